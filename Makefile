@@ -1,0 +1,62 @@
+# Chorus: `make run` starts the GUI on a demo fleet, `make test` runs every suite.
+# Both install missing Debian packages first (apt-get, through sudo when not root).
+
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc)
+CTEST_ARGS ?=
+
+DEB_PACKAGES := build-essential cmake ccache pkg-config \
+	qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev \
+	libssh-dev qtkeychain-qt6-dev libqcustomplot-dev libqt6sql6-sqlite \
+	openssh-server openssh-client gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth \
+	procps iproute2 python3 sudo
+BENCH_PACKAGES := pssh clustershell ansible-core python3-asyncssh time
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps bench-deps configure build run test bench format clean
+
+all: build
+
+# Quick when everything is there: one dpkg-query, no apt-get.
+deps:
+	@missing=$$(dpkg-query -W -f='$${Package} $${Status}\n' $(DEB_PACKAGES) 2>/dev/null \
+	    | awk '$$NF == "installed" { print $$1 }' | sort > /tmp/chorus-have.$$$$; \
+	    for p in $(DEB_PACKAGES); do grep -qx "$$p" /tmp/chorus-have.$$$$ || echo $$p; done; \
+	    rm -f /tmp/chorus-have.$$$$); \
+	if [ -n "$$missing" ]; then \
+	    echo "Installing Debian packages:" $$missing; \
+	    $(SUDO) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+bench-deps: deps
+	@missing=$$(for p in $(BENCH_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null \
+	    | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	    $(SUDO) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(BUILD_DIR)/CMakeCache.txt:
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+configure: deps $(BUILD_DIR)/CMakeCache.txt
+
+build: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	$(BUILD_DIR)/app/chorus --demo
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure $(CTEST_ARGS)
+
+bench: bench-deps build
+	python3 tests/bench/bench.py --build-dir $(BUILD_DIR)
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.h')
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,12 @@
+#include "mainwindow.h"
+
+namespace Chorus {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+{
+    setWindowTitle(tr("Chorus"));
+    resize(1100, 700);
+}
+
+} // namespace Chorus
