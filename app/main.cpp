@@ -1,9 +1,16 @@
+#include "demosession.h"
+#include "mainwindow.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
+#include <QMessageBox>
+#include <QSocketNotifier>
 
 #include <memory>
-
-#include "mainwindow.h"
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace Chorus;
 
@@ -23,8 +30,49 @@ bool wantsGui(int argc, char *argv[])
 
 void describe(QCoreApplication &app)
 {
+    // Settings live in ~/.config/chorus/chorus.conf; --demo moves them aside (DemoSession).
+    app.setOrganizationName(QStringLiteral("chorus"));
     app.setApplicationName(QStringLiteral("chorus"));
     app.setApplicationVersion(QStringLiteral(CHORUS_VERSION));
+}
+
+int g_signalPipe[2] = {-1, -1};
+
+void onTerminationSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[0], &byte, 1);
+}
+
+// Ctrl+C, kill or a closed terminal close the windows the normal way, so the window
+// layout is saved and the demo fleet is stopped by its destructor. The handler is
+// one-shot (SA_RESETHAND): a second signal kills as usual if shutting down hangs.
+void closeWindowsOnTerminationSignals(QApplication *app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [notifier] {
+        char byte;
+        [[maybe_unused]] const ssize_t got = ::read(g_signalPipe[1], &byte, 1);
+        notifier->setEnabled(false);
+        QApplication::closeAllWindows();
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART | SA_RESETHAND;
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP})
+        ::sigaction(signal, &action, nullptr);
+}
+
+QIcon appIcon()
+{
+    QIcon icon;
+    for (const int size : {32, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/chorus-%1.png").arg(size), QSize(size, size));
+    return icon;
 }
 
 } // namespace
@@ -35,19 +83,48 @@ int main(int argc, char *argv[])
     if (wantsGui(argc, argv)) {
         app = std::make_unique<QApplication>(argc, argv);
         QApplication::setApplicationDisplayName(QStringLiteral("Chorus"));
+        QApplication::setWindowIcon(appIcon());
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
     describe(*app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Run one command on many hosts over SSH and compare the answers."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Run one command on many hosts over SSH and compare the answers."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("main", "Start %1 local SSH servers and show them as hosts to try Chorus "
+                                            "on. Your own settings and profiles are not used.")
+            .arg(DemoSession::DefaultHostCount));
+    parser.addOption(demoOption);
     parser.process(*app);
 
+    auto *guiApp = qobject_cast<QApplication *>(app.get());
+    if (!guiApp)
+        return 0; // process() has already answered --help or --version
+    closeWindowsOnTerminationSignals(guiApp);
+
+    // Lives until after exec() returns, so the fleet stops once the window has closed.
+    std::unique_ptr<DemoSession> demo;
+    if (parser.isSet(demoOption)) {
+        DemoSession::isolateSettings(); // before MainWindow reads its layout
+        demo = std::make_unique<DemoSession>();
+        QString error;
+        if (!demo->start(DemoSession::DefaultHostCount, &error)) {
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Chorus demo"), error);
+            return 1;
+        }
+    }
+
     MainWindow window;
+    if (demo)
+        demo->showIn(&window);
     window.show();
-    return app->exec();
+    const int status = app->exec();
+    if (demo)
+        demo->stop();
+    return status;
 }

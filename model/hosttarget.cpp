@@ -34,7 +34,7 @@ bool parseHostKeyPolicy(const QString &text, HostKeyPolicy *policy)
 QString HostTarget::connectionKey() const
 {
     return user + u'@' + hostname + u':' + QString::number(port) + u'|' + proxyJump + u'|' + proxyCommand
-           + u'|' + identityFiles.join(u',');
+           + u'|' + identityFiles.join(u',') + u'|' + knownHostsFiles.join(u',') + u'|' + hostKeyAlias;
 }
 
 QString HostTarget::address() const

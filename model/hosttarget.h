@@ -37,7 +37,8 @@ struct HostTarget
     QStringList knownHostsFiles; // first one is where accepted keys are written
     QString hostKeyAlias;        // OpenSSH HostKeyAlias: the name looked up in known_hosts
 
-    // Hosts with equal keys share one SSH connection.
+    // Hosts with equal keys share one SSH connection. The known_hosts files are part of it:
+    // a connection verified against one set of files is not reused for another.
     QString connectionKey() const;
     // user@host:port as a person would type it to reach this target.
     QString address() const;

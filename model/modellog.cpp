@@ -1,3 +1,3 @@
 #include "modellog.h"
 
-Q_LOGGING_CATEGORY(lcModel, "chorus.model")
+Q_LOGGING_CATEGORY(lcModel, "chorus.model", QtInfoMsg)

@@ -1,3 +1,3 @@
 #include "sshlog.h"
 
-Q_LOGGING_CATEGORY(lcSsh, "chorus.ssh")
+Q_LOGGING_CATEGORY(lcSsh, "chorus.ssh", QtInfoMsg)

@@ -1,3 +1,3 @@
 #include "uilog.h"
 
-Q_LOGGING_CATEGORY(lcUi, "chorus.ui")
+Q_LOGGING_CATEGORY(lcUi, "chorus.ui", QtInfoMsg)

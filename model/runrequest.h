@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include "hosttarget.h"
+
+namespace Chorus {
+
+using RunId = quint64;
+
+// One command to run on a set of hosts, and how. A value type handed to the engine.
+struct RunRequest
+{
+    QString command;
+    QList<HostTarget> hosts;
+    int fanout = 64;             // hosts in flight at once
+    int commandTimeoutMs = 0;    // 0: no limit
+    bool sudo = false;           // run under `sudo -S`; the password is asked for through the engine's secret requests
+    qint64 outputLimit = 8 * 1024 * 1024; // bytes kept in memory per host and stream
+    QString outputDir;           // when set, every byte goes to HOST.out / HOST.err, and HOST.exit at the end
+};
+
+} // namespace Chorus
+
+Q_DECLARE_METATYPE(Chorus::RunRequest)

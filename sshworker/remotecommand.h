@@ -1,0 +1,121 @@
+#pragma once
+
+#include <QByteArray>
+#include <QFile>
+#include <QString>
+
+#include <memory>
+
+#include <libssh/callbacks.h>
+
+#include "hostevents.h"
+#include "hostresult.h"
+#include "runshared.h"
+
+struct ssh_channel_struct;
+
+namespace Chorus {
+
+class SshConnection;
+class SshWorker;
+
+// One host's part in a run: waits for its connection, then runs the command on its own
+// channel, streams stdout and stderr apart as raw bytes, answers sudo's prompt, enforces the
+// command timeout and cancellation, and builds the HostResult.
+class RemoteCommand
+{
+public:
+    RemoteCommand(SshWorker *worker, std::shared_ptr<RunShared> run, int host);
+    ~RemoteCommand();
+
+    void start();                           // queued -> waiting for a connection
+    void connectionReady(SshConnection *connection, bool fresh);
+    void connectionFailed(const SshConnection &connection);
+    void step();
+    void cancel();
+    void provideSudoPassword(const QByteArray &secret, bool given);
+    void checkDeadline(qint64 now);
+    void connectionLost();
+
+    bool isDone() const { return m_phase == Phase::Done; }
+    bool isWaitingForConnection() const { return m_phase == Phase::WaitingForConnection; }
+    bool needsStep() const;
+    qint64 nextDeadlineUs() const;
+    RunId runId() const { return m_run->id; }
+    int host() const { return m_host; }
+    const HostTarget &target() const;
+    SshConnection *connection() const { return m_connection; }
+    const std::shared_ptr<RunShared> &run() const { return m_run; }
+    HostResult &result() { return m_result; }
+    bool retriedConnection() const { return m_retried; }
+    void setRetriedConnection() { m_retried = true; }
+    QByteArray takePending(bool isStderr);
+    // True when the state differs from the last one reported (and records it).
+    bool noteState(HostState state)
+    {
+        const bool changed = state != m_reported;
+        m_reported = state;
+        return changed;
+    }
+    bool hasPending() const { return !m_pendingOut.isEmpty() || !m_pendingErr.isEmpty(); }
+
+private:
+    enum class Phase
+    {
+        Queued,
+        WaitingForConnection,
+        Opening,
+        Executing,
+        Running,
+        Closing, // signalled (timeout or cancel); closing after a grace period
+        Done,
+    };
+
+    static int onData(ssh_session session, ssh_channel channel, void *data, uint32_t len, int isStderr,
+                      void *self);
+    static void onEof(ssh_session session, ssh_channel channel, void *self);
+    static void onClose(ssh_session session, ssh_channel channel, void *self);
+    static void onExitStatus(ssh_session session, ssh_channel channel, int status, void *self);
+    static void onExitSignal(ssh_session session, ssh_channel channel, const char *signal, int core,
+                             const char *errmsg, const char *lang, void *self);
+
+    void received(bool isStderr, const QByteArray &data);
+    void keep(bool isStderr, const QByteArray &data);
+    void handleSudoStderr(const QByteArray &data);
+    void sendStdinEof();
+    void stopRemote(HostOutcome outcome, const QString &why);
+    void finish(HostOutcome outcome, FailureKind failure, const QString &error);
+    void freeChannel();
+    qint64 rel(qint64 us) const { return us < 0 ? -1 : us - m_run->startUs; }
+    QString wrappedCommand() const;
+    void openOutputFiles();
+
+    SshWorker *m_worker;
+    std::shared_ptr<RunShared> m_run;
+    int m_host;
+    Phase m_phase = Phase::Queued;
+    HostState m_reported = HostState::Queued;
+    SshConnection *m_connection = nullptr;
+    ssh_channel_struct *m_channel = nullptr;
+    struct ssh_channel_callbacks_struct m_callbacks;
+    HostResult m_result;
+    QByteArray m_pendingOut, m_pendingErr;
+    bool m_remoteClosed = false;
+    bool m_eofSent = false;
+    bool m_retried = false;
+    qint64 m_commandDeadlineUs = 0;
+    qint64 m_killDeadlineUs = 0;
+    HostOutcome m_stopOutcome = HostOutcome::Ok; // set when we stopped the command ourselves
+    QString m_stopReason;
+    FailureKind m_stopFailure = FailureKind::None;
+    std::unique_ptr<QFile> m_outFile, m_errFile;
+
+    // sudo -S with a unique prompt marker.
+    QByteArray m_sudoMarker;
+    QByteArray m_sudoCarry;  // stderr held back while it could be the start of the marker
+    int m_sudoPrompts = 0;
+    bool m_sudoPasswordSent = false;
+    bool m_sudoAsking = false;
+};
+
+} // namespace Chorus

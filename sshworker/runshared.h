@@ -1,0 +1,20 @@
+#pragma once
+
+#include <atomic>
+
+#include "runrequest.h"
+
+namespace Chorus {
+
+// What every worker knows about one run. Shared (std::shared_ptr) between the workers
+// that serve its hosts; the request is immutable, the counters are atomic.
+struct RunShared
+{
+    RunId id = 0;
+    RunRequest request;
+    qint64 startUs = 0;                // steady clock
+    std::atomic<int> freeSlots{0};     // fanout not in use
+    std::atomic<bool> cancelled{false};
+};
+
+} // namespace Chorus

@@ -1,0 +1,99 @@
+#pragma once
+
+#include <QHash>
+#include <QMutex>
+#include <QThread>
+
+#include <deque>
+#include <memory>
+#include <vector>
+
+#include "workerbatch.h"
+#include "workercommand.h"
+
+struct ssh_event_struct;
+struct ssh_key_struct;
+
+namespace Chorus {
+
+class RemoteCommand;
+class SshConnection;
+class WorkerPool;
+
+// One worker thread of the pool. It owns its libssh sessions and channels from creation to
+// free and drives them all without blocking.
+//
+// Why a libssh ssh_event loop rather than a Qt event loop with QSocketNotifiers: libssh decides
+// itself when a session needs to read or write (key re-exchange, window adjusts, buffered
+// writes), and ssh_event polls exactly those directions for every session it holds. With
+// notifiers we would have to mirror libssh's poll flags after every call. The loop is:
+// poll all sessions + a wake-up eventfd + pending TCP connects, then drain the command queue,
+// step every connection and command whose state may have moved, enforce deadlines, and flush
+// coalesced output to the pool. Channel callbacks only record what arrived.
+class SshWorker : public QThread
+{
+public:
+    SshWorker(WorkerPool *pool, int index);
+    ~SshWorker() override;
+
+    void enqueue(const WorkerCommand &command); // any thread
+    void wake();                                // any thread
+
+    // For SshConnection and RemoteCommand (worker thread only).
+    static qint64 nowUs();
+    ssh_event_struct *event() const { return m_event; }
+    WorkerPool *pool() const { return m_pool; }
+    void reportState(RemoteCommand *command, HostState state);
+    void reportOutput(RemoteCommand *command, qint64 bytes);
+    void dropChannels(SshConnection *connection);
+    void reportFinished(RemoteCommand *command);
+    void ask(const HostKeyQuestion &question);
+    void ask(const SecretRequest &request);
+    bool acquireHandshakeSlot();
+    void releaseHandshakeSlot();
+    // Private keys are parsed once per worker and reused: re-reading key files per session costs
+    // more than the whole handshake.
+    ssh_key_struct *privateKey(const QString &path, const QByteArray &passphrase, bool *needsPassphrase);
+    void resolveLater(quint64 connectionSerial, const QString &hostname);
+
+protected:
+    void run() override;
+
+private:
+    void takeCommands();
+    void handle(const WorkerCommand &command);
+    void startQueued();
+    void step();
+    void maintainConnections(qint64 now);
+    void flush();
+    int pollTimeoutMs(qint64 now) const;
+    void attach(RemoteCommand *command);
+    SshConnection *connectionFor(const HostTarget &target);
+    RemoteCommand *findCommand(RunId run, int host) const;
+    void finishShutdown();
+    void flushHostOutput(RemoteCommand *command);
+
+    WorkerPool *m_pool;
+    int m_index;
+    int m_wakeFd = -1;
+    ssh_event_struct *m_event = nullptr;
+
+    QMutex m_queueMutex;
+    QList<WorkerCommand> m_queue;
+
+    std::deque<std::pair<std::shared_ptr<RunShared>, int>> m_waiting; // not yet started: fanout full
+    std::vector<std::unique_ptr<SshConnection>> m_connections;
+    std::vector<std::unique_ptr<RemoteCommand>> m_commands;
+    QHash<QString, ssh_key_struct *> m_keys;
+
+    WorkerBatch m_batch;
+    QList<RemoteCommand *> m_withPendingOutput;
+    qint64 m_pendingBytes = 0;
+    qint64 m_lastFlushUs = 0;
+    int m_lastReportedConnections = 0;
+    quint64 m_nextSerial = 1;
+    bool m_stopping = false;
+    qint64 m_shutdownDeadlineUs = 0;
+};
+
+} // namespace Chorus

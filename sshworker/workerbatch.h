@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QList>
+
+#include <variant>
+
+#include "hostevents.h"
+#include "hostresult.h"
+
+namespace Chorus {
+
+// What a worker reports in one go, in the order things happened for each host.
+struct WorkerBatch
+{
+    struct StateChange
+    {
+        RunId run;
+        int host;
+        HostState state;
+    };
+    struct Finished
+    {
+        RunId run;
+        int host;
+        HostResult result;
+    };
+    using Event = std::variant<OutputChunk, StateChange, Finished, HostKeyQuestion, SecretRequest>;
+    QList<Event> events;
+    int worker = 0;
+    int openConnections = 0;
+    qint64 outputBytes = 0;
+};
+
+} // namespace Chorus
+
+Q_DECLARE_METATYPE(Chorus::WorkerBatch)

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+
+#include <memory>
+
+#include "runshared.h"
+
+namespace Chorus {
+
+// A request handed to a worker thread through its queue. Value type.
+struct WorkerCommand
+{
+    enum class Type
+    {
+        StartHost,
+        CancelRun,
+        CancelHost,
+        HostKeyAnswer,
+        Secret,
+        Resolved,  // a name resolution finished (from the resolver thread pool)
+        Shutdown,
+    };
+    Type type = Type::StartHost;
+    std::shared_ptr<RunShared> run; // StartHost
+    RunId runId = 0;
+    int host = -1;
+    bool flag = false;              // HostKeyAnswer: accepted; Secret: given
+    QByteArray secret;
+    quint64 connectionSerial = 0;   // Resolved
+    QList<QHostAddress> addresses;  // Resolved
+    QString error;                  // Resolved
+};
+
+} // namespace Chorus

@@ -1,0 +1,191 @@
+#include "workerpool.h"
+
+#include <QCoreApplication>
+#include <QThread>
+
+#include <libssh/libssh.h>
+
+#include "sshlog.h"
+#include "sshworker.h"
+#include "workerbatch.h"
+#include "workercommand.h"
+
+namespace Chorus {
+
+WorkerPool::WorkerPool(const PoolSettings &settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_handshakeSlots(qMax(1, settings.maxHandshakes))
+{
+    static const bool initialised = [] {
+        ssh_init(); // also done by the library constructor; explicit before any thread starts
+        qRegisterMetaType<Chorus::OutputChunk>();
+        qRegisterMetaType<Chorus::HostResult>();
+        qRegisterMetaType<Chorus::HostKeyQuestion>();
+        qRegisterMetaType<Chorus::SecretRequest>();
+        qRegisterMetaType<Chorus::RunId>("Chorus::RunId");
+        qRegisterMetaType<Chorus::HostState>();
+        return true;
+    }();
+    Q_UNUSED(initialised);
+    if (m_settings.threads <= 0)
+        m_settings.threads = qMax(1, QThread::idealThreadCount());
+    for (int i = 0; i < m_settings.threads; ++i) {
+        m_workers.push_back(std::make_unique<SshWorker>(this, i));
+        m_workers.back()->start();
+    }
+}
+
+WorkerPool::~WorkerPool()
+{
+    shutdown();
+}
+
+int WorkerPool::threadCount() const
+{
+    return int(m_workers.size());
+}
+
+int WorkerPool::openConnections() const
+{
+    return m_openConnections.load();
+}
+
+bool WorkerPool::isRunning(RunId run) const
+{
+    return m_runs.contains(run);
+}
+
+// Hosts are spread over the workers by their connection key, so a later run on the same
+// host lands on the worker that holds its open connection.
+int WorkerPool::workerFor(const HostTarget &target) const
+{
+    return int(qHash(target.connectionKey()) % m_workers.size());
+}
+
+RunId WorkerPool::start(const RunRequest &request)
+{
+    const RunId id = m_nextRun++;
+    auto run = std::make_shared<RunShared>();
+    run->id = id;
+    run->request = request;
+    run->startUs = SshWorker::nowUs();
+    run->freeSlots = qMax(1, request.fanout);
+    if (request.hosts.isEmpty() || m_shutDown) {
+        QMetaObject::invokeMethod(this, [this, id] { Q_EMIT runFinished(id); }, Qt::QueuedConnection);
+        return id;
+    }
+    m_runs.insert(id, RunBook{int(request.hosts.size()), 0});
+    for (int i = 0; i < request.hosts.size(); ++i) {
+        WorkerCommand command;
+        command.type = WorkerCommand::Type::StartHost;
+        command.run = run;
+        command.runId = id;
+        command.host = i;
+        post(workerFor(request.hosts.at(i)), command);
+    }
+    return id;
+}
+
+void WorkerPool::post(int worker, const WorkerCommand &command)
+{
+    m_workers.at(size_t(worker))->enqueue(command);
+}
+
+void WorkerPool::broadcast(const WorkerCommand &command)
+{
+    for (const auto &w : m_workers)
+        w->enqueue(command);
+}
+
+void WorkerPool::wakeAll()
+{
+    for (const auto &w : m_workers)
+        w->wake();
+}
+
+void WorkerPool::cancelRun(RunId run)
+{
+    WorkerCommand command;
+    command.type = WorkerCommand::Type::CancelRun;
+    command.runId = run;
+    broadcast(command);
+}
+
+void WorkerPool::cancelHost(RunId run, int host)
+{
+    WorkerCommand command;
+    command.type = WorkerCommand::Type::CancelHost;
+    command.runId = run;
+    command.host = host;
+    broadcast(command);
+}
+
+void WorkerPool::answerHostKey(RunId run, int host, bool accept)
+{
+    WorkerCommand command;
+    command.type = WorkerCommand::Type::HostKeyAnswer;
+    command.runId = run;
+    command.host = host;
+    command.flag = accept;
+    broadcast(command);
+}
+
+void WorkerPool::provideSecret(RunId run, int host, const QByteArray &secret, bool given)
+{
+    WorkerCommand command;
+    command.type = WorkerCommand::Type::Secret;
+    command.runId = run;
+    command.host = host;
+    command.flag = given;
+    command.secret = secret;
+    broadcast(command);
+}
+
+void WorkerPool::deliver(const WorkerBatch &batch)
+{
+    for (const WorkerBatch::Event &event : batch.events) {
+        if (const auto *chunk = std::get_if<OutputChunk>(&event)) {
+            Q_EMIT outputReceived(*chunk);
+        } else if (const auto *state = std::get_if<WorkerBatch::StateChange>(&event)) {
+            Q_EMIT hostStateChanged(state->run, state->host, state->state);
+        } else if (const auto *finished = std::get_if<WorkerBatch::Finished>(&event)) {
+            Q_EMIT hostStateChanged(finished->run, finished->host, HostState::Finished);
+            Q_EMIT hostFinished(finished->run, finished->host, finished->result);
+            // Counted here, in the caller's thread, so runFinished always comes after every
+            // host's result whichever worker reported it.
+            auto it = m_runs.find(finished->run);
+            if (it != m_runs.end() && ++it->finished == it->hosts) {
+                m_runs.erase(it);
+                Q_EMIT runFinished(finished->run);
+            }
+        } else if (const auto *question = std::get_if<HostKeyQuestion>(&event)) {
+            Q_EMIT hostKeyQuestion(*question);
+        } else if (const auto *request = std::get_if<SecretRequest>(&event)) {
+            Q_EMIT secretRequested(*request);
+        }
+    }
+    // Each worker reports its own count; the pool keeps the sum.
+    m_workerConnections[batch.worker] = batch.openConnections;
+    int total = 0;
+    for (int n : std::as_const(m_workerConnections))
+        total += n;
+    m_openConnections = total;
+}
+
+void WorkerPool::shutdown()
+{
+    if (m_shutDown)
+        return;
+    m_shutDown = true;
+    WorkerCommand command;
+    command.type = WorkerCommand::Type::Shutdown;
+    broadcast(command);
+    for (const auto &w : m_workers)
+        w->wait();
+    // Results the workers reported on their way out.
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    m_workers.clear();
+}
+
+} // namespace Chorus

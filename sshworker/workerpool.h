@@ -1,0 +1,95 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+#include "hostevents.h"
+#include "hostresult.h"
+#include "runrequest.h"
+
+namespace Chorus {
+
+class SshWorker;
+struct WorkerBatch;
+struct WorkerCommand;
+
+// Settings that hold for every run of a pool.
+struct PoolSettings
+{
+    int threads = 0;              // 0: QThread::idealThreadCount()
+    int maxHandshakes = 32;       // connections between TCP connect and authenticated, pool-wide
+    int keepaliveIntervalMs = 30000;
+    int idleTimeoutMs = 10 * 60 * 1000; // an open connection with nothing to do is closed after this
+    int shutdownGraceMs = 3000;   // how long closing waits for running commands
+};
+
+// The SSH engine's front door. Lives in the caller's thread and owns a fixed set of worker
+// threads; each worker owns and multiplexes many non-blocking libssh connections. Callers talk
+// to it with plain method calls and hear back through signals, always in the caller's thread,
+// carrying value types only. Output is coalesced per host by the workers (one batch per worker
+// every ~30 ms), so thousands of chatty hosts cannot flood the caller's event loop.
+//
+// Connections outlive runs: a later run on the same host (same user, address, port and keys)
+// opens a new channel on the open connection.
+class WorkerPool : public QObject
+{
+    Q_OBJECT
+public:
+    explicit WorkerPool(const PoolSettings &settings = {}, QObject *parent = nullptr);
+    ~WorkerPool() override; // shutdown()
+
+    RunId start(const RunRequest &request);
+    void cancelRun(RunId run);
+    void cancelHost(RunId run, int host);
+    // Answers a hostKeyQuestion. Accepted keys are appended to the question's known_hosts file.
+    void answerHostKey(RunId run, int host, bool accept);
+    // Answers a secretRequested; given=false refuses (the host then fails or tries its next method).
+    void provideSecret(RunId run, int host, const QByteArray &secret, bool given = true);
+
+    // Waits up to the grace period for running commands, then closes every connection and
+    // stops the threads. Idempotent; pending results are still delivered before it returns.
+    void shutdown();
+
+    int threadCount() const;
+    int openConnections() const;  // across all workers, as last reported
+    bool isRunning(RunId run) const;
+    const PoolSettings &settings() const { return m_settings; }
+
+Q_SIGNALS:
+    void hostStateChanged(Chorus::RunId run, int host, Chorus::HostState state);
+    void outputReceived(const Chorus::OutputChunk &chunk);
+    void hostFinished(Chorus::RunId run, int host, const Chorus::HostResult &result);
+    void runFinished(Chorus::RunId run);
+    void hostKeyQuestion(const Chorus::HostKeyQuestion &question);
+    void secretRequested(const Chorus::SecretRequest &request);
+
+private:
+    friend class SshWorker;
+    void post(int worker, const WorkerCommand &command);
+    void broadcast(const WorkerCommand &command);
+    void wakeAll();                        // any thread
+    void deliver(const WorkerBatch &batch); // caller's thread
+    int workerFor(const HostTarget &target) const;
+
+    struct RunBook
+    {
+        int hosts = 0;
+        int finished = 0;
+    };
+
+    PoolSettings m_settings;
+    std::vector<std::unique_ptr<SshWorker>> m_workers;
+    QHash<RunId, RunBook> m_runs;
+    RunId m_nextRun = 1;
+    std::atomic<int> m_handshakeSlots;
+    std::atomic<int> m_openConnections{0};
+    QHash<int, int> m_workerConnections;
+    bool m_shutDown = false;
+};
+
+} // namespace Chorus
