@@ -79,6 +79,13 @@ QIcon appIcon()
 
 int main(int argc, char *argv[])
 {
+    // Subcommands work without a display and own their options and exit statuses.
+    if (argc > 1) {
+        const QByteArray command(argv[1]);
+        // One line per subcommand: if (command == "name") return NameCli::main(argc, argv);
+        Q_UNUSED(command);
+    }
+
     std::unique_ptr<QCoreApplication> app;
     if (wantsGui(argc, argv)) {
         app = std::make_unique<QApplication>(argc, argv);
