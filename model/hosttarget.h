@@ -32,7 +32,8 @@ struct HostTarget
     bool identitiesOnly = false; // OpenSSH IdentitiesOnly: skip agent keys not listed
     QString proxyJump;          // OpenSSH ProxyJump value, empty for a direct connection
     QString proxyCommand;       // OpenSSH ProxyCommand, %h %p %r already expanded
-    int connectTimeoutMs = 10000;
+    QString configFile;         // the ssh_config the jump hosts are resolved with (empty: ssh's default)
+    int connectTimeoutMs = 10000; // 0: no limit of our own (ConnectTimeout none)
     HostKeyPolicy hostKeyPolicy = HostKeyPolicy::Strict;
     QStringList knownHostsFiles; // first one is where accepted keys are written
     QString hostKeyAlias;        // OpenSSH HostKeyAlias: the name looked up in known_hosts

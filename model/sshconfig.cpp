@@ -709,6 +709,7 @@ bool isSafeName(const QString &name)
 struct SshConfig::Data
 {
     QList<Entry> entries;
+    QString path;
 };
 
 SshConfig SshConfig::load(const QString &path, QStringList *warnings)
@@ -716,6 +717,7 @@ SshConfig SshConfig::load(const QString &path, QStringList *warnings)
     auto data = std::make_shared<Data>();
     Loader loader(&data->entries, warnings);
     loader.readFile(path, QString(), 0);
+    data->path = path;
     SshConfig config;
     config.m_data = std::move(data);
     return config;
@@ -889,6 +891,9 @@ bool SshConfig::resolve(const QString &spec, const HostTarget &defaults, HostTar
         t.proxyJump = defaults.proxyJump;
         t.proxyCommand = defaults.proxyCommand;
     }
+    // The jump hosts are reached by OpenSSH `ssh -W`, which must read the same file.
+    if (!t.proxyJump.isEmpty() && m_data && QFileInfo::exists(m_data->path))
+        t.configFile = m_data->path;
 
     if (s.identityFiles) {
         for (const QString &file : std::as_const(*s.identityFiles)) {

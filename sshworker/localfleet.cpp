@@ -204,6 +204,7 @@ struct LocalFleet::Server
     quint16 port = 0;
     QString hostKey; // private key file
     bool password = false;
+    bool keyboardInteractive = true; // with password: offer keyboard-interactive too
     QString configPath;
     QString logPath;
     QString pidPath;
@@ -263,6 +264,7 @@ bool LocalFleet::startOnce(int hostCount, QString *error)
         *error = QStringLiteral("cannot create a temporary directory: ") + m_dir->errorString();
         return false;
     }
+    QDir(m_dir->path()).mkdir(QStringLiteral("home"));
     if (const passwd *pw = ::getpwuid(::geteuid()))
         m_user = QString::fromLocal8Bit(pw->pw_name);
     else
@@ -421,8 +423,8 @@ bool LocalFleet::writeServerConfig(Server &server, QString *error) const
     text += QStringLiteral("HostKey %1\n").arg(quoted(server.hostKey));
     text += QStringLiteral("PidFile %1\n").arg(quoted(server.pidPath));
     text += QStringLiteral("AuthorizedKeysFile %1\n").arg(quoted(authorizedKeys));
-    text +=
-        QStringLiteral("UsePAM %1\nPasswordAuthentication %1\nKbdInteractiveAuthentication %1\n").arg(yesNo);
+    text += QStringLiteral("UsePAM %1\nPasswordAuthentication %1\nKbdInteractiveAuthentication %2\n")
+                .arg(yesNo, server.password && server.keyboardInteractive ? QStringLiteral("yes") : QStringLiteral("no"));
     text += QStringLiteral("PubkeyAuthentication yes\n"
                            "PermitRootLogin yes\n"
                            "StrictModes no\n"
@@ -437,6 +439,9 @@ bool LocalFleet::writeServerConfig(Server &server, QString *error) const
                            // VERBOSE logs every accepted connection: connectionCount() reads it.
                            "LogLevel VERBOSE\n");
     text += QStringLiteral("Subsystem sftp %1\n").arg(sftp);
+    // Sessions get a HOME of their own, so the machine's dotfiles (bash reads ~/.bashrc for
+    // every ssh command) cannot add their noise to what tests and benchmarks compare.
+    text += QStringLiteral("SetEnv HOME=%1\n").arg(m_dir->filePath(QStringLiteral("home")));
 
     QSaveFile file(server.configPath);
     if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
@@ -874,12 +879,12 @@ FleetHost LocalFleet::addUnknownKeyHost()
     return addFaultServer(Fault::UnknownKey);
 }
 
-FleetHost LocalFleet::addPasswordHost()
+FleetHost LocalFleet::addPasswordHost(bool keyboardInteractive)
 {
-    return addFaultServer(Fault::Password);
+    return addFaultServer(Fault::Password, keyboardInteractive);
 }
 
-FleetHost LocalFleet::addFaultServer(Fault fault)
+FleetHost LocalFleet::addFaultServer(Fault fault, bool keyboardInteractive)
 {
     const QString prefix = fault == Fault::WrongKey     ? QStringLiteral("wrongkey")
                            : fault == Fault::UnknownKey ? QStringLiteral("unknownkey")
@@ -894,6 +899,7 @@ FleetHost LocalFleet::addFaultServer(Fault fault)
     server->hostKey = m_dir->filePath(fault == Fault::Password ? QStringLiteral("host_ed25519")
                                                                : QStringLiteral("other_host_ed25519"));
     server->password = fault == Fault::Password;
+    server->keyboardInteractive = keyboardInteractive;
     QString error;
     if (!writeServerConfig(*server, &error) || !launch(*server, &error) ||
         !waitForBanners({server.get()}, &error)) {

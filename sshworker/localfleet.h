@@ -72,7 +72,8 @@ public:
     // Offers password and keyboard-interactive authentication through PAM, public keys too;
     // its key is in known_hosts. Only meaningful as root: an unprivileged sshd starts and
     // offers the methods, but PAM can at best check the running user's own password.
-    FleetHost addPasswordHost();
+    // keyboardInteractive=false offers password authentication without keyboard-interactive.
+    FleetHost addPasswordHost(bool keyboardInteractive = true);
 
     // Stops the sshd serving hosts()[hostIndex] (and up to 15 neighbours sharing it), with
     // its open connections, as if the machine went away. restartServer() brings it back
@@ -113,7 +114,7 @@ private:
     void stopServerProcess(Server &server);
     void stopProcesses(const QList<Server *> &servers);
     bool writeClientFiles(QString *error) const;
-    FleetHost addFaultServer(Fault fault);
+    FleetHost addFaultServer(Fault fault, bool keyboardInteractive = true);
     FleetHost reserveFaultHost(const QString &prefix);
     QString faultName(const QString &prefix);
 

@@ -7,6 +7,7 @@
 
 #include "hostevents.h"
 #include "sshconnection.h"
+#include "shellquote.h"
 #include "sshlog.h"
 #include "sshworker.h"
 
@@ -16,12 +17,6 @@ namespace {
 
 constexpr qint64 killGraceUs = 2'000'000; // after a TERM signal, how long before the channel is closed
 
-QString shellQuote(const QString &text)
-{
-    QString quoted = text;
-    quoted.replace(u'\'', QStringLiteral("'\\''"));
-    return u'\'' + quoted + u'\'';
-}
 
 // File names for --output-dir style results: the host name, made safe.
 QString fileStem(const QString &name)

@@ -15,6 +15,7 @@
 #include "hostevents.h"
 #include "knownhosts.h"
 #include "remotecommand.h"
+#include "shellquote.h"
 #include "sshlog.h"
 #include "sshworker.h"
 #include "workerpool.h"
@@ -30,6 +31,7 @@ int tcpReadyCallback(socket_t, int, void *userdata)
     *static_cast<bool *>(userdata) = true;
     return 0;
 }
+
 
 // libssh's host key algorithm names for a known_hosts key type.
 QStringList algorithmsFor(const QString &keyType)
@@ -57,7 +59,13 @@ SshConnection::SshConnection(SshWorker *worker, const HostTarget &target, quint6
     , m_key(target.connectionKey())
     , m_serial(serial)
 {
-    m_deadlineUs = SshWorker::nowUs() + qint64(target.connectTimeoutMs) * 1000;
+    resetDeadline();
+}
+
+// ConnectTimeout none (0) means no deadline of our own; TCP's own timeouts still apply.
+void SshConnection::resetDeadline()
+{
+    m_deadlineUs = m_target.connectTimeoutMs > 0 ? SshWorker::nowUs() + qint64(m_target.connectTimeoutMs) * 1000 : 0;
 }
 
 SshConnection::~SshConnection()
@@ -209,8 +217,7 @@ void SshConnection::step()
         if (!m_worker->acquireHandshakeSlot())
             return;
         m_haveSlot = true;
-        // The connect timeout runs from the moment we really start connecting.
-        m_deadlineUs = SshWorker::nowUs() + qint64(m_target.connectTimeoutMs) * 1000;
+        resetDeadline(); // the connect timeout runs from the moment we really start connecting
         beginHandshake();
         return;
     case Phase::TcpConnecting:
@@ -380,15 +387,8 @@ void SshConnection::startSsh(int fd)
         ssh_options_set(m_session, SSH_OPTIONS_FD, &fd);
     } else {
         QString command = m_target.proxyCommand;
-        if (command.isEmpty()) {
-            // ProxyJump as OpenSSH itself implements it: a `ssh -W` through the first jump host.
-            QStringList jumps = m_target.proxyJump.split(u',', Qt::SkipEmptyParts);
-            const QString first = jumps.takeFirst();
-            command = QStringLiteral("ssh -o BatchMode=yes");
-            if (!jumps.isEmpty())
-                command += QStringLiteral(" -J ") + jumps.join(u',');
-            command += QStringLiteral(" -W '[%1]:%2' ").arg(m_target.hostname).arg(m_target.port) + first;
-        }
+        if (command.isEmpty())
+            command = jumpCommand();
         ssh_options_set(m_session, SSH_OPTIONS_PROXYCOMMAND, command.toUtf8().constData());
     }
     ssh_set_blocking(m_session, 0);
@@ -405,6 +405,37 @@ void SshConnection::startSsh(int fd)
         kexUs = SshWorker::nowUs();
         checkHostKey();
     }
+}
+
+// ProxyJump as OpenSSH itself implements it: `ssh -W host:port` through the first jump
+// host, the others given to it with -J, all resolved with the same ssh_config.
+QString SshConnection::jumpCommand() const
+{
+    QStringList jumps = m_target.proxyJump.split(u',', Qt::SkipEmptyParts);
+    QString first = jumps.takeFirst().trimmed();
+    QString command = QStringLiteral("exec ssh -o BatchMode=yes");
+    if (!m_target.configFile.isEmpty())
+        command += QStringLiteral(" -F ") + shellQuote(m_target.configFile);
+    if (first.startsWith(QStringLiteral("ssh://")))
+        first = first.mid(6);
+    const qsizetype at = first.lastIndexOf(u'@');
+    if (at > 0) {
+        command += QStringLiteral(" -l ") + shellQuote(first.left(at));
+        first = first.mid(at + 1);
+    }
+    const qsizetype colon = first.lastIndexOf(u':');
+    if (colon > 0 && first.indexOf(u':') == colon && !first.startsWith(u'[')) {
+        command += QStringLiteral(" -p ") + shellQuote(first.mid(colon + 1));
+        first = first.left(colon);
+    } else if (first.startsWith(u'[') && first.contains(QStringLiteral("]:"))) {
+        const qsizetype close = first.indexOf(QStringLiteral("]:"));
+        command += QStringLiteral(" -p ") + shellQuote(first.mid(close + 2));
+        first = first.mid(1, close - 1);
+    }
+    if (!jumps.isEmpty())
+        command += QStringLiteral(" -J ") + shellQuote(jumps.join(u','));
+    command += QStringLiteral(" -W ") + shellQuote(QStringLiteral("[%1]:%2").arg(m_target.hostname).arg(m_target.port));
+    return command + QStringLiteral(" -- ") + shellQuote(first);
 }
 
 void SshConnection::checkHostKey()
@@ -495,8 +526,7 @@ void SshConnection::answerHostKey(bool accept)
     qCInfo(lcSsh) << "recorded the host key of" << m_lookupName << m_hostKeyType
                   << KnownHosts::fingerprint(m_hostKeyBase64) << "in" << file;
     hostKeyUs = SshWorker::nowUs();
-    // Waiting for a person does not count against the connect timeout.
-    m_deadlineUs = hostKeyUs + qint64(m_target.connectTimeoutMs) * 1000;
+    resetDeadline(); // waiting for a person does not count against the connect timeout
     startAuth();
 }
 
@@ -688,8 +718,7 @@ void SshConnection::provideSecret(const QByteArray &secret, bool given)
     if (m_phase != Phase::AwaitingSecret)
         return;
     setPhase(Phase::Authenticating);
-    // Waiting for a person does not count against the connect timeout.
-    m_deadlineUs = SshWorker::nowUs() + qint64(m_target.connectTimeoutMs) * 1000;
+    resetDeadline(); // waiting for a person does not count against the connect timeout
     if (!given) {
         wipeSecret();
         if (m_secretKind == int(SecretKind::Passphrase)) {

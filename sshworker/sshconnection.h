@@ -80,6 +80,8 @@ private:
     };
     void setPhase(Phase phase);
     void fail(FailureKind kind, const QString &message);
+    void resetDeadline();
+    QString jumpCommand() const;
     void beginHandshake();
     void tryNextAddress();
     void startSsh(int fd);
