@@ -122,6 +122,17 @@ void RemoteCommand::step()
         const int rc = ssh_channel_open_session(m_channel);
         if (rc == SSH_AGAIN)
             return;
+        if (rc != SSH_OK && m_result.reusedConnection && !m_retried) {
+            // The open connection turned out dead (a restarted server): nothing has run yet,
+            // so try once more on a new connection, transparently.
+            m_retried = true;
+            freeChannel();
+            m_connection = nullptr;
+            m_result.reusedConnection = false;
+            m_phase = Phase::WaitingForConnection;
+            m_worker->attach(this);
+            return;
+        }
         if (rc != SSH_OK) {
             connectionLost();
             return;

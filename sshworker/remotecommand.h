@@ -47,8 +47,6 @@ public:
     SshConnection *connection() const { return m_connection; }
     const std::shared_ptr<RunShared> &run() const { return m_run; }
     HostResult &result() { return m_result; }
-    bool retriedConnection() const { return m_retried; }
-    void setRetriedConnection() { m_retried = true; }
     QByteArray takePending(bool isStderr);
     // True when the state differs from the last one reported (and records it).
     bool noteState(HostState state)
@@ -102,7 +100,7 @@ private:
     QByteArray m_pendingOut, m_pendingErr;
     bool m_remoteClosed = false;
     bool m_eofSent = false;
-    bool m_retried = false;
+    bool m_retried = false; // already moved to a new connection once
     qint64 m_commandDeadlineUs = 0;
     qint64 m_killDeadlineUs = 0;
     HostOutcome m_stopOutcome = HostOutcome::Ok; // set when we stopped the command ourselves

@@ -48,11 +48,16 @@ SshWorker::SshWorker(WorkerPool *pool, int index)
     , m_index(index)
 {
     m_wakeFd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    m_mailbox->worker = this;
     setObjectName(QStringLiteral("ssh-worker-%1").arg(index));
 }
 
 SshWorker::~SshWorker()
 {
+    {
+        QMutexLocker lock(&m_mailbox->mutex);
+        m_mailbox->worker = nullptr;
+    }
     wait();
     if (m_wakeFd >= 0)
         ::close(m_wakeFd);
@@ -280,8 +285,6 @@ void SshWorker::step()
     for (size_t i = 0; i < m_commands.size(); ++i)
         m_commands[i]->checkDeadline(now);
 
-    // A channel that failed on a reused connection that turned out dead is retried once on a
-    // new connection, if the command never started.
     std::erase_if(m_commands, [](const std::unique_ptr<RemoteCommand> &c) { return c->isDone() && !c->hasPending(); });
 }
 
@@ -309,12 +312,9 @@ void SshWorker::maintainConnections(qint64 now)
             c->close();
         }
     }
-    const auto before = m_connections.size();
     std::erase_if(m_connections, [](const std::unique_ptr<SshConnection> &c) {
         return c->isDead() && c->activeChannels() == 0 && c->waiters().isEmpty();
     });
-    if (before != m_connections.size() || m_batch.openConnections != int(m_connections.size()))
-        m_batch.openConnections = int(m_connections.size());
 }
 
 void SshWorker::reportState(RemoteCommand *command, HostState state)
@@ -407,14 +407,16 @@ ssh_key SshWorker::privateKey(const QString &path, const QByteArray &passphrase,
 
 void SshWorker::resolveLater(quint64 connectionSerial, const QString &hostname)
 {
-    QThreadPool::globalInstance()->start([this, connectionSerial, hostname] {
+    QThreadPool::globalInstance()->start([mailbox = m_mailbox, connectionSerial, hostname] {
         const QHostInfo info = QHostInfo::fromName(hostname);
         WorkerCommand command;
         command.type = WorkerCommand::Type::Resolved;
         command.connectionSerial = connectionSerial;
         command.addresses = info.addresses();
         command.error = info.errorString();
-        enqueue(command);
+        QMutexLocker lock(&mailbox->mutex);
+        if (mailbox->worker)
+            mailbox->worker->enqueue(command);
     });
 }
 

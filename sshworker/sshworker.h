@@ -55,6 +55,7 @@ public:
     // more than the whole handshake.
     ssh_key_struct *privateKey(const QString &path, const QByteArray &passphrase, bool *needsPassphrase);
     void resolveLater(quint64 connectionSerial, const QString &hostname);
+    void attach(RemoteCommand *command); // to an open connection, or a new one
 
 protected:
     void run() override;
@@ -67,11 +68,19 @@ private:
     void maintainConnections(qint64 now);
     void flush();
     int pollTimeoutMs(qint64 now) const;
-    void attach(RemoteCommand *command);
     SshConnection *connectionFor(const HostTarget &target);
     RemoteCommand *findCommand(RunId run, int host) const;
     void finishShutdown();
     void flushHostOutput(RemoteCommand *command);
+
+    // Name resolution runs on Qt's thread pool and may outlive this worker (a slow DNS
+    // answer after shutdown): it posts through this box, emptied by the destructor.
+    struct Mailbox
+    {
+        QMutex mutex;
+        SshWorker *worker = nullptr;
+    };
+    std::shared_ptr<Mailbox> m_mailbox = std::make_shared<Mailbox>();
 
     WorkerPool *m_pool;
     int m_index;
