@@ -588,6 +588,25 @@ private Q_SLOTS:
         QVERIFY(wrong.results[0].stdoutData.isEmpty());
     }
 
+    void idleConnectionsClose()
+    {
+        PoolSettings settings;
+        settings.threads = 1;
+        settings.idleTimeoutMs = 300;
+        WorkerPool pool(settings);
+        EngineRun run(&pool, request(QStringLiteral("true"), {target(40), target(41)}));
+        QVERIFY(run.run());
+        // Open right after the run, closed once idle for the timeout.
+        QTRY_VERIFY_WITH_TIMEOUT(pool.openConnections() == 2 || pool.openConnections() == 0, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(pool.openConnections(), 0, 5000);
+        const int before = m_fleet.connectionCount(40);
+        EngineRun again(&pool, request(QStringLiteral("echo again"), {target(40)}));
+        QVERIFY(again.run());
+        QCOMPARE(again.results[0].stdoutData, QByteArray("again\n"));
+        QVERIFY(!again.results[0].reusedConnection);
+        QCOMPARE(m_fleet.connectionCount(40) - before, 1);
+    }
+
     void shutdownWithOpenConnections()
     {
         // A separate pool, so the shared one keeps its connections.
