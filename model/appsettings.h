@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+namespace Chorus {
+
+// A saved command with a name the user chose.
+struct Snippet
+{
+    QString name;
+    QString command;
+    bool operator==(const Snippet &other) const = default;
+};
+
+// The one place that knows every setting's key and default. Backed by QSettings, so the
+// organisation name decides the file (the demo runs under its own).
+class AppSettings
+{
+public:
+    enum Setting
+    {
+        Fanout,
+        CommandTimeoutSec,  // 0: none
+        ConnectTimeoutSec,
+        Threads,            // 0: one per core
+        OutputLimitMiB,     // kept per host and stream by the engine
+        DisplayLimitKiB,    // shown per host in an output view
+        HostKeyPolicy,      // "strict", "accept-new", "ask"
+        KeepaliveSec,
+        IdleTimeoutMin,
+        Language,           // "" follows the system
+        SettingCount
+    };
+
+    static QVariant value(Setting setting);
+    static void setValue(Setting setting, const QVariant &value);
+    static QVariant defaultValue(Setting setting);
+    static QString key(Setting setting);
+    static int intValue(Setting setting) { return value(setting).toInt(); }
+
+    // Commands run, newest first, without duplicates, at most historyLimit.
+    static constexpr int HistoryLimit = 200;
+    static QStringList commandHistory();
+    static void addToHistory(const QString &command);
+
+    static QList<Snippet> snippets();
+    static void setSnippets(const QList<Snippet> &snippets);
+};
+
+} // namespace Chorus

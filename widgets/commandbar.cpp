@@ -1,0 +1,176 @@
+#include "commandbar.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QToolButton>
+
+#include "appsettings.h"
+#include "snippetdialog.h"
+
+namespace Chorus {
+
+CommandBar::CommandBar(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("commandBar"));
+    m_command = new QComboBox(this);
+    m_command->setObjectName(QStringLiteral("commandEdit"));
+    m_command->setEditable(true);
+    m_command->setInsertPolicy(QComboBox::NoInsert);
+    m_command->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_command->lineEdit()->setPlaceholderText(tr("Command to run on the selected hosts"));
+    m_command->setAccessibleName(tr("Command"));
+    m_command->setToolTip(tr("The command to run; the list holds your history. Ctrl+Enter runs it."));
+    // Enter in the box runs too, as in a terminal.
+    connect(m_command->lineEdit(), &QLineEdit::returnPressed, this, &CommandBar::runRequested);
+
+    m_snippets = new QToolButton(this);
+    m_snippets->setObjectName(QStringLiteral("snippetsButton"));
+    m_snippets->setText(tr("Snippets"));
+    m_snippets->setPopupMode(QToolButton::InstantPopup);
+    m_snippets->setMenu(new QMenu(m_snippets));
+    m_snippets->setAccessibleName(tr("Saved snippets"));
+
+    m_fanout = new QSpinBox(this);
+    m_fanout->setObjectName(QStringLiteral("fanoutSpin"));
+    m_fanout->setRange(1, 1024);
+    m_fanout->setValue(AppSettings::intValue(AppSettings::Fanout));
+    m_fanout->setAccessibleName(tr("Fanout"));
+    m_fanout->setToolTip(tr("How many hosts run at once"));
+
+    m_timeout = new QSpinBox(this);
+    m_timeout->setObjectName(QStringLiteral("timeoutSpin"));
+    m_timeout->setRange(0, 24 * 3600);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setSpecialValueText(tr("no timeout"));
+    m_timeout->setValue(AppSettings::intValue(AppSettings::CommandTimeoutSec));
+    m_timeout->setAccessibleName(tr("Command timeout"));
+
+    m_sudo = new QCheckBox(tr("&sudo"), this);
+    m_sudo->setObjectName(QStringLiteral("sudoCheck"));
+    m_sudo->setToolTip(tr("Run the command with sudo; the password is asked for or taken from the keychain"));
+
+    m_run = new QPushButton(tr("&Run"), this);
+    m_run->setObjectName(QStringLiteral("runButton"));
+    m_run->setToolTip(tr("Run on the selected hosts (Ctrl+Enter)"));
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_cancel->setToolTip(tr("Cancel the current session's run (Esc)"));
+    m_cancel->setEnabled(false);
+    connect(m_run, &QPushButton::clicked, this, &CommandBar::runRequested);
+    connect(m_cancel, &QPushButton::clicked, this, &CommandBar::cancelRequested);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_command, 1);
+    layout->addWidget(m_snippets);
+    auto *fanoutLabel = new QLabel(tr("&Fanout:"), this);
+    fanoutLabel->setBuddy(m_fanout);
+    layout->addWidget(fanoutLabel);
+    layout->addWidget(m_fanout);
+    auto *timeoutLabel = new QLabel(tr("&Timeout:"), this);
+    timeoutLabel->setBuddy(m_timeout);
+    layout->addWidget(timeoutLabel);
+    layout->addWidget(m_timeout);
+    layout->addWidget(m_sudo);
+    layout->addWidget(m_run);
+    layout->addWidget(m_cancel);
+
+    reloadHistory();
+    rebuildSnippetMenu();
+}
+
+QString CommandBar::command() const
+{
+    return m_command->currentText().trimmed();
+}
+
+void CommandBar::setCommand(const QString &command)
+{
+    m_command->setEditText(command);
+}
+
+int CommandBar::fanout() const
+{
+    return m_fanout->value();
+}
+
+int CommandBar::timeoutSec() const
+{
+    return m_timeout->value();
+}
+
+bool CommandBar::sudo() const
+{
+    return m_sudo->isChecked();
+}
+
+void CommandBar::setCancelEnabled(bool enabled)
+{
+    m_cancel->setEnabled(enabled);
+}
+
+void CommandBar::focusCommand()
+{
+    m_command->setFocus();
+    m_command->lineEdit()->selectAll();
+}
+
+void CommandBar::remember(const QString &command)
+{
+    AppSettings::addToHistory(command);
+    const QString text = m_command->currentText();
+    reloadHistory();
+    m_command->setEditText(text);
+}
+
+void CommandBar::reloadHistory()
+{
+    const QString text = m_command->currentText();
+    m_command->clear();
+    m_command->addItems(AppSettings::commandHistory());
+    m_command->setEditText(text);
+}
+
+void CommandBar::rebuildSnippetMenu()
+{
+    QMenu *menu = m_snippets->menu();
+    menu->clear();
+    for (const Snippet &snippet : AppSettings::snippets()) {
+        QAction *action = menu->addAction(snippet.name);
+        action->setToolTip(snippet.command);
+        connect(action, &QAction::triggered, this, [this, command = snippet.command] {
+            setCommand(command);
+            focusCommand();
+        });
+    }
+    if (!menu->isEmpty())
+        menu->addSeparator();
+    QAction *save = menu->addAction(tr("Save the current command as a snippet..."));
+    save->setObjectName(QStringLiteral("saveSnippetAction"));
+    connect(save, &QAction::triggered, this, [this] {
+        QList<Snippet> snippets = AppSettings::snippets();
+        snippets.append({command().section(u' ', 0, 2), command()});
+        AppSettings::setSnippets(snippets);
+        editSnippets();
+    });
+    QAction *edit = menu->addAction(tr("Edit snippets..."));
+    edit->setObjectName(QStringLiteral("editSnippetsAction"));
+    connect(edit, &QAction::triggered, this, &CommandBar::editSnippets);
+}
+
+void CommandBar::editSnippets()
+{
+    SnippetDialog dialog(AppSettings::snippets(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        AppSettings::setSnippets(dialog.snippets());
+    rebuildSnippetMenu();
+}
+
+} // namespace Chorus

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QPushButton;
+class QSpinBox;
+class QToolButton;
+
+namespace Chorus {
+
+// The command bar: an editable command with history and saved snippets, fanout,
+// command timeout, sudo, Run (Ctrl+Enter) and Cancel (Esc).
+class CommandBar : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CommandBar(QWidget *parent = nullptr);
+
+    QString command() const;
+    void setCommand(const QString &command);
+    int fanout() const;
+    int timeoutSec() const;
+    bool sudo() const;
+    void setCancelEnabled(bool enabled);
+    // Adds the command to the history (saved per user) and refreshes the list.
+    void remember(const QString &command);
+    void reloadHistory();
+    void focusCommand();
+
+Q_SIGNALS:
+    void runRequested();
+    void cancelRequested();
+
+private:
+    void rebuildSnippetMenu();
+    void editSnippets();
+
+    QComboBox *m_command;
+    QToolButton *m_snippets;
+    QSpinBox *m_fanout;
+    QSpinBox *m_timeout;
+    QCheckBox *m_sudo;
+    QPushButton *m_run;
+    QPushButton *m_cancel;
+};
+
+} // namespace Chorus

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QDialog>
+#include <QHash>
+
+#include "appsettings.h"
+
+class QComboBox;
+class QFormLayout;
+class QSpinBox;
+
+namespace Chorus {
+
+// Preferences: run defaults, engine limits, host key policy, keepalive, language.
+// Reads and writes through AppSettings only.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit SettingsDialog(QWidget *parent = nullptr);
+    void save() const;
+
+private:
+    QSpinBox *addSpin(AppSettings::Setting setting, int min, int max, const QString &suffix, const QString &zeroText = {});
+
+    QHash<AppSettings::Setting, QSpinBox *> m_spins;
+    QComboBox *m_policy;
+    QComboBox *m_language;
+    QFormLayout *m_form;
+};
+
+} // namespace Chorus
