@@ -7,6 +7,8 @@
 #include <QMessageAuthenticationCode>
 #include <QMutexLocker>
 #include <QRegularExpression>
+#include <QSaveFile>
+#include <QSet>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -21,6 +23,51 @@ KnownHosts &KnownHosts::instance()
 {
     static KnownHosts hosts;
     return hosts;
+}
+
+bool KnownHosts::remove(const QString &path, const QString &lookupName, int *removed, QString *error)
+{
+    QMutexLocker lock(&m_mutex);
+    *removed = 0;
+    File &file = load(path);
+    const QList<int> &gone = matching(file, lookupName.toLower());
+    if (gone.isEmpty())
+        return true;
+    QSet<int> goneLines;
+    for (int i : gone)
+        goneLines.insert(file.entries.at(i).line);
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(path, in.errorString());
+        return false;
+    }
+    const QByteArray original = in.readAll();
+    in.close();
+    QList<QByteArray> lines = original.split('\n');
+    const bool endedWithNewline = original.endsWith('\n');
+    if (endedWithNewline)
+        lines.removeLast();
+    QList<QByteArray> keptLines;
+    for (int i = 0; i < lines.size(); ++i) {
+        if (!goneLines.contains(i + 1))
+            keptLines.append(lines.at(i));
+    }
+    QByteArray kept = keptLines.join('\n');
+    if (endedWithNewline && !keptLines.isEmpty())
+        kept += '\n';
+    QFile::remove(path + QStringLiteral(".old"));
+    if (!QFile::copy(path, path + QStringLiteral(".old"))) {
+        *error = QStringLiteral("cannot keep a copy of %1 as %1.old").arg(path);
+        return false;
+    }
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(kept) != kept.size() || !out.commit()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, out.errorString());
+        return false;
+    }
+    *removed = int(goneLines.size());
+    m_files.remove(path);
+    return true;
 }
 
 QString KnownHosts::lookupName(const QString &host, quint16 port)

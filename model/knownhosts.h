@@ -45,6 +45,10 @@ public:
     bool append(const QString &file, const QString &lookupName, const QString &keyType,
                 const QByteArray &keyBase64, QString *error);
 
+    // Removes every entry for the host (hashed ones too), as `ssh-keygen -R` does: the file is
+    // rewritten atomically and the previous one kept as FILE.old. The only way Chorus drops a key.
+    bool remove(const QString &file, const QString &lookupName, int *removed, QString *error);
+
     // "host" for port 22, "[host]:port" otherwise, as OpenSSH writes it.
     static QString lookupName(const QString &host, quint16 port);
     // "SHA256:..." of a key given as base64 (as in known_hosts), as `ssh-keygen -l` prints it.

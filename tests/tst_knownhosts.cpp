@@ -128,6 +128,24 @@ private Q_SLOTS:
                  KnownHosts::Match::Ok);
     }
 
+    void removeLikeSshKeygen()
+    {
+        const QString file = write(QStringLiteral("kh6"), "keep1 ssh-ed25519 " + m_keyA + "\n[gone]:2222 ssh-ed25519 " + m_keyA
+                                                           + "\nkeep2 ssh-ed25519 " + m_keyB + "\n");
+        QString error;
+        int removed = -1;
+        QVERIFY(KnownHosts::instance().remove(file, QStringLiteral("[gone]:2222"), &removed, &error));
+        QCOMPARE(removed, 1);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), "keep1 ssh-ed25519 " + m_keyA + "\nkeep2 ssh-ed25519 " + m_keyB + "\n");
+        QVERIFY(QFile::exists(file + QStringLiteral(".old")));
+        QCOMPARE(KnownHosts::instance().check({file}, QStringLiteral("[gone]:2222"), QStringLiteral("ssh-ed25519"), m_keyA).match,
+                 KnownHosts::Match::Unknown);
+        QVERIFY(KnownHosts::instance().remove(file, QStringLiteral("absent"), &removed, &error));
+        QCOMPARE(removed, 0);
+    }
+
     void concurrentAppendsKeepEveryLineWhole()
     {
         // A last line without its newline must not be glued to ours.
