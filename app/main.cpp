@@ -1,5 +1,7 @@
 #include "demosession.h"
+#include "hostscli.h"
 #include "mainwindow.h"
+#include "runcli.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -83,6 +85,8 @@ int main(int argc, char *argv[])
     if (argc > 1) {
         const QByteArray command(argv[1]);
         // One line per subcommand: if (command == "name") return NameCli::main(argc, argv);
+        if (command == "run") return RunCli::main(argc, argv);
+        if (command == "hosts") return HostsCli::main(argc, argv);
         Q_UNUSED(command);
     }
 
@@ -98,7 +102,8 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "Run one command on many hosts over SSH and compare the answers."));
+        "main", "Run one command on many hosts over SSH and compare the answers.\n"
+                "On the command line: chorus run -w HOSTS COMMAND (see chorus run --help)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demoOption(

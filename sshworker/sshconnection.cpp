@@ -352,6 +352,7 @@ void SshConnection::onTcpReady()
 void SshConnection::startSsh(int fd)
 {
     m_session = ssh_new();
+    ssh_set_counters(m_session, nullptr, &m_packets);
     const QByteArray host = m_target.hostname.toUtf8();
     const QByteArray user = m_target.user.toUtf8();
     unsigned int port = m_target.port;
@@ -560,16 +561,14 @@ void SshConnection::stepAuth()
             if (m_passphraseAttempts >= 3) {
                 wipeSecret();
                 m_tried << QStringLiteral("publickey %1 (no passphrase)").arg(path);
-                if (!nextAuthStep())
-                    fail(FailureKind::Auth, describeTried());
+                advanceAuth();
                 return;
             }
             askSecret(int(SecretKind::Passphrase), path, m_passphraseAttempts++ > 0);
             return;
         }
         if (!key) {
-            if (!nextAuthStep())
-                fail(FailureKind::Auth, describeTried());
+            advanceAuth();
             return;
         }
         if (m_secretKind == int(SecretKind::Passphrase))
@@ -639,8 +638,7 @@ void SshConnection::stepAuth()
         m_authStep = AuthStep::None;
         m_agentDone = m_kbdintDone = m_passwordDone = false;
         m_keyIndex = -1;
-        if (!nextAuthStep())
-            fail(FailureKind::Auth, describeTried());
+        advanceAuth();
         return;
     case SSH_AUTH_ERROR:
         fail(FailureKind::Auth, libsshError());
@@ -662,7 +660,16 @@ void SshConnection::stepAuth()
         }
         m_tried << (m_authStep == AuthStep::Password ? QStringLiteral("password") : QStringLiteral("keyboard-interactive"));
     }
-    if (!nextAuthStep())
+    advanceAuth();
+}
+
+// Moves on to the next method at once: waiting for the next poll would leave the connection
+// idle until some unrelated socket event (up to a second).
+void SshConnection::advanceAuth()
+{
+    if (nextAuthStep())
+        stepAuth();
+    else
         fail(FailureKind::Auth, describeTried());
 }
 
@@ -727,8 +734,7 @@ void SshConnection::provideSecret(const QByteArray &secret, bool given)
             m_tried << (m_authStep == AuthStep::KbdInt ? QStringLiteral("keyboard-interactive (no password given)")
                                                        : QStringLiteral("password (none given)"));
         }
-        if (!nextAuthStep())
-            fail(FailureKind::Auth, describeTried());
+        advanceAuth();
         return;
     }
     m_secret = secret;

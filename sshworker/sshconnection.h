@@ -6,10 +6,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <libssh/libssh.h>
+
 #include "hostresult.h"
 #include "hosttarget.h"
 
-struct ssh_session_struct;
 
 namespace Chorus {
 
@@ -63,6 +64,8 @@ public:
     void channelClosed(qint64 now);
     qint64 idleSinceUs() const { return m_lastUsedUs; }
     qint64 nextDeadlineUs() const;
+    // Packets libssh has processed for this session so far, whoever's call processed them.
+    quint64 packetsIn() const { return m_packets.in_packets; }
 
     // Phase timestamps (steady clock µs), copied into each command that waited for them.
     qint64 resolvedUs = -1, tcpUs = -1, kexUs = -1, hostKeyUs = -1, authUs = -1;
@@ -89,6 +92,7 @@ private:
     void startAuth();
     void stepAuth();
     bool nextAuthStep();
+    void advanceAuth();
     void authenticated();
     void askSecret(int kind, const QString &detail, bool retry);
     QString describeTried() const;
@@ -100,6 +104,7 @@ private:
     QString m_key;
     quint64 m_serial;
     ssh_session_struct *m_session = nullptr;
+    ssh_counter_struct m_packets{};
     Phase m_phase = Phase::WaitingForSlot;
     bool m_haveSlot = false;
     bool m_inEvent = false;

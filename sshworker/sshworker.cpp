@@ -95,11 +95,17 @@ void SshWorker::run()
     ssh_event_add_fd(m_event, m_wakeFd, POLLIN, wakeCallback, this);
     m_lastFlushUs = nowUs();
 
+    bool again = false;
     for (;;) {
-        ssh_event_dopoll(m_event, pollTimeoutMs(nowUs()));
+        ssh_event_dopoll(m_event, again ? 0 : pollTimeoutMs(nowUs()));
         takeCommands();
         startQueued();
+        // Any libssh call may process packets of every session in the event (it polls them
+        // all). A packet handled for a session after that session's turn in this pass leaves
+        // it with news but no socket event to wake us: then go round again without sleeping.
+        const quint64 before = packetsIn();
         step();
+        again = packetsIn() != before;
         const qint64 now = nowUs();
         maintainConnections(now);
         if (m_pendingBytes >= flushThreshold || now - m_lastFlushUs >= flushIntervalUs || !m_batch.events.isEmpty())
@@ -108,6 +114,14 @@ void SshWorker::run()
             break;
     }
     finishShutdown();
+}
+
+quint64 SshWorker::packetsIn() const
+{
+    quint64 sum = 0;
+    for (const auto &c : m_connections)
+        sum += c->packetsIn();
+    return sum;
 }
 
 int SshWorker::pollTimeoutMs(qint64 now) const

@@ -68,6 +68,7 @@ private:
     void maintainConnections(qint64 now);
     void flush();
     int pollTimeoutMs(qint64 now) const;
+    quint64 packetsIn() const;
     SshConnection *connectionFor(const HostTarget &target);
     RemoteCommand *findCommand(RunId run, int host) const;
     void finishShutdown();

@@ -1,6 +1,7 @@
 #include "demosession.h"
 #include "hosttarget.h"
 #include "localfleet.h"
+#include "hostmodel.h"
 #include "mainwindow.h"
 
 #include <QAction>
@@ -46,8 +47,8 @@ QList<QPair<QString, QList<QPair<QString, QString>>>> shownHosts(const QTreeView
         const QModelIndex group = model->index(g, 0);
         QList<QPair<QString, QString>> rows;
         for (int h = 0; h < model->rowCount(group); ++h) {
-            rows.append(
-                {model->index(h, 0, group).data().toString(), model->index(h, 1, group).data().toString()});
+            rows.append({model->index(h, 0, group).data().toString(),
+                         model->index(h, 0, group).data(HostModel::AddressRole).toString()});
         }
         result.append({group.data().toString(), rows});
     }
@@ -110,9 +111,10 @@ private Q_SLOTS:
         QVERIFY(tree->isVisible());
         QCOMPARE(tree->model()->rowCount(), 0);
         QCOMPARE(tree->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Name"));
-        QCOMPARE(tree->model()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("Address"));
+        QCOMPARE(tree->model()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("Host"));
 
-        auto *dock = qobject_cast<QDockWidget *>(tree->parentWidget());
+        auto *dock = window.findChild<QDockWidget *>(QStringLiteral("hostDock"));
+        QVERIFY(dock && dock->isAncestorOf(tree));
         QVERIFY(dock);
         QCOMPARE(dock->windowTitle(), QStringLiteral("Hosts"));
         QCOMPARE(window.dockWidgetArea(dock), Qt::LeftDockWidgetArea);
@@ -131,7 +133,8 @@ private Q_SLOTS:
         QStringList menus;
         for (QAction *menu : window.menuBar()->actions())
             menus.append(menu->text().remove(u'&'));
-        QCOMPARE(menus, (QStringList{QStringLiteral("File"), QStringLiteral("Help")}));
+        QCOMPARE(menus, (QStringList{QStringLiteral("File"), QStringLiteral("Hosts"), QStringLiteral("Tools"),
+                                     QStringLiteral("Help")}));
     }
 
     void sessionTabsReplaceHint()
@@ -165,12 +168,13 @@ private Q_SLOTS:
         window.setHosts(QStringLiteral("Databases"), {db});
 
         using Rows = QList<QPair<QString, QString>>;
+        // Groups and hosts are sorted by name.
         QCOMPARE(shownHosts(tree), (QList<QPair<QString, Rows>>{
+                                       {QStringLiteral("Databases"),
+                                        {{QStringLiteral("db"), QStringLiteral("postgres@127.0.0.20")}}},
                                        {QStringLiteral("Web"),
                                         {{QStringLiteral("web1"), QStringLiteral("deploy@127.0.0.11:2222")},
                                          {QStringLiteral("web2"), QStringLiteral("127.0.0.12")}}},
-                                       {QStringLiteral("Databases"),
-                                        {{QStringLiteral("db"), QStringLiteral("postgres@127.0.0.20")}}},
                                    }));
         // Hosts are visible without clicking groups open.
         QVERIFY(tree->isExpanded(groupIndex(tree, QStringLiteral("Web"))));
@@ -285,7 +289,7 @@ private Q_SLOTS:
         for (int i = 0; i < targets.size(); ++i) {
             const HostTarget &t = targets.at(i);
             QCOMPARE(tree->model()->index(i, 0, group).data().toString(), t.name);
-            QCOMPARE(tree->model()->index(i, 1, group).data().toString(), t.address());
+            QCOMPARE(tree->model()->index(i, 0, group).data(HostModel::AddressRole).toString(), t.address());
 
             QVERIFY2(
                 QHostAddress(t.hostname).isInSubnet(QHostAddress::parseSubnet(QStringLiteral("127.0.0.0/8"))),

@@ -1,55 +1,151 @@
 #include "mainwindow.h"
 
-#include "uilog.h"
-
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSettings>
-#include <QStandardItemModel>
+#include <QShortcut>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include "appsettings.h"
+#include "commandbar.h"
+#include "credentialdialog.h"
+#include "hostfilterproxy.h"
+#include "hostkeydialog.h"
+#include "hostmodel.h"
+#include "knownhosts.h"
+#include "profiledialog.h"
+#include "profileimporter.h"
+#include "profilestore.h"
+#include "sessionview.h"
+#include "settingsdialog.h"
+#include "sshconfig.h"
+#include "targetresolver.h"
+#include "uilog.h"
+#include "workerpool.h"
+
 namespace Chorus {
 
 namespace {
 
-enum Column
-{
-    NameColumn,
-    AddressColumn,
-    ColumnCount
-};
-
 const QString kSettingsGroup = QStringLiteral("MainWindow");
+
+SecretStore::Kind storeKind(SecretKind kind)
+{
+    switch (kind) {
+    case SecretKind::Passphrase:
+        return SecretStore::Kind::KeyPassphrase;
+    case SecretKind::Sudo:
+        return SecretStore::Kind::SudoPassword;
+    case SecretKind::Password:
+        break;
+    }
+    return SecretStore::Kind::Password;
+}
+
+QString requestKey(const SecretRequest &r)
+{
+    return QStringLiteral("%1/%2/%3").arg(r.run).arg(r.host).arg(int(r.kind));
+}
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
 {
     setWindowTitle(tr("Chorus"));
+    createPool();
+    m_secrets = new SecretStore(this);
+    m_hostModel = new HostModel(this);
+    m_secrets->forgetRemovedProfiles(m_hostModel);
     createActions();
     createHostDock();
     createCentralArea();
+
+    m_hostKeyDialog = new HostKeyDialog(this);
+    connect(m_hostKeyDialog, &HostKeyDialog::answered, this,
+            [this](const HostKeyQuestion &q, bool accept) { m_pool->answerHostKey(q.run, q.host, accept); });
+    m_credentialDialog = new CredentialDialog(this);
+    m_credentialDialog->setKeychainAvailable(SecretStore::probeBackend());
+    connect(m_credentialDialog, &CredentialDialog::provided, this,
+            [this](const SecretRequest &r, const QByteArray &secret, bool save) {
+                m_pool->provideSecret(r.run, r.host, secret);
+                const QUuid id = m_runProfiles.value(r.run).value(r.host);
+                if (save && !id.isNull() && !m_fixedTargets.contains(id))
+                    storeSecrets(id, {{storeKind(r.kind), QString::fromUtf8(secret)}});
+            });
+    connect(m_credentialDialog, &CredentialDialog::refused, this,
+            [this](const SecretRequest &r) { m_pool->provideSecret(r.run, r.host, {}, false); });
+
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     m_hostCount = new QLabel(statusBar());
     m_hostCount->setObjectName(QStringLiteral("hostCount"));
     statusBar()->addPermanentWidget(m_hostCount);
+
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(300);
+    connect(&m_saveTimer, &QTimer::timeout, this, &MainWindow::saveProfiles);
+    loadProfiles();
+    connect(m_hostModel, &HostModel::modified, this, [this] {
+        m_saveTimer.start();
+        updateFilters();
+        updateHostCount();
+    });
+    updateFilters();
     updateHostCount();
     restoreLayout();
+}
+
+MainWindow::~MainWindow()
+{
+    if (m_saveTimer.isActive())
+        saveProfiles();
+    // Sessions first: they cancel their runs on the pool, which then shuts down.
+    while (m_sessionTabs->count() > 0)
+        delete m_sessionTabs->widget(0);
+    m_pool.reset();
+}
+
+void MainWindow::createPool()
+{
+    PoolSettings settings;
+    settings.threads = AppSettings::intValue(AppSettings::Threads);
+    settings.keepaliveIntervalMs = AppSettings::intValue(AppSettings::KeepaliveSec) * 1000;
+    settings.idleTimeoutMs = AppSettings::intValue(AppSettings::IdleTimeoutMin) * 60 * 1000;
+    m_pool = std::make_unique<WorkerPool>(settings);
+    connect(m_pool.get(), &WorkerPool::hostKeyQuestion, this, &MainWindow::onHostKeyQuestion);
+    connect(m_pool.get(), &WorkerPool::secretRequested, this, &MainWindow::onSecretRequested);
+    connect(m_pool.get(), &WorkerPool::hostFinished, this, &MainWindow::onHostFinished);
+    connect(m_pool.get(), &WorkerPool::runFinished, this, [this](RunId run) {
+        m_runProfiles.remove(run);
+        updateCancel();
+    });
 }
 
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *import = file->addAction(tr("&Import hosts..."), this, &MainWindow::importHosts);
+    import->setObjectName(QStringLiteral("importAction"));
+    file->addAction(tr("&Export hosts..."), this, &MainWindow::exportHosts);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setObjectName(QStringLiteral("quitAction"));
     // Spelled out: QKeySequence::Quit is empty on some desktops, and Ctrl+Q is what people expect.
@@ -57,6 +153,25 @@ void MainWindow::createActions()
     quit->setMenuRole(QAction::QuitRole);
     // close() rather than quit(): the window saves its layout on the way out.
     connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *hosts = menuBar()->addMenu(tr("&Hosts"));
+    QAction *add = hosts->addAction(tr("&New host..."), this, &MainWindow::newProfile);
+    add->setObjectName(QStringLiteral("newHostAction"));
+    add->setShortcut(QKeySequence::New);
+    hosts->addAction(tr("New &group..."), this, [this] {
+        const QString name = QInputDialog::getText(this, tr("New group"), tr("Group path (use / for subgroups):"));
+        if (!Profile::normalizeGroup(name).isEmpty())
+            m_hostModel->addGroup(Profile::normalizeGroup(name));
+    });
+    hosts->addAction(tr("Check &all"), this, [this] { m_hostModel->setAllChecked(true); });
+    hosts->addAction(tr("&Uncheck all"), this, [this] { m_hostModel->setAllChecked(false); });
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    QAction *forget = tools->addAction(tr("&Forget host key..."), this, &MainWindow::forgetHostKey);
+    forget->setObjectName(QStringLiteral("forgetHostKeyAction"));
+    QAction *settings = tools->addAction(tr("&Settings..."), this, &MainWindow::showSettings);
+    settings->setMenuRole(QAction::PreferencesRole);
+    settings->setShortcut(QKeySequence::Preferences);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Chorus"));
@@ -70,26 +185,69 @@ void MainWindow::createActions()
 
 void MainWindow::createHostDock()
 {
-    m_hostModel = new QStandardItemModel(0, ColumnCount, this);
-    m_hostModel->setHorizontalHeaderLabels({tr("Name"), tr("Address")});
+    m_hostProxy = new HostFilterProxy(this);
+    m_hostProxy->setSourceModel(m_hostModel);
+
+    m_search = new QLineEdit;
+    m_search->setObjectName(QStringLiteral("hostSearch"));
+    m_search->setPlaceholderText(tr("Search hosts"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search hosts"));
+    connect(m_search, &QLineEdit::textChanged, m_hostProxy, &HostFilterProxy::setText);
+    m_tagFilter = new QComboBox;
+    m_tagFilter->setObjectName(QStringLiteral("tagFilter"));
+    m_tagFilter->setAccessibleName(tr("Filter by tag"));
+    connect(m_tagFilter, &QComboBox::currentIndexChanged, this,
+            [this] { m_hostProxy->setTag(m_tagFilter->currentData().toString()); });
+    m_groupFilter = new QComboBox;
+    m_groupFilter->setObjectName(QStringLiteral("groupFilter"));
+    m_groupFilter->setAccessibleName(tr("Filter by group"));
+    connect(m_groupFilter, &QComboBox::currentIndexChanged, this,
+            [this] { m_hostProxy->setGroup(m_groupFilter->currentData().toString()); });
 
     m_hostTree = new QTreeView;
     m_hostTree->setObjectName(QStringLiteral("hostTree"));
-    m_hostTree->setModel(m_hostModel);
-    m_hostTree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_hostTree->setModel(m_hostProxy);
+    m_hostTree->setAccessibleName(tr("Hosts"));
     m_hostTree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_hostTree->setEditTriggers(QAbstractItemView::EditKeyPressed);
+    m_hostTree->setDragDropMode(QAbstractItemView::InternalMove);
+    m_hostTree->setDefaultDropAction(Qt::MoveAction);
     m_hostTree->setUniformRowHeights(true);
     m_hostTree->setAllColumnsShowFocus(true);
-    m_hostTree->header()->setSectionResizeMode(NameColumn, QHeaderView::ResizeToContents);
-    m_hostTree->header()->setStretchLastSection(true);
+    m_hostTree->setSortingEnabled(true);
+    m_hostTree->sortByColumn(HostModel::NameColumn, Qt::AscendingOrder);
+    m_hostTree->setContextMenuPolicy(Qt::CustomContextMenu);
+    for (int column : {HostModel::PortColumn, HostModel::AuthColumn, HostModel::NotesColumn})
+        m_hostTree->setColumnHidden(column, true);
+    m_hostTree->header()->setSectionResizeMode(HostModel::NameColumn, QHeaderView::ResizeToContents);
+    connect(m_hostTree, &QTreeView::customContextMenuRequested, this, &MainWindow::showHostMenu);
+    connect(m_hostTree, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        const QModelIndex source = m_hostProxy->mapToSource(index);
+        if (!m_hostModel->isGroup(source))
+            editProfile(source);
+    });
+    connect(m_hostProxy, &QAbstractItemModel::rowsInserted, m_hostTree, [this] { m_hostTree->expandAll(); });
+    connect(m_hostProxy, &QAbstractItemModel::modelReset, m_hostTree, [this] { m_hostTree->expandAll(); });
+    connect(m_hostProxy, &QAbstractItemModel::layoutChanged, m_hostTree, [this] { m_hostTree->expandAll(); });
+
+    auto *filters = new QHBoxLayout;
+    filters->setContentsMargins(0, 0, 0, 0);
+    filters->addWidget(m_tagFilter);
+    filters->addWidget(m_groupFilter);
+    auto *panel = new QWidget;
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(m_search);
+    layout->addLayout(filters);
+    layout->addWidget(m_hostTree);
 
     auto *dock = new QDockWidget(tr("Hosts"), this);
     dock->setObjectName(QStringLiteral("hostDock")); // saveState() needs it
-    // Not closable: there is no menu yet to bring a closed panel back.
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    dock->setWidget(m_hostTree);
+    dock->setWidget(panel);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-    resizeDocks({dock}, {340}, Qt::Horizontal);
+    resizeDocks({dock}, {360}, Qt::Horizontal);
 }
 
 void MainWindow::createCentralArea()
@@ -98,13 +256,30 @@ void MainWindow::createCentralArea()
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
 
-    m_sessionHint = new QLabel(tr("Select hosts on the left and run a command on them.\n"
+    m_commandBar = new CommandBar(central);
+    connect(m_commandBar, &CommandBar::runRequested, this, &MainWindow::runCommand);
+    connect(m_commandBar, &CommandBar::cancelRequested, this, [this] {
+        if (SessionView *session = currentSession())
+            session->cancel();
+    });
+    layout->addWidget(m_commandBar);
+    for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *run = new QShortcut(keys, this);
+        connect(run, &QShortcut::activated, this, &MainWindow::runCommand);
+    }
+    auto *cancel = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(cancel, &QShortcut::activated, this, [this] {
+        if (SessionView *session = currentSession())
+            session->cancel();
+    });
+
+    m_sessionHint = new QLabel(tr("Check hosts on the left, type a command above and press Ctrl+Enter.\n"
                                   "Each run opens here in its own tab."));
     m_sessionHint->setObjectName(QStringLiteral("sessionHint"));
     m_sessionHint->setAlignment(Qt::AlignCenter);
     m_sessionHint->setWordWrap(true);
     m_sessionHint->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(m_sessionHint);
+    layout->addWidget(m_sessionHint, 1);
 
     m_sessionTabs = new QTabWidget;
     m_sessionTabs->setObjectName(QStringLiteral("sessionTabs"));
@@ -114,14 +289,395 @@ void MainWindow::createCentralArea()
     connect(m_sessionTabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
         QWidget *page = m_sessionTabs->widget(index);
         m_sessionTabs->removeTab(index);
-        delete page;
+        delete page; // a running session cancels its run
+        updateCancel();
     });
-    // currentChanged fires when the first tab arrives and when the last one goes.
-    connect(m_sessionTabs, &QTabWidget::currentChanged, this, &MainWindow::updateSessionHint);
-    layout->addWidget(m_sessionTabs);
-
+    connect(m_sessionTabs, &QTabWidget::currentChanged, this, [this] {
+        updateSessionHint();
+        updateCancel();
+    });
+    layout->addWidget(m_sessionTabs, 1);
     setCentralWidget(central);
     updateSessionHint();
+}
+
+void MainWindow::loadProfiles()
+{
+    m_store = std::make_unique<ProfileStore>();
+    QString notice;
+    m_store->load(&notice);
+    if (!notice.isEmpty()) {
+        // Said once, plainly, but the window still opens.
+        QMessageBox::warning(this, tr("Host profiles"), notice);
+    }
+    m_hostModel->setContents(m_store->contents().profiles, m_store->contents().groups);
+    m_hostTree->expandAll();
+    QSettings settings;
+    const QStringList checked = settings.value(kSettingsGroup + QStringLiteral("/checkedHosts")).toStringList();
+    for (const QString &id : checked) {
+        const QModelIndex index = m_hostModel->indexOf(QUuid::fromString(id));
+        if (index.isValid())
+            m_hostModel->setData(index, Qt::Checked, Qt::CheckStateRole);
+    }
+}
+
+void MainWindow::saveProfiles()
+{
+    m_saveTimer.stop();
+    if (!m_store->canSave())
+        return; // a file we could not read is never overwritten; the user was told at load
+    QList<Profile> saved;
+    QStringList groups = m_hostModel->groups();
+    // Hosts given as fixed targets (the demo) are shown but never saved.
+    for (const Profile &p : m_hostModel->profiles()) {
+        if (!m_fixedTargets.contains(p.id))
+            saved.append(p);
+    }
+    m_store->setProfiles(saved, groups);
+    QString error;
+    if (!m_store->save(&error))
+        statusBar()->showMessage(tr("Could not save the host profiles: %1").arg(error));
+}
+
+void MainWindow::setHosts(const QString &group, const QList<HostTarget> &hosts)
+{
+    QList<QUuid> old;
+    for (const Profile &p : m_hostModel->profiles()) {
+        if (p.group == group)
+            old.append(p.id);
+    }
+    for (const QUuid &id : std::as_const(old))
+        m_fixedTargets.remove(id);
+    m_hostModel->removeProfiles(old);
+    for (const HostTarget &target : hosts) {
+        Profile p = Profile::create();
+        p.name = target.name;
+        p.hostname = target.hostname;
+        p.port = target.port;
+        p.user = target.user;
+        p.group = group;
+        const QModelIndex index = m_hostModel->addProfile(p);
+        m_fixedTargets.insert(m_hostModel->data(index, HostModel::ProfileIdRole).toUuid(), target);
+    }
+    if (hosts.isEmpty()) {
+        const QModelIndex groupIndex = m_hostModel->groupIndex(group);
+        if (groupIndex.isValid())
+            m_hostModel->remove({groupIndex});
+    }
+    m_hostTree->expandAll();
+}
+
+QList<HostTarget> MainWindow::hosts(const QString &group) const
+{
+    QList<HostTarget> result;
+    for (const Profile &p : m_hostModel->profiles()) {
+        if (p.group == group && m_fixedTargets.contains(p.id))
+            result.append(m_fixedTargets.value(p.id));
+    }
+    return result;
+}
+
+QModelIndexList MainWindow::selectedSourceRows() const
+{
+    QModelIndexList rows;
+    for (const QModelIndex &index : m_hostTree->selectionModel()->selectedRows())
+        rows.append(m_hostProxy->mapToSource(index));
+    return rows;
+}
+
+QList<Profile> MainWindow::profilesForRun() const
+{
+    const QList<Profile> checked = m_hostModel->checkedProfiles();
+    return checked.isEmpty() ? m_hostModel->profilesIn(selectedSourceRows()) : checked;
+}
+
+bool MainWindow::resolveTargets(const QList<Profile> &profiles, QList<HostTarget> *targets, QString *error) const
+{
+    const TargetResolver resolver(m_hostModel->profiles(), m_hostModel->groups(),
+                                  SshConfig::load(SshConfig::defaultPath()));
+    HostKeyPolicy defaultPolicy = HostKeyPolicy::Ask;
+    parseHostKeyPolicy(AppSettings::value(AppSettings::HostKeyPolicy).toString(), &defaultPolicy);
+    for (const Profile &profile : profiles) {
+        HostTarget target;
+        if (m_fixedTargets.contains(profile.id)) {
+            target = m_fixedTargets.value(profile.id);
+        } else {
+            if (!resolver.target(profile, &target, error))
+                return false;
+            if (!profile.hostKeyPolicy)
+                target.hostKeyPolicy = defaultPolicy;
+            if (!profile.connectTimeoutMs)
+                target.connectTimeoutMs = AppSettings::intValue(AppSettings::ConnectTimeoutSec) * 1000;
+        }
+        targets->append(target);
+    }
+    return true;
+}
+
+SessionView *MainWindow::runCommand()
+{
+    return runOn(profilesForRun(), m_commandBar->command());
+}
+
+SessionView *MainWindow::runOn(const QList<Profile> &profiles, const QString &command)
+{
+    if (command.isEmpty()) {
+        statusBar()->showMessage(tr("Type a command to run first."), 5000);
+        m_commandBar->focusCommand();
+        return nullptr;
+    }
+    if (profiles.isEmpty()) {
+        statusBar()->showMessage(tr("Check or select the hosts to run on first."), 5000);
+        return nullptr;
+    }
+    RunRequest request;
+    request.command = command;
+    request.fanout = m_commandBar->fanout();
+    request.commandTimeoutMs = m_commandBar->timeoutSec() * 1000;
+    request.sudo = m_commandBar->sudo();
+    request.outputLimit = qint64(AppSettings::intValue(AppSettings::OutputLimitMiB)) * 1024 * 1024;
+    QString error;
+    if (!resolveTargets(profiles, &request.hosts, &error)) {
+        QMessageBox::warning(this, tr("Cannot run"), error);
+        return nullptr;
+    }
+    m_commandBar->remember(command);
+    auto *session = new SessionView(m_pool.get(), request);
+    session->session()->setDisplayLimit(qint64(AppSettings::intValue(AppSettings::DisplayLimitKiB)) * 1024);
+    QList<QUuid> ids;
+    for (const Profile &p : profiles)
+        ids.append(p.id);
+    m_runProfiles.insert(session->runId(), ids);
+    const int tab = m_sessionTabs->addTab(session, session->title());
+    m_sessionTabs->setTabToolTip(tab, command);
+    m_sessionTabs->setCurrentIndex(tab);
+    connect(session, &SessionView::finished, this, &MainWindow::updateCancel);
+    updateCancel();
+    return session;
+}
+
+SessionView *MainWindow::currentSession() const
+{
+    return qobject_cast<SessionView *>(m_sessionTabs->currentWidget());
+}
+
+void MainWindow::updateCancel()
+{
+    const SessionView *session = currentSession();
+    m_commandBar->setCancelEnabled(session && session->isRunning());
+}
+
+void MainWindow::onHostKeyQuestion(const HostKeyQuestion &question)
+{
+    m_hostKeyDialog->addQuestion(question);
+    m_hostKeyDialog->show();
+    m_hostKeyDialog->raise();
+}
+
+void MainWindow::onSecretRequested(const SecretRequest &request)
+{
+    const QUuid id = m_runProfiles.value(request.run).value(request.host);
+    const QString key = requestKey(request);
+    // The keychain answers first, once; a retry means its answer was refused, so a person decides.
+    if (!id.isNull() && !request.retry && !m_keychainTried.contains(key)) {
+        m_keychainTried.insert(key);
+        m_secrets->read(id, storeKind(request.kind), [this, request](const SecretStore::Result &result) {
+            if (result.status == SecretStore::Status::Ok)
+                m_pool->provideSecret(request.run, request.host, result.secret.toUtf8());
+            else
+                m_credentialDialog->addRequest(request);
+        });
+        return;
+    }
+    m_credentialDialog->addRequest(request);
+}
+
+void MainWindow::onHostFinished(RunId, int, const HostResult &result)
+{
+    if (result.failure == FailureKind::HostKeyChanged) {
+        m_hostKeyDialog->addChangedKey(result.error.section(u' ', 4, 4), result.error);
+        m_hostKeyDialog->show();
+        m_hostKeyDialog->raise();
+    }
+}
+
+void MainWindow::storeSecrets(const QUuid &id, const QHash<SecretStore::Kind, QString> &secrets)
+{
+    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
+        m_secrets->write(id, it.key(), it.value(), [this](const SecretStore::Result &result) {
+            if (result.status != SecretStore::Status::Ok)
+                statusBar()->showMessage(tr("The secret was not saved: %1").arg(result.error), 10000);
+        });
+    }
+}
+
+void MainWindow::showHostMenu(const QPoint &position)
+{
+    const QModelIndexList rows = selectedSourceRows();
+    const QModelIndex clicked = m_hostProxy->mapToSource(m_hostTree->indexAt(position));
+    QMenu menu(this);
+    QAction *run = menu.addAction(tr("&Run here"), this, [this, rows] { runOn(m_hostModel->profilesIn(rows), m_commandBar->command()); });
+    run->setEnabled(!rows.isEmpty());
+    QAction *edit = menu.addAction(tr("&Edit..."), this, [this, clicked] { editProfile(clicked); });
+    edit->setEnabled(clicked.isValid() && !m_hostModel->isGroup(clicked));
+    menu.addAction(tr("&Duplicate"), this, [this, rows] { m_hostModel->duplicate(rows); })->setEnabled(!rows.isEmpty());
+    menu.addAction(tr("De&lete"), this, [this, rows] {
+        const QList<Profile> profiles = m_hostModel->profilesIn(rows);
+        if (QMessageBox::question(this, tr("Delete hosts"),
+                                  tr("Delete %n host(s) and their saved secrets?", nullptr, int(profiles.size())))
+            == QMessageBox::Yes)
+            m_hostModel->remove(rows);
+    })->setEnabled(!rows.isEmpty());
+    menu.addSeparator();
+    QAction *test = menu.addAction(tr("&Test connection"), this, [this, rows] {
+        runOn(m_hostModel->profilesIn(rows), QStringLiteral("true"));
+    });
+    test->setEnabled(!rows.isEmpty());
+    menu.addAction(tr("&Copy address"), this, [this, rows] {
+        QStringList addresses;
+        for (const Profile &p : m_hostModel->profilesIn(rows))
+            addresses.append(p.address());
+        QGuiApplication::clipboard()->setText(addresses.join(u'\n'));
+    })->setEnabled(!rows.isEmpty());
+    menu.addSeparator();
+    menu.addAction(tr("&New host..."), this, &MainWindow::newProfile);
+    menu.exec(m_hostTree->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::newProfile()
+{
+    Profile profile = Profile::create();
+    const QModelIndex current = m_hostProxy->mapToSource(m_hostTree->currentIndex());
+    if (current.isValid())
+        profile.group = m_hostModel->data(current, HostModel::GroupPathRole).toString();
+    ProfileDialog dialog(profile, m_hostModel->groups(), this);
+    connect(&dialog, &ProfileDialog::testRequested, this, [this, &dialog](const Profile &p) { testConnection(p, &dialog); });
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QModelIndex index = m_hostModel->addProfile(dialog.profile());
+    if (dialog.saveSecrets())
+        storeSecrets(m_hostModel->data(index, HostModel::ProfileIdRole).toUuid(), dialog.secrets());
+}
+
+void MainWindow::editProfile(const QModelIndex &index)
+{
+    if (!index.isValid() || m_hostModel->isGroup(index))
+        return;
+    const Profile profile = m_hostModel->data(index, HostModel::ProfileRole).value<Profile>();
+    ProfileDialog dialog(profile, m_hostModel->groups(), this);
+    connect(&dialog, &ProfileDialog::testRequested, this, [this, &dialog](const Profile &p) { testConnection(p, &dialog); });
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_hostModel->updateProfile(dialog.profile());
+    if (dialog.saveSecrets())
+        storeSecrets(profile.id, dialog.secrets());
+}
+
+// A connection test is a run of `true` that no session tab shows; its answer goes to the dialog.
+void MainWindow::testConnection(const Profile &profile, ProfileDialog *dialog)
+{
+    RunRequest request;
+    request.command = QStringLiteral("true");
+    QString error;
+    if (!resolveTargets({profile}, &request.hosts, &error)) {
+        dialog->showTestResult(false, error);
+        return;
+    }
+    const RunId run = m_pool->start(request);
+    m_runProfiles.insert(run, {profile.id});
+    auto *context = new QObject(this);
+    QPointer<ProfileDialog> guard(dialog);
+    connect(m_pool.get(), &WorkerPool::hostFinished, context, [guard, run, context](RunId id, int, const HostResult &r) {
+        if (id != run)
+            return;
+        if (guard) {
+            const bool ok = r.outcome == HostOutcome::Ok;
+            guard->showTestResult(ok, ok ? tr("Connected and ran a command in %1 ms.").arg(r.durationUs() / 1000) : r.error);
+        }
+        context->deleteLater();
+    });
+}
+
+void MainWindow::importHosts()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Import hosts"), QDir::homePath());
+    if (file.isEmpty())
+        return;
+    ProfileImporter::Format format;
+    if (!ProfileImporter::guessFormat(file, &format)) {
+        QMessageBox::warning(this, tr("Import hosts"),
+                             tr("Cannot tell what kind of host list %1 is (ssh_config, pssh, ClusterShell, Ansible "
+                                "or a Chorus export). Use `chorus hosts import --format` to say.")
+                                 .arg(file));
+        return;
+    }
+    const ProfileImporter::Result report = ProfileImporter::importFile(file, format);
+    if (!report.readable) {
+        QMessageBox::warning(this, tr("Import hosts"), report.problems.join(u'\n'));
+        return;
+    }
+    const HostModel::MergeStats stats = m_hostModel->importProfiles(report.profiles, report.groups);
+    QString text = tr("Added %1 hosts, merged %2 with hosts already here.").arg(stats.added).arg(stats.merged);
+    if (!report.problems.isEmpty())
+        text += u'\n' + tr("Not imported:") + u'\n' + report.problems.join(u'\n');
+    QMessageBox::information(this, tr("Import hosts"), text);
+}
+
+void MainWindow::exportHosts()
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export hosts"), QDir::homePath() + QStringLiteral("/chorus-hosts.json"));
+    if (file.isEmpty())
+        return;
+    saveProfiles();
+    QString error;
+    if (!m_store->exportTo(file, &error))
+        QMessageBox::warning(this, tr("Export hosts"), error);
+}
+
+void MainWindow::forgetHostKey()
+{
+    const QString host = QInputDialog::getText(this, tr("Forget host key"),
+                                               tr("Host as known_hosts lists it (name, or [address]:port):"));
+    if (host.trimmed().isEmpty())
+        return;
+    const QString file = QDir::homePath() + QStringLiteral("/.ssh/known_hosts");
+    int removed = 0;
+    QString error;
+    if (!KnownHosts::instance().remove(file, host.trimmed(), &removed, &error))
+        QMessageBox::warning(this, tr("Forget host key"), error);
+    else
+        statusBar()->showMessage(tr("Removed %1 key(s) of %2 from %3; the old file is kept as %3.old.")
+                                     .arg(removed).arg(host.trimmed(), file), 10000);
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Settings saved. Engine settings apply to new connections."), 5000);
+}
+
+void MainWindow::updateFilters()
+{
+    QStringList tags;
+    for (const Profile &p : m_hostModel->profiles())
+        for (const QString &tag : p.tags)
+            if (!tags.contains(tag))
+                tags.append(tag);
+    tags.sort(Qt::CaseInsensitive);
+    const QString currentTag = m_tagFilter->currentData().toString();
+    const QString currentGroup = m_groupFilter->currentData().toString();
+    const QSignalBlocker blockTags(m_tagFilter), blockGroups(m_groupFilter);
+    m_tagFilter->clear();
+    m_tagFilter->addItem(tr("All tags"), QString());
+    for (const QString &tag : std::as_const(tags))
+        m_tagFilter->addItem(tag, tag);
+    m_tagFilter->setCurrentIndex(qMax(0, m_tagFilter->findData(currentTag)));
+    m_groupFilter->clear();
+    m_groupFilter->addItem(tr("All groups"), QString());
+    for (const QString &group : m_hostModel->groups())
+        m_groupFilter->addItem(group, group);
+    m_groupFilter->setCurrentIndex(qMax(0, m_groupFilter->findData(currentGroup)));
 }
 
 void MainWindow::updateSessionHint()
@@ -131,66 +687,11 @@ void MainWindow::updateSessionHint()
     m_sessionTabs->setVisible(!empty);
 }
 
-QStandardItem *MainWindow::groupItem(const QString &group) const
-{
-    for (int row = 0; row < m_hostModel->rowCount(); ++row) {
-        QStandardItem *item = m_hostModel->item(row, NameColumn);
-        if (item->text() == group)
-            return item;
-    }
-    return nullptr;
-}
-
-void MainWindow::setHosts(const QString &group, const QList<HostTarget> &hosts)
-{
-    QStandardItem *groupNode = groupItem(group);
-    if (hosts.isEmpty()) {
-        if (groupNode)
-            m_hostModel->removeRow(groupNode->row());
-        updateHostCount();
-        return;
-    }
-    if (!groupNode) {
-        groupNode = new QStandardItem(group);
-        QFont bold = groupNode->font();
-        bold.setBold(true);
-        groupNode->setFont(bold);
-        m_hostModel->appendRow({groupNode, new QStandardItem});
-    }
-    groupNode->removeRows(0, groupNode->rowCount());
-    groupNode->setToolTip(tr("Hosts: %1").arg(hosts.size()));
-
-    for (const HostTarget &target : hosts) {
-        auto *name = new QStandardItem(target.name);
-        name->setData(QVariant::fromValue(target), HostTargetRole);
-        auto *address = new QStandardItem(target.address());
-        name->setToolTip(target.address());
-        address->setToolTip(target.address());
-        groupNode->appendRow({name, address});
-    }
-    m_hostTree->expand(groupNode->index());
-    updateHostCount();
-    qCDebug(lcUi) << "group" << group << "now lists" << hosts.size() << "hosts";
-}
-
-QList<HostTarget> MainWindow::hosts(const QString &group) const
-{
-    QList<HostTarget> result;
-    if (const QStandardItem *groupNode = groupItem(group)) {
-        for (int row = 0; row < groupNode->rowCount(); ++row)
-            result.append(groupNode->child(row, NameColumn)->data(HostTargetRole).value<HostTarget>());
-    }
-    return result;
-}
-
 void MainWindow::updateHostCount()
 {
-    int hosts = 0;
-    for (int row = 0; row < m_hostModel->rowCount(); ++row)
-        hosts += m_hostModel->item(row, NameColumn)->rowCount();
-    const int groups = m_hostModel->rowCount();
-    // No %n plurals: without a loaded translation they would read "host(s)".
-    m_hostCount->setText(groups == 0 ? tr("No hosts") : tr("Hosts: %1  Groups: %2").arg(hosts).arg(groups));
+    const int hosts = m_hostModel->profileCount();
+    const int groups = int(m_hostModel->groups().size());
+    m_hostCount->setText(hosts == 0 ? tr("No hosts") : tr("Hosts: %1  Groups: %2").arg(hosts).arg(groups));
 }
 
 void MainWindow::restoreLayout()
@@ -199,10 +700,9 @@ void MainWindow::restoreLayout()
     settings.beginGroup(kSettingsGroup);
     const QByteArray geometry = settings.value(QStringLiteral("geometry")).toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(1100, 700);
+        resize(1200, 760);
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
-    qCDebug(lcUi) << "window layout from" << settings.fileName()
-                  << (geometry.isEmpty() ? "(none saved)" : "");
+    m_hostTree->header()->restoreState(settings.value(QStringLiteral("hostColumns")).toByteArray());
 }
 
 void MainWindow::saveLayout()
@@ -211,11 +711,20 @@ void MainWindow::saveLayout()
     settings.beginGroup(kSettingsGroup);
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("hostColumns"), m_hostTree->header()->saveState());
+    QStringList checked;
+    for (const Profile &p : m_hostModel->checkedProfiles()) {
+        if (!m_fixedTargets.contains(p.id))
+            checked.append(p.id.toString());
+    }
+    settings.setValue(QStringLiteral("checkedHosts"), checked);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
+    if (m_saveTimer.isActive())
+        saveProfiles();
     QMainWindow::closeEvent(event);
 }
 

@@ -1,56 +1,124 @@
 #pragma once
 
-#include "hosttarget.h"
-
+#include <QAbstractItemModel>
+#include <QHash>
 #include <QList>
 #include <QMainWindow>
+#include <QSet>
+#include <QTimer>
+#include <QUuid>
 
+#include <memory>
+
+#include "hostevents.h"
+#include "hostresult.h"
+#include "hosttarget.h"
+#include "profile.h"
+#include "secretstore.h"
+
+class QComboBox;
 class QLabel;
-class QStandardItem;
-class QStandardItemModel;
+class QLineEdit;
 class QTabWidget;
 class QTreeView;
 
 namespace Chorus {
 
-// The main window: the host panel (a dock listing hosts under their groups), the
-// session tabs in the middle, and the menus. Remembers its geometry and dock layout
-// in QSettings, so whatever organisation name the application runs under decides
-// where (the demo runs under its own, see DemoSession).
+class CommandBar;
+class CredentialDialog;
+class HostFilterProxy;
+class HostKeyDialog;
+class HostModel;
+class ProfileDialog;
+class ProfileStore;
+class SessionView;
+class WorkerPool;
+
+// The main window: the host panel (profiles tree with search, tag and group filters, check
+// boxes and a context menu), the command bar, and one session tab per run. It owns the SSH
+// engine (WorkerPool) and talks to it only through its signals and requests; host key and
+// credential questions from the engine go to their dialogs without stopping other hosts.
+// Profiles are loaded from and saved to the ProfileStore; secrets go to the keychain only.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    // Item data role under which each host row carries its HostTarget.
-    static constexpr int HostTargetRole = Qt::UserRole + 1;
-
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
-    // Shows `hosts` under the group node `group`, replacing whatever that group listed
-    // before; other groups stay. An empty list removes the group.
+    // Adds hosts that are connected to exactly as given (the demo's fleet), under `group`,
+    // replacing what that group held. An empty list removes the group.
     void setHosts(const QString &group, const QList<HostTarget> &hosts);
-    // Targets listed under `group`, in the order shown.
     QList<HostTarget> hosts(const QString &group) const;
+
+    // Runs the command bar's command on the checked hosts (or, with none checked, the
+    // selected ones). Returns the new session, or nullptr with the reason in the status bar.
+    SessionView *runCommand();
+    SessionView *runOn(const QList<Profile> &profiles, const QString &command);
+    SessionView *currentSession() const;
+
+    HostModel *hostModel() const { return m_hostModel; }
+    HostFilterProxy *hostProxy() const { return m_hostProxy; }
+    QTreeView *hostTree() const { return m_hostTree; }
+    CommandBar *commandBar() const { return m_commandBar; }
+    QTabWidget *sessionTabs() const { return m_sessionTabs; }
+    HostKeyDialog *hostKeyDialog() const { return m_hostKeyDialog; }
+    CredentialDialog *credentialDialog() const { return m_credentialDialog; }
+    WorkerPool *pool() const { return m_pool.get(); }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createPool();
     void createActions();
     void createHostDock();
     void createCentralArea();
+    void loadProfiles();
+    void saveProfiles();
     void updateSessionHint();
     void updateHostCount();
+    void updateFilters();
+    void updateCancel();
     void restoreLayout();
     void saveLayout();
     void showAbout();
-    QStandardItem *groupItem(const QString &group) const;
+    void showHostMenu(const QPoint &position);
+    void editProfile(const QModelIndex &index);
+    void newProfile();
+    void importHosts();
+    void exportHosts();
+    void forgetHostKey();
+    void showSettings();
+    void testConnection(const Profile &profile, ProfileDialog *dialog);
+    void storeSecrets(const QUuid &id, const QHash<SecretStore::Kind, QString> &secrets);
+    QList<Profile> profilesForRun() const;
+    QModelIndexList selectedSourceRows() const;
+    bool resolveTargets(const QList<Profile> &profiles, QList<HostTarget> *targets, QString *error) const;
+    void onHostKeyQuestion(const HostKeyQuestion &question);
+    void onSecretRequested(const SecretRequest &request);
+    void onHostFinished(RunId run, int host, const HostResult &result);
 
-    QStandardItemModel *m_hostModel = nullptr;
+    std::unique_ptr<WorkerPool> m_pool;
+    std::unique_ptr<ProfileStore> m_store;
+    SecretStore *m_secrets = nullptr;
+    HostModel *m_hostModel = nullptr;
+    HostFilterProxy *m_hostProxy = nullptr;
     QTreeView *m_hostTree = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_tagFilter = nullptr;
+    QComboBox *m_groupFilter = nullptr;
+    CommandBar *m_commandBar = nullptr;
     QTabWidget *m_sessionTabs = nullptr;
     QLabel *m_sessionHint = nullptr;
     QLabel *m_hostCount = nullptr;
+    HostKeyDialog *m_hostKeyDialog = nullptr;
+    CredentialDialog *m_credentialDialog = nullptr;
+    QTimer m_saveTimer;
+
+    QHash<QUuid, HostTarget> m_fixedTargets;  // hosts connected to exactly as given (demo)
+    QHash<RunId, QList<QUuid>> m_runProfiles; // which profile each host of a run came from
+    QSet<QString> m_keychainTried;            // run/host/kind already answered from the keychain
 };
 
 } // namespace Chorus

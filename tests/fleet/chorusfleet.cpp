@@ -5,6 +5,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -57,8 +60,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption faultsOption(
         QStringLiteral("faults"),
         QStringLiteral("Also add fault hosts: refusing, black hole, wrong key, unknown key, password."));
+    // For scripts such as tests/bench/bench.py: parsing the human text would break on any rewording.
+    const QCommandLineOption jsonOption(
+        QStringLiteral("json"),
+        QStringLiteral(
+            "Print the fleet as one line of JSON (hosts, files, user, sshd pids) instead of text."));
     parser.addOption(hostsOption);
     parser.addOption(faultsOption);
+    parser.addOption(jsonOption);
     parser.process(app);
 
     bool ok = false;
@@ -89,25 +98,48 @@ int main(int argc, char *argv[])
     }
 
     const QList<FleetHost> hosts = fleet.hosts();
-    out << "Chorus local fleet: " << hosts.size() << " hosts, " << hosts.first().name << " ("
-        << hosts.first().address << ") to " << hosts.last().name << " (" << hosts.last().address << "), port "
-        << hosts.first().port << ", user " << fleet.user() << Qt::endl;
-    if (!faults.isEmpty())
-        out << "Fault hosts: " << faults.join(QStringLiteral(", ")) << Qt::endl;
-    out << "ssh_config:   " << fleet.sshConfigPath() << Qt::endl;
-    out << "known_hosts:  " << fleet.knownHostsPath() << Qt::endl;
-    out << "identity:     " << fleet.identityFile() << Qt::endl;
-    out << "host key:     " << fleet.hostKeyFingerprint() << Qt::endl;
-    out << "Try:          ssh -F " << fleet.sshConfigPath() << ' ' << hosts.first().name << " uname -n"
-        << Qt::endl;
-    out << "Press Ctrl+C to stop." << Qt::endl;
+    if (parser.isSet(jsonOption)) {
+        QJsonArray hostArray;
+        for (const FleetHost &host : hosts) {
+            hostArray.append(QJsonObject{{QStringLiteral("name"), host.name},
+                                         {QStringLiteral("address"), host.address},
+                                         {QStringLiteral("port"), int(host.port)}});
+        }
+        QJsonArray pids;
+        for (const qint64 pid : fleet.serverPids())
+            pids.append(pid);
+        const QJsonObject description{{QStringLiteral("hosts"), hostArray},
+                                      {QStringLiteral("faultHosts"), QJsonArray::fromStringList(faults)},
+                                      {QStringLiteral("directory"), fleet.directory()},
+                                      {QStringLiteral("sshConfig"), fleet.sshConfigPath()},
+                                      {QStringLiteral("knownHosts"), fleet.knownHostsPath()},
+                                      {QStringLiteral("identity"), fleet.identityFile()},
+                                      {QStringLiteral("user"), fleet.user()},
+                                      {QStringLiteral("hostKeyFingerprint"), fleet.hostKeyFingerprint()},
+                                      {QStringLiteral("serverPids"), pids}};
+        out << QString::fromUtf8(QJsonDocument(description).toJson(QJsonDocument::Compact)) << Qt::endl;
+    } else {
+        out << "Chorus local fleet: " << hosts.size() << " hosts, " << hosts.first().name << " ("
+            << hosts.first().address << ") to " << hosts.last().name << " (" << hosts.last().address
+            << "), port " << hosts.first().port << ", user " << fleet.user() << Qt::endl;
+        if (!faults.isEmpty())
+            out << "Fault hosts: " << faults.join(QStringLiteral(", ")) << Qt::endl;
+        out << "ssh_config:   " << fleet.sshConfigPath() << Qt::endl;
+        out << "known_hosts:  " << fleet.knownHostsPath() << Qt::endl;
+        out << "identity:     " << fleet.identityFile() << Qt::endl;
+        out << "host key:     " << fleet.hostKeyFingerprint() << Qt::endl;
+        out << "Try:          ssh -F " << fleet.sshConfigPath() << ' ' << hosts.first().name << " uname -n"
+            << Qt::endl;
+        out << "Press Ctrl+C to stop." << Qt::endl;
+    }
 
     QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&] {
         char byte;
         while (::read(signalPipe[0], &byte, 1) > 0) {
         }
-        out << "Stopping the fleet." << Qt::endl;
+        if (!parser.isSet(jsonOption))
+            out << "Stopping the fleet." << Qt::endl;
         fleet.stop();
         app.quit();
     });

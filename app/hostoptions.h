@@ -1,0 +1,47 @@
+#pragma once
+
+#include "hosttarget.h"
+
+#include <QCommandLineOption>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+class QCommandLineParser;
+
+namespace Chorus {
+
+// The command-line options that say which hosts to reach and how, shared by the subcommands that
+// talk to hosts (`run` now, `push` and `pull` later), so they all read host lists the same way:
+// -w/--hosts, -H/--hosts-file, -F/--ssh-config, --connect-timeout and --host-keys. Turns them into
+// engine targets without touching the network, so bad input is refused before any connection.
+class HostOptions
+{
+public:
+    HostOptions();
+    void addTo(QCommandLineParser *parser) const;
+
+    // After parsing: every host named, resolved through the ssh config, in the order given, without
+    // repeats. False with *error one line saying what is wrong (not prefixed with the command).
+    // Config problems that ssh would also only warn about go to *warnings.
+    bool resolve(const QCommandLineParser &parser, QList<HostTarget> *targets, QString *error,
+                 QStringList *warnings) const;
+
+    // "@group" in a host list: the saved profiles of that group. Profiles are not available to the
+    // command line yet, so this always fails with a message saying so; profile lookup plugs in here.
+    static bool resolveGroup(const QString &group, QList<HostTarget> *targets, QString *error);
+
+    // Parses a number of seconds ("10", "1.5"); false unless it is finite and at least zero.
+    static bool parseSeconds(const QString &text, int *milliseconds);
+
+private:
+    bool readHostsFile(const QString &path, QStringList *specs, QString *error) const;
+
+    QCommandLineOption m_hosts;
+    QCommandLineOption m_hostsFile;
+    QCommandLineOption m_sshConfig;
+    QCommandLineOption m_connectTimeout;
+    QCommandLineOption m_hostKeys;
+};
+
+} // namespace Chorus

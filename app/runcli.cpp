@@ -1,0 +1,986 @@
+#include "runcli.h"
+
+#include "hostoptions.h"
+#include "hostset.h"
+#include "outputgroups.h"
+#include "terminalprompt.h"
+#include "unifieddiff.h"
+#include "workerpool.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QMutex>
+#include <QSocketNotifier>
+#include <QTemporaryFile>
+
+#include <cerrno>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace Chorus {
+
+namespace {
+
+constexpr int ProgressIntervalMs = 100;
+// A line longer than this is printed in pieces rather than held back without end.
+constexpr qsizetype MaxPartialLine = 64 * 1024;
+const QByteArray ClearLine = QByteArrayLiteral("\r\033[K");
+
+QMutex g_stderrMutex;
+bool g_stderrIsTerminal = false;
+int g_signalPipe[2] = {-1, -1};
+
+void writeAll(int fd, const QByteArray &data)
+{
+    qsizetype done = 0;
+    while (done < data.size()) {
+        const ssize_t n = ::write(fd, data.constData() + done, size_t(data.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return;
+        done += n;
+    }
+}
+
+void writeStderr(const QByteArray &data)
+{
+    QMutexLocker lock(&g_stderrMutex);
+    writeAll(STDERR_FILENO, data);
+}
+
+// The engine logs a few things worth seeing (a recorded host key, a file it could not write), from
+// any thread. They read like the rest of our messages and do not land in the middle of a progress line.
+void printMessage(QtMsgType type, const QMessageLogContext &, const QString &text)
+{
+    QByteArray line = g_stderrIsTerminal ? ClearLine : QByteArray();
+    line += "chorus run: ";
+    if (type == QtWarningMsg || type == QtCriticalMsg || type == QtFatalMsg)
+        line += "warning: ";
+    line += text.toLocal8Bit() + '\n';
+    writeStderr(line);
+}
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[0], &byte, 1);
+}
+
+QString quoted(const QString &text)
+{
+    return u'"' + text + u'"';
+}
+
+bool parseCount(const QString &text, int minimum, int maximum, int *value)
+{
+    bool ok = false;
+    const int n = text.trimmed().toInt(&ok);
+    if (!ok || n < minimum || n > maximum)
+        return false;
+    *value = n;
+    return true;
+}
+
+RunCli::Status statusOf(const HostResult &result)
+{
+    switch (result.outcome) {
+    case HostOutcome::Ok:
+        return RunCli::AllOk;
+    case HostOutcome::NonZeroExit:
+        return RunCli::CommandFailed;
+    case HostOutcome::Failed:
+    case HostOutcome::TimedOut:
+    case HostOutcome::Cancelled:
+        break;
+    }
+    return RunCli::HostFailed;
+}
+
+// How a host's run ended, in words; also what -b groups by besides the output.
+QString endingOf(const HostResult &result)
+{
+    switch (result.outcome) {
+    case HostOutcome::Ok:
+    case HostOutcome::NonZeroExit:
+        if (result.hasExitStatus())
+            return QStringLiteral("exit status %1").arg(result.exitStatus);
+        if (!result.exitSignal.isEmpty()) {
+            return QStringLiteral("killed by signal %1%2")
+                .arg(result.exitSignal, result.coreDumped ? QStringLiteral(" (core dumped)") : QString());
+        }
+        return QStringLiteral("exited without a status");
+    case HostOutcome::Failed:
+        return result.error.isEmpty() ? QStringLiteral("failed") : result.error;
+    case HostOutcome::TimedOut:
+        return result.error.isEmpty() ? QStringLiteral("timed out")
+                                      : QStringLiteral("timed out: ") + result.error;
+    case HostOutcome::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return {};
+}
+
+// RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF.
+bool isValidUtf8(QByteArrayView data)
+{
+    const auto *p = reinterpret_cast<const uchar *>(data.data());
+    const auto *end = p + data.size();
+    while (p < end) {
+        const uchar c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        int length = 0;
+        uchar low = 0x80;
+        uchar high = 0xbf;
+        if (c >= 0xc2 && c <= 0xdf) {
+            length = 2;
+        } else if (c >= 0xe0 && c <= 0xef) {
+            length = 3;
+            if (c == 0xe0)
+                low = 0xa0;
+            else if (c == 0xed)
+                high = 0x9f;
+        } else if (c >= 0xf0 && c <= 0xf4) {
+            length = 4;
+            if (c == 0xf0)
+                low = 0x90;
+            else if (c == 0xf4)
+                high = 0x8f;
+        } else {
+            return false;
+        }
+        if (end - p < length || p[1] < low || p[1] > high)
+            return false;
+        for (int i = 2; i < length; ++i) {
+            if (p[i] < 0x80 || p[i] > 0xbf)
+                return false;
+        }
+        p += length;
+    }
+    return true;
+}
+
+void appendJsonString(QByteArray *out, QByteArrayView utf8)
+{
+    out->append('"');
+    qsizetype run = 0; // start of the bytes not yet copied
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const uchar c = uchar(utf8[i]);
+        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+            continue;
+        out->append(utf8.sliced(run, i - run));
+        run = i + 1;
+        switch (c) {
+        case '"':
+            out->append("\\\"");
+            break;
+        case '\\':
+            out->append("\\\\");
+            break;
+        case '\n':
+            out->append("\\n");
+            break;
+        case '\r':
+            out->append("\\r");
+            break;
+        case '\t':
+            out->append("\\t");
+            break;
+        default:
+            out->append("\\u00");
+            out->append("0123456789abcdef"[c >> 4]);
+            out->append("0123456789abcdef"[c & 0xf]);
+        }
+    }
+    out->append(utf8.sliced(run));
+    out->append('"');
+}
+
+QByteArray jsonMs(qint64 us)
+{
+    return us < 0 ? QByteArrayLiteral("null") : QByteArray::number(double(us) / 1000.0, 'f', 3);
+}
+
+// Same rule as the engine's output files: the host name with '/' made safe.
+QString fileStem(const QString &name)
+{
+    QString stem = name;
+    for (QChar &c : stem) {
+        if (c == u'/' || c == u'\0')
+            c = u'_';
+    }
+    return stem == u"." || stem == u".." ? u'_' + stem : stem;
+}
+
+QString secretKindName(SecretKind kind)
+{
+    switch (kind) {
+    case SecretKind::Password:
+        return QStringLiteral("password");
+    case SecretKind::Passphrase:
+        return QStringLiteral("passphrase");
+    case SecretKind::Sudo:
+        return QStringLiteral("sudo");
+    }
+    return {};
+}
+
+} // namespace
+
+RunCli::RunCli()
+{
+    m_progressTimer.setInterval(ProgressIntervalMs);
+    connect(&m_progressTimer, &QTimer::timeout, this, &RunCli::drawProgress);
+}
+
+RunCli::~RunCli()
+{
+    // The pool goes first: it may still deliver results to this object while shutting down.
+    m_pool.reset();
+    for (QByteArray &secret : m_secrets)
+        secret.fill(0);
+    qInstallMessageHandler(nullptr);
+}
+
+int RunCli::main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("chorus"));
+    QCoreApplication::setApplicationName(QStringLiteral("chorus"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CHORUS_VERSION));
+    QStringList arguments = QCoreApplication::arguments();
+    // The subcommand's own parser sees "chorus OPTIONS COMMAND"; the first word that is not an
+    // option starts the command, so "run" itself must not be there.
+    if (arguments.size() > 1)
+        arguments.removeAt(1);
+    RunCli cli;
+    return cli.exec(arguments);
+}
+
+bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsCompactedShortOptions);
+    // "chorus run -w h ls -l": everything from the command on is the command's, not ours.
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    parser.setApplicationDescription(QStringLiteral(
+        "Runs COMMAND on every host at once over SSH and prints what came back.\n"
+        "\n"
+        "Output: by default each line as it arrives, prefixed with \"HOST: \" (stderr lines on stderr).\n"
+        "-b groups hosts whose stdout, stderr and exit status are identical, largest group first.\n"
+        "--diff prints a unified diff of each group against the largest one.\n"
+        "--json prints one JSON object per host and line, as each host finishes, with the fields host,\n"
+        "exit_status, signal, stdout, stderr (stdout_b64, stderr_b64 instead when not valid UTF-8),\n"
+        "truncated, error, duration_ms, phases_ms (ms since the run started: resolved, tcp_connected,\n"
+        "kex_done, host_key_checked, authenticated, channel_opened, exec_started, first_byte, exited;\n"
+        "null where not reached) and reused_connection; with --repeat also round.\n"
+        "\n"
+        "Exit status: 0 every command exited 0; 1 some command exited non-zero or was killed;\n"
+        "2 some host failed to connect or authenticate, timed out or was cancelled (Ctrl+C);\n"
+        "64 bad usage (nothing was connected to).\n"
+        "\n"
+        "Ctrl+C cancels the commands still running and prints what came back so far."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        QStringLiteral("COMMAND"),
+        QStringLiteral("The shell command to run on every host. Options come first."),
+        QStringLiteral("[--] COMMAND..."));
+    HostOptions hostOptions;
+    hostOptions.addTo(&parser);
+    const QCommandLineOption fanout({QStringLiteral("f"), QStringLiteral("fanout")},
+                                    QStringLiteral("Hosts in flight at once (default 64)."),
+                                    QStringLiteral("N"));
+    const QCommandLineOption timeout(
+        {QStringLiteral("t"), QStringLiteral("timeout")},
+        QStringLiteral("Stop the command on a host after SEC seconds (default: no limit)."),
+        QStringLiteral("SEC"));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+                                     QStringLiteral("SSH worker threads (default: one per CPU core)."),
+                                     QStringLiteral("N"));
+    const QCommandLineOption outputDir(
+        {QStringLiteral("o"), QStringLiteral("output-dir")},
+        QStringLiteral("Also write every byte to DIR/HOST.out and DIR/HOST.err, and the exit status (or the "
+                       "error) to DIR/HOST.exit. With --repeat, each round writes to DIR/round-N."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption gather({QStringLiteral("b"), QStringLiteral("gather")},
+                                    QStringLiteral("Group hosts with identical output, like clush -b."));
+    const QCommandLineOption diff(
+        QStringLiteral("diff"),
+        QStringLiteral("Print a unified diff of every group against the largest one."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("One JSON object per host and line."));
+    const QCommandLineOption repeat(
+        QStringLiteral("repeat"),
+        QStringLiteral(
+            "Run the command K times in a row over the same connections and print each round's time "
+            "on stderr."),
+        QStringLiteral("K"));
+    const QCommandLineOption sudo(
+        QStringLiteral("sudo"),
+        QStringLiteral("Run the command under sudo. The password is asked for once on the terminal (or read "
+                       "from the first line of stdin when that is not a terminal) and used on every host."));
+    for (const QCommandLineOption *option :
+         {&fanout, &timeout, &threads, &outputDir, &gather, &diff, &json, &repeat, &sudo})
+        parser.addOption(*option);
+
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QString help = parser.helpText();
+        // The parser names the program by its path; this is a subcommand.
+        const qsizetype endOfUsage = help.indexOf(u'\n');
+        help.replace(0, endOfUsage, QStringLiteral("Usage: chorus run [options] [--] COMMAND..."));
+        writeOut(help.toLocal8Bit());
+        *answered = true;
+        return true;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        writeOut(QByteArrayLiteral("chorus ") + CHORUS_VERSION + '\n');
+        *answered = true;
+        return true;
+    }
+
+    if (parser.isSet(fanout) && !parseCount(parser.value(fanout), 1, 1'000'000, &m_fanout)) {
+        *error = QStringLiteral("--fanout: %1 is not a whole number of at least 1")
+                     .arg(quoted(parser.value(fanout)));
+        return false;
+    }
+    if (parser.isSet(timeout) && !HostOptions::parseSeconds(parser.value(timeout), &m_commandTimeoutMs)) {
+        *error =
+            QStringLiteral("--timeout: %1 is not a number of seconds").arg(quoted(parser.value(timeout)));
+        return false;
+    }
+    if (parser.isSet(threads) && !parseCount(parser.value(threads), 1, 256, &m_threads)) {
+        *error = QStringLiteral("--threads: %1 is not a whole number from 1 to 256")
+                     .arg(quoted(parser.value(threads)));
+        return false;
+    }
+    if (parser.isSet(repeat) && !parseCount(parser.value(repeat), 1, 1'000'000, &m_repeat)) {
+        *error = QStringLiteral("--repeat: %1 is not a whole number of at least 1")
+                     .arg(quoted(parser.value(repeat)));
+        return false;
+    }
+    m_diff = parser.isSet(diff);
+    m_sudo = parser.isSet(sudo);
+    if (parser.isSet(json) && (parser.isSet(gather) || m_diff)) {
+        *error = QStringLiteral("--json cannot be combined with -b or --diff");
+        return false;
+    }
+    m_mode = parser.isSet(json) ? Mode::Json : parser.isSet(gather) || m_diff ? Mode::Gather : Mode::Stream;
+    m_outputDir = parser.value(outputDir);
+    if (parser.isSet(outputDir) && m_outputDir.isEmpty()) {
+        *error = QStringLiteral("--output-dir: the directory name is empty");
+        return false;
+    }
+    // --diff alone prints only the differences, as clush --diff does.
+    m_gatherPrintsGroups = parser.isSet(gather);
+
+    m_command = parser.positionalArguments().join(u' ');
+    if (m_command.trimmed().isEmpty()) {
+        *error = QStringLiteral("no command given: chorus run [options] [--] COMMAND");
+        return false;
+    }
+    return hostOptions.resolve(parser, &m_targets, error, &m_warnings);
+}
+
+bool RunCli::prepareOutputDir(QString *error) const
+{
+    if (m_outputDir.isEmpty())
+        return true;
+    const QFileInfo info(m_outputDir);
+    if (info.exists() && !info.isDir()) {
+        *error = QStringLiteral("--output-dir %1 is not a directory").arg(quoted(m_outputDir));
+        return false;
+    }
+    if (!QDir().mkpath(m_outputDir)) {
+        *error = QStringLiteral("cannot create the output directory %1").arg(quoted(m_outputDir));
+        return false;
+    }
+    // Found out now rather than after connecting to a thousand hosts.
+    QTemporaryFile probe(QDir(m_outputDir).filePath(QStringLiteral(".chorus-write-test-XXXXXX")));
+    if (!probe.open()) {
+        *error = QStringLiteral("cannot write in the output directory %1: %2")
+                     .arg(quoted(m_outputDir), probe.errorString());
+        return false;
+    }
+    return true;
+}
+
+void RunCli::setUpSignals()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, g_signalPipe) != 0)
+        return;
+    m_signalNotifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, this);
+    connect(m_signalNotifier, &QSocketNotifier::activated, this, &RunCli::onInterrupt);
+    // One-shot: a second Ctrl+C ends us the hard way if cancelling hangs. No SA_RESTART, so a
+    // password prompt waiting for input gives up on Ctrl+C.
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND;
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP})
+        ::sigaction(signal, &action, nullptr);
+}
+
+int RunCli::exec(const QStringList &arguments)
+{
+    m_out.open(STDOUT_FILENO, QIODevice::WriteOnly);
+    m_stdoutIsTerminal = ::isatty(STDOUT_FILENO) == 1;
+    g_stderrIsTerminal = ::isatty(STDERR_FILENO) == 1;
+    m_progressEnabled = g_stderrIsTerminal;
+
+    QString error;
+    bool answered = false;
+    if (!parse(arguments, &error, &answered) || !prepareOutputDir(&error)) {
+        message(error);
+        return BadUsage;
+    }
+    if (answered) {
+        m_out.flush();
+        return AllOk;
+    }
+    qInstallMessageHandler(printMessage);
+    for (const QString &warning : std::as_const(m_warnings))
+        message(QStringLiteral("warning: ") + warning);
+
+    // The worker threads inherit this mask, so the signals reach the main thread only and never
+    // interrupt a worker's poll().
+    sigset_t signals;
+    sigemptyset(&signals);
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP})
+        sigaddset(&signals, signal);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    PoolSettings settings;
+    settings.threads = m_threads;
+    m_pool = std::make_unique<WorkerPool>(settings);
+    setUpSignals();
+    pthread_sigmask(SIG_UNBLOCK, &signals, nullptr);
+
+    connect(m_pool.get(), &WorkerPool::hostStateChanged, this, &RunCli::onStateChanged);
+    connect(m_pool.get(), &WorkerPool::outputReceived, this, &RunCli::onOutput);
+    connect(m_pool.get(), &WorkerPool::hostFinished, this, &RunCli::onHostFinished);
+    connect(m_pool.get(), &WorkerPool::runFinished, this, &RunCli::onRunFinished);
+    connect(m_pool.get(), &WorkerPool::secretRequested, this, &RunCli::onSecretRequested);
+    connect(m_pool.get(), &WorkerPool::hostKeyQuestion, this, &RunCli::onHostKeyQuestion);
+
+    m_totalClock.start();
+    QTimer::singleShot(0, this, &RunCli::startRound);
+    const int status = QCoreApplication::exec();
+    m_pool->shutdown();
+    m_out.flush();
+    return status;
+}
+
+QString RunCli::roundOutputDir() const
+{
+    if (m_outputDir.isEmpty() || m_repeat == 1)
+        return m_outputDir;
+    return QDir(m_outputDir).filePath(QStringLiteral("round-%1").arg(m_round));
+}
+
+void RunCli::startRound()
+{
+    if (m_interrupted) {
+        finish();
+        return;
+    }
+    ++m_round;
+    m_slots.clear();
+    m_slots.resize(m_targets.size());
+    for (qsizetype i = 0; i < m_targets.size(); ++i)
+        m_slots[i].label = m_targets[i].name.toUtf8();
+
+    RunRequest request;
+    request.command = m_command;
+    request.hosts = m_targets;
+    request.fanout = m_fanout;
+    request.commandTimeoutMs = m_commandTimeoutMs;
+    request.sudo = m_sudo;
+    request.outputDir = roundOutputDir();
+    if (!request.outputDir.isEmpty())
+        QDir().mkpath(request.outputDir);
+    // Streamed lines are printed and forgotten; nothing needs keeping in memory.
+    if (m_mode == Mode::Stream)
+        request.outputLimit = 0;
+
+    m_roundClock.start();
+    m_running = true;
+    m_run = m_pool->start(request);
+    if (m_progressEnabled)
+        m_progressTimer.start();
+}
+
+void RunCli::onStateChanged(RunId run, int host, HostState state)
+{
+    if (run != m_run || host < 0 || host >= m_slots.size())
+        return;
+    m_slots[host].state = state;
+}
+
+void RunCli::onOutput(const OutputChunk &chunk)
+{
+    if (chunk.run != m_run || chunk.host < 0 || chunk.host >= m_slots.size() || m_mode != Mode::Stream)
+        return;
+    streamLines(m_slots[chunk.host], chunk.isStderr, chunk.data, false);
+}
+
+// Only whole lines are printed, so lines of different hosts never mix; what follows the last
+// newline waits for the rest of its line (or the host's end).
+void RunCli::streamLines(HostSlot &slot, bool isStderr, const QByteArray &data, bool flushPartial)
+{
+    QByteArray &partial = slot.partial[isStderr ? 1 : 0];
+    partial += data;
+    qsizetype end = partial.lastIndexOf('\n') + 1;
+    if (flushPartial || partial.size() - end > MaxPartialLine)
+        end = partial.size();
+    if (end == 0)
+        return;
+    QByteArray text;
+    text.reserve(end + (slot.label.size() + 2) * 8);
+    qsizetype start = 0;
+    while (start < end) {
+        qsizetype newline = partial.indexOf('\n', start);
+        const qsizetype next = newline < 0 || newline >= end ? end : newline + 1;
+        text += slot.label + ": ";
+        text += QByteArrayView(partial.constData() + start, next - start);
+        if (next == end && partial.at(end - 1) != '\n')
+            text += '\n';
+        start = next;
+    }
+    partial.remove(0, end);
+    if (isStderr)
+        writeErr(text);
+    else
+        writeOut(text);
+}
+
+void RunCli::onHostFinished(RunId run, int host, const HostResult &result)
+{
+    if (run != m_run || host < 0 || host >= m_slots.size())
+        return;
+    HostSlot &slot = m_slots[host];
+    slot.finished = true;
+    slot.state = HostState::Finished;
+    slot.result = result;
+    m_status = qMax(m_status, int(statusOf(result)));
+    completeOutputFiles(slot);
+
+    switch (m_mode) {
+    case Mode::Stream:
+        streamLines(slot, false, QByteArray(), true);
+        streamLines(slot, true, QByteArray(), true);
+        if (result.outcome != HostOutcome::Ok)
+            message(QString::fromUtf8(slot.label) + QStringLiteral(": ") + endingOf(result));
+        break;
+    case Mode::Json:
+        writeOut(jsonLine(slot));
+        break;
+    case Mode::Gather:
+        break;
+    }
+}
+
+// The engine writes the files once the command starts; a host that never got that far gets them
+// here, so every host has its three files.
+void RunCli::completeOutputFiles(const HostSlot &slot) const
+{
+    const QString dir = roundOutputDir();
+    if (dir.isEmpty())
+        return;
+    const QString stem = QDir(dir).filePath(fileStem(QString::fromUtf8(slot.label)));
+    if (QFileInfo::exists(stem + QStringLiteral(".exit")))
+        return;
+    for (const QString &suffix : {QStringLiteral(".out"), QStringLiteral(".err")}) {
+        QFile file(stem + suffix);
+        if (!file.exists())
+            file.open(QIODevice::WriteOnly);
+    }
+    QFile exitFile(stem + QStringLiteral(".exit"));
+    if (exitFile.open(QIODevice::WriteOnly))
+        exitFile.write("error: " + endingOf(slot.result).toUtf8() + '\n');
+}
+
+QByteArray RunCli::jsonLine(const HostSlot &slot) const
+{
+    const HostResult &r = slot.result;
+    QByteArray line;
+    line.reserve(r.stdoutData.size() + r.stderrData.size() + 512);
+    line += "{\"host\":";
+    appendJsonString(&line, slot.label);
+    if (m_repeat > 1)
+        line += ",\"round\":" + QByteArray::number(m_round);
+    line += ",\"exit_status\":" +
+            (r.hasExitStatus() ? QByteArray::number(r.exitStatus) : QByteArrayLiteral("null"));
+    line += ",\"signal\":";
+    if (r.exitSignal.isEmpty())
+        line += "null";
+    else
+        appendJsonString(&line, r.exitSignal.toUtf8());
+    const auto stream = [&line](const char *name, const QByteArray &data) {
+        line += ",\"";
+        line += name;
+        if (isValidUtf8(data)) {
+            line += "\":";
+            appendJsonString(&line, data);
+        } else {
+            line += "_b64\":\"" + data.toBase64() + '"';
+        }
+    };
+    stream("stdout", r.stdoutData);
+    stream("stderr", r.stderrData);
+    line += ",\"truncated\":";
+    line += r.truncated() ? "true" : "false";
+    line += ",\"error\":";
+    if (r.outcome == HostOutcome::Ok || r.outcome == HostOutcome::NonZeroExit)
+        line += "null";
+    else
+        appendJsonString(&line, endingOf(r).toUtf8());
+    line += ",\"duration_ms\":" + jsonMs(r.durationUs());
+    const PhaseTimes &t = r.times;
+    line += ",\"phases_ms\":{\"resolved\":" + jsonMs(t.resolved) +
+            ",\"tcp_connected\":" + jsonMs(t.tcpConnected) + ",\"kex_done\":" + jsonMs(t.kexDone) +
+            ",\"host_key_checked\":" + jsonMs(t.hostKeyChecked) +
+            ",\"authenticated\":" + jsonMs(t.authenticated) +
+            ",\"channel_opened\":" + jsonMs(t.channelOpened) + ",\"exec_started\":" + jsonMs(t.execStarted) +
+            ",\"first_byte\":" + jsonMs(t.firstByte) + ",\"exited\":" + jsonMs(t.exited) + '}';
+    line += ",\"reused_connection\":";
+    line += r.reusedConnection ? "true" : "false";
+    line += "}\n";
+    return line;
+}
+
+void RunCli::onRunFinished(RunId run)
+{
+    if (run != m_run)
+        return;
+    endRound();
+}
+
+void RunCli::endRound()
+{
+    m_running = false;
+    const qint64 elapsedMs = m_roundClock.elapsed();
+    if (m_mode == Mode::Gather)
+        printGroups();
+    m_out.flush();
+    if (m_repeat > 1) {
+        message(QStringLiteral("round %1/%2: %3 s, %4")
+                    .arg(m_round)
+                    .arg(m_repeat)
+                    .arg(double(elapsedMs) / 1000.0, 0, 'f', 3)
+                    .arg(summary(false)));
+    }
+    if (m_round < m_repeat && !m_interrupted)
+        QTimer::singleShot(0, this, &RunCli::startRound);
+    else
+        finish();
+}
+
+void RunCli::finish()
+{
+    m_progressTimer.stop();
+    clearProgress();
+    if (m_progressEnabled && m_repeat == 1)
+        message(summary(true));
+    if (m_interrupted)
+        m_status = qMax(m_status, int(HostFailed));
+    m_out.flush();
+    QCoreApplication::exit(m_status);
+}
+
+QString RunCli::groupEnding(int host, bool generic) const
+{
+    const HostResult &r = m_slots[host].result;
+    QString ending = endingOf(r);
+    // Errors name their host ("cannot resolve web07"); grouped by the words alone, a thousand
+    // hosts failing the same way make one group rather than a thousand.
+    if (generic && (r.outcome == HostOutcome::Failed || r.outcome == HostOutcome::TimedOut)) {
+        const HostTarget &target = m_targets[host];
+        for (const QString &name : {target.address(), target.hostname, target.name}) {
+            if (name.size() > 1)
+                ending.replace(name, QStringLiteral("{host}"));
+        }
+    }
+    // Hosts whose output was cut at the limit only count as alike when they sent as much.
+    if (r.truncated()) {
+        ending += QStringLiteral("; output cut at %1 bytes (stdout %2 bytes, stderr %3 bytes; -o keeps all)")
+                      .arg(RunRequest().outputLimit)
+                      .arg(r.stdoutBytes)
+                      .arg(r.stderrBytes);
+    }
+    return ending;
+}
+
+void RunCli::printGroups()
+{
+    OutputGroups groups;
+    for (int i = 0; i < int(m_slots.size()); ++i)
+        groups.add(i, m_slots[i].result.stdoutData, m_slots[i].result.stderrData, groupEnding(i, true));
+    const QList<OutputGroups::Group> list = groups.groups();
+    const auto label = [this](const OutputGroups::Group &group) {
+        QStringList names;
+        for (int id : group.members)
+            names.append(QString::fromUtf8(m_slots[id].label));
+        return QStringLiteral("%1 (%2)").arg(HostSet::fold(names)).arg(group.members.size());
+    };
+    // A group of one says it with the host's own words.
+    const auto ending = [this](const OutputGroups::Group &group) {
+        return group.members.size() == 1 ? groupEnding(group.members.first(), false) : group.status;
+    };
+    const QString okEnding = QStringLiteral("exit status 0");
+
+    if (m_gatherPrintsGroups) {
+        const QByteArray rule = QByteArrayLiteral("---------------\n");
+        QByteArray text;
+        for (const OutputGroups::Group &group : list) {
+            text += rule + label(group).toUtf8();
+            if (group.status != okEnding)
+                text += ": " + ending(group).toUtf8();
+            text += '\n' + rule;
+            text += group.stdoutData;
+            if (!group.stdoutData.isEmpty() && !group.stdoutData.endsWith('\n'))
+                text += '\n';
+            if (!group.stderrData.isEmpty()) {
+                text += "[stderr]\n" + group.stderrData;
+                if (!group.stderrData.endsWith('\n'))
+                    text += '\n';
+            }
+            writeOut(text);
+            text.clear();
+        }
+    }
+
+    if (m_diff) {
+        if (list.size() == 1 && !m_gatherPrintsGroups)
+            message(QStringLiteral("all %1 hosts answered alike: %2")
+                        .arg(m_slots.size())
+                        .arg(ending(list.first())));
+        const OutputGroups::Group &reference = list.first();
+        for (qsizetype g = 1; g < list.size(); ++g) {
+            const OutputGroups::Group &group = list[g];
+            QString from = label(reference);
+            QString to = label(group);
+            if (group.status != reference.status) {
+                from += QStringLiteral(": ") + ending(reference);
+                to += QStringLiteral(": ") + ending(group);
+            }
+            const QByteArray out = UnifiedDiff::diff(reference.stdoutData, group.stdoutData, from, to);
+            const QByteArray err =
+                UnifiedDiff::diff(reference.stderrData, group.stderrData, from + QStringLiteral(" [stderr]"),
+                                  to + QStringLiteral(" [stderr]"));
+            // Only the ending differs: the header lines alone say how.
+            if (out.isEmpty() && err.isEmpty())
+                writeOut("--- " + from.toUtf8() + "\n+++ " + to.toUtf8() + '\n');
+            writeOut(out);
+            writeOut(err);
+        }
+    }
+}
+
+void RunCli::onSecretRequested(const SecretRequest &request)
+{
+    if (request.run != m_run)
+        return;
+    // Passphrases differ per key file; passwords and sudo are asked once per user.
+    const QString key = secretKindName(request.kind) + u' ' + request.user +
+                        (request.kind == SecretKind::Passphrase ? u' ' + request.detail : QString());
+    const auto cached = m_secrets.constFind(key);
+    if (cached != m_secrets.cend() && (!request.retry || cached->isNull())) {
+        m_pool->provideSecret(request.run, request.host, *cached, !cached->isNull());
+        return;
+    }
+    QByteArray secret;
+    bool got = false;
+    if (!m_interrupted) {
+        clearProgress();
+        m_out.flush();
+        const QString retry = request.retry ? QStringLiteral("that was refused; ") : QString();
+        switch (request.kind) {
+        case SecretKind::Sudo:
+            if (TerminalPrompt::isInteractive()) {
+                got = TerminalPrompt::readSecret(
+                    QStringLiteral("[sudo] password for %1 on the hosts: ").arg(request.user), &secret);
+            } else {
+                got = TerminalPrompt::readLine(&secret);
+            }
+            break;
+        case SecretKind::Password:
+            if (TerminalPrompt::isInteractive()) {
+                const QString serverPrompt = request.detail.trimmed();
+                const QString prompt =
+                    serverPrompt.isEmpty()
+                        ? QStringLiteral("%1%2@%3's password: ").arg(retry, request.user, request.hostName)
+                        : QStringLiteral("%1%2@%3: %4 ")
+                              .arg(retry, request.user, request.hostName, serverPrompt);
+                got = TerminalPrompt::readSecret(prompt, &secret);
+            }
+            break;
+        case SecretKind::Passphrase:
+            if (TerminalPrompt::isInteractive()) {
+                got = TerminalPrompt::readSecret(
+                    QStringLiteral("%1Enter passphrase for key '%2': ").arg(retry, request.detail), &secret);
+            }
+            break;
+        }
+    }
+    if (!got) {
+        secret = QByteArray(); // null: refused, and not asked again for the rest of the run
+        if (!m_interrupted) {
+            message(QStringLiteral("%1: a %2 is needed and none was given%3")
+                        .arg(request.hostName,
+                             secretKindName(request.kind) == u"sudo" ? QStringLiteral("sudo password")
+                                                                     : secretKindName(request.kind),
+                             TerminalPrompt::isInteractive() || request.kind == SecretKind::Sudo
+                                 ? QString()
+                                 : QStringLiteral(" (stdin is not a terminal to ask on)")));
+        }
+    } else if (secret.isNull()) {
+        secret = QByteArray(""); // an empty answer is an answer
+    }
+    if (cached != m_secrets.cend())
+        m_secrets[key].fill(0);
+    m_secrets.insert(key, secret);
+    m_pool->provideSecret(request.run, request.host, secret, got);
+}
+
+// Only reachable through an ssh config that says "StrictHostKeyChecking ask": then ask like ssh does.
+void RunCli::onHostKeyQuestion(const HostKeyQuestion &question)
+{
+    if (question.run != m_run)
+        return;
+    bool accept = false;
+    if (!m_interrupted && TerminalPrompt::isInteractive()) {
+        clearProgress();
+        m_out.flush();
+        QByteArray answer;
+        const QString prompt =
+            QStringLiteral("The authenticity of host '%1' can't be established.\n%2 key fingerprint is %3.\n"
+                           "Record it in %4 and connect (yes/no)? ")
+                .arg(question.lookupName, question.keyType, question.fingerprint, question.knownHostsFile);
+        accept = TerminalPrompt::readAnswer(prompt, &answer) && answer.trimmed() == "yes";
+    }
+    m_pool->answerHostKey(question.run, question.host, accept);
+}
+
+void RunCli::onInterrupt()
+{
+    char byte;
+    while (::read(g_signalPipe[1], &byte, 1) > 0) {
+    }
+    if (m_interrupted)
+        return;
+    m_interrupted = true;
+    if (m_running) {
+        message(QStringLiteral("interrupted: cancelling the commands still running"));
+        m_pool->cancelRun(m_run);
+    }
+}
+
+void RunCli::writeOut(const QByteArray &data)
+{
+    if (data.isEmpty())
+        return;
+    if (m_stdoutIsTerminal)
+        clearProgress();
+    m_out.write(data);
+    scheduleFlush();
+}
+
+void RunCli::writeErr(const QByteArray &data)
+{
+    // Keeps stdout and stderr in order for someone reading both in one terminal.
+    m_out.flush();
+    clearProgress();
+    writeStderr(data);
+}
+
+void RunCli::message(const QString &text)
+{
+    writeErr("chorus run: " + text.toLocal8Bit() + '\n');
+}
+
+void RunCli::scheduleFlush()
+{
+    if (m_flushPending)
+        return;
+    m_flushPending = true;
+    // Once per event loop pass: a batch of many hosts' lines goes out in one write.
+    QTimer::singleShot(0, this, [this] {
+        m_flushPending = false;
+        m_out.flush();
+    });
+}
+
+QString RunCli::summary(bool final) const
+{
+    int done = 0;
+    int inFlight = 0;
+    int ok = 0;
+    int nonZero = 0;
+    int failed = 0;
+    for (const HostSlot &slot : m_slots) {
+        if (!slot.finished) {
+            if (slot.state != HostState::Queued)
+                ++inFlight;
+            continue;
+        }
+        ++done;
+        switch (statusOf(slot.result)) {
+        case AllOk:
+            ++ok;
+            break;
+        case CommandFailed:
+            ++nonZero;
+            break;
+        default:
+            ++failed;
+        }
+    }
+    QString text = final ? QStringLiteral("%1 hosts in %2 s")
+                               .arg(m_slots.size())
+                               .arg(double(m_totalClock.elapsed()) / 1000.0, 0, 'f', 1)
+                         : QStringLiteral("%1/%2 done").arg(done).arg(m_slots.size());
+    if (inFlight > 0)
+        text += QStringLiteral(", %1 in flight").arg(inFlight);
+    text += QStringLiteral(": %1 ok").arg(ok);
+    if (nonZero > 0)
+        text += QStringLiteral(", %1 exited non-zero").arg(nonZero);
+    if (failed > 0)
+        text += QStringLiteral(", %1 failed").arg(failed);
+    return text;
+}
+
+void RunCli::drawProgress()
+{
+    if (!m_progressEnabled || !m_running)
+        return;
+    m_out.flush();
+    QString text = QStringLiteral("chorus run: ");
+    if (m_repeat > 1)
+        text += QStringLiteral("round %1/%2: ").arg(m_round).arg(m_repeat);
+    text += summary(false);
+    if (m_progressShown && text == m_progressText)
+        return;
+    m_progressText = text;
+    writeStderr(ClearLine + text.toLocal8Bit());
+    m_progressShown = true;
+}
+
+void RunCli::clearProgress()
+{
+    if (!m_progressShown)
+        return;
+    m_progressShown = false;
+    writeStderr(ClearLine);
+}
+
+} // namespace Chorus

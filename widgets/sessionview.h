@@ -1,0 +1,98 @@
+#pragma once
+
+#include "runrequest.h"
+#include "runsession.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTabWidget;
+class QTableView;
+
+namespace Chorus {
+
+class OutputView;
+class SessionStatusModel;
+class SessionStatusProxy;
+class WorkerPool;
+
+// One session tab: a summary line (N ok, N failed, N running, elapsed time) with a Cancel button;
+// the status table (sortable, filterable by name, error and status; double-click or Enter opens a
+// host's output; context menu: open output, cancel host, copy host name); and the output tabs,
+// "All hosts" first, then one tab per host, opened on demand only.
+//
+// Given a WorkerPool it starts the request there, feeds its RunSession from the pool's signals
+// and sends cancels back; deleting the view cancels its run if it is still going. Several views
+// can share one pool and run at once. The pool must outlive the view or be deleted first (its
+// signals then simply stop).
+class SessionView : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int SummaryRefreshMs = 200;
+
+    SessionView(WorkerPool *pool, const RunRequest &request, QWidget *parent = nullptr);
+    // Shows a session fed by someone else (the view takes it over as a child).
+    explicit SessionView(RunSession *session, QWidget *parent = nullptr);
+    ~SessionView() override;
+
+    RunSession *session() const { return m_session; }
+    RunId runId() const;
+    bool isRunning() const;
+    // For the tab: the command, shortened.
+    QString title() const;
+    QString summaryText() const;
+
+    QTableView *statusTable() const { return m_table; }
+    SessionStatusModel *statusModel() const { return m_model; }
+    SessionStatusProxy *statusProxy() const { return m_proxy; }
+    QTabWidget *outputTabs() const { return m_outputs; }
+    // The open view of that host (RunSession::AllHosts: "All hosts"), nullptr if not open.
+    OutputView *outputView(int host) const;
+    // Opens the host's output tab (or finds the open one) and makes it current.
+    OutputView *openOutput(int host);
+    // Hosts of the rows selected in the status table, in run order.
+    QList<int> selectedHosts() const;
+
+public Q_SLOTS:
+    void cancel();
+    void cancelHost(int host);
+
+Q_SIGNALS:
+    void summaryChanged(const QString &summary);
+    // The run ended; the view stays for reading.
+    void finished();
+
+private:
+    void build();
+    void updateSummary();
+    void updateActions();
+    void showTableMenu(const QPoint &position);
+    void closeOutputTab(int index);
+    void copySelectedHostNames();
+
+    QPointer<WorkerPool> m_pool;
+    RunSession *m_session = nullptr;
+    SessionStatusModel *m_model = nullptr;
+    SessionStatusProxy *m_proxy = nullptr;
+    QLabel *m_summary = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QComboBox *m_statusFilter = nullptr;
+    QTableView *m_table = nullptr;
+    QTabWidget *m_outputs = nullptr;
+    QHash<int, OutputView *> m_views;
+    QAction *m_openAction = nullptr;
+    QAction *m_cancelHostAction = nullptr;
+    QAction *m_copyNameAction = nullptr;
+    QTimer m_clock;
+};
+
+} // namespace Chorus
