@@ -229,7 +229,7 @@ private Q_SLOTS:
             QStringLiteral("[3-1]"));
         row("unclosed bracket", {F, cfg, w, QStringLiteral("node[01-06"), t}, QStringLiteral("node[01-06"));
         row("bad port", {F, cfg, w, all + QStringLiteral(",node01:70000"), t}, QStringLiteral("70000"));
-        row("unknown group", {F, cfg, w, all + QStringLiteral(",@nosuchgroup"), t}, QStringLiteral("@nosuchgroup"));
+        row("unknown group", {F, cfg, w, all + QStringLiteral(",@nosuchgroup"), t}, QStringLiteral("nosuchgroup"));
         row("missing hosts file",
             {F, cfg, w, all, QStringLiteral("-H"), QStringLiteral("/nonexistent/hosts"), t},
             QStringLiteral("/nonexistent/hosts"));
