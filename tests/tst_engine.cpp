@@ -11,6 +11,7 @@
 #include "enginerun.h"
 #include "knownhosts.h"
 #include "localfleet.h"
+#include "passworduser.h"
 #include "workerpool.h"
 
 using namespace Chorus;
@@ -44,35 +45,15 @@ private:
         r.hosts = hosts;
         return r;
     }
-    // As root, a throwaway user with a password and sudo rights for the password hosts.
-    bool m_madeUser = false;
-    static QString passwordUserName() { return QStringLiteral("chorus-pwtest"); }
-    static QByteArray passwordUserSecret() { return QByteArrayLiteral("Correct-Horse-42"); }
-    static QString sudoersFile() { return QStringLiteral("/etc/sudoers.d/chorus-pwtest"); }
+    PasswordUser m_passwordUser;
+    static QString passwordUserName() { return PasswordUser::name(); }
+    static QByteArray passwordUserSecret() { return PasswordUser::secret(); }
     void requirePasswordUser()
     {
-        if (::getuid() != 0)
-            QSKIP("password, keyboard-interactive and sudo need a user with a password: the test creates one only "
-                  "when run as root (CI is root)");
-        if (m_madeUser)
-            return;
-        QProcess::execute(QStringLiteral("userdel"), {passwordUserName()});
-        QCOMPARE(QProcess::execute(QStringLiteral("useradd"), {QStringLiteral("-M"), QStringLiteral("-s"),
-                                                                 QStringLiteral("/bin/sh"), QStringLiteral("-d"), QStringLiteral("/"),
-                                                                 passwordUserName()}),
-                 0);
-        m_madeUser = true;
-        QProcess chpasswd;
-        chpasswd.start(QStringLiteral("chpasswd"));
-        chpasswd.write(passwordUserName().toUtf8() + ':' + passwordUserSecret() + '\n');
-        chpasswd.closeWriteChannel();
-        QVERIFY(chpasswd.waitForFinished() && chpasswd.exitCode() == 0);
-        QFile sudoers(sudoersFile());
-        QVERIFY(sudoers.open(QIODevice::WriteOnly));
-        sudoers.write(passwordUserName().toUtf8() + " ALL=(ALL) ALL\nDefaults:" + passwordUserName().toUtf8()
-                      + " !lecture\n");
-        sudoers.close();
-        sudoers.setPermissions(QFile::ReadOwner | QFile::ReadGroup);
+        if (!PasswordUser::canCreate())
+            QSKIP(qPrintable(PasswordUser::whyNot()));
+        const QString error = m_passwordUser.create();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
     HostTarget passwordTarget(const FleetHost &host, int variant = 0) const
     {
@@ -109,10 +90,7 @@ private Q_SLOTS:
     {
         m_pool.reset();
         m_fleet.stop(); // ends the user's sessions, so the user can be removed
-        if (m_madeUser) {
-            QProcess::execute(QStringLiteral("userdel"), {passwordUserName()});
-            QFile::remove(sudoersFile());
-        }
+        m_passwordUser.remove();
     }
 
     void exitStatuses()
