@@ -14,7 +14,7 @@ BENCH_PACKAGES := pssh clustershell ansible-core python3-asyncssh time
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps bench-deps configure build run test bench format clean
+.PHONY: all deps bench-deps configure build run test bench screenshots format clean
 
 all: build
 
@@ -54,6 +54,10 @@ test: build
 
 bench: bench-deps build
 	python3 tests/bench/bench.py --build-dir $(BUILD_DIR)
+
+# Pictures of the real program on the demo fleet, under a virtual X server.
+screenshots: build
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BUILD_DIR)/app/chorus --demo --screenshots resources/screenshots
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')

@@ -1,6 +1,7 @@
 #include "demosession.h"
 #include "hostscli.h"
 #include "mainwindow.h"
+#include "screenshottour.h"
 #include "runcli.h"
 
 #include <QApplication>
@@ -8,6 +9,7 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QSocketNotifier>
+#include <QTextStream>
 
 #include <memory>
 #include <signal.h>
@@ -87,7 +89,6 @@ int main(int argc, char *argv[])
         // One line per subcommand: if (command == "name") return NameCli::main(argc, argv);
         if (command == "run") return RunCli::main(argc, argv);
         if (command == "hosts") return HostsCli::main(argc, argv);
-        Q_UNUSED(command);
     }
 
     std::unique_ptr<QCoreApplication> app;
@@ -112,6 +113,12 @@ int main(int argc, char *argv[])
                                             "on. Your own settings and profiles are not used.")
             .arg(DemoSession::DefaultHostCount));
     parser.addOption(demoOption);
+    const QCommandLineOption screenshotsOption(
+        QStringLiteral("screenshots"),
+        QCoreApplication::translate("main", "With --demo: run a command on every demo host, save pictures of "
+                                            "the main views as PNG files in DIR, and quit."),
+        QStringLiteral("DIR"));
+    parser.addOption(screenshotsOption);
     parser.process(*app);
 
     auto *guiApp = qobject_cast<QApplication *>(app.get());
@@ -135,6 +142,15 @@ int main(int argc, char *argv[])
     if (demo)
         demo->showIn(&window);
     window.show();
+    if (parser.isSet(screenshotsOption)) {
+        if (!demo) {
+            QTextStream(stderr) << QCoreApplication::translate("main", "chorus: --screenshots needs --demo") << Qt::endl;
+            return 64;
+        }
+        auto *tour = new ScreenshotTour(&window, parser.value(screenshotsOption), &window);
+        QObject::connect(tour, &ScreenshotTour::done, app.get(), [&app](bool ok) { app->exit(ok ? 0 : 1); });
+        tour->start();
+    }
     const int status = app->exec();
     if (demo)
         demo->stop();

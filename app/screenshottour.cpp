@@ -1,0 +1,75 @@
+#include "screenshottour.h"
+
+#include <QDir>
+#include <QPixmap>
+#include <QTabWidget>
+#include <QTextStream>
+#include <QTimer>
+
+#include "commandbar.h"
+#include "hostmodel.h"
+#include "mainwindow.h"
+#include "runsession.h"
+#include "sessionview.h"
+
+namespace Chorus {
+
+ScreenshotTour::ScreenshotTour(MainWindow *window, const QString &directory, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_directory(directory)
+{
+}
+
+void ScreenshotTour::start()
+{
+    QDir().mkpath(m_directory);
+    m_window->resize(1280, 800);
+    m_window->hostModel()->setAllChecked(true);
+    QTimer::singleShot(500, this, [this] {
+        shoot(QStringLiteral("hosts"));
+        // One host answers differently, so the views have something to show.
+        m_window->commandBar()->setCommand(
+            QStringLiteral("echo \"$(uname -sr) on $(echo $SSH_CONNECTION | cut -d' ' -f3)\"; "
+                           "[ \"$(echo $SSH_CONNECTION | cut -d' ' -f3 | cut -d. -f4)\" = 3 ] && "
+                           "printf '\\033[31mdisk /var at 91%%\\033[0m\\n' >&2; uptime"));
+        SessionView *session = m_window->runCommand();
+        if (!session) {
+            m_ok = false;
+            finish();
+            return;
+        }
+        connect(session, &SessionView::finished, this, [this, session] {
+            QTimer::singleShot(400, this, [this, session] {
+                shoot(QStringLiteral("session"));
+                session->openOutput(RunSession::AllHosts);
+                QTimer::singleShot(300, this, [this, session] {
+                    shoot(QStringLiteral("all-hosts"));
+                    session->openOutput(2);
+                    QTimer::singleShot(300, this, [this] {
+                        shoot(QStringLiteral("host-output"));
+                        finish();
+                    });
+                });
+            });
+        });
+    });
+}
+
+void ScreenshotTour::shoot(const QString &name)
+{
+    const QString path = QDir(m_directory).filePath(name + QStringLiteral(".png"));
+    if (!m_window->grab().save(path)) {
+        m_ok = false;
+        QTextStream(stderr) << "chorus: cannot write " << path << Qt::endl;
+        return;
+    }
+    QTextStream(stdout) << path << Qt::endl;
+}
+
+void ScreenshotTour::finish()
+{
+    Q_EMIT done(m_ok);
+}
+
+} // namespace Chorus

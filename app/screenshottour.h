@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+namespace Chorus {
+
+class MainWindow;
+
+// `chorus --demo --screenshots DIR` (and `make screenshots`): checks every demo host, runs a
+// command whose answer differs per host, and saves the main views as PNG files, so the README
+// and reviews show the real program rather than a mock-up.
+class ScreenshotTour : public QObject
+{
+    Q_OBJECT
+public:
+    ScreenshotTour(MainWindow *window, const QString &directory, QObject *parent = nullptr);
+    void start();
+
+Q_SIGNALS:
+    void done(bool ok);
+
+private:
+    void shoot(const QString &name);
+    void finish();
+
+    MainWindow *m_window;
+    QString m_directory;
+    bool m_ok = true;
+};
+
+} // namespace Chorus
