@@ -69,11 +69,8 @@ qsizetype incompleteEscapeStart(QStringView text)
 } // namespace
 
 RunSession::RunSession(const RunRequest &request, QObject *parent)
-    : QObject(parent)
-    , m_request(request)
-    , m_hosts(request.hosts.size())
-    , m_hostDirty(request.hosts.size(), false)
-    , m_outputDirty(request.hosts.size() + 1, false)
+    : QObject(parent), m_request(request), m_hosts(request.hosts.size()),
+      m_hostDirty(request.hosts.size(), false), m_outputDirty(request.hosts.size() + 1, false)
 {
     m_counts.total = hostCount();
     m_counts.queued = hostCount();
@@ -366,7 +363,8 @@ void RunSession::skipChunk(int host, bool isStderr, QByteArrayView data)
     const qint64 prefixBytes = utf8Length(hostName(host)) + 2;
     const qint64 lines = std::count(data.begin(), data.end(), '\n');
     h.display.dropped += data.size() + utf8Length(stream.heldEscape);
-    m_all.dropped += data.size() + lines * prefixBytes + utf8Length(stream.partialLine) + utf8Length(stream.heldEscape);
+    m_all.dropped +=
+        data.size() + lines * prefixBytes + utf8Length(stream.partialLine) + utf8Length(stream.heldEscape);
     stream.decoder.resetState();
     stream.heldEscape.clear();
     stream.partialLine.clear();
@@ -519,8 +517,8 @@ void RunSession::append(Buffer &buffer, qint64 limit, int host, bool isStderr, c
     if (limit <= 0 || buffer.bytes <= limit)
         return;
     // Whole pieces first, while what remains is still over the limit.
-    while (buffer.pieces.size() - buffer.first > 1
-           && buffer.bytes - buffer.pieces[buffer.first].bytes >= limit) {
+    while (buffer.pieces.size() - buffer.first > 1 &&
+           buffer.bytes - buffer.pieces[buffer.first].bytes >= limit) {
         Buffer::Piece &piece = buffer.pieces[buffer.first];
         buffer.bytes -= piece.bytes;
         buffer.dropped += piece.bytes;
@@ -580,8 +578,8 @@ void RunSession::appendLines(int host, bool isStderr, const QString &text, bool 
     const bool flushRest = tail > 0 && (flushPartial || tail > kMaxPartialLine);
     // Sized once and filled with memcpy: this runs for every line of every host.
     const qsizetype lineCount = std::count(complete.begin(), complete.end(), u'\n') + (flushRest ? 1 : 0);
-    const qsizetype size = (complete.isEmpty() ? 0 : partial.size() + complete.size())
-                           + (flushRest ? tail + 1 : 0) + lineCount * prefix.size();
+    const qsizetype size = (complete.isEmpty() ? 0 : partial.size() + complete.size()) +
+                           (flushRest ? tail + 1 : 0) + lineCount * prefix.size();
     QString lines(size, Qt::Uninitialized);
     QChar *out = lines.data();
     auto put = [&out](QStringView text) {

@@ -66,7 +66,8 @@ public:
     static constexpr qint64 DefaultDisplayLimit = 1024 * 1024;
     static constexpr qint64 DefaultAllHostsDisplayLimit = 2 * 1024 * 1024;
 
-    // A piece of displayed text from one host and stream. Never ends inside an escape sequence.
+    // A piece of displayed text from one host and stream. Read them in order with one reader per
+    // host and stream: an escape sequence may go on in the next one of the same host and stream.
     struct Segment
     {
         int host = -1;
@@ -127,7 +128,7 @@ public:
     // The buffer's text from position `from` (at least outputStart()) to outputEnd(), or only the
     // first maxChars characters of it (a few less rather than half a surrogate pair).
     QList<Segment> output(int host, qint64 from = 0, qint64 maxChars = -1) const;
-    QString outputText(int host) const; // all of it, escapes and all, for tests and copying
+    QString outputText(int host) const;   // all of it, escapes and all, for tests and copying
     qint64 bytesShown(int host) const;    // UTF-8 bytes in the buffer
     qint64 bytesNotShown(int host) const; // dropped from the buffer's front
 
@@ -169,7 +170,7 @@ private:
         };
         std::vector<Piece> pieces; // oldest first; pieces before `first` are dropped
         size_t first = 0;
-        qint64 start = 0;   // position of the oldest character kept
+        qint64 start = 0; // position of the oldest character kept
         qint64 end = 0;
         qint64 bytes = 0;   // kept
         qint64 dropped = 0; // bytes dropped from the front
@@ -177,8 +178,8 @@ private:
     struct Stream
     {
         QStringDecoder decoder{QStringDecoder::Utf8};
-        QString heldEscape;  // an escape sequence not complete yet
-        QString partialLine; // for All hosts: text after the last newline
+        QString heldEscape;         // an escape sequence not complete yet
+        QString partialLine;        // for All hosts: text after the last newline
         bool skipToNewline = false; // output was skipped: what follows starts mid-line
     };
     // Output as it arrived, or a host's end (so its unfinished lines are completed in order).

@@ -5,9 +5,7 @@
 namespace Chorus {
 
 SessionStatusModel::SessionStatusModel(RunSession *session, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_session(session)
-    , m_rows(session ? session->hostCount() : 0)
+    : QAbstractTableModel(parent), m_session(session), m_rows(session ? session->hostCount() : 0)
 {
     m_durationTimer.setInterval(DurationRefreshMs);
     connect(&m_durationTimer, &QTimer::timeout, this, &SessionStatusModel::refreshDurations);

@@ -81,13 +81,15 @@ bool SessionStatusProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
             model->index(sourceRow, SessionStatusModel::HostColumn, sourceParent).data().toString();
         const QString error =
             model->index(sourceRow, SessionStatusModel::ErrorColumn, sourceParent).data().toString();
-        if (!host.contains(m_textFilter, Qt::CaseInsensitive) && !error.contains(m_textFilter, Qt::CaseInsensitive))
+        if (!host.contains(m_textFilter, Qt::CaseInsensitive) &&
+            !error.contains(m_textFilter, Qt::CaseInsensitive))
             return false;
     }
     if (m_statusFilter == StatusFilter::All)
         return true;
     using S = RunSession::HostStatus;
-    const auto status = S(model->index(sourceRow, 0, sourceParent).data(SessionStatusModel::StatusRole).toInt());
+    const auto status =
+        S(model->index(sourceRow, 0, sourceParent).data(SessionStatusModel::StatusRole).toInt());
     switch (m_statusFilter) {
     case StatusFilter::All:
         return true;

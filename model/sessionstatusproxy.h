@@ -5,8 +5,8 @@
 namespace Chorus {
 
 // Sorting and filtering for a SessionStatusModel: sorts by the model's SortRole (numbers as
-// numbers, names naturally: node2 before node10; ties in run order) and shows the hosts whose name or error contains the filter text
-// and whose status is in the chosen group.
+// numbers, names naturally: node2 before node10; ties in run order) and shows the hosts whose name or error
+// contains the filter text and whose status is in the chosen group.
 class SessionStatusProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -16,7 +16,7 @@ public:
         All,
         Unfinished, // queued, connecting, running
         Ok,
-        Problems,   // non-zero exit, failed, timed out, cancelled
+        Problems, // non-zero exit, failed, timed out, cancelled
     };
     Q_ENUM(StatusFilter)
 

@@ -1,5 +1,12 @@
 // RunSession and the status table models, fed by real runs on a local sshd fleet (and, where a
 // test needs a chunk boundary in a precise place, by chunks of real output fed directly).
+#include "enginerun.h"
+#include "localfleet.h"
+#include "runsession.h"
+#include "sessionstatusmodel.h"
+#include "sessionstatusproxy.h"
+#include "workerpool.h"
+
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -10,13 +17,6 @@
 #include <QTest>
 
 #include <memory>
-
-#include "enginerun.h"
-#include "localfleet.h"
-#include "runsession.h"
-#include "sessionstatusmodel.h"
-#include "sessionstatusproxy.h"
-#include "workerpool.h"
 
 using namespace Chorus;
 
@@ -123,8 +123,8 @@ private Q_SLOTS:
         const FleetHost refusing = m_fleet.addRefusingHost();
         QVERIFY(!refusing.address.isEmpty());
         // node02 exits 3, the others sleep a little and say done; the refusing host never runs it.
-        const QString command =
-            QStringLiteral("[ \"$(%1)\" = %2 ] && exit 3; sleep 0.5; echo done").arg(serverAddressCommand(), address(1));
+        const QString command = QStringLiteral("[ \"$(%1)\" = %2 ] && exit 3; sleep 0.5; echo done")
+                                    .arg(serverAddressCommand(), address(1));
         QList<HostTarget> hosts = targets(4);
         hosts.append(target(refusing));
         RunSession session(request(command, hosts));
@@ -158,7 +158,8 @@ private Q_SLOTS:
             // Every host was seen running before it ended, and the last state seen is its end.
             QVERIFY2(seen[host].contains(RunSession::HostStatus::Running), qPrintable(QString::number(host)));
             QCOMPARE(seen[host].last(), RunSession::HostStatus::Ok);
-            QVERIFY(seen[host].indexOf(RunSession::HostStatus::Running) < seen[host].indexOf(RunSession::HostStatus::Ok));
+            QVERIFY(seen[host].indexOf(RunSession::HostStatus::Running) <
+                    seen[host].indexOf(RunSession::HostStatus::Ok));
             QCOMPARE(session.outputText(host), QStringLiteral("done\n"));
             QCOMPARE(session.bytesReceived(host), 5);
             QVERIFY2(session.durationMs(host) >= 500, qPrintable(QString::number(session.durationMs(host))));
@@ -167,7 +168,8 @@ private Q_SLOTS:
         QCOMPARE(session.result(1).exitStatus, 3);
         QCOMPARE(session.bytesReceived(1), 0);
         QCOMPARE(session.status(4), RunSession::HostStatus::Failed);
-        QVERIFY2(session.result(4).error.contains(QStringLiteral("refused")), qPrintable(session.result(4).error));
+        QVERIFY2(session.result(4).error.contains(QStringLiteral("refused")),
+                 qPrintable(session.result(4).error));
 
         const RunSession::Counts counts = session.counts();
         QCOMPARE(counts.total, 5);
@@ -184,7 +186,8 @@ private Q_SLOTS:
         QCOMPARE(session.elapsedMs(), elapsed); // frozen at the end
 
         // Coalesced: fewer signals than engine events, and no more than one per interval.
-        QVERIFY2(hostsSignals < engineEvents, qPrintable(QStringLiteral("%1 vs %2").arg(hostsSignals).arg(engineEvents)));
+        QVERIFY2(hostsSignals < engineEvents,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(hostsSignals).arg(engineEvents)));
         QVERIFY2(hostsSignals <= elapsed / RunSession::UpdateIntervalMs + 2,
                  qPrintable(QStringLiteral("%1 signals in %2 ms").arg(hostsSignals).arg(elapsed)));
     }
@@ -208,7 +211,8 @@ private Q_SLOTS:
                  qPrintable(QString::number(session.bytesShown(0))));
         QCOMPARE(session.bytesShown(0) + session.bytesNotShown(0), expected.size());
         QVERIFY(session.outputStart(0) > 0);
-        QCOMPARE(session.outputEnd(0) - session.outputStart(0), session.bytesShown(0)); // ASCII: chars are bytes
+        QCOMPARE(session.outputEnd(0) - session.outputStart(0),
+                 session.bytesShown(0)); // ASCII: chars are bytes
         // What is kept is the tail, whole lines in order.
         const QString kept = session.outputText(0);
         QVERIFY(kept.endsWith(QStringLiteral("\n299999\n300000\n")));
@@ -244,8 +248,10 @@ private Q_SLOTS:
     {
         // Real bytes from a host, then fed back split at every position, as the engine's
         // chunking may split them.
-        EngineRun run(m_pool.get(), request(QStringLiteral("printf 'caf\\303\\251 \\342\\202\\254 \\360\\237\\230\\200\\n'"),
-                                            {target(0)}));
+        EngineRun run(
+            m_pool.get(),
+            request(QStringLiteral("printf 'caf\\303\\251 \\342\\202\\254 \\360\\237\\230\\200\\n'"),
+                    {target(0)}));
         QVERIFY(run.run());
         const QByteArray bytes = run.out[0];
         const QString expected = QStringLiteral("café € \U0001F600\n");
@@ -257,14 +263,16 @@ private Q_SLOTS:
             session.handleOutput({id, 0, false, bytes.left(cut)});
             session.flush();
             // Nothing half-decoded shows, not even a replacement character.
-            QVERIFY2(!session.outputText(0).contains(QChar::ReplacementCharacter), qPrintable(QString::number(cut)));
+            QVERIFY2(!session.outputText(0).contains(QChar::ReplacementCharacter),
+                     qPrintable(QString::number(cut)));
             // The other stream has its own decoder: stderr between the halves does not disturb them.
             session.handleOutput({id, 0, true, QByteArray("e\n")});
             session.handleOutput({id, 0, false, bytes.mid(cut)});
             session.flush();
             QCOMPARE(session.outputText(0).remove(QStringLiteral("e\n")), expected);
             const QString prefix = session.hostName(0) + QStringLiteral(": ");
-            QCOMPARE(session.outputText(RunSession::AllHosts), prefix + QStringLiteral("e\n") + prefix + expected);
+            QCOMPARE(session.outputText(RunSession::AllHosts),
+                     prefix + QStringLiteral("e\n") + prefix + expected);
             QCOMPARE(session.bytesReceived(0), bytes.size() + 2);
         }
     }
@@ -286,8 +294,9 @@ private Q_SLOTS:
         // Events of another run are not this session's.
         session.handleOutput({id + 1, 0, false, QByteArray("other run\n")});
         session.handleHostState(id + 1, 0, HostState::Running);
-        QCOMPARE(session.bytesReceived(0), qsizetype(strlen("plain \x1b[3") + strlen("1mred\x1b[0m\n\x1b]0;title")
-                                                     + strlen("\x07tail\n")));
+        QCOMPARE(
+            session.bytesReceived(0),
+            qsizetype(strlen("plain \x1b[3") + strlen("1mred\x1b[0m\n\x1b]0;title") + strlen("\x07tail\n")));
         QCOMPARE(session.status(0), RunSession::HostStatus::Queued);
     }
 
@@ -308,7 +317,8 @@ private Q_SLOTS:
         // Each host's own view shows the partial text at once; "All hosts" whole lines only.
         QCOMPARE(session.outputText(0), QStringLiteral("parerrtial\n"));
         QCOMPARE(session.outputText(1), QStringLiteral("whole\nhalf"));
-        QCOMPARE(session.outputText(RunSession::AllHosts), b + QStringLiteral("whole\n") + a + QStringLiteral("partial\n"));
+        QCOMPARE(session.outputText(RunSession::AllHosts),
+                 b + QStringLiteral("whole\n") + a + QStringLiteral("partial\n"));
         QCOMPARE(output.size(), 1);
         QCOMPARE(output.first().first().value<QList<int>>(), (QList<int>{RunSession::AllHosts, 0, 1}));
 
@@ -320,8 +330,8 @@ private Q_SLOTS:
         session.handleHostFinished(id, 0, result);
         session.flush();
         QCOMPARE(session.outputText(RunSession::AllHosts),
-                 b + QStringLiteral("whole\n") + a + QStringLiteral("partial\n") + b + QStringLiteral("half\n") + a
-                     + QStringLiteral("err\n"));
+                 b + QStringLiteral("whole\n") + a + QStringLiteral("partial\n") + b +
+                     QStringLiteral("half\n") + a + QStringLiteral("err\n"));
         session.handleRunFinished(id);
         QVERIFY(session.isFinished());
         QCOMPARE(session.counts().ok, 2);
@@ -385,7 +395,8 @@ private Q_SLOTS:
         QVERIFY(waitFinished(&session));
         QVERIFY2(sawPartial, "no partial line ever reached a host's view: the test proves nothing");
 
-        const QHash<QString, QString> addressOf{{session.hostName(0), address(0)}, {session.hostName(1), address(1)}};
+        const QHash<QString, QString> addressOf{{session.hostName(0), address(0)},
+                                                {session.hostName(1), address(1)}};
         const QStringList lines = session.outputText(RunSession::AllHosts).split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 24);
         static const QRegularExpression shape(QStringLiteral("^(\\w+): ([0-9.]+)-(\\d+)-start \\2-\\3-end$"));
@@ -409,8 +420,8 @@ private Q_SLOTS:
         RunSession session(request(QStringLiteral("sleep 30"), targets(2)));
         attach(&session);
         session.start(m_pool->start(session.request()));
-        QTRY_VERIFY_WITH_TIMEOUT(session.status(0) == RunSession::HostStatus::Running
-                                     && session.status(1) == RunSession::HostStatus::Running,
+        QTRY_VERIFY_WITH_TIMEOUT(session.status(0) == RunSession::HostStatus::Running &&
+                                     session.status(1) == RunSession::HostStatus::Running,
                                  20000);
         QElapsedTimer clock;
         clock.start();
@@ -433,8 +444,9 @@ private Q_SLOTS:
     void statusTable()
     {
         const QString command =
-            QStringLiteral("[ \"$(%1)\" = %2 ] && kill -KILL $$; [ \"$(%1)\" = %3 ] && { echo boom >&2; exit 7; }; "
-                           "echo fine")
+            QStringLiteral(
+                "[ \"$(%1)\" = %2 ] && kill -KILL $$; [ \"$(%1)\" = %3 ] && { echo boom >&2; exit 7; }; "
+                "echo fine")
                 .arg(serverAddressCommand(), address(2), address(3));
         RunSession session(request(command, targets(4)));
         SessionStatusModel model(&session);
@@ -447,18 +459,22 @@ private Q_SLOTS:
 
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.columnCount(), int(SessionStatusModel::ColumnCount));
-        QCOMPARE(model.headerData(SessionStatusModel::ExitColumn, Qt::Horizontal).toString(), QStringLiteral("Exit"));
+        QCOMPARE(model.headerData(SessionStatusModel::ExitColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Exit"));
         QCOMPARE(model.index(0, SessionStatusModel::StateColumn).data().toString(), QStringLiteral("queued"));
         session.start(m_pool->start(session.request()));
         QVERIFY(waitFinished(&session));
         QVERIFY(!changed.isEmpty());
 
-        auto cell = [&](int row, int column, int role = Qt::DisplayRole) { return model.index(row, column).data(role); };
+        auto cell = [&](int row, int column, int role = Qt::DisplayRole) {
+            return model.index(row, column).data(role);
+        };
         for (int row : {0, 1}) {
             QCOMPARE(cell(row, SessionStatusModel::HostColumn).toString(), m_fleet.hosts().at(row).name);
             QCOMPARE(cell(row, SessionStatusModel::StateColumn).toString(), QStringLiteral("ok"));
             QCOMPARE(cell(row, SessionStatusModel::ExitColumn).toString(), QStringLiteral("0"));
-            QCOMPARE(cell(row, SessionStatusModel::BytesColumn, SessionStatusModel::SortRole).toLongLong(), 5);
+            QCOMPARE(cell(row, SessionStatusModel::BytesColumn, SessionStatusModel::SortRole).toLongLong(),
+                     5);
             QVERIFY(!cell(row, SessionStatusModel::DurationColumn).toString().isEmpty());
             QVERIFY(cell(row, SessionStatusModel::ErrorColumn).toString().isEmpty());
         }
@@ -466,20 +482,25 @@ private Q_SLOTS:
         QCOMPARE(cell(2, SessionStatusModel::ExitColumn).toString(), QStringLiteral("SIGKILL"));
         QCOMPARE(cell(3, SessionStatusModel::ExitColumn).toString(), QStringLiteral("7"));
         QCOMPARE(cell(3, SessionStatusModel::BytesColumn, SessionStatusModel::SortRole).toLongLong(), 5);
-        QCOMPARE(cell(3, 0, SessionStatusModel::StatusRole).toInt(), int(RunSession::HostStatus::NonZeroExit));
+        QCOMPARE(cell(3, 0, SessionStatusModel::StatusRole).toInt(),
+                 int(RunSession::HostStatus::NonZeroExit));
         QCOMPARE(cell(3, 0, SessionStatusModel::HostIndexRole).toInt(), 3);
 
         // Icons come from the widgets; any value handed in is what the State column shows.
         model.setStatusDecoration(RunSession::HostStatus::Ok, QStringLiteral("ok-icon"));
-        QCOMPARE(cell(0, SessionStatusModel::StateColumn, Qt::DecorationRole).toString(), QStringLiteral("ok-icon"));
+        QCOMPARE(cell(0, SessionStatusModel::StateColumn, Qt::DecorationRole).toString(),
+                 QStringLiteral("ok-icon"));
         QVERIFY(!cell(2, SessionStatusModel::StateColumn, Qt::DecorationRole).isValid());
 
         // Sorting by exit: statuses by number, then deaths by signal.
         proxy.sort(SessionStatusModel::ExitColumn, Qt::DescendingOrder);
-        QCOMPARE(proxy.index(0, SessionStatusModel::HostColumn).data().toString(), m_fleet.hosts().at(2).name);
-        QCOMPARE(proxy.index(1, SessionStatusModel::HostColumn).data().toString(), m_fleet.hosts().at(3).name);
+        QCOMPARE(proxy.index(0, SessionStatusModel::HostColumn).data().toString(),
+                 m_fleet.hosts().at(2).name);
+        QCOMPARE(proxy.index(1, SessionStatusModel::HostColumn).data().toString(),
+                 m_fleet.hosts().at(3).name);
         proxy.sort(SessionStatusModel::HostColumn, Qt::AscendingOrder);
-        QCOMPARE(proxy.index(0, SessionStatusModel::HostColumn).data().toString(), m_fleet.hosts().at(0).name);
+        QCOMPARE(proxy.index(0, SessionStatusModel::HostColumn).data().toString(),
+                 m_fleet.hosts().at(0).name);
 
         proxy.setStatusFilter(SessionStatusProxy::StatusFilter::Problems);
         QCOMPARE(proxy.rowCount(), 2);
@@ -498,7 +519,8 @@ private Q_SLOTS:
     void naturalHostOrder()
     {
         QList<HostTarget> hosts;
-        for (const QString &name : {QStringLiteral("web10"), QStringLiteral("web2"), QStringLiteral("Web1")}) {
+        for (const QString &name :
+             {QStringLiteral("web10"), QStringLiteral("web2"), QStringLiteral("Web1")}) {
             HostTarget t;
             t.name = name;
             t.hostname = QStringLiteral("127.0.0.1");
@@ -512,7 +534,8 @@ private Q_SLOTS:
         QStringList order;
         for (int row = 0; row < proxy.rowCount(); ++row)
             order.append(proxy.index(row, 0).data().toString());
-        QCOMPARE(order, (QStringList{QStringLiteral("Web1"), QStringLiteral("web2"), QStringLiteral("web10")}));
+        QCOMPARE(order,
+                 (QStringList{QStringLiteral("Web1"), QStringLiteral("web2"), QStringLiteral("web10")}));
     }
 
     void textForPeople()

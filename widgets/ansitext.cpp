@@ -186,13 +186,15 @@ void AnsiText::applySgr(QStringView parameters)
             return paletteColor(codes[k]);
         }
         if (k + 4 < codes.size() && codes[k + 1] == 2) {
-            QColor color(qBound(0, codes[k + 2], 255), qBound(0, codes[k + 3], 255), qBound(0, codes[k + 4], 255));
+            QColor color(qBound(0, codes[k + 2], 255), qBound(0, codes[k + 3], 255),
+                         qBound(0, codes[k + 4], 255));
             k += 4;
             return color;
         }
         // 38:2::r:g:b has an extra (colour space) field.
         if (k + 5 < codes.size() && codes[k + 1] == 2) {
-            QColor color(qBound(0, codes[k + 3], 255), qBound(0, codes[k + 4], 255), qBound(0, codes[k + 5], 255));
+            QColor color(qBound(0, codes[k + 3], 255), qBound(0, codes[k + 4], 255),
+                         qBound(0, codes[k + 5], 255));
             k += 5;
             return color;
         }

@@ -108,7 +108,8 @@ bool FindBar::find(bool backward)
     if (needle.isEmpty())
         return false;
     QTextDocument *document = m_editor->document();
-    const QTextDocument::FindFlags findFlags = flags() | (backward ? QTextDocument::FindBackward : QTextDocument::FindFlags());
+    const QTextDocument::FindFlags findFlags =
+        flags() | (backward ? QTextDocument::FindBackward : QTextDocument::FindFlags());
     QTextCursor found = document->find(needle, m_editor->textCursor(), findFlags);
     if (found.isNull()) {
         // Around the end, as editors do.

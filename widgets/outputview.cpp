@@ -39,9 +39,7 @@ QString fileNameFor(const QString &hostName)
 } // namespace
 
 OutputView::OutputView(RunSession *session, int host, QWidget *parent)
-    : QWidget(parent)
-    , m_session(session)
-    , m_host(host)
+    : QWidget(parent), m_session(session), m_host(host)
 {
     setObjectName(host == RunSession::AllHosts ? QStringLiteral("allHostsOutput")
                                                : QStringLiteral("hostOutput%1").arg(host));
@@ -61,7 +59,8 @@ OutputView::OutputView(RunSession *session, int host, QWidget *parent)
     auto *find = new QToolButton;
     find->setObjectName(QStringLiteral("findButton"));
     find->setText(tr("Find"));
-    find->setToolTip(tr("Find in this output (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
+    find->setToolTip(tr("Find in this output (%1)")
+                         .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     find->setAutoRaise(true);
     bar->addWidget(find);
 
@@ -302,9 +301,10 @@ void OutputView::updateNotes()
     const QLocale locale;
     m_notShown->setText(tr("%1 bytes not shown: the view keeps the last %2")
                             .arg(locale.toString(hidden), locale.formattedDataSize(limit(), 1)));
-    m_notShown->setToolTip(m_host == RunSession::AllHosts
-                               ? tr("Save All writes each host's whole output (up to the run's output limit) to files.")
-                               : tr("Save writes all the host sent (up to the run's output limit) to a file."));
+    m_notShown->setToolTip(
+        m_host == RunSession::AllHosts
+            ? tr("Save All writes each host's whole output (up to the run's output limit) to files.")
+            : tr("Save writes all the host sent (up to the run's output limit) to a file."));
     m_notShown->show();
 }
 
@@ -333,12 +333,10 @@ void OutputView::updateSaveActions()
     m_saveStderr->setText(tr("Save stderr as… (%1)").arg(locale.formattedDataSize(r.stderrData.size(), 1)));
     const QString exact = tr("The bytes exactly as received, without colours removed or anything added.");
     const QString limited = tr("Only the first %1 of %2 bytes: the run's output limit.");
-    m_saveStdout->setToolTip(r.stdoutBytes > r.stdoutData.size()
-                                 ? limited.arg(r.stdoutData.size()).arg(r.stdoutBytes)
-                                 : exact);
-    m_saveStderr->setToolTip(r.stderrBytes > r.stderrData.size()
-                                 ? limited.arg(r.stderrData.size()).arg(r.stderrBytes)
-                                 : exact);
+    m_saveStdout->setToolTip(
+        r.stdoutBytes > r.stdoutData.size() ? limited.arg(r.stdoutData.size()).arg(r.stdoutBytes) : exact);
+    m_saveStderr->setToolTip(
+        r.stderrBytes > r.stderrData.size() ? limited.arg(r.stderrData.size()).arg(r.stderrBytes) : exact);
     m_save->setToolTip(tr("Save this host's stdout or stderr, each to its own file"));
 }
 
@@ -361,8 +359,8 @@ bool OutputView::saveAll(const QString &directory, QString *error) const
         if (!m_session->isHostFinished(h))
             continue;
         const QString base = dir.filePath(fileNameFor(m_session->hostName(h)));
-        if (!m_session->saveOutput(h, false, base + QStringLiteral(".out"), error)
-            || !m_session->saveOutput(h, true, base + QStringLiteral(".err"), error))
+        if (!m_session->saveOutput(h, false, base + QStringLiteral(".out"), error) ||
+            !m_session->saveOutput(h, true, base + QStringLiteral(".err"), error))
             return false;
     }
     return true;
@@ -372,10 +370,11 @@ void OutputView::chooseAndSave(bool isStderr)
 {
     const QString suggested = fileNameFor(m_session->hostName(m_host)) +
                               (isStderr ? QStringLiteral(".err") : QStringLiteral(".out"));
-    const QString path = QFileDialog::getSaveFileName(
-        this, isStderr ? tr("Save stderr of %1").arg(m_session->hostName(m_host))
-                       : tr("Save stdout of %1").arg(m_session->hostName(m_host)),
-        suggested);
+    const QString path =
+        QFileDialog::getSaveFileName(this,
+                                     isStderr ? tr("Save stderr of %1").arg(m_session->hostName(m_host))
+                                              : tr("Save stdout of %1").arg(m_session->hostName(m_host)),
+                                     suggested);
     if (path.isEmpty())
         return;
     QString error;

@@ -89,9 +89,7 @@ QString elapsedText(qint64 ms)
 } // namespace
 
 SessionView::SessionView(WorkerPool *pool, const RunRequest &request, QWidget *parent)
-    : QWidget(parent)
-    , m_pool(pool)
-    , m_session(new RunSession(request, this))
+    : QWidget(parent), m_pool(pool), m_session(new RunSession(request, this))
 {
     connect(pool, &WorkerPool::hostStateChanged, m_session, &RunSession::handleHostState);
     connect(pool, &WorkerPool::outputReceived, m_session, &RunSession::handleOutput);
@@ -224,7 +222,8 @@ void SessionView::build()
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         openOutput(index.data(SessionStatusModel::HostIndexRole).toInt());
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SessionView::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &SessionView::updateActions);
     tableLayout->addWidget(m_table);
     splitter->addWidget(tablePane);
 
@@ -278,7 +277,8 @@ QString SessionView::summaryText() const
 {
     const RunSession::Counts c = m_session->counts();
     // No %n plurals: without a loaded translation they would read "host(s)".
-    QStringList parts{tr("%1 ok").arg(c.ok), tr("%1 failed").arg(c.problems()), tr("%1 running").arg(c.active)};
+    QStringList parts{tr("%1 ok").arg(c.ok), tr("%1 failed").arg(c.problems()),
+                      tr("%1 running").arg(c.active)};
     if (c.queued > 0)
         parts.append(tr("%1 queued").arg(c.queued));
     if (c.cancelled > 0)

@@ -30,8 +30,9 @@ class WorkerPool;
 //
 // Given a WorkerPool it starts the request there, feeds its RunSession from the pool's signals
 // and sends cancels back; deleting the view cancels its run if it is still going. Several views
-// can share one pool and run at once. The pool must outlive the view or be deleted first (its
-// signals then simply stop).
+// can share one pool and run at once, and the pool may go before its views. The engine reports
+// through the event loop, so session()->setDisplayLimit() right after construction applies to
+// all of the run's output.
 class SessionView : public QWidget
 {
     Q_OBJECT
