@@ -913,6 +913,20 @@ FleetHost LocalFleet::addFaultServer(Fault fault, bool keyboardInteractive)
     return host;
 }
 
+HostTarget LocalFleet::target(const FleetHost &host) const
+{
+    HostTarget t;
+    t.name = host.name;
+    t.hostname = host.address;
+    t.port = host.port;
+    t.user = user();
+    t.identityFiles = {identityFile()};
+    t.identitiesOnly = true;
+    t.knownHostsFiles = {knownHostsPath()};
+    t.hostKeyPolicy = HostKeyPolicy::Strict;
+    return t;
+}
+
 int LocalFleet::serverIndex(int hostIndex) const
 {
     if (hostIndex < 0 || hostIndex >= m_hosts.size())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "hosttarget.h"
+
 #include <QList>
 #include <QString>
 
@@ -61,6 +63,9 @@ public:
     QString identityFile() const;            // unencrypted ed25519 private key; ".pub" beside it
     QString user() const;                    // the local user; the only one the servers let in
     QString hostKeyFingerprint() const;      // "SHA256:..." of the fleet's host key
+    // How the engine reaches a fleet host: the fleet's key only (agent keys mean nothing to
+    // these servers) and strict checking against the fleet's known_hosts.
+    HostTarget target(const FleetHost &host) const;
     QString otherHostKeyFingerprint() const; // of the key the wrong- and unknown-key hosts use
 
     // Fault hosts, each on its own loopback address with its own Host entry in ssh_config.

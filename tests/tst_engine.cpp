@@ -24,19 +24,7 @@ private:
     std::unique_ptr<WorkerPool> m_pool;
     QTemporaryDir m_tmp;
 
-    HostTarget target(const FleetHost &host) const
-    {
-        HostTarget t;
-        t.name = host.name;
-        t.hostname = host.address;
-        t.port = host.port;
-        t.user = m_fleet.user();
-        t.identityFiles = {m_fleet.identityFile()};
-        t.identitiesOnly = true;
-        t.knownHostsFiles = {m_fleet.knownHostsPath()};
-        t.connectTimeoutMs = 10000;
-        return t;
-    }
+    HostTarget target(const FleetHost &host) const { return m_fleet.target(host); }
     HostTarget target(int i) const { return target(m_fleet.hosts().at(i)); }
     RunRequest request(const QString &command, const QList<HostTarget> &hosts) const
     {

@@ -43,19 +43,7 @@ private:
     QTemporaryDir m_tmp;
     PasswordUser m_passwordUser;
 
-    HostTarget target(const FleetHost &host) const
-    {
-        HostTarget t;
-        t.name = host.name;
-        t.hostname = host.address;
-        t.port = host.port;
-        t.user = m_fleet.user();
-        t.identityFiles = {m_fleet.identityFile()};
-        t.identitiesOnly = true;
-        t.knownHostsFiles = {m_fleet.knownHostsPath()};
-        t.hostKeyPolicy = HostKeyPolicy::Strict;
-        return t;
-    }
+    HostTarget target(const FleetHost &host) const { return m_fleet.target(host); }
     QList<HostTarget> targets(int from, int to) const
     {
         QList<HostTarget> list;

@@ -47,18 +47,7 @@ private:
     LocalFleet m_fleet;
     std::unique_ptr<WorkerPool> m_pool;
 
-    HostTarget target(const FleetHost &host) const
-    {
-        HostTarget t;
-        t.name = host.name;
-        t.hostname = host.address;
-        t.port = host.port;
-        t.user = m_fleet.user();
-        t.identityFiles = {m_fleet.identityFile()};
-        t.identitiesOnly = true;
-        t.knownHostsFiles = {m_fleet.knownHostsPath()};
-        return t;
-    }
+    HostTarget target(const FleetHost &host) const { return m_fleet.target(host); }
     HostTarget target(int i) const { return target(m_fleet.hosts().at(i)); }
     QList<HostTarget> targets(int count) const
     {

@@ -82,19 +82,7 @@ private:
     LocalFleet m_fleet;
     std::unique_ptr<WorkerPool> m_pool;
 
-    HostTarget target(int i) const
-    {
-        const FleetHost host = m_fleet.hosts().at(i);
-        HostTarget t;
-        t.name = host.name;
-        t.hostname = host.address;
-        t.port = host.port;
-        t.user = m_fleet.user();
-        t.identityFiles = {m_fleet.identityFile()};
-        t.identitiesOnly = true;
-        t.knownHostsFiles = {m_fleet.knownHostsPath()};
-        return t;
-    }
+    HostTarget target(int i) const { return m_fleet.target(m_fleet.hosts().at(i)); }
     RunRequest request(const QString &command, int hosts) const
     {
         RunRequest r;

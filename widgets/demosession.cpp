@@ -62,16 +62,7 @@ QList<HostTarget> DemoSession::targets() const
         return targets;
     const QList<FleetHost> hosts = m_fleet->hosts();
     for (const FleetHost &host : hosts) {
-        HostTarget t;
-        t.name = host.name;
-        t.hostname = host.address;
-        t.port = host.port;
-        t.user = m_fleet->user();
-        t.identityFiles = {m_fleet->identityFile()};
-        t.identitiesOnly = true; // the user's agent keys mean nothing to these servers
-        t.knownHostsFiles = {m_fleet->knownHostsPath()};
-        t.hostKeyPolicy = HostKeyPolicy::Strict;
-        targets.append(t);
+        targets.append(m_fleet->target(host));
     }
     return targets;
 }

@@ -123,15 +123,7 @@ int main(int argc, char *argv[])
         setpriority(PRIO_PROCESS, id_t(pid), 19);
     QList<HostTarget> all;
     for (const FleetHost &h : fleet.hosts()) {
-        HostTarget t;
-        t.name = h.name;
-        t.hostname = h.address;
-        t.port = h.port;
-        t.user = fleet.user();
-        t.identityFiles = {fleet.identityFile()};
-        t.identitiesOnly = true;
-        t.knownHostsFiles = {fleet.knownHostsPath()};
-        all.append(t);
+        all.append(fleet.target(h));
     }
     MainWindow window;
     window.resize(1280, 800);
