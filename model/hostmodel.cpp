@@ -122,8 +122,14 @@ QVariant HostModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
-        if (n->group)
-            return index.column() == NameColumn ? QVariant(n->name) : QVariant();
+        if (n->group) {
+            if (index.column() == NameColumn)
+                return n->name;
+            // The count per group, where a host shows its address.
+            if (index.column() == HostnameColumn && role == Qt::DisplayRole)
+                return tr("%n host(s)", nullptr, n->hosts);
+            return {};
+        }
         switch (index.column()) {
         case NameColumn:
             return p.name;
