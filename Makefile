@@ -54,6 +54,7 @@ test: build
 
 bench: bench-deps build
 	python3 tests/bench/bench.py --build-dir $(BUILD_DIR)
+	QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/tests/chorus-guibench
 
 # Pictures of the real program on the demo fleet, under a virtual X server.
 screenshots: build
