@@ -1,4 +1,5 @@
 #include "demosession.h"
+#include "historycli.h"
 #include "hostscli.h"
 #include "mainwindow.h"
 #include "screenshottour.h"
@@ -89,6 +90,7 @@ int main(int argc, char *argv[])
         // One line per subcommand: if (command == "name") return NameCli::main(argc, argv);
         if (command == "run") return RunCli::main(argc, argv);
         if (command == "hosts") return HostsCli::main(argc, argv);
+        if (command == "history") return HistoryCli::main(argc, argv);
     }
 
     std::unique_ptr<QCoreApplication> app;

@@ -3,6 +3,7 @@
 #include "hostoptions.h"
 #include "hostset.h"
 #include "outputgroups.h"
+#include "resultjson.h"
 #include "terminalprompt.h"
 #include "unifieddiff.h"
 #include "workerpool.h"
@@ -103,108 +104,7 @@ RunCli::Status statusOf(const HostResult &result)
 // How a host's run ended, in words; also what -b groups by besides the output.
 QString endingOf(const HostResult &result)
 {
-    switch (result.outcome) {
-    case HostOutcome::Ok:
-    case HostOutcome::NonZeroExit:
-        if (result.hasExitStatus())
-            return QStringLiteral("exit status %1").arg(result.exitStatus);
-        if (!result.exitSignal.isEmpty()) {
-            return QStringLiteral("killed by signal %1%2")
-                .arg(result.exitSignal, result.coreDumped ? QStringLiteral(" (core dumped)") : QString());
-        }
-        return QStringLiteral("exited without a status");
-    case HostOutcome::Failed:
-        return result.error.isEmpty() ? QStringLiteral("failed") : result.error;
-    case HostOutcome::TimedOut:
-        return result.error.isEmpty() ? QStringLiteral("timed out")
-                                      : QStringLiteral("timed out: ") + result.error;
-    case HostOutcome::Cancelled:
-        return QStringLiteral("cancelled");
-    }
-    return {};
-}
-
-// RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF.
-bool isValidUtf8(QByteArrayView data)
-{
-    const auto *p = reinterpret_cast<const uchar *>(data.data());
-    const auto *end = p + data.size();
-    while (p < end) {
-        const uchar c = *p;
-        if (c < 0x80) {
-            ++p;
-            continue;
-        }
-        int length = 0;
-        uchar low = 0x80;
-        uchar high = 0xbf;
-        if (c >= 0xc2 && c <= 0xdf) {
-            length = 2;
-        } else if (c >= 0xe0 && c <= 0xef) {
-            length = 3;
-            if (c == 0xe0)
-                low = 0xa0;
-            else if (c == 0xed)
-                high = 0x9f;
-        } else if (c >= 0xf0 && c <= 0xf4) {
-            length = 4;
-            if (c == 0xf0)
-                low = 0x90;
-            else if (c == 0xf4)
-                high = 0x8f;
-        } else {
-            return false;
-        }
-        if (end - p < length || p[1] < low || p[1] > high)
-            return false;
-        for (int i = 2; i < length; ++i) {
-            if (p[i] < 0x80 || p[i] > 0xbf)
-                return false;
-        }
-        p += length;
-    }
-    return true;
-}
-
-void appendJsonString(QByteArray *out, QByteArrayView utf8)
-{
-    out->append('"');
-    qsizetype run = 0; // start of the bytes not yet copied
-    for (qsizetype i = 0; i < utf8.size(); ++i) {
-        const uchar c = uchar(utf8[i]);
-        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
-            continue;
-        out->append(utf8.sliced(run, i - run));
-        run = i + 1;
-        switch (c) {
-        case '"':
-            out->append("\\\"");
-            break;
-        case '\\':
-            out->append("\\\\");
-            break;
-        case '\n':
-            out->append("\\n");
-            break;
-        case '\r':
-            out->append("\\r");
-            break;
-        case '\t':
-            out->append("\\t");
-            break;
-        default:
-            out->append("\\u00");
-            out->append("0123456789abcdef"[c >> 4]);
-            out->append("0123456789abcdef"[c & 0xf]);
-        }
-    }
-    out->append(utf8.sliced(run));
-    out->append('"');
-}
-
-QByteArray jsonMs(qint64 us)
-{
-    return us < 0 ? QByteArrayLiteral("null") : QByteArray::number(double(us) / 1000.0, 'f', 3);
+    return ResultJson::ending(result);
 }
 
 // Same rule as the engine's output files: the host name with '/' made safe.
@@ -611,51 +511,7 @@ void RunCli::completeOutputFiles(const HostSlot &slot) const
 
 QByteArray RunCli::jsonLine(const HostSlot &slot) const
 {
-    const HostResult &r = slot.result;
-    QByteArray line;
-    line.reserve(r.stdoutData.size() + r.stderrData.size() + 512);
-    line += "{\"host\":";
-    appendJsonString(&line, slot.label);
-    if (m_repeat > 1)
-        line += ",\"round\":" + QByteArray::number(m_round);
-    line += ",\"exit_status\":" +
-            (r.hasExitStatus() ? QByteArray::number(r.exitStatus) : QByteArrayLiteral("null"));
-    line += ",\"signal\":";
-    if (r.exitSignal.isEmpty())
-        line += "null";
-    else
-        appendJsonString(&line, r.exitSignal.toUtf8());
-    const auto stream = [&line](const char *name, const QByteArray &data) {
-        line += ",\"";
-        line += name;
-        if (isValidUtf8(data)) {
-            line += "\":";
-            appendJsonString(&line, data);
-        } else {
-            line += "_b64\":\"" + data.toBase64() + '"';
-        }
-    };
-    stream("stdout", r.stdoutData);
-    stream("stderr", r.stderrData);
-    line += ",\"truncated\":";
-    line += r.truncated() ? "true" : "false";
-    line += ",\"error\":";
-    if (r.outcome == HostOutcome::Ok || r.outcome == HostOutcome::NonZeroExit)
-        line += "null";
-    else
-        appendJsonString(&line, endingOf(r).toUtf8());
-    line += ",\"duration_ms\":" + jsonMs(r.durationUs());
-    const PhaseTimes &t = r.times;
-    line += ",\"phases_ms\":{\"resolved\":" + jsonMs(t.resolved) +
-            ",\"tcp_connected\":" + jsonMs(t.tcpConnected) + ",\"kex_done\":" + jsonMs(t.kexDone) +
-            ",\"host_key_checked\":" + jsonMs(t.hostKeyChecked) +
-            ",\"authenticated\":" + jsonMs(t.authenticated) +
-            ",\"channel_opened\":" + jsonMs(t.channelOpened) + ",\"exec_started\":" + jsonMs(t.execStarted) +
-            ",\"first_byte\":" + jsonMs(t.firstByte) + ",\"exited\":" + jsonMs(t.exited) + '}';
-    line += ",\"reused_connection\":";
-    line += r.reusedConnection ? "true" : "false";
-    line += "}\n";
-    return line;
+    return ResultJson::hostLine(slot.label, slot.result, m_repeat > 1 ? m_round : -1);
 }
 
 void RunCli::onRunFinished(RunId run)

@@ -213,8 +213,10 @@ void SessionStatusModel::hostsChanged(const QList<int> &hosts)
         qsizetype j = i;
         while (j + 1 < hosts.size() && hosts[j + 1] == hosts[j] + 1)
             ++j;
+        // The host column never changes: leaving it out spares a proxy sorted by host a
+        // re-sort on every wave (hundreds of rows, many times a second).
         if (hosts[i] >= 0 && hosts[j] < m_rows)
-            Q_EMIT dataChanged(index(hosts[i], 0), index(hosts[j], ColumnCount - 1));
+            Q_EMIT dataChanged(index(hosts[i], HostColumn + 1), index(hosts[j], ColumnCount - 1));
         i = j + 1;
     }
     updateDurationTimer();

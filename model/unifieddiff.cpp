@@ -161,72 +161,43 @@ struct Block
     int a0, a1, b0, b1; // removed a[a0, a1), added b[b0, b1)
 };
 
-QByteArray range(int start, int length)
+// Equal lines get equal ids, so the search compares ints instead of bytes. Ids are shared between
+// the two sides through one table, so they are filled in one after the other.
+class LineIds
 {
-    if (length == 1)
-        return QByteArray::number(start + 1);
-    // An empty range names the line before it, as diff does ("-0,0" for an empty file).
-    return QByteArray::number(length == 0 ? start : start + 1) + ',' + QByteArray::number(length);
-}
+public:
+    std::vector<int> operator()(const QList<QByteArrayView> &lines)
+    {
+        std::vector<int> out(size_t(lines.size()));
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            auto it = m_ids.find(lines[i]);
+            if (it == m_ids.end())
+                it = m_ids.insert(lines[i], int(m_ids.size()));
+            out[size_t(i)] = it.value();
+        }
+        return out;
+    }
 
-void appendLine(QByteArray *out, char prefix, QByteArrayView line)
+private:
+    QHash<QByteArrayView, int> m_ids;
+};
+
+// The changed blocks between two id sequences, in order.
+QList<Block> changedBlocks(const std::vector<int> &aIds, const std::vector<int> &bIds)
 {
-    out->append(prefix);
-    out->append(line);
-    if (!line.endsWith('\n'))
-        out->append("\n\\ No newline at end of file\n");
-}
-
-} // namespace
-
-QByteArray UnifiedDiff::diff(const QByteArray &from, const QByteArray &to, const QString &fromLabel,
-                             const QString &toLabel, int context)
-{
-    const QByteArray body = hunks(from, to, context);
-    if (body.isEmpty())
-        return {};
-    return "--- " + fromLabel.toUtf8() + "\n+++ " + toLabel.toUtf8() + '\n' + body;
-}
-
-QByteArray UnifiedDiff::hunks(const QByteArray &from, const QByteArray &to, int context)
-{
-    if (from == to)
-        return {};
-    context = qMax(0, context);
-    const QList<QByteArrayView> a = splitLines(from);
-    const QList<QByteArrayView> b = splitLines(to);
-    const int n = int(a.size());
-    const int m = int(b.size());
-
-    // Equal lines get equal ids, so the search compares ints instead of bytes.
-    QHash<QByteArrayView, int> ids;
-    ids.reserve(n + m);
-    std::vector<int> aIds(static_cast<size_t>(n));
-    std::vector<int> bIds(static_cast<size_t>(m));
-    std::vector<int> inA;
-    std::vector<int> inB;
-    const auto idOf = [&ids](QByteArrayView line) {
-        auto it = ids.find(line);
-        if (it == ids.end())
-            it = ids.insert(line, int(ids.size()));
-        return it.value();
-    };
-    for (int i = 0; i < n; ++i) {
-        const int id = idOf(a[i]);
-        aIds[size_t(i)] = id;
-        if (size_t(id) >= inA.size())
-            inA.resize(size_t(id) + 1, 0);
+    const int n = int(aIds.size());
+    const int m = int(bIds.size());
+    int maxId = -1;
+    for (int id : aIds)
+        maxId = qMax(maxId, id);
+    for (int id : bIds)
+        maxId = qMax(maxId, id);
+    std::vector<char> inA(size_t(maxId + 1), 0);
+    std::vector<char> inB(size_t(maxId + 1), 0);
+    for (int id : aIds)
         inA[size_t(id)] = 1;
-    }
-    for (int j = 0; j < m; ++j) {
-        const int id = idOf(b[j]);
-        bIds[size_t(j)] = id;
-        if (size_t(id) >= inB.size())
-            inB.resize(size_t(id) + 1, 0);
+    for (int id : bIds)
         inB[size_t(id)] = 1;
-    }
-    inA.resize(ids.size(), 0);
-    inB.resize(ids.size(), 0);
 
     // A line that the other side lacks is certainly removed or added. Setting those aside keeps
     // the LCS the same and D small when most lines differ (two unrelated outputs).
@@ -278,6 +249,56 @@ QByteArray UnifiedDiff::hunks(const QByteArray &from, const QByteArray &to, int 
         block.b1 = j;
         blocks.append(block);
     }
+    return blocks;
+}
+
+QList<UnifiedDiff::Change> toChanges(const QList<Block> &blocks)
+{
+    QList<UnifiedDiff::Change> out;
+    out.reserve(blocks.size());
+    for (const Block &block : blocks)
+        out.append({block.a0, block.a1, block.b0, block.b1});
+    return out;
+}
+
+QByteArray range(int start, int length)
+{
+    if (length == 1)
+        return QByteArray::number(start + 1);
+    // An empty range names the line before it, as diff does ("-0,0" for an empty file).
+    return QByteArray::number(length == 0 ? start : start + 1) + ',' + QByteArray::number(length);
+}
+
+void appendLine(QByteArray *out, char prefix, QByteArrayView line)
+{
+    out->append(prefix);
+    out->append(line);
+    if (!line.endsWith('\n'))
+        out->append("\n\\ No newline at end of file\n");
+}
+
+} // namespace
+
+QByteArray UnifiedDiff::diff(const QByteArray &from, const QByteArray &to, const QString &fromLabel,
+                             const QString &toLabel, int context)
+{
+    const QByteArray body = hunks(from, to, context);
+    if (body.isEmpty())
+        return {};
+    return "--- " + fromLabel.toUtf8() + "\n+++ " + toLabel.toUtf8() + '\n' + body;
+}
+
+QByteArray UnifiedDiff::hunks(const QByteArray &from, const QByteArray &to, int context)
+{
+    if (from == to)
+        return {};
+    context = qMax(0, context);
+    const QList<QByteArrayView> a = splitLines(from);
+    const QList<QByteArrayView> b = splitLines(to);
+    const int n = int(a.size());
+    LineIds lineIds;
+
+    const QList<Block> blocks = changedBlocks(lineIds(a), lineIds(b));
 
     QByteArray out;
     for (qsizetype k = 0; k < blocks.size();) {
@@ -305,6 +326,33 @@ QByteArray UnifiedDiff::hunks(const QByteArray &from, const QByteArray &to, int 
         k = last + 1;
     }
     return out;
+}
+
+QList<UnifiedDiff::Change> UnifiedDiff::changes(const QByteArray &from, const QByteArray &to)
+{
+    if (from == to)
+        return {};
+    LineIds lineIds;
+    const std::vector<int> a = lineIds(splitLines(from));
+    const std::vector<int> b = lineIds(splitLines(to));
+    return toChanges(changedBlocks(a, b));
+}
+
+QList<UnifiedDiff::Change> UnifiedDiff::changes(const QList<int> &fromIds, const QList<int> &toIds)
+{
+    if (fromIds == toIds)
+        return {};
+    for (int id : fromIds + toIds) {
+        if (id < 0)
+            return {{0, int(fromIds.size()), 0, int(toIds.size())}}; // not ids this can index
+    }
+    return toChanges(changedBlocks(std::vector<int>(fromIds.begin(), fromIds.end()),
+                                   std::vector<int>(toIds.begin(), toIds.end())));
+}
+
+QList<QByteArrayView> UnifiedDiff::lines(const QByteArray &data)
+{
+    return splitLines(data);
 }
 
 } // namespace Chorus

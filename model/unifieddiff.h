@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
 #include <QString>
 
 namespace Chorus {
@@ -25,6 +27,24 @@ public:
                            const QString &toLabel, int context = DefaultContext);
     // Only the hunks ("@@ -1,3 +1,4 @@" and their lines); empty when the inputs are equal.
     static QByteArray hunks(const QByteArray &from, const QByteArray &to, int context = DefaultContext);
+
+    // The same edit script as data, for views that lay the two sides out themselves: each change
+    // removes from[fromStart, fromEnd) and puts to[toStart, toEnd) in its place; whatever lies
+    // between changes is equal on both sides. Indexes count lines as lines() splits them.
+    struct Change
+    {
+        int fromStart = 0;
+        int fromEnd = 0;
+        int toStart = 0;
+        int toEnd = 0;
+        bool operator==(const Change &other) const = default;
+    };
+    static QList<Change> changes(const QByteArray &from, const QByteArray &to);
+    // The same for any two sequences of tokens given as ids (equal ids: equal tokens), so word
+    // diffs use the same minimal matching as line diffs.
+    static QList<Change> changes(const QList<int> &fromIds, const QList<int> &toIds);
+    // Lines as the diff sees them: each keeps its '\n'; a last line without one is a line too.
+    static QList<QByteArrayView> lines(const QByteArray &data);
 };
 
 } // namespace Chorus

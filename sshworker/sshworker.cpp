@@ -11,6 +11,8 @@
 
 #include <poll.h>
 #include <sys/eventfd.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -89,6 +91,10 @@ void SshWorker::wake()
 
 void SshWorker::run()
 {
+    if (m_pool->settings().yieldToCaller) {
+        const auto tid = id_t(::syscall(SYS_gettid));
+        ::setpriority(PRIO_PROCESS, tid, ::getpriority(PRIO_PROCESS, tid) + 5);
+    }
     ssh_set_log_callback(logCallback);
     ssh_set_log_level(lcSsh().isDebugEnabled() ? SSH_LOG_PROTOCOL : SSH_LOG_NOLOG);
     m_event = ssh_event_new();

@@ -26,6 +26,9 @@ struct PoolSettings
     int keepaliveIntervalMs = 30000;
     int idleTimeoutMs = 10 * 60 * 1000; // an open connection with nothing to do is closed after this
     int shutdownGraceMs = 3000;   // how long closing waits for running commands
+    // Workers yield the CPU to the caller's threads (nice +5): a GUI shares the cores with
+    // them and must stay responsive while hundreds of handshakes run.
+    bool yieldToCaller = false;
 };
 
 // The SSH engine's front door. Lives in the caller's thread and owns a fixed set of worker

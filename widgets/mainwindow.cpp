@@ -129,6 +129,7 @@ void MainWindow::createPool()
     settings.threads = AppSettings::intValue(AppSettings::Threads);
     settings.keepaliveIntervalMs = AppSettings::intValue(AppSettings::KeepaliveSec) * 1000;
     settings.idleTimeoutMs = AppSettings::intValue(AppSettings::IdleTimeoutMin) * 60 * 1000;
+    settings.yieldToCaller = true;
     m_pool = std::make_unique<WorkerPool>(settings);
     connect(m_pool.get(), &WorkerPool::hostKeyQuestion, this, &MainWindow::onHostKeyQuestion);
     connect(m_pool.get(), &WorkerPool::secretRequested, this, &MainWindow::onSecretRequested);
