@@ -25,6 +25,8 @@ const Entry &entry(AppSettings::Setting setting)
         {"ssh/keepaliveSec", 30},
         {"ssh/idleTimeoutMin", 10},
         {"ui/language", QString()},
+        {"history/days", 90},
+        {"history/runs", 1000},
     };
     return table[setting];
 }

@@ -32,6 +32,8 @@ public:
         KeepaliveSec,
         IdleTimeoutMin,
         Language,           // "" follows the system
+        HistoryDays,        // runs older than this are dropped from the history; 0: kept
+        HistoryRuns,        // at most this many runs are kept; 0: no limit
         SettingCount
     };
 

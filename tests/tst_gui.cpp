@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
@@ -21,6 +22,7 @@
 
 #include "appsettings.h"
 #include "commandbar.h"
+#include "compareview.h"
 #include "credentialdialog.h"
 #include "hostkeydialog.h"
 #include "hostmodel.h"
@@ -29,6 +31,7 @@
 #include "mainwindow.h"
 #include "outputview.h"
 #include "passworduser.h"
+#include "runhistory.h"
 #include "runsession.h"
 #include "sessionstatusmodel.h"
 #include "sessionview.h"
@@ -286,6 +289,44 @@ private Q_SLOTS:
         QVERIFY(disk);
         disk->trigger();
         QCOMPARE(again.commandBar()->command(), QStringLiteral("df -h /"));
+    }
+
+    void outliersRunAgainAndRunsAreKept()
+    {
+        MainWindow window;
+        window.setHosts(QStringLiteral("Parity"), targets(0, 3));
+        checkGroup(window, QStringLiteral("Parity"));
+        // Hosts with an odd last address octet print 1, the others 0.
+        SessionView *session = runWithKeys(
+            window, QStringLiteral("echo $SSH_CONNECTION | cut -d' ' -f3 | cut -d. -f4 | awk '{print $1 % 2}'"));
+        QVERIFY(session);
+        QTRY_VERIFY_WITH_TIMEOUT(!session->isRunning(), 30000);
+        CompareView *compare = session->compareView();
+        QVERIFY(compare);
+        const QList<int> outliers = compare->outliers();
+        QVERIFY(!outliers.isEmpty() && outliers.size() < 4);
+        // Every outlier printed something other than the largest group.
+        QSet<int> outlierSet(outliers.begin(), outliers.end());
+        QByteArray reference;
+        for (int host = 0; host < 4; ++host)
+            if (!outlierSet.contains(host))
+                reference = session->session()->result(host).stdoutData;
+        for (int host : outliers)
+            QVERIFY(session->session()->result(host).stdoutData != reference);
+        compare->findChild<QPushButton *>(QStringLiteral("rerunOutliersButton"))->click();
+        QCOMPARE(window.sessionTabs()->count(), 2);
+        SessionView *again = window.currentSession();
+        QVERIFY(again != session);
+        QCOMPARE(again->session()->hostCount(), int(outliers.size()));
+        for (int i = 0; i < outliers.size(); ++i)
+            QCOMPARE(again->session()->hostName(i), session->session()->hostName(outliers[i]));
+        QTRY_VERIFY_WITH_TIMEOUT(!again->isRunning(), 30000);
+        // Both runs are in the history, newest first.
+        RunHistory history;
+        QCOMPARE(history.open(), RunHistory::OpenResult::Opened);
+        const QList<RunHistory::RunSummary> runs = history.runs();
+        QVERIFY(runs.size() >= 2);
+        QCOMPARE(runs.first().hosts, int(outliers.size()));
     }
 
     void responsiveWhileManyHostsPrint()

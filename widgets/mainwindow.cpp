@@ -34,6 +34,7 @@
 #include "profiledialog.h"
 #include "profileimporter.h"
 #include "profilestore.h"
+#include "runhistory.h"
 #include "sessionview.h"
 #include "settingsdialog.h"
 #include "sshconfig.h"
@@ -98,6 +99,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_hostCount = new QLabel(statusBar());
     m_hostCount->setObjectName(QStringLiteral("hostCount"));
     statusBar()->addPermanentWidget(m_hostCount);
+
+    m_history = std::make_unique<RunHistory>();
+    QString historyNotice;
+    m_history->open(&historyNotice);
+    if (!historyNotice.isEmpty())
+        statusBar()->showMessage(historyNotice, 30000);
 
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(300);
@@ -443,18 +450,42 @@ SessionView *MainWindow::runOn(const QList<Profile> &profiles, const QString &co
         return nullptr;
     }
     m_commandBar->remember(command);
-    auto *session = new SessionView(m_pool.get(), request);
-    session->session()->setDisplayLimit(qint64(AppSettings::intValue(AppSettings::DisplayLimitKiB)) * 1024);
     QList<QUuid> ids;
     for (const Profile &p : profiles)
         ids.append(p.id);
-    m_runProfiles.insert(session->runId(), ids);
+    return startSession(request, ids);
+}
+
+SessionView *MainWindow::startSession(const RunRequest &request, const QList<QUuid> &profileIds)
+{
+    auto *session = new SessionView(m_pool.get(), request);
+    session->session()->setDisplayLimit(qint64(AppSettings::intValue(AppSettings::DisplayLimitKiB)) * 1024);
+    m_runProfiles.insert(session->runId(), profileIds);
     const int tab = m_sessionTabs->addTab(session, session->title());
-    m_sessionTabs->setTabToolTip(tab, command);
+    m_sessionTabs->setTabToolTip(tab, request.command);
     m_sessionTabs->setCurrentIndex(tab);
-    connect(session, &SessionView::finished, this, &MainWindow::updateCancel);
+    connect(session, &SessionView::finished, this, [this, session] {
+        updateCancel();
+        recordInHistory(session);
+    });
+    connect(session, &SessionView::rerunRequested, this,
+            [this, profileIds](const RunRequest &again, const QList<int> &hosts) {
+                QList<QUuid> ids;
+                for (int host : hosts)
+                    ids.append(profileIds.value(host));
+                startSession(again, ids);
+            });
     updateCancel();
     return session;
+}
+
+void MainWindow::recordInHistory(SessionView *session)
+{
+    if (!m_history->isOpen())
+        return;
+    m_history->setRetention(AppSettings::intValue(AppSettings::HistoryDays), AppSettings::intValue(AppSettings::HistoryRuns));
+    if (m_history->addRun(*session->session()) == 0)
+        statusBar()->showMessage(tr("The run was not saved to the history: %1").arg(m_history->lastError()), 10000);
 }
 
 SessionView *MainWindow::currentSession() const

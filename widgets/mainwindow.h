@@ -14,6 +14,7 @@
 #include "hostresult.h"
 #include "hosttarget.h"
 #include "profile.h"
+#include "runrequest.h"
 #include "secretstore.h"
 
 class QComboBox;
@@ -31,6 +32,7 @@ class HostKeyDialog;
 class HostModel;
 class ProfileDialog;
 class ProfileStore;
+class RunHistory;
 class SessionView;
 class WorkerPool;
 
@@ -56,6 +58,8 @@ public:
     SessionView *runCommand();
     SessionView *runOn(const QList<Profile> &profiles, const QString &command);
     SessionView *currentSession() const;
+    // Opens a session tab for the request; profileIds[i] is where host i came from (for secrets).
+    SessionView *startSession(const RunRequest &request, const QList<QUuid> &profileIds);
 
     HostModel *hostModel() const { return m_hostModel; }
     HostFilterProxy *hostProxy() const { return m_hostProxy; }
@@ -95,12 +99,14 @@ private:
     QList<Profile> profilesForRun() const;
     QModelIndexList selectedSourceRows() const;
     bool resolveTargets(const QList<Profile> &profiles, QList<HostTarget> *targets, QString *error) const;
+    void recordInHistory(SessionView *session);
     void onHostKeyQuestion(const HostKeyQuestion &question);
     void onSecretRequested(const SecretRequest &request);
     void onHostFinished(RunId run, int host, const HostResult &result);
 
     std::unique_ptr<WorkerPool> m_pool;
     std::unique_ptr<ProfileStore> m_store;
+    std::unique_ptr<RunHistory> m_history;
     SecretStore *m_secrets = nullptr;
     HostModel *m_hostModel = nullptr;
     HostFilterProxy *m_hostProxy = nullptr;

@@ -1,5 +1,9 @@
 #include "sessionview.h"
 
+#include <QItemSelection>
+
+#include "compareview.h"
+
 #include "outputview.h"
 #include "sessionstatusmodel.h"
 #include "sessionstatusproxy.h"
@@ -251,9 +255,19 @@ void SessionView::build()
     auto *all = new OutputView(m_session, RunSession::AllHosts);
     m_views.insert(RunSession::AllHosts, all);
     m_outputs->addTab(all, tr("All hosts"));
-    // "All hosts" stays: only host tabs can be closed.
-    m_outputs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
-    m_outputs->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
+    // Which hosts answered differently: groups of identical output, and a diff against the
+    // largest. Made when first looked at: grouping and diffing big outputs is not free, and a
+    // run nobody compares should not pay for it.
+    m_outputs->addTab(new QWidget, tr("Compare"));
+    connect(m_outputs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 1 && !m_compare)
+            createCompareView();
+    });
+    // "All hosts" and "Compare" stay: only host tabs can be closed.
+    for (int tab : {0, 1}) {
+        m_outputs->tabBar()->setTabButton(tab, QTabBar::RightSide, nullptr);
+        m_outputs->tabBar()->setTabButton(tab, QTabBar::LeftSide, nullptr);
+    }
     connect(m_outputs, &QTabWidget::tabCloseRequested, this, &SessionView::closeOutputTab);
     splitter->addWidget(m_outputs);
     splitter->setStretchFactor(0, 2);
@@ -377,6 +391,48 @@ OutputView *SessionView::openOutput(int host)
     }
     m_outputs->setCurrentWidget(view);
     return view;
+}
+
+CompareView *SessionView::compareView()
+{
+    if (!m_compare)
+        createCompareView();
+    return m_compare;
+}
+
+void SessionView::createCompareView()
+{
+    m_compare = new CompareView(m_session);
+    connect(m_compare, &CompareView::hostsSelected, this, &SessionView::selectHosts);
+    connect(m_compare, &CompareView::rerunRequested, this, [this](const QList<int> &hosts) {
+        RunRequest request = m_session->request();
+        request.hosts.clear();
+        for (int host : hosts)
+            request.hosts.append(m_session->target(host));
+        if (!request.hosts.isEmpty())
+            Q_EMIT rerunRequested(request, hosts);
+    });
+    const bool current = m_outputs->currentIndex() == 1;
+    QWidget *placeholder = m_outputs->widget(1);
+    m_outputs->removeTab(1);
+    delete placeholder;
+    m_outputs->insertTab(1, m_compare, tr("Compare"));
+    for (QTabBar::ButtonPosition side : {QTabBar::RightSide, QTabBar::LeftSide})
+        m_outputs->tabBar()->setTabButton(1, side, nullptr);
+    if (current)
+        m_outputs->setCurrentIndex(1);
+}
+
+void SessionView::selectHosts(const QList<int> &hosts)
+{
+    QItemSelection selection;
+    QAbstractItemModel *model = m_table->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (hosts.contains(index.data(SessionStatusModel::HostIndexRole).toInt()))
+            selection.select(index, model->index(row, model->columnCount() - 1));
+    }
+    m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
 }
 
 void SessionView::closeOutputTab(int index)

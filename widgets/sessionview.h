@@ -18,6 +18,7 @@ class QTableView;
 
 namespace Chorus {
 
+class CompareView;
 class OutputView;
 class SessionStatusModel;
 class SessionStatusProxy;
@@ -55,6 +56,8 @@ public:
     SessionStatusModel *statusModel() const { return m_model; }
     SessionStatusProxy *statusProxy() const { return m_proxy; }
     QTabWidget *outputTabs() const { return m_outputs; }
+    // The "Compare" tab's view (made on first use).
+    CompareView *compareView();
     // The open view of that host (RunSession::AllHosts: "All hosts"), nullptr if not open.
     OutputView *outputView(int host) const;
     // Opens the host's output tab (or finds the open one) and makes it current.
@@ -65,14 +68,20 @@ public:
 public Q_SLOTS:
     void cancel();
     void cancelHost(int host);
+    // Selects these hosts' rows in the status table.
+    void selectHosts(const QList<int> &hosts);
 
 Q_SIGNALS:
     void summaryChanged(const QString &summary);
     // The run ended; the view stays for reading.
     void finished();
+    // "Run again on the outliers / the failed": the same request on those hosts (their indexes in
+    // this run are given too, so the caller can carry what it knows about them).
+    void rerunRequested(const Chorus::RunRequest &request, const QList<int> &hosts);
 
 private:
     void build();
+    void createCompareView();
     void updateSummary();
     void updateActions();
     void showTableMenu(const QPoint &position);
@@ -89,6 +98,7 @@ private:
     QComboBox *m_statusFilter = nullptr;
     QTableView *m_table = nullptr;
     QTabWidget *m_outputs = nullptr;
+    CompareView *m_compare = nullptr;
     QHash<int, OutputView *> m_views;
     QAction *m_openAction = nullptr;
     QAction *m_cancelHostAction = nullptr;

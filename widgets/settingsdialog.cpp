@@ -26,6 +26,9 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_form->addRow(tr("&Keepalive interval:"), addSpin(AppSettings::KeepaliveSec, 0, 3600, tr(" s"), tr("off")));
     m_form->addRow(tr("Close idle connections after:"), addSpin(AppSettings::IdleTimeoutMin, 1, 24 * 60, tr(" min")));
 
+    m_form->addRow(tr("Keep run &history for:"), addSpin(AppSettings::HistoryDays, 0, 3650, tr(" days"), tr("ever")));
+    m_form->addRow(tr("Keep at most:"), addSpin(AppSettings::HistoryRuns, 0, 1000000, tr(" runs"), tr("no limit")));
+
     m_policy = new QComboBox(this);
     m_policy->setObjectName(QStringLiteral("hostKeyPolicyCombo"));
     m_policy->addItem(tr("Ask me"), QStringLiteral("ask"));
