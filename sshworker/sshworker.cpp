@@ -93,7 +93,7 @@ void SshWorker::run()
 {
     if (m_pool->settings().yieldToCaller) {
         const auto tid = id_t(::syscall(SYS_gettid));
-        ::setpriority(PRIO_PROCESS, tid, ::getpriority(PRIO_PROCESS, tid) + 5);
+        ::setpriority(PRIO_PROCESS, tid, ::getpriority(PRIO_PROCESS, tid) + 10);
     }
     ssh_set_log_callback(logCallback);
     ssh_set_log_level(lcSsh().isDebugEnabled() ? SSH_LOG_PROTOCOL : SSH_LOG_NOLOG);

@@ -26,7 +26,7 @@ struct PoolSettings
     int keepaliveIntervalMs = 30000;
     int idleTimeoutMs = 10 * 60 * 1000; // an open connection with nothing to do is closed after this
     int shutdownGraceMs = 3000;   // how long closing waits for running commands
-    // Workers yield the CPU to the caller's threads (nice +5): a GUI shares the cores with
+    // Workers yield the CPU to the caller's threads (nice +10): a GUI shares the cores with
     // them and must stay responsive while hundreds of handshakes run.
     bool yieldToCaller = false;
 };
