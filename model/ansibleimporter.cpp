@@ -540,14 +540,9 @@ void readYaml(const QByteArray &data, Inventory *inventory)
 ProfileImporter::Result AnsibleImporter::import(const QString &path)
 {
     ProfileImporter::Result result;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.readable = false;
-        result.problems.append(
-            ProfileImporter::problem(path, 0, QStringLiteral("cannot be read: ") + file.errorString()));
+    QByteArray data;
+    if (!ProfileImporter::readFile(path, &data, &result))
         return result;
-    }
-    const QByteArray data = file.readAll();
     Inventory inventory(path, &result);
     const QString suffix = QFileInfo(path).suffix().toLower();
     static const QRegularExpression yamlStart(QStringLiteral("^(---\\s*$|[A-Za-z0-9_.-]+:\\s*$)"),

@@ -241,14 +241,9 @@ void readFlat(const QByteArray &data, Builder *builder)
 ProfileImporter::Result ClusterShellImporter::import(const QString &path)
 {
     ProfileImporter::Result result;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.readable = false;
-        result.problems.append(
-            ProfileImporter::problem(path, 0, QStringLiteral("cannot be read: ") + file.errorString()));
+    QByteArray data;
+    if (!ProfileImporter::readFile(path, &data, &result))
         return result;
-    }
-    const QByteArray data = file.readAll();
     Builder builder(path, &result);
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == u"yaml" || suffix == u"yml")

@@ -165,6 +165,18 @@ ProfileImporter::MergeStats ProfileImporter::merge(QList<Profile> *profiles, con
     return stats;
 }
 
+bool ProfileImporter::readFile(const QString &path, QByteArray *data, Result *result)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result->readable = false;
+        result->problems.append(problem(path, 0, QStringLiteral("cannot be read: ") + file.errorString()));
+        return false;
+    }
+    *data = file.readAll();
+    return true;
+}
+
 QString ProfileImporter::problem(const QString &file, int line, const QString &reason)
 {
     return line > 0 ? file + u':' + QString::number(line) + QStringLiteral(": ") + reason

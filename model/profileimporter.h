@@ -56,6 +56,9 @@ public:
     // it (Profile::absorb) instead of being added.
     static MergeStats merge(QList<Profile> *profiles, const QList<Profile> &incoming);
 
+    // Reads the whole file for an importer; when it cannot, marks result unreadable with the reason.
+    static bool readFile(const QString &path, QByteArray *data, Result *result);
+
     // "FILE:LINE: reason", or "FILE: reason" when line is 0.
     static QString problem(const QString &file, int line, const QString &reason);
 };

@@ -9,14 +9,10 @@ namespace Chorus {
 ProfileImporter::Result PsshImporter::import(const QString &path)
 {
     ProfileImporter::Result result;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.readable = false;
-        result.problems.append(
-            ProfileImporter::problem(path, 0, QStringLiteral("cannot be read: ") + file.errorString()));
+    QByteArray data;
+    if (!ProfileImporter::readFile(path, &data, &result))
         return result;
-    }
-    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
+    const QStringList lines = QString::fromUtf8(data).split(u'\n');
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const int lineNo = int(i + 1);
         QString line = lines.at(i);
