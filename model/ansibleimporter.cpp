@@ -3,7 +3,6 @@
 #include "hostset.h"
 #include "sshconfig.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>

@@ -2,7 +2,6 @@
 
 #include "sshconfig.h"
 
-#include <QFile>
 
 namespace Chorus {
 
