@@ -172,9 +172,9 @@ private Q_SLOTS:
         QVERIFY2(summary->text().contains(QStringLiteral("finished")), qPrintable(summary->text()));
         QVERIFY(!view->findChild<QPushButton *>(QStringLiteral("cancelButton"))->isEnabled());
 
-        // Only "All hosts" and "Compare" exist until a host is asked for.
+        // Only "All hosts", "Compare" and "Durations" exist until a host is asked for.
         QTabWidget *tabs = view->outputTabs();
-        QCOMPARE(tabs->count(), 2);
+        QCOMPARE(tabs->count(), 3);
         QVERIFY(!view->outputView(1));
 
         // Double-click opens that host's tab, showing its own answer.
@@ -184,7 +184,7 @@ private Q_SLOTS:
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
         QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, rect.center());
         QTest::mouseRelease(table->viewport(), Qt::LeftButton, {}, rect.center());
-        QCOMPARE(tabs->count(), 3);
+        QCOMPARE(tabs->count(), 4);
         auto *output = qobject_cast<OutputView *>(tabs->currentWidget());
         QVERIFY(output);
         QCOMPARE(output->host(), host);
@@ -196,7 +196,7 @@ private Q_SLOTS:
             QVERIFY2(!text.contains(m_fleet.hosts().at(other).address), qPrintable(text));
         // Opening it again finds the same tab.
         QCOMPARE(view->openOutput(host), output);
-        QCOMPARE(tabs->count(), 3);
+        QCOMPARE(tabs->count(), 4);
 
         // The ANSI line shows "red", in red, without the escape sequence.
         QVERIFY2(text.contains(QStringLiteral("\nred\n")), qPrintable(text));
@@ -272,13 +272,13 @@ private Q_SLOTS:
         QVERIFY(allSaved.open(QIODevice::ReadOnly));
         QCOMPARE(allSaved.readAll(), QByteArray("oops\n"));
 
-        // Host tabs close; "All hosts" and "Compare" do not.
+        // Host tabs close; "All hosts", "Compare" and "Durations" do not.
         Q_EMIT tabs->tabCloseRequested(tabs->indexOf(output));
-        QCOMPARE(tabs->count(), 2);
+        QCOMPARE(tabs->count(), 3);
         QVERIFY(!view->outputView(host));
-        Q_EMIT tabs->tabCloseRequested(0);
-        Q_EMIT tabs->tabCloseRequested(1);
-        QCOMPARE(tabs->count(), 2);
+        for (int tab : {0, 1, 2})
+            Q_EMIT tabs->tabCloseRequested(tab);
+        QCOMPARE(tabs->count(), 3);
     }
 
     void cancelEndsWithCancelledRows()

@@ -3,6 +3,7 @@
 #include <QItemSelection>
 
 #include "compareview.h"
+#include "durationchart.h"
 
 #include "outputview.h"
 #include "sessionstatusmodel.h"
@@ -259,12 +260,16 @@ void SessionView::build()
     // largest. Made when first looked at: grouping and diffing big outputs is not free, and a
     // run nobody compares should not pay for it.
     m_outputs->addTab(new QWidget, tr("Compare"));
+    // How long each host took, by phase and outcome (QCustomPlot), also made when first looked at.
+    m_outputs->addTab(new QWidget, tr("Durations"));
     connect(m_outputs, &QTabWidget::currentChanged, this, [this](int index) {
-        if (index == 1 && !m_compare)
+        if (index == CompareTab && !m_compare)
             createCompareView();
+        if (index == DurationsTab && !m_chart)
+            durationChart();
     });
-    // "All hosts" and "Compare" stay: only host tabs can be closed.
-    for (int tab : {0, 1}) {
+    // "All hosts", "Compare" and "Durations" stay: only host tabs can be closed.
+    for (int tab : {0, CompareTab, DurationsTab}) {
         m_outputs->tabBar()->setTabButton(tab, QTabBar::RightSide, nullptr);
         m_outputs->tabBar()->setTabButton(tab, QTabBar::LeftSide, nullptr);
     }
@@ -412,15 +417,31 @@ void SessionView::createCompareView()
         if (!request.hosts.isEmpty())
             Q_EMIT rerunRequested(request, hosts);
     });
-    const bool current = m_outputs->currentIndex() == 1;
-    QWidget *placeholder = m_outputs->widget(1);
-    m_outputs->removeTab(1);
+    replacePlaceholder(CompareTab, m_compare, tr("Compare"));
+}
+
+DurationChart *SessionView::durationChart()
+{
+    if (!m_chart) {
+        m_chart = new DurationChart(m_session);
+        connect(m_chart, &DurationChart::hostClicked, this, &SessionView::openOutput);
+        replacePlaceholder(DurationsTab, m_chart, tr("Durations"));
+    }
+    return m_chart;
+}
+
+void SessionView::replacePlaceholder(int tab, QWidget *page, const QString &title)
+{
+    const bool current = m_outputs->currentIndex() == tab;
+    const QSignalBlocker blocker(m_outputs);
+    QWidget *placeholder = m_outputs->widget(tab);
+    m_outputs->removeTab(tab);
     delete placeholder;
-    m_outputs->insertTab(1, m_compare, tr("Compare"));
+    m_outputs->insertTab(tab, page, title);
     for (QTabBar::ButtonPosition side : {QTabBar::RightSide, QTabBar::LeftSide})
-        m_outputs->tabBar()->setTabButton(1, side, nullptr);
+        m_outputs->tabBar()->setTabButton(tab, side, nullptr);
     if (current)
-        m_outputs->setCurrentIndex(1);
+        m_outputs->setCurrentIndex(tab);
 }
 
 void SessionView::selectHosts(const QList<int> &hosts)

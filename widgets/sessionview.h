@@ -19,6 +19,7 @@ class QTableView;
 namespace Chorus {
 
 class CompareView;
+class DurationChart;
 class OutputView;
 class SessionStatusModel;
 class SessionStatusProxy;
@@ -56,8 +57,11 @@ public:
     SessionStatusModel *statusModel() const { return m_model; }
     SessionStatusProxy *statusProxy() const { return m_proxy; }
     QTabWidget *outputTabs() const { return m_outputs; }
-    // The "Compare" tab's view (made on first use).
+    // The "Compare" and "Durations" tabs' views (made on first use).
     CompareView *compareView();
+    DurationChart *durationChart();
+    static constexpr int CompareTab = 1;
+    static constexpr int DurationsTab = 2;
     // The open view of that host (RunSession::AllHosts: "All hosts"), nullptr if not open.
     OutputView *outputView(int host) const;
     // Opens the host's output tab (or finds the open one) and makes it current.
@@ -82,6 +86,7 @@ Q_SIGNALS:
 private:
     void build();
     void createCompareView();
+    void replacePlaceholder(int tab, QWidget *page, const QString &title);
     void updateSummary();
     void updateActions();
     void showTableMenu(const QPoint &position);
@@ -99,6 +104,7 @@ private:
     QTableView *m_table = nullptr;
     QTabWidget *m_outputs = nullptr;
     CompareView *m_compare = nullptr;
+    DurationChart *m_chart = nullptr;
     QHash<int, OutputView *> m_views;
     QAction *m_openAction = nullptr;
     QAction *m_cancelHostAction = nullptr;
