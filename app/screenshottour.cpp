@@ -30,9 +30,8 @@ void ScreenshotTour::start()
         shoot(QStringLiteral("hosts"));
         // One host answers differently, so the views have something to show.
         m_window->commandBar()->setCommand(
-            QStringLiteral("echo \"$(uname -sr) on $(echo $SSH_CONNECTION | cut -d' ' -f3)\"; "
-                           "[ \"$(echo $SSH_CONNECTION | cut -d' ' -f3 | cut -d. -f4)\" = 3 ] && "
-                           "printf '\\033[31mdisk /var at 91%%\\033[0m\\n' >&2; uptime"));
+            QStringLiteral("uname -sr; [ \"$(echo $SSH_CONNECTION | cut -d' ' -f3 | cut -d. -f4)\" = 3 ] && "
+                           "printf '\\033[31mdisk /var at 91%%\\033[0m\\n' >&2; df -h / | tail -1"));
         SessionView *session = m_window->runCommand();
         if (!session) {
             m_ok = false;
@@ -46,9 +45,17 @@ void ScreenshotTour::start()
                 QTimer::singleShot(300, this, [this, session] {
                     shoot(QStringLiteral("all-hosts"));
                     session->openOutput(2);
-                    QTimer::singleShot(300, this, [this] {
+                    QTimer::singleShot(300, this, [this, session] {
                         shoot(QStringLiteral("host-output"));
-                        finish();
+                        session->outputTabs()->setCurrentIndex(SessionView::CompareTab);
+                        QTimer::singleShot(300, this, [this, session] {
+                            shoot(QStringLiteral("compare"));
+                            session->outputTabs()->setCurrentIndex(SessionView::DurationsTab);
+                            QTimer::singleShot(500, this, [this] {
+                                shoot(QStringLiteral("durations"));
+                                finish();
+                            });
+                        });
                     });
                 });
             });
