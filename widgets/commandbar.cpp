@@ -25,7 +25,7 @@ CommandBar::CommandBar(QWidget *parent)
     m_command->setInsertPolicy(QComboBox::NoInsert);
     // A long command in the history must not widen the window.
     m_command->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_command->setMinimumContentsLength(30);
+    m_command->setMinimumContentsLength(20);
     m_command->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_command->lineEdit()->setPlaceholderText(tr("Command to run on the selected hosts"));
     m_command->setAccessibleName(tr("Command"));
