@@ -29,6 +29,8 @@ public:
     ~RemoteCommand();
 
     void start();                           // queued -> waiting for a connection
+    // The connection it waits on: finish() must take the command off that connection's list.
+    void waitFor(SshConnection *connection) { m_connection = connection; }
     void connectionReady(SshConnection *connection, bool fresh);
     void connectionFailed(const SshConnection &connection);
     void step();

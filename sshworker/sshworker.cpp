@@ -285,6 +285,7 @@ void SshWorker::attach(RemoteCommand *command)
         m_connections.push_back(std::make_unique<SshConnection>(this, target, m_nextSerial++));
         connection = m_connections.back().get();
     }
+    command->waitFor(connection);
     connection->addWaiter(command);
     connection->step();
 }

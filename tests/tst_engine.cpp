@@ -463,6 +463,33 @@ private Q_SLOTS:
         }
     }
 
+    // A command cancelled while it waits for a shared connection's handshake leaves the
+    // connection's list of waiters: the handshake goes on for the other command alone.
+    void cancelWhileWaitingForAConnection()
+    {
+        const FleetHost host = m_fleet.addUnknownKeyHost();
+        QVERIFY(!host.address.isEmpty());
+        const QString knownHosts = m_tmp.filePath(QStringLiteral("kh-waiting"));
+        QFile::copy(m_fleet.knownHostsPath(), knownHosts);
+        HostTarget t = target(host);
+        t.knownHostsFiles = {knownHosts};
+        t.hostKeyPolicy = HostKeyPolicy::Ask;
+        EngineRun first(m_pool.get(), request(QStringLiteral("echo first"), {t}));
+        EngineRun second(m_pool.get(), request(QStringLiteral("echo second"), {t}));
+        first.start();
+        second.start();
+        // The handshake parks at the host key question; then the first run is cancelled.
+        QTRY_VERIFY_WITH_TIMEOUT(first.questions.size() + second.questions.size() == 1, 20000);
+        m_pool->cancelRun(first.id());
+        QVERIFY(first.wait(10000));
+        QCOMPARE(first.results[0].outcome, HostOutcome::Cancelled);
+        // Whichever run was asked, an answer for the second reaches the connection it waits on.
+        m_pool->answerHostKey(second.id(), 0, true);
+        QVERIFY(second.wait(20000));
+        QVERIFY2(second.results[0].outcome == HostOutcome::Ok, qPrintable(second.results[0].error));
+        QCOMPARE(second.results[0].stdoutData, QByteArray("second\n"));
+    }
+
     void jumpHost()
     {
         const int jump = 31;
