@@ -22,6 +22,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QSplitter>
 #include <QTest>
 #include <QTextBlock>
 #include <QToolButton>
@@ -368,6 +369,27 @@ private Q_SLOTS:
         for (const QString &line : lines)
             QCOMPARE(line.toInt(), ++previous);
         QCOMPARE(previous, 300000);
+    }
+
+    void splitterPositionIsKept()
+    {
+        QList<int> moved;
+        {
+            SessionView view(new RunSession(request(QStringLiteral("true"), 1)));
+            view.resize(800, 600);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            auto *splitter = view.findChild<QSplitter *>(QStringLiteral("sessionSplitter"));
+            QVERIFY(splitter);
+            splitter->setSizes({150, 400});
+            moved = splitter->sizes();
+            Q_EMIT splitter->splitterMoved(150, 1); // what a drag of the handle announces
+        }
+        SessionView again(new RunSession(request(QStringLiteral("true"), 1)));
+        again.resize(800, 600);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(again.findChild<QSplitter *>(QStringLiteral("sessionSplitter"))->sizes(), moved);
     }
 
     void floodKeepsTheWindowResponsive()

@@ -1,6 +1,7 @@
 #include "sessionview.h"
 
 #include <QItemSelection>
+#include <QSettings>
 
 #include "compareview.h"
 #include "durationchart.h"
@@ -277,6 +278,11 @@ void SessionView::build()
     splitter->addWidget(m_outputs);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    // The split between table and output is the user's: the last one moved is used again.
+    splitter->restoreState(QSettings().value(QStringLiteral("SessionView/splitter")).toByteArray());
+    connect(splitter, &QSplitter::splitterMoved, this, [splitter] {
+        QSettings().setValue(QStringLiteral("SessionView/splitter"), splitter->saveState());
+    });
     layout->addWidget(splitter, 1);
 
     connect(m_session, &RunSession::countsChanged, this, &SessionView::updateSummary);
