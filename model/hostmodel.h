@@ -18,7 +18,7 @@ namespace Chorus {
 // carries a check box per host and a derived one per group (checking a group checks every host in
 // it), which is how the user picks the hosts a command runs on.
 //
-// Rows are never removed through removeRows(): it is deliberately not implemented, because
+// Rows are never removed through removeRows(): the model deliberately leaves it out, because
 // QAbstractItemView removes the dragged rows itself after a move drop, which dropMimeData() has already
 // done. Use remove() instead; removed profiles are announced with profilesRemoved() so that their
 // secrets can be deleted from the keychain (SecretStore::forgetRemovedProfiles()).
