@@ -567,17 +567,11 @@ void HostModel::setContents(const QList<Profile> &profiles, const QStringList &g
     };
     for (const QString &g : groups)
         group(Profile::normalizeGroup(g));
-    for (Profile p : profiles) {
-        if (p.id.isNull() || m_hosts.contains(p.id))
-            p.id = QUuid::createUuid();
-        p.group = Profile::normalizeGroup(p.group);
-        p.tags = Profile::normalizeTags(p.tags);
-        Node *parent = group(p.group);
-        auto node = std::make_unique<Node>();
-        node->profile = p;
-        node->search = p.searchText();
+    for (const Profile &p : profiles) {
+        auto node = hostNode(p);
+        Node *parent = group(node->profile.group);
         node->parent = parent;
-        m_hosts.insert(p.id, node.get());
+        m_hosts.insert(node->profile.id, node.get());
         parent->children.push_back(std::move(node));
     }
     std::function<int(Node *)> finish = [&](Node *g) {
@@ -663,17 +657,24 @@ QModelIndex HostModel::addGroup(const QString &path)
     return indexFor(g);
 }
 
-QModelIndex HostModel::addProfile(const Profile &profile)
+// A host node for the profile, in the one spelling the model keeps: a fresh id when it has none
+// or one already taken, normalised group and tags.
+std::unique_ptr<HostModel::Node> HostModel::hostNode(Profile p) const
 {
-    Profile p = profile;
     if (p.id.isNull() || m_hosts.contains(p.id))
         p.id = QUuid::createUuid();
     p.group = Profile::normalizeGroup(p.group);
     p.tags = Profile::normalizeTags(p.tags);
-    Node *parent = ensureGroup(p.group);
     auto node = std::make_unique<Node>();
     node->profile = p;
     node->search = p.searchText();
+    return node;
+}
+
+QModelIndex HostModel::addProfile(const Profile &profile)
+{
+    auto node = hostNode(profile);
+    Node *parent = ensureGroup(node->profile.group);
     Node *raw = node.get();
     insertNode(parent, int(parent->children.size()), std::move(node));
     notifyModified();

@@ -142,6 +142,7 @@ private:
     QModelIndex indexFor(const Node *node, int column = 0) const;
     QList<Node *> nodesFor(const QModelIndexList &items) const;
     Node *ensureGroup(const QString &path);
+    std::unique_ptr<Node> hostNode(Profile profile) const;
     int groupInsertPosition(const Node *parent, const QString &name) const;
     Node *childGroup(const Node *parent, const QString &name) const;
     void insertNode(Node *parent, int position, std::unique_ptr<Node> node);
