@@ -703,6 +703,52 @@ qint64 RunHistory::previousRunWith(qint64 run, const QString &host) const
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
+QList<RunHistory::TimelinePoint> RunHistory::timeline(const QString &command, const QString &host, int limit) const
+{
+    QList<TimelinePoint> points;
+    if (!m_open)
+        return points;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.setForwardOnly(true);
+    // The newest `limit` runs, turned oldest first below.
+    if (host.isEmpty()) {
+        // Worst outcome first: failed, timed out, non-zero, cancelled, ok.
+        q.prepare(QStringLiteral(
+            "SELECT r.id, r.started_ms, r.duration_ms, CASE "
+            "WHEN EXISTS (SELECT 1 FROM hosts h WHERE h.run_id = r.id AND h.outcome = 'failed') THEN 'failed' "
+            "WHEN EXISTS (SELECT 1 FROM hosts h WHERE h.run_id = r.id AND h.outcome = 'timedout') THEN 'timedout' "
+            "WHEN EXISTS (SELECT 1 FROM hosts h WHERE h.run_id = r.id AND h.outcome = 'nonzero') THEN 'nonzero' "
+            "WHEN EXISTS (SELECT 1 FROM hosts h WHERE h.run_id = r.id AND h.outcome = 'cancelled') THEN 'cancelled' "
+            "ELSE 'ok' END, '' FROM runs r WHERE r.command = ? ORDER BY r.started_ms DESC, r.id DESC LIMIT ?"));
+        q.addBindValue(command);
+    } else {
+        q.prepare(QStringLiteral("SELECT r.id, r.started_ms, r.duration_ms, h.outcome, h.phases FROM runs r "
+                                 "JOIN hosts h ON h.run_id = r.id WHERE r.command = ? AND h.name = ? "
+                                 "ORDER BY r.started_ms DESC, r.id DESC LIMIT ?"));
+        q.addBindValue(command);
+        q.addBindValue(host);
+    }
+    q.addBindValue(limit > 0 ? limit : -1);
+    if (!q.exec()) {
+        fail(QStringLiteral("read durations"), q.lastError().text());
+        return points;
+    }
+    while (q.next()) {
+        TimelinePoint p;
+        p.run = q.value(0).toLongLong();
+        p.started = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong());
+        p.durationMs = q.value(2).toLongLong();
+        p.outcome = outcomeFromCode(q.value(3).toString());
+        if (!host.isEmpty()) {
+            HostResult r;
+            r.times = phasesFromText(q.value(4).toString());
+            p.durationMs = qMax<qint64>(0, r.durationUs() / 1000);
+        }
+        points.prepend(p);
+    }
+    return points;
+}
+
 int RunHistory::prune(int maxAgeDays, int maxRuns, const QDateTime &now)
 {
     if (!m_open)

@@ -114,6 +114,18 @@ public:
     // The latest run before `run` that had `host` in it; 0 if none.
     qint64 previousRunWith(qint64 run, const QString &host) const;
 
+    // One point of a duration-over-time chart.
+    struct TimelinePoint
+    {
+        qint64 run = 0;
+        QDateTime started;
+        qint64 durationMs = 0;
+        HostOutcome outcome = HostOutcome::Ok; // the worst of the run's hosts, or the host's own
+    };
+    // The runs of exactly this command, oldest first, at most `limit` (the newest). With a host,
+    // that host's own duration and outcome in each run that had it.
+    QList<TimelinePoint> timeline(const QString &command, const QString &host = QString(), int limit = 500) const;
+
     // Deletes runs older than maxAgeDays and all but the newest maxRuns (0: that limit is off).
     // Returns the number of runs deleted, -1 on failure.
     int prune(int maxAgeDays, int maxRuns, const QDateTime &now = QDateTime::currentDateTime());

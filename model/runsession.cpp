@@ -88,6 +88,20 @@ void RunSession::start(RunId run)
     qCDebug(lcModel) << "session for run" << run << "on" << hostCount() << "hosts";
 }
 
+void RunSession::replay(RunId run, const QList<HostResult> &results, qint64 durationMs)
+{
+    start(run);
+    for (int host = 0; host < hostCount() && host < results.size(); ++host) {
+        const HostResult &result = results.at(host);
+        handleHostState(run, host, HostState::Running);
+        handleOutput(OutputChunk{run, host, false, result.stdoutData});
+        handleOutput(OutputChunk{run, host, true, result.stderrData});
+        handleHostFinished(run, host, result);
+    }
+    handleRunFinished(run);
+    m_finishedMs = durationMs;
+}
+
 qint64 RunSession::elapsedMs() const
 {
     if (!m_clock.isValid())

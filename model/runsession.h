@@ -95,6 +95,10 @@ public:
 
     // Binds the session to the engine's id for the run and starts its clock.
     void start(RunId run);
+    // Fills the session with a run that has already ended (one from the history): each host's kept
+    // output, stdout before stderr, and its result; the run took durationMs. Nothing drives the
+    // session afterwards. results is parallel to the request's hosts.
+    void replay(RunId run, const QList<HostResult> &results, qint64 durationMs);
     RunId runId() const { return m_run; }
     const RunRequest &request() const { return m_request; }
     bool isStarted() const { return m_run != 0; }

@@ -147,6 +147,13 @@ QHash<int, QByteArray> SessionStatusModel::roleNames() const
     return names;
 }
 
+QString SessionStatusModel::outcomeText(HostOutcome outcome)
+{
+    // The finished statuses follow HostOutcome's order.
+    static_assert(int(RunSession::HostStatus::Cancelled) - int(RunSession::HostStatus::Ok) == int(HostOutcome::Cancelled));
+    return statusText(RunSession::HostStatus(int(RunSession::HostStatus::Ok) + int(outcome)));
+}
+
 QString SessionStatusModel::statusText(RunSession::HostStatus status)
 {
     using S = RunSession::HostStatus;

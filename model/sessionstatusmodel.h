@@ -55,6 +55,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     static QString statusText(RunSession::HostStatus status);
+    // How a host ended, for people: the same words as the State column.
+    static QString outcomeText(HostOutcome outcome);
     // "0", "3", "SIGKILL", "SIGSEGV (core dumped)"; empty when the host sent neither.
     static QString exitText(const HostResult &result);
     // "850 ms", "12.4 s", "3:07", "1:02:03"; empty for a negative duration.

@@ -299,6 +299,49 @@ private Q_SLOTS:
         QVERIFY(!history.hostResult(second, u"web2"_s));
     }
 
+    void timelineOfACommandAndOfOneHost()
+    {
+        RunHistory history(dbPath());
+        QVERIFY(history.open() != RunHistory::OpenResult::Failed);
+        const QDateTime now = QDateTime::currentDateTime();
+        HostResult slow = result(HostOutcome::Ok, 0, "a\n");
+        slow.times.finished = 2'000'100; // 2 s after it started
+        const qint64 first = history.addRun(u"uptime"_s, now.addSecs(-120), 2500, {target(u"web1"_s, 1), target(u"web2"_s, 2)},
+                                            {slow, result(HostOutcome::Ok, 0, "b\n")});
+        history.addRun(u"uptime -p"_s, now.addSecs(-90), 700, {target(u"web1"_s, 1)}, {result(HostOutcome::Ok, 0, {})});
+        const qint64 second = history.addRun(u"uptime"_s, now.addSecs(-60), 900, {target(u"web2"_s, 2)},
+                                             {result(HostOutcome::NonZeroExit, 1, {})});
+        const qint64 third = history.addRun(u"uptime"_s, now, 1200, {target(u"web1"_s, 1), target(u"web2"_s, 2)},
+                                            {result(HostOutcome::Failed, -1, {}, {}, u"refused"_s), result(HostOutcome::Ok, 0, {})});
+
+        // The command exactly ("uptime -p" is another command), oldest first, the run's worst outcome.
+        const QList<RunHistory::TimelinePoint> runs = history.timeline(u"uptime"_s);
+        QCOMPARE(runs.size(), 3);
+        QCOMPARE(runs.at(0).run, first);
+        QCOMPARE(runs.at(0).durationMs, 2500);
+        QCOMPARE(runs.at(0).outcome, HostOutcome::Ok);
+        QCOMPARE(runs.at(1).run, second);
+        QCOMPARE(runs.at(1).outcome, HostOutcome::NonZeroExit);
+        QCOMPARE(runs.at(2).run, third);
+        QCOMPARE(runs.at(2).outcome, HostOutcome::Failed);
+        QCOMPARE(runs.at(2).started.toMSecsSinceEpoch(), now.toMSecsSinceEpoch());
+
+        // One host: only the runs it was in, with its own duration and outcome.
+        const QList<RunHistory::TimelinePoint> web1 = history.timeline(u"uptime"_s, u"web1"_s);
+        QCOMPARE(web1.size(), 2);
+        QCOMPARE(web1.at(0).run, first);
+        QCOMPARE(web1.at(0).durationMs, 2000);
+        QCOMPARE(web1.at(1).run, third);
+        QCOMPARE(web1.at(1).outcome, HostOutcome::Failed);
+        QCOMPARE(web1.at(1).durationMs, 5);
+
+        // A limit keeps the newest.
+        const QList<RunHistory::TimelinePoint> newest = history.timeline(u"uptime"_s, {}, 2);
+        QCOMPARE(newest.size(), 2);
+        QCOMPARE(newest.at(0).run, second);
+        QVERIFY(history.timeline(u"no such command"_s).isEmpty());
+    }
+
     void keepsRunsByAgeAndCount()
     {
         RunHistory history(dbPath());

@@ -133,8 +133,8 @@ private Q_SLOTS:
         QStringList menus;
         for (QAction *menu : window.menuBar()->actions())
             menus.append(menu->text().remove(u'&'));
-        QCOMPARE(menus, (QStringList{QStringLiteral("File"), QStringLiteral("Hosts"), QStringLiteral("Tools"),
-                                     QStringLiteral("Help")}));
+        QCOMPARE(menus, (QStringList{QStringLiteral("File"), QStringLiteral("Hosts"), QStringLiteral("View"),
+                                     QStringLiteral("Tools"), QStringLiteral("Help")}));
     }
 
     void sessionTabsReplaceHint()

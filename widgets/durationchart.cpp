@@ -1,6 +1,5 @@
 #include "durationchart.h"
 
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHelpEvent>
 #include <QLabel>
@@ -11,7 +10,10 @@
 
 #include "customplot.h"
 
+#include "outcomepalette.h"
+#include "plotexport.h"
 #include "runsession.h"
+#include "sessionstatusmodel.h"
 
 namespace Chorus {
 
@@ -19,23 +21,6 @@ namespace {
 
 constexpr int OutcomeCount = int(HostOutcome::Cancelled) + 1;
 constexpr int LabelledBars = 60; // beyond this, names would overlap: the tooltip names the bar
-
-QColor outcomeColor(HostOutcome outcome)
-{
-    switch (outcome) {
-    case HostOutcome::Ok:
-        return QColor(0x2e, 0x7d, 0x32);
-    case HostOutcome::NonZeroExit:
-        return QColor(0xef, 0x6c, 0x00);
-    case HostOutcome::Failed:
-        return QColor(0xc6, 0x28, 0x28);
-    case HostOutcome::TimedOut:
-        return QColor(0x6a, 0x1b, 0x9a);
-    case HostOutcome::Cancelled:
-        return QColor(0x75, 0x75, 0x75);
-    }
-    return Qt::gray;
-}
 
 } // namespace
 
@@ -54,7 +39,7 @@ DurationChart::DurationChart(RunSession *session, QWidget *parent)
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     for (int i = 0; i < OutcomeCount; ++i) {
-        const QColor color = outcomeColor(HostOutcome(i));
+        const QColor color = OutcomePalette::color(HostOutcome(i));
         auto *connect = new QCPBars(m_plot->xAxis, m_plot->yAxis);
         connect->setBrush(color.lighter(160));
         connect->setPen(Qt::NoPen);
@@ -65,7 +50,7 @@ DurationChart::DurationChart(RunSession *session, QWidget *parent)
         command->setPen(Qt::NoPen);
         command->setWidth(0.8);
         command->moveAbove(connect);
-        command->setName(hostOutcomeName(HostOutcome(i)));
+        command->setName(SessionStatusModel::outcomeText(HostOutcome(i)));
         m_connect.append(connect);
         m_command.append(command);
     }
@@ -80,7 +65,8 @@ DurationChart::DurationChart(RunSession *session, QWidget *parent)
     note->setEnabled(false);
     auto *save = new QPushButton(tr("&Export..."), this);
     save->setObjectName(QStringLiteral("exportChartButton"));
-    connect(save, &QPushButton::clicked, this, &DurationChart::exportWithDialog);
+    connect(save, &QPushButton::clicked, this,
+            [this] { PlotExport::withDialog(this, m_plot, QStringLiteral("durations.png")); });
     auto *row = new QHBoxLayout;
     row->addWidget(note, 1);
     row->addWidget(save);
@@ -156,7 +142,7 @@ bool DurationChart::eventFilter(QObject *watched, QEvent *event)
             const DurationSeries::Bar &bar = m_bars.at(index);
             QToolTip::showText(help->globalPos(),
                                tr("%1: %2\nconnecting %3 ms, command %4 ms, total %5 ms")
-                                   .arg(bar.name, hostOutcomeName(bar.outcome))
+                                   .arg(bar.name, SessionStatusModel::outcomeText(bar.outcome))
                                    .arg(bar.connectMs, 0, 'f', 0)
                                    .arg(bar.commandMs, 0, 'f', 0)
                                    .arg(bar.totalMs(), 0, 'f', 0),
@@ -169,24 +155,12 @@ bool DurationChart::eventFilter(QObject *watched, QEvent *event)
 
 bool DurationChart::exportPng(const QString &path) const
 {
-    return m_plot->savePng(path, 1200, 600);
+    return m_plot->savePng(path, PlotExport::Width, PlotExport::Height);
 }
 
 bool DurationChart::exportPdf(const QString &path) const
 {
-    return m_plot->savePdf(path, 1200, 600);
-}
-
-void DurationChart::exportWithDialog()
-{
-    QString filter;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QStringLiteral("durations.png"),
-                                                      tr("PNG image (*.png);;PDF document (*.pdf)"), &filter);
-    if (path.isEmpty())
-        return;
-    const bool pdf = path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive);
-    if (!(pdf ? exportPdf(path) : exportPng(path)))
-        QToolTip::showText(mapToGlobal(QPoint(0, 0)), tr("Could not write %1").arg(path), this);
+    return m_plot->savePdf(path, PlotExport::Width, PlotExport::Height);
 }
 
 } // namespace Chorus

@@ -38,8 +38,6 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void exportWithDialog();
-
     RunSession *m_session;
     QCustomPlot *m_plot;
     QList<DurationSeries::Bar> m_bars;

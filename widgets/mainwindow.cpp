@@ -13,6 +13,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -27,6 +28,7 @@
 #include "appsettings.h"
 #include "commandbar.h"
 #include "credentialdialog.h"
+#include "historypanel.h"
 #include "hostfilterproxy.h"
 #include "hostkeydialog.h"
 #include "hostmodel.h"
@@ -34,7 +36,9 @@
 #include "profiledialog.h"
 #include "profileimporter.h"
 #include "profilestore.h"
+#include "runcomparedialog.h"
 #include "runhistory.h"
+#include "runsession.h"
 #include "sessionview.h"
 #include "settingsdialog.h"
 #include "sshconfig.h"
@@ -105,6 +109,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_history->open(&historyNotice);
     if (!historyNotice.isEmpty())
         statusBar()->showMessage(historyNotice, 30000);
+    createHistoryDock();
 
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(300);
@@ -173,6 +178,8 @@ void MainWindow::createActions()
     });
     hosts->addAction(tr("Check &all"), this, [this] { m_hostModel->setAllChecked(true); });
     hosts->addAction(tr("&Uncheck all"), this, [this] { m_hostModel->setAllChecked(false); });
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     QAction *forget = tools->addAction(tr("&Forget host key..."), this, &MainWindow::forgetHostKey);
@@ -256,6 +263,121 @@ void MainWindow::createHostDock()
     dock->setWidget(panel);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({dock}, {360}, Qt::Horizontal);
+}
+
+void MainWindow::createHistoryDock()
+{
+    m_historyPanel = new HistoryPanel(m_history.get());
+    auto *dock = new QDockWidget(tr("Run History"), this);
+    dock->setObjectName(QStringLiteral("historyDock")); // saveState() needs it
+    dock->setWidget(m_historyPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    dock->hide();
+    QAction *toggle = dock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("historyAction"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    m_viewMenu->addAction(toggle);
+    connect(dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            m_historyPanel->refresh();
+    });
+    connect(m_historyPanel, &HistoryPanel::openRequested, this, &MainWindow::openFromHistory);
+    connect(m_historyPanel, &HistoryPanel::rerunRequested, this, &MainWindow::rerunFromHistory);
+    connect(m_historyPanel, &HistoryPanel::compareRequested, this, &MainWindow::compareRuns);
+}
+
+SessionView *MainWindow::openFromHistory(qint64 id)
+{
+    const std::optional<RunHistory::Run> run = m_history->run(id);
+    if (!run) {
+        statusBar()->showMessage(tr("Run %1 is no longer in the history.").arg(id), 5000);
+        return nullptr;
+    }
+    RunRequest request;
+    request.command = run->command;
+    QList<HostResult> results;
+    for (const RunHistory::HostRecord &host : run->hosts) {
+        HostTarget target;
+        target.name = host.name;
+        target.hostname = host.address; // shown as recorded; never connected to
+        request.hosts += target;
+        results += host.result;
+    }
+    // Not tied to the engine: the view only reads it.
+    auto *replayed = new RunSession(request);
+    replayed->replay(RunId(id), results, run->durationMs);
+    auto *session = new SessionView(replayed);
+    session->setHistoryId(id);
+    const QString started = QLocale().toString(run->started, QLocale::ShortFormat);
+    const int tab = m_sessionTabs->addTab(session, tr("%1 (%2)").arg(session->title(), started));
+    m_sessionTabs->setTabToolTip(tab, tr("%1\nRun of %2, from the history (read-only)").arg(run->command, started));
+    m_sessionTabs->setCurrentIndex(tab);
+    connect(session, &SessionView::rerunRequested, this, [this](const RunRequest &again, const QList<int> &) {
+        QStringList names;
+        for (const HostTarget &target : again.hosts)
+            names += target.name;
+        runAgainOn(names, again.command);
+    });
+    connect(session, &SessionView::compareWithPreviousRequested, this,
+            [this, session](int host) { compareWithPrevious(session, host); });
+    return session;
+}
+
+void MainWindow::rerunFromHistory(qint64 id)
+{
+    const std::optional<RunHistory::Run> run = m_history->run(id);
+    if (!run)
+        return;
+    QStringList names;
+    for (const RunHistory::HostRecord &host : run->hosts)
+        names += host.name;
+    runAgainOn(names, run->command);
+}
+
+SessionView *MainWindow::runAgainOn(const QStringList &hostNames, const QString &command)
+{
+    // Only hosts that are still in the host list, as they are configured now: a recorded address is
+    // never connected to on its own.
+    QList<Profile> profiles;
+    QStringList missing;
+    const QList<Profile> all = m_hostModel->profiles();
+    for (const QString &name : hostNames) {
+        const auto it = std::find_if(all.begin(), all.end(), [&name](const Profile &p) { return p.name == name; });
+        if (it == all.end())
+            missing += name;
+        else
+            profiles += *it;
+    }
+    if (profiles.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot run again"),
+                             tr("None of the run's hosts is in the host list any more: %1").arg(missing.join(QStringLiteral(", "))));
+        return nullptr;
+    }
+    SessionView *session = runOn(profiles, command);
+    if (session && !missing.isEmpty())
+        statusBar()->showMessage(tr("Not run on %n host(s) no longer in the host list: %1", nullptr, int(missing.size()))
+                                     .arg(missing.join(QStringLiteral(", "))),
+                                 15000);
+    return session;
+}
+
+void MainWindow::compareWithPrevious(SessionView *session, int host)
+{
+    const QString name = session->session()->hostName(host);
+    const qint64 previous = m_history->previousRunWith(session->historyId(), name);
+    if (previous == 0) {
+        statusBar()->showMessage(tr("The history has no earlier run on %1.").arg(name), 5000);
+        return;
+    }
+    compareRuns(previous, session->historyId(), name);
+}
+
+RunCompareDialog *MainWindow::compareRuns(qint64 older, qint64 newer, const QString &host)
+{
+    auto *dialog = new RunCompareDialog(m_history.get(), older, newer, host, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::createCentralArea()
@@ -468,6 +590,8 @@ SessionView *MainWindow::startSession(const RunRequest &request, const QList<QUu
         updateCancel();
         recordInHistory(session);
     });
+    connect(session, &SessionView::compareWithPreviousRequested, this,
+            [this, session](int host) { compareWithPrevious(session, host); });
     connect(session, &SessionView::rerunRequested, this,
             [this, profileIds](const RunRequest &again, const QList<int> &hosts) {
                 QList<QUuid> ids;
@@ -484,8 +608,13 @@ void MainWindow::recordInHistory(SessionView *session)
     if (!m_history->isOpen())
         return;
     m_history->setRetention(AppSettings::intValue(AppSettings::HistoryDays), AppSettings::intValue(AppSettings::HistoryRuns));
-    if (m_history->addRun(*session->session()) == 0)
+    const qint64 id = m_history->addRun(*session->session());
+    if (id == 0) {
         statusBar()->showMessage(tr("The run was not saved to the history: %1").arg(m_history->lastError()), 10000);
+        return;
+    }
+    session->setHistoryId(id);
+    m_historyPanel->refresh();
 }
 
 SessionView *MainWindow::currentSession() const

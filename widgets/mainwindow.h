@@ -20,6 +20,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QTabWidget;
 class QTreeView;
 
@@ -27,11 +28,13 @@ namespace Chorus {
 
 class CommandBar;
 class CredentialDialog;
+class HistoryPanel;
 class HostFilterProxy;
 class HostKeyDialog;
 class HostModel;
 class ProfileDialog;
 class ProfileStore;
+class RunCompareDialog;
 class RunHistory;
 class SessionView;
 class WorkerPool;
@@ -69,6 +72,16 @@ public:
     HostKeyDialog *hostKeyDialog() const { return m_hostKeyDialog; }
     CredentialDialog *credentialDialog() const { return m_credentialDialog; }
     WorkerPool *pool() const { return m_pool.get(); }
+    HistoryPanel *historyPanel() const { return m_historyPanel; }
+    RunHistory *history() const { return m_history.get(); }
+
+    // A stored run as a read-only session tab.
+    SessionView *openFromHistory(qint64 run);
+    // The stored run's command again, on those of its hosts that are still in the host list.
+    void rerunFromHistory(qint64 run);
+    SessionView *runAgainOn(const QStringList &hostNames, const QString &command);
+    // One host's output in two stored runs, side by side.
+    RunCompareDialog *compareRuns(qint64 older, qint64 newer, const QString &host);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -77,6 +90,8 @@ private:
     void createPool();
     void createActions();
     void createHostDock();
+    void createHistoryDock();
+    void compareWithPrevious(SessionView *session, int host);
     void createCentralArea();
     void loadProfiles();
     void saveProfiles();
@@ -118,6 +133,8 @@ private:
     QTabWidget *m_sessionTabs = nullptr;
     QLabel *m_sessionHint = nullptr;
     QLabel *m_hostCount = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    HistoryPanel *m_historyPanel = nullptr;
     HostKeyDialog *m_hostKeyDialog = nullptr;
     CredentialDialog *m_credentialDialog = nullptr;
     QTimer m_saveTimer;

@@ -5,7 +5,7 @@
 
 #include "compareview.h"
 #include "durationchart.h"
-
+#include "exportmenu.h"
 #include "outputview.h"
 #include "sessionstatusmodel.h"
 #include "sessionstatusproxy.h"
@@ -127,6 +127,12 @@ SessionView::~SessionView()
     }
 }
 
+void SessionView::setHistoryId(qint64 id)
+{
+    m_historyId = id;
+    updateActions();
+}
+
 RunId SessionView::runId() const
 {
     return m_session->runId();
@@ -162,6 +168,16 @@ void SessionView::build()
     m_cancel->setToolTip(tr("Cancel the run on every host that has not finished"));
     connect(m_cancel, &QPushButton::clicked, this, &SessionView::cancel);
     top->addWidget(m_cancel);
+    m_export = new QPushButton(tr("E&xport"));
+    m_export->setObjectName(QStringLiteral("exportRunButton"));
+    m_export->setToolTip(tr("Save every host's output and exit status, once the run has finished"));
+    m_exportMenu = new ExportMenu(QStringLiteral("chorus-run"), [this]() -> std::optional<RunExport> {
+        if (!m_session->isFinished())
+            return std::nullopt;
+        return RunExport::fromSession(*m_session);
+    }, this);
+    m_export->setMenu(m_exportMenu);
+    top->addWidget(m_export);
     layout->addLayout(top);
 
     auto *splitter = new QSplitter(Qt::Vertical);
@@ -248,6 +264,13 @@ void SessionView::build()
     m_copyNameAction = new QAction(tr("Copy Host Name"), this);
     m_copyNameAction->setObjectName(QStringLiteral("copyHostNameAction"));
     connect(m_copyNameAction, &QAction::triggered, this, &SessionView::copySelectedHostNames);
+    m_comparePreviousAction = new QAction(tr("What Changed Since the Previous Run"), this);
+    m_comparePreviousAction->setObjectName(QStringLiteral("comparePreviousRunAction"));
+    m_comparePreviousAction->setToolTip(tr("Compare this host's output with its previous run of any command in the history"));
+    connect(m_comparePreviousAction, &QAction::triggered, this, [this] {
+        if (const QList<int> hosts = selectedHosts(); hosts.size() == 1)
+            Q_EMIT compareWithPreviousRequested(hosts.first());
+    });
 
     m_outputs = new QTabWidget;
     m_outputs->setObjectName(QStringLiteral("outputTabs"));
@@ -344,6 +367,8 @@ void SessionView::updateActions()
     const QList<int> hosts = selectedHosts();
     m_openAction->setEnabled(!hosts.isEmpty());
     m_copyNameAction->setEnabled(!hosts.isEmpty());
+    m_comparePreviousAction->setEnabled(m_historyId > 0 && hosts.size() == 1);
+    m_export->setEnabled(m_session->isFinished());
     m_cancelHostAction->setEnabled(canCancel && std::any_of(hosts.begin(), hosts.end(), [this](int host) {
                                        return !m_session->isHostFinished(host);
                                    }));
@@ -372,6 +397,7 @@ void SessionView::showTableMenu(const QPoint &position)
     menu.addAction(m_cancelHostAction);
     menu.addSeparator();
     menu.addAction(m_copyNameAction);
+    menu.addAction(m_comparePreviousAction);
     menu.exec(m_table->viewport()->mapToGlobal(position));
 }
 

@@ -19,6 +19,7 @@ class QTableView;
 namespace Chorus {
 
 class CompareView;
+class ExportMenu;
 class DurationChart;
 class OutputView;
 class SessionStatusModel;
@@ -68,6 +69,11 @@ public:
     OutputView *openOutput(int host);
     // Hosts of the rows selected in the status table, in run order.
     QList<int> selectedHosts() const;
+    // The run's id in the run history once it is recorded (or when it was opened from there);
+    // "what changed since the previous run" needs it.
+    void setHistoryId(qint64 id);
+    qint64 historyId() const { return m_historyId; }
+    ExportMenu *exportMenu() const { return m_exportMenu; }
 
 public Q_SLOTS:
     void cancel();
@@ -82,6 +88,8 @@ Q_SIGNALS:
     // "Run again on the outliers / the failed": the same request on those hosts (their indexes in
     // this run are given too, so the caller can carry what it knows about them).
     void rerunRequested(const Chorus::RunRequest &request, const QList<int> &hosts);
+    // "What changed since the previous run" for this host (historyId() is set).
+    void compareWithPreviousRequested(int host);
 
 private:
     void build();
@@ -109,6 +117,10 @@ private:
     QAction *m_openAction = nullptr;
     QAction *m_cancelHostAction = nullptr;
     QAction *m_copyNameAction = nullptr;
+    QAction *m_comparePreviousAction = nullptr;
+    QPushButton *m_export = nullptr;
+    ExportMenu *m_exportMenu = nullptr;
+    qint64 m_historyId = 0;
     QTimer m_clock;
 };
 
