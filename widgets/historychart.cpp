@@ -34,9 +34,7 @@ HistoryChart::HistoryChart(RunHistory *history, QWidget *parent)
     m_plot->setAccessibleName(tr("Duration per run over time"));
     m_plot->setMinimumHeight(160);
     m_plot->yAxis->setLabel(tr("milliseconds"));
-    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
-    ticker->setDateTimeFormat(QStringLiteral("MM-dd\nHH:mm"));
-    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerDateTime>::create());
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
@@ -114,6 +112,12 @@ void HistoryChart::showRuns(const QString &command, const QString &host)
         const double span = qMax(60.0, keys.last() - keys.first());
         m_plot->xAxis->setRange(keys.first() - span * 0.05, keys.last() + span * 0.05);
     }
+    // Seconds matter for runs minutes apart, the date for runs days apart.
+    const double span = m_plot->xAxis->range().size();
+    auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>();
+    ticker->setDateTimeFormat(span < 1800 ? QStringLiteral("HH:mm:ss")
+                              : span < 86400 ? QStringLiteral("HH:mm")
+                                             : QStringLiteral("MM-dd\nHH:mm"));
     m_plot->yAxis->setRange(0, top * 1.15);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

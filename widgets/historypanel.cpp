@@ -9,6 +9,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -73,7 +74,19 @@ HistoryPanel::HistoryPanel(RunHistory *history, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(HistoryModel::CommandColumn, QHeaderView::Stretch);
+    // Widths from the font, not from the rows: measuring thousands of runs would stall the panel.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(HistoryModel::CommandColumn, QHeaderView::Stretch);
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const QString sampleDate = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59, 59)), QLocale::ShortFormat);
+    header->resizeSection(HistoryModel::StartedColumn, metrics.horizontalAdvance(sampleDate) + 3 * metrics.averageCharWidth());
+    for (const int column : {int(HistoryModel::HostsColumn), int(HistoryModel::OkColumn), int(HistoryModel::ProblemsColumn)})
+        header->resizeSection(column, metrics.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()
+                                                                  + QStringLiteral("00000")));
+    header->resizeSection(HistoryModel::DurationColumn,
+                          metrics.horizontalAdvance(m_model->headerData(HistoryModel::DurationColumn, Qt::Horizontal).toString()
+                                                    + QStringLiteral("00000")));
+    m_table->verticalHeader()->setDefaultSectionSize(metrics.height() + 6);
     m_table->setWordWrap(false);
 
     m_open->setObjectName(QStringLiteral("historyOpenButton"));
