@@ -51,10 +51,11 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     const int problems = run.nonZeroExit + run.failed + run.timedOut;
     if (role == RunIdRole)
         return run.id;
-    if (role == SortRole) {
+    if (role == SortRole || role == Qt::DisplayRole) {
+        const bool sort = role == SortRole;
         switch (index.column()) {
         case StartedColumn:
-            return run.started.toMSecsSinceEpoch();
+            return sort ? QVariant(run.started.toMSecsSinceEpoch()) : QLocale().toString(run.started, QLocale::ShortFormat);
         case CommandColumn:
             return run.command;
         case HostsColumn:
@@ -64,25 +65,9 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case ProblemsColumn:
             return problems;
         case DurationColumn:
-            return run.durationMs;
+            return sort ? QVariant(run.durationMs) : SessionStatusModel::durationText(run.durationMs);
         }
         return {};
-    }
-    if (role == Qt::DisplayRole) {
-        switch (index.column()) {
-        case StartedColumn:
-            return QLocale().toString(run.started, QLocale::ShortFormat);
-        case CommandColumn:
-            return run.command;
-        case HostsColumn:
-            return run.hosts;
-        case OkColumn:
-            return run.ok;
-        case ProblemsColumn:
-            return problems;
-        case DurationColumn:
-            return SessionStatusModel::durationText(run.durationMs);
-        }
     }
     if (role == Qt::ToolTipRole && index.column() == CommandColumn)
         return run.command;
