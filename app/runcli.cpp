@@ -86,7 +86,9 @@ bool parseCount(const QString &text, int minimum, int maximum, int *value)
     return true;
 }
 
-RunCli::Status statusOf(const HostResult &result)
+} // namespace
+
+RunCli::Status RunCli::statusOf(const HostResult &result)
 {
     switch (result.outcome) {
     case HostOutcome::Ok:
@@ -100,6 +102,8 @@ RunCli::Status statusOf(const HostResult &result)
     }
     return RunCli::HostFailed;
 }
+
+namespace {
 
 // How a host's run ended, in words; also what -b groups by besides the output.
 QString endingOf(const HostResult &result)
@@ -659,34 +663,7 @@ void RunCli::onSecretRequested(const SecretRequest &request)
     if (!m_interrupted) {
         clearProgress();
         m_out.flush();
-        const QString retry = request.retry ? QStringLiteral("that was refused; ") : QString();
-        switch (request.kind) {
-        case SecretKind::Sudo:
-            if (TerminalPrompt::isInteractive()) {
-                got = TerminalPrompt::readSecret(
-                    QStringLiteral("[sudo] password for %1 on the hosts: ").arg(request.user), &secret);
-            } else {
-                got = TerminalPrompt::readLine(&secret);
-            }
-            break;
-        case SecretKind::Password:
-            if (TerminalPrompt::isInteractive()) {
-                const QString serverPrompt = request.detail.trimmed();
-                const QString prompt =
-                    serverPrompt.isEmpty()
-                        ? QStringLiteral("%1%2@%3's password: ").arg(retry, request.user, request.hostName)
-                        : QStringLiteral("%1%2@%3: %4 ")
-                              .arg(retry, request.user, request.hostName, serverPrompt);
-                got = TerminalPrompt::readSecret(prompt, &secret);
-            }
-            break;
-        case SecretKind::Passphrase:
-            if (TerminalPrompt::isInteractive()) {
-                got = TerminalPrompt::readSecret(
-                    QStringLiteral("%1Enter passphrase for key '%2': ").arg(retry, request.detail), &secret);
-            }
-            break;
-        }
+        got = askSecret(request, &secret);
     }
     if (!got) {
         secret = QByteArray(); // null: refused, and not asked again for the rest of the run
@@ -708,6 +685,52 @@ void RunCli::onSecretRequested(const SecretRequest &request)
     m_pool->provideSecret(request.run, request.host, secret, got);
 }
 
+bool RunCli::askSecret(const SecretRequest &request, QByteArray *secret)
+{
+    bool got = false;
+    const QString retry = request.retry ? QStringLiteral("that was refused; ") : QString();
+    switch (request.kind) {
+    case SecretKind::Sudo:
+        if (TerminalPrompt::isInteractive()) {
+            got = TerminalPrompt::readSecret(
+                QStringLiteral("[sudo] password for %1 on the hosts: ").arg(request.user), secret);
+        } else {
+            got = TerminalPrompt::readLine(secret);
+        }
+        break;
+    case SecretKind::Password:
+        if (TerminalPrompt::isInteractive()) {
+            const QString serverPrompt = request.detail.trimmed();
+            const QString prompt =
+                serverPrompt.isEmpty()
+                    ? QStringLiteral("%1%2@%3's password: ").arg(retry, request.user, request.hostName)
+                    : QStringLiteral("%1%2@%3: %4 ")
+                          .arg(retry, request.user, request.hostName, serverPrompt);
+            got = TerminalPrompt::readSecret(prompt, secret);
+        }
+        break;
+    case SecretKind::Passphrase:
+        if (TerminalPrompt::isInteractive()) {
+            got = TerminalPrompt::readSecret(
+                QStringLiteral("%1Enter passphrase for key '%2': ").arg(retry, request.detail), secret);
+        }
+        break;
+    }
+    return got;
+}
+
+bool RunCli::askHostKey(const HostKeyQuestion &question)
+{
+    if (!TerminalPrompt::isInteractive())
+        return false;
+    QByteArray answer;
+    const QString prompt =
+        QStringLiteral("The authenticity of host '%1' can't be established.\n%2 key fingerprint is %3.\n"
+                       "Record it in %4 and connect (yes/no)? ")
+            .arg(question.lookupName, question.keyType, question.fingerprint, question.knownHostsFile);
+    return TerminalPrompt::readAnswer(prompt, &answer) && answer.trimmed() == "yes";
+}
+
 // Only reachable through an ssh config that says "StrictHostKeyChecking ask": then ask like ssh does.
 void RunCli::onHostKeyQuestion(const HostKeyQuestion &question)
 {
@@ -717,12 +740,7 @@ void RunCli::onHostKeyQuestion(const HostKeyQuestion &question)
     if (!m_interrupted && TerminalPrompt::isInteractive()) {
         clearProgress();
         m_out.flush();
-        QByteArray answer;
-        const QString prompt =
-            QStringLiteral("The authenticity of host '%1' can't be established.\n%2 key fingerprint is %3.\n"
-                           "Record it in %4 and connect (yes/no)? ")
-                .arg(question.lookupName, question.keyType, question.fingerprint, question.knownHostsFile);
-        accept = TerminalPrompt::readAnswer(prompt, &answer) && answer.trimmed() == "yes";
+        accept = askHostKey(question);
     }
     m_pool->answerHostKey(question.run, question.host, accept);
 }

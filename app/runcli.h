@@ -42,6 +42,13 @@ public:
     // argv[1] is "run".
     static int main(int argc, char *argv[]);
 
+    // Shared with the other subcommands that reach hosts (TransferCli).
+    static Status statusOf(const HostResult &result);
+    // Asks on the terminal (sudo: reads stdin's first line when it is not a terminal); false when
+    // nothing was given.
+    static bool askSecret(const SecretRequest &request, QByteArray *secret);
+    static bool askHostKey(const HostKeyQuestion &question); // true: the user typed yes
+
 private:
     enum class Mode
     {

@@ -64,6 +64,10 @@ struct HostResult
     QString error;             // a sentence for people, empty on success
     PhaseTimes times;
     bool reusedConnection = false;
+    // Transfers: bytes and files copied, files left alone by the overwrite policy.
+    qint64 bytesTransferred = 0;
+    int filesTransferred = 0;
+    int filesSkipped = 0;
 
     bool truncated() const { return stdoutBytes > stdoutData.size() || stderrBytes > stderrData.size(); }
     bool hasExitStatus() const { return exitStatus >= 0; }

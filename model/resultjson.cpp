@@ -157,4 +157,23 @@ QByteArray ResultJson::hostLine(QByteArrayView label, const HostResult &r, int r
     return line;
 }
 
+QByteArray ResultJson::transferLine(QByteArrayView label, const HostResult &r)
+{
+    QByteArray line = "{\"host\":";
+    appendString(&line, label);
+    line += ",\"error\":";
+    if (r.outcome == HostOutcome::Ok)
+        line += "null";
+    else
+        appendString(&line, ending(r).toUtf8());
+    line += ",\"files\":" + QByteArray::number(r.filesTransferred);
+    line += ",\"files_skipped\":" + QByteArray::number(r.filesSkipped);
+    line += ",\"bytes\":" + QByteArray::number(r.bytesTransferred);
+    line += ",\"duration_ms\":" + milliseconds(r.durationUs());
+    line += ",\"reused_connection\":";
+    line += r.reusedConnection ? "true" : "false";
+    line += "}\n";
+    return line;
+}
+
 } // namespace Chorus

@@ -23,6 +23,9 @@ public:
     static QByteArray milliseconds(qint64 us);
     // The object and its newline. round < 0 leaves the round field out.
     static QByteArray hostLine(QByteArrayView label, const HostResult &result, int round = -1);
+    // A transfer's result (`chorus push/pull --json`): host, error (null on success), files,
+    // files_skipped, bytes, duration_ms, reused_connection.
+    static QByteArray transferLine(QByteArrayView label, const HostResult &result);
 };
 
 } // namespace Chorus

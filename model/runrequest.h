@@ -5,12 +5,15 @@
 #include <QString>
 
 #include "hosttarget.h"
+#include "transferspec.h"
+
+#include <optional>
 
 namespace Chorus {
 
 using RunId = quint64;
 
-// One command to run on a set of hosts, and how. A value type handed to the engine.
+// One command (or file transfer) to run on a set of hosts, and how. A value type handed to the engine.
 struct RunRequest
 {
     QString command;
@@ -20,6 +23,8 @@ struct RunRequest
     bool sudo = false;           // run under `sudo -S`; the password is asked for through the engine's secret requests
     qint64 outputLimit = 8 * 1024 * 1024; // bytes kept in memory per host and stream
     QString outputDir;           // when set, every byte goes to HOST.out / HOST.err, and HOST.exit at the end
+    // When set, the run copies files over SFTP instead of running the command.
+    std::optional<TransferSpec> transfer;
 };
 
 } // namespace Chorus

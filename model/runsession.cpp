@@ -447,12 +447,25 @@ void RunSession::handleHostFinished(RunId run, int host, const HostResult &resul
     h.state = HostState::Finished;
     h.result = result;
     h.finishedMs = elapsedMs();
+    if (isTransfer())
+        m_progress.finish(host, h.finishedMs);
     // What the host really sent, also where output went to files and no chunk came.
     h.bytes[0] = qMax(h.bytes[0], result.stdoutBytes);
     h.bytes[1] = qMax(h.bytes[1], result.stderrBytes);
     m_queue.push_back({host, Queued::HostEnd, false, {}});
     markHost(host);
     m_countsDirty = true;
+}
+
+void RunSession::handleTransferProgress(RunId run, int host, qint64 done, qint64 total)
+{
+    if (run != m_run || host < 0 || host >= hostCount())
+        return;
+    Host &h = m_hosts[host];
+    h.transferDone = done;
+    h.transferTotal = total;
+    m_progress.update(host, done, total, elapsedMs());
+    markHost(host);
 }
 
 void RunSession::handleRunFinished(RunId run)

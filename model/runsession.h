@@ -3,6 +3,7 @@
 #include "hostevents.h"
 #include "hostresult.h"
 #include "runrequest.h"
+#include "transferprogress.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -136,6 +137,13 @@ public:
     qint64 bytesShown(int host) const;    // UTF-8 bytes in the buffer
     qint64 bytesNotShown(int host) const; // dropped from the buffer's front
 
+    // Transfers (request().transfer): a host's bytes copied and to copy, as last reported; the
+    // whole run's sums, rate and time left.
+    bool isTransfer() const { return m_request.transfer.has_value(); }
+    qint64 transferDone(int host) const { return m_hosts.at(host).transferDone; }
+    qint64 transferTotal(int host) const { return m_hosts.at(host).transferTotal; }
+    const TransferProgress &transferProgress() const { return m_progress; }
+
     // Writes the host's stdout or stderr exactly as kept in its result (the request's outputLimit
     // caps it; HostResult::truncated() tells). Only once the host has finished.
     bool saveOutput(int host, bool isStderr, const QString &path, QString *error = nullptr) const;
@@ -149,6 +157,7 @@ public Q_SLOTS:
     void handleOutput(const Chorus::OutputChunk &chunk);
     void handleHostFinished(Chorus::RunId run, int host, const Chorus::HostResult &result);
     void handleRunFinished(Chorus::RunId run);
+    void handleTransferProgress(Chorus::RunId run, int host, qint64 done, qint64 total);
     // Works through all queued output and sends the pending change signals now instead of at the
     // next interval.
     void flush();
@@ -207,6 +216,8 @@ private:
         qint64 startedMs = -1; // session clock
         qint64 finishedMs = -1;
         qint64 bytes[2] = {0, 0};
+        qint64 transferDone = 0;
+        qint64 transferTotal = 0;
         std::array<Stream, 2> streams;
         Buffer display;
     };
@@ -240,6 +251,7 @@ private:
     qint64 m_displayLimit = DefaultDisplayLimit;
     qint64 m_allHostsLimit = DefaultAllHostsDisplayLimit;
     Counts m_counts;
+    TransferProgress m_progress;
     bool m_countsDirty = false;
     std::vector<bool> m_hostDirty;
     QList<int> m_dirtyHosts;

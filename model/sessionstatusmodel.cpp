@@ -57,6 +57,12 @@ QVariant SessionStatusModel::data(const QModelIndex &index, int role) const
         return host;
     case StatusRole:
         return int(status);
+    case ProgressRole:
+        if (!m_session->isTransfer() || index.column() != BytesColumn)
+            return {};
+        if (m_session->transferTotal(host) <= 0)
+            return finished && result.outcome == HostOutcome::Ok ? 100 : -1;
+        return int(m_session->transferDone(host) * 100 / m_session->transferTotal(host));
     case Qt::TextAlignmentRole:
         if (index.column() == ExitColumn || index.column() == DurationColumn || index.column() == BytesColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
@@ -70,6 +76,10 @@ QVariant SessionStatusModel::data(const QModelIndex &index, int role) const
         case ErrorColumn:
             return result.error;
         case BytesColumn:
+            if (m_session->isTransfer())
+                return finished ? tr("%n file(s) copied, %1 skipped as the overwrite policy says", nullptr,
+                                     result.filesTransferred).arg(result.filesSkipped)
+                                : QVariant();
             if (!finished)
                 return {};
             return tr("stdout %1 bytes, stderr %2 bytes").arg(result.stdoutBytes).arg(result.stderrBytes);
@@ -87,6 +97,11 @@ QVariant SessionStatusModel::data(const QModelIndex &index, int role) const
         case DurationColumn:
             return durationText(m_session->durationMs(host));
         case BytesColumn:
+            if (m_session->isTransfer()) {
+                const qint64 total = m_session->transferTotal(host);
+                const QString done = QLocale().formattedDataSize(m_session->transferDone(host), 1);
+                return total > 0 ? tr("%1 of %2").arg(done, QLocale().formattedDataSize(total, 1)) : done;
+            }
             return QLocale().formattedDataSize(m_session->bytesReceived(host), 1);
         case ErrorColumn:
             // One line in the table; the tooltip has all of it.
@@ -107,7 +122,7 @@ QVariant SessionStatusModel::data(const QModelIndex &index, int role) const
         case DurationColumn:
             return m_session->durationMs(host);
         case BytesColumn:
-            return m_session->bytesReceived(host);
+            return m_session->isTransfer() ? m_session->transferDone(host) : m_session->bytesReceived(host);
         case ErrorColumn:
             return result.error;
         }
@@ -131,7 +146,7 @@ QVariant SessionStatusModel::headerData(int section, Qt::Orientation orientation
     case DurationColumn:
         return tr("Duration");
     case BytesColumn:
-        return tr("Received");
+        return m_session && m_session->isTransfer() ? tr("Copied") : tr("Received");
     case ErrorColumn:
         return tr("Error");
     }
@@ -144,6 +159,7 @@ QHash<int, QByteArray> SessionStatusModel::roleNames() const
     names.insert(HostIndexRole, "hostIndex");
     names.insert(StatusRole, "status");
     names.insert(SortRole, "sortValue");
+    names.insert(ProgressRole, "progress");
     return names;
 }
 

@@ -36,6 +36,7 @@ public:
         HostIndexRole = Qt::UserRole + 1, // int: the host's index in the run
         StatusRole,                       // int: RunSession::HostStatus
         SortRole,                         // what the column sorts by: numbers for numbers
+        ProgressRole,                     // int 0-100 on a transfer's Copied column; -1 while unknown
     };
     Q_ENUM(Column)
     Q_ENUM(Role)

@@ -32,9 +32,7 @@ QString fileStem(const QString &name)
 } // namespace
 
 RemoteCommand::RemoteCommand(SshWorker *worker, std::shared_ptr<RunShared> run, int host)
-    : m_worker(worker)
-    , m_run(std::move(run))
-    , m_host(host)
+    : HostJob(worker, std::move(run), host)
 {
     memset(&m_callbacks, 0, sizeof m_callbacks);
     m_callbacks.userdata = this;
@@ -53,11 +51,6 @@ RemoteCommand::~RemoteCommand()
         m_connection->removeWaiter(this);
 }
 
-const HostTarget &RemoteCommand::target() const
-{
-    return m_run->request.hosts.at(m_host);
-}
-
 void RemoteCommand::start()
 {
     m_result.times.started = rel(SshWorker::nowUs());
@@ -70,18 +63,7 @@ void RemoteCommand::connectionReady(SshConnection *connection, bool fresh)
     if (m_phase != Phase::WaitingForConnection)
         return;
     m_connection = connection;
-    PhaseTimes &t = m_result.times;
-    // A command that waited for the handshake reports its phases; one that found the
-    // connection open reports none of them.
-    if (fresh) {
-        t.resolved = rel(connection->resolvedUs);
-        t.tcpConnected = rel(connection->tcpUs);
-        t.kexDone = rel(connection->kexUs);
-        t.hostKeyChecked = rel(connection->hostKeyUs);
-        t.authenticated = rel(connection->authUs);
-    } else {
-        m_result.reusedConnection = true;
-    }
+    noteConnectionReady(*connection, fresh);
     if (m_run->cancelled || m_stopOutcome == HostOutcome::Cancelled) {
         finish(HostOutcome::Cancelled, FailureKind::None, QStringLiteral("cancelled"));
         return;
@@ -101,10 +83,7 @@ void RemoteCommand::connectionFailed(const SshConnection &connection)
 {
     if (m_phase != Phase::WaitingForConnection)
         return;
-    m_result.times.resolved = rel(connection.resolvedUs);
-    m_result.times.tcpConnected = rel(connection.tcpUs);
-    m_result.times.kexDone = rel(connection.kexUs);
-    m_result.times.hostKeyChecked = rel(connection.hostKeyUs);
+    noteConnectionFailed(connection);
     const bool timedOut = connection.error.startsWith(u"connect timeout");
     finish(timedOut ? HostOutcome::TimedOut : HostOutcome::Failed, connection.failure, connection.error);
 }

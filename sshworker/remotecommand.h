@@ -8,56 +8,36 @@
 
 #include <libssh/callbacks.h>
 
-#include "hostevents.h"
-#include "hostresult.h"
-#include "runshared.h"
+#include "hostjob.h"
 
 struct ssh_channel_struct;
 
 namespace Chorus {
 
-class SshConnection;
-class SshWorker;
-
 // One host's part in a run: waits for its connection, then runs the command on its own
 // channel, streams stdout and stderr apart as raw bytes, answers sudo's prompt, enforces the
 // command timeout and cancellation, and builds the HostResult.
-class RemoteCommand
+class RemoteCommand : public HostJob
 {
 public:
     RemoteCommand(SshWorker *worker, std::shared_ptr<RunShared> run, int host);
-    ~RemoteCommand();
+    ~RemoteCommand() override;
 
-    void start();                           // queued -> waiting for a connection
-    // The connection it waits on: finish() must take the command off that connection's list.
-    void waitFor(SshConnection *connection) { m_connection = connection; }
-    void connectionReady(SshConnection *connection, bool fresh);
-    void connectionFailed(const SshConnection &connection);
-    void step();
-    void cancel();
-    void provideSudoPassword(const QByteArray &secret, bool given);
-    void checkDeadline(qint64 now);
-    void connectionLost();
+    void start() override;
+    void connectionReady(SshConnection *connection, bool fresh) override;
+    void connectionFailed(const SshConnection &connection) override;
+    void step() override;
+    void cancel() override;
+    void provideSudoPassword(const QByteArray &secret, bool given) override;
+    void checkDeadline(qint64 now) override;
+    void connectionLost() override;
 
-    bool isDone() const { return m_phase == Phase::Done; }
-    bool isWaitingForConnection() const { return m_phase == Phase::WaitingForConnection; }
-    bool needsStep() const;
-    qint64 nextDeadlineUs() const;
-    RunId runId() const { return m_run->id; }
-    int host() const { return m_host; }
-    const HostTarget &target() const;
-    SshConnection *connection() const { return m_connection; }
-    const std::shared_ptr<RunShared> &run() const { return m_run; }
-    HostResult &result() { return m_result; }
-    QByteArray takePending(bool isStderr);
-    // True when the state differs from the last one reported (and records it).
-    bool noteState(HostState state)
-    {
-        const bool changed = state != m_reported;
-        m_reported = state;
-        return changed;
-    }
-    bool hasPending() const { return !m_pendingOut.isEmpty() || !m_pendingErr.isEmpty(); }
+    bool isDone() const override { return m_phase == Phase::Done; }
+    bool isWaitingForConnection() const override { return m_phase == Phase::WaitingForConnection; }
+    bool needsStep() const override;
+    qint64 nextDeadlineUs() const override;
+    QByteArray takePending(bool isStderr) override;
+    bool hasPending() const override { return !m_pendingOut.isEmpty() || !m_pendingErr.isEmpty(); }
 
 private:
     enum class Phase
@@ -86,19 +66,12 @@ private:
     void stopRemote(HostOutcome outcome, const QString &why);
     void finish(HostOutcome outcome, FailureKind failure, const QString &error);
     void freeChannel();
-    qint64 rel(qint64 us) const { return us < 0 ? -1 : us - m_run->startUs; }
     QString wrappedCommand() const;
     void openOutputFiles();
 
-    SshWorker *m_worker;
-    std::shared_ptr<RunShared> m_run;
-    int m_host;
     Phase m_phase = Phase::Queued;
-    HostState m_reported = HostState::Queued;
-    SshConnection *m_connection = nullptr;
     ssh_channel_struct *m_channel = nullptr;
     struct ssh_channel_callbacks_struct m_callbacks;
-    HostResult m_result;
     QByteArray m_pendingOut, m_pendingErr;
     bool m_remoteClosed = false;
     bool m_eofSent = false;

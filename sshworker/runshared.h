@@ -1,5 +1,10 @@
 #pragma once
 
+#include <QByteArray>
+#include <QHash>
+#include <QMutex>
+#include <QString>
+
 #include <atomic>
 
 #include "runrequest.h"
@@ -15,6 +20,9 @@ struct RunShared
     qint64 startUs = 0;                // steady clock
     std::atomic<int> freeSlots{0};     // fanout not in use
     std::atomic<bool> cancelled{false};
+    // Transfers: SHA-256 of local files, computed once per run by whichever worker needs it first.
+    QMutex checksumMutex;
+    QHash<QString, QByteArray> localChecksums;
 };
 
 } // namespace Chorus

@@ -14,7 +14,7 @@
 
 #include "hostevents.h"
 #include "knownhosts.h"
-#include "remotecommand.h"
+#include "hostjob.h"
 #include "shellquote.h"
 #include "sshlog.h"
 #include "sshworker.h"
@@ -94,17 +94,17 @@ void SshConnection::setPhase(Phase phase)
     default:
         break;
     }
-    for (RemoteCommand *c : std::as_const(m_waiters))
+    for (HostJob *c : std::as_const(m_waiters))
         m_worker->reportState(c, state);
 }
 
-void SshConnection::addWaiter(RemoteCommand *command)
+void SshConnection::addWaiter(HostJob *command)
 {
     m_waiters.append(command);
     m_lastUsedUs = 0;
 }
 
-void SshConnection::removeWaiter(RemoteCommand *command)
+void SshConnection::removeWaiter(HostJob *command)
 {
     m_waiters.removeAll(command);
     if (m_waiters.isEmpty() && m_phase != Phase::Ready && m_channels == 0) {
@@ -178,9 +178,9 @@ void SshConnection::fail(FailureKind kind, const QString &message)
     // Commands with a channel on this session must let go of it before the session is freed.
     m_worker->dropChannels(this);
     close();
-    const QList<RemoteCommand *> waiters = m_waiters;
+    const QList<HostJob *> waiters = m_waiters;
     m_waiters.clear();
-    for (RemoteCommand *c : waiters)
+    for (HostJob *c : waiters)
         c->connectionFailed(*this);
 }
 
@@ -499,7 +499,7 @@ void SshConnection::checkHostKey()
             fail(FailureKind::HostKeyUnknown, QStringLiteral("host key not confirmed"));
             return;
         }
-        const RemoteCommand *first = m_waiters.first();
+        const HostJob *first = m_waiters.first();
         m_worker->ask(HostKeyQuestion{first->runId(), first->host(), m_target.name, m_lookupName, m_hostKeyType,
                                       offered, knownHostsFile});
         return;
@@ -715,7 +715,7 @@ void SshConnection::askSecret(int kind, const QString &detail, bool retry)
         fail(FailureKind::Auth, QStringLiteral("authentication abandoned"));
         return;
     }
-    const RemoteCommand *first = m_waiters.first();
+    const HostJob *first = m_waiters.first();
     m_worker->ask(SecretRequest{first->runId(), first->host(), m_target.name, m_target.user, SecretKind(kind),
                                 detail, retry});
 }
@@ -755,9 +755,9 @@ void SshConnection::authenticated()
     }
     m_phase = Phase::Ready;
     m_lastKeepaliveUs = authUs;
-    const QList<RemoteCommand *> waiters = m_waiters;
+    const QList<HostJob *> waiters = m_waiters;
     m_waiters.clear();
-    for (RemoteCommand *c : waiters)
+    for (HostJob *c : waiters)
         c->connectionReady(this, true);
     if (m_channels == 0)
         m_lastUsedUs = authUs;

@@ -14,7 +14,7 @@
 
 namespace Chorus {
 
-class RemoteCommand;
+class HostJob;
 class SshWorker;
 
 // One SSH connection (a libssh session) owned by a worker: resolve, TCP connect, key exchange,
@@ -41,8 +41,8 @@ public:
     ~SshConnection();
 
     void step();
-    void addWaiter(RemoteCommand *command);
-    void removeWaiter(RemoteCommand *command);
+    void addWaiter(HostJob *command);
+    void removeWaiter(HostJob *command);
     void onResolved(const QList<QHostAddress> &addresses, const QString &error);
     void onTcpReady();
     void answerHostKey(bool accept);
@@ -58,7 +58,7 @@ public:
     quint64 serial() const { return m_serial; }
     ssh_session_struct *session() const { return m_session; }
     const HostTarget &target() const { return m_target; }
-    const QList<RemoteCommand *> &waiters() const { return m_waiters; }
+    const QList<HostJob *> &waiters() const { return m_waiters; }
     int activeChannels() const { return m_channels; }
     void channelOpened() { ++m_channels; m_lastUsedUs = 0; }
     void channelClosed(qint64 now);
@@ -112,7 +112,7 @@ private:
     qint64 m_lastUsedUs = 0;     // 0 while in use
     qint64 m_lastKeepaliveUs = 0;
     int m_channels = 0;
-    QList<RemoteCommand *> m_waiters;
+    QList<HostJob *> m_waiters;
 
     QList<QHostAddress> m_addresses;
     int m_addressIndex = -1;

@@ -17,7 +17,7 @@
 
 #include <algorithm>
 
-#include "remotecommand.h"
+#include "hostjob.h"
 #include "sshconnection.h"
 #include "sshlog.h"
 #include "workerpool.h"
@@ -116,8 +116,11 @@ void SshWorker::run()
         maintainConnections(now);
         if (m_pendingBytes >= flushThreshold || now - m_lastFlushUs >= flushIntervalUs || !m_batch.events.isEmpty())
             flush();
-        if (m_stopping && (m_commands.empty() || now >= m_shutdownDeadlineUs))
-            break;
+        if (m_stopping) {
+            cutAtShutdown(now);
+            if (m_commands.empty() || now >= m_transferDeadlineUs)
+                break;
+        }
     }
     finishShutdown();
 }
@@ -144,7 +147,7 @@ int SshWorker::pollTimeoutMs(qint64 now) const
             next = std::min(next, d);
     }
     if (m_stopping)
-        next = std::min(next, m_shutdownDeadlineUs);
+        next = std::min(next, now < m_shutdownDeadlineUs ? m_shutdownDeadlineUs : m_transferDeadlineUs);
     return int(std::max<qint64>(0, (next - now + 999) / 1000));
 }
 
@@ -159,7 +162,7 @@ void SshWorker::takeCommands()
         handle(command);
 }
 
-RemoteCommand *SshWorker::findCommand(RunId run, int host) const
+HostJob *SshWorker::findCommand(RunId run, int host) const
 {
     for (const auto &c : m_commands) {
         if (c->runId() == run && c->host() == host && !c->isDone())
@@ -180,9 +183,9 @@ void SshWorker::handle(const WorkerCommand &command)
         // Hosts still waiting for a fanout slot end at once.
         for (auto it = m_waiting.begin(); it != m_waiting.end();) {
             if (it->first->id == command.runId && (all || it->second == command.host)) {
-                auto rc = std::make_unique<RemoteCommand>(this, it->first, it->second);
+                auto rc = HostJob::create(this, it->first, it->second);
                 rc->result().times.started = -1;
-                RemoteCommand *raw = rc.get();
+                HostJob *raw = rc.get();
                 m_commands.push_back(std::move(rc));
                 raw->cancel();
                 it = m_waiting.erase(it);
@@ -198,7 +201,7 @@ void SshWorker::handle(const WorkerCommand &command)
     }
     case WorkerCommand::Type::HostKeyAnswer:
     case WorkerCommand::Type::Secret: {
-        RemoteCommand *c = findCommand(command.runId, command.host);
+        HostJob *c = findCommand(command.runId, command.host);
         if (!c)
             return;
         if (command.type == WorkerCommand::Type::Secret && !c->isWaitingForConnection()) {
@@ -225,12 +228,14 @@ void SshWorker::handle(const WorkerCommand &command)
         if (!m_stopping) {
             m_stopping = true;
             m_shutdownDeadlineUs = nowUs() + qint64(m_pool->settings().shutdownGraceMs) * 1000;
+            m_transferDeadlineUs =
+                std::max(m_shutdownDeadlineUs, nowUs() + qint64(m_pool->settings().transferGraceMs) * 1000);
             // Nothing new starts; what waits for a slot is cancelled.
             while (!m_waiting.empty()) {
                 auto [run, host] = m_waiting.front();
                 m_waiting.pop_front();
-                auto rc = std::make_unique<RemoteCommand>(this, run, host);
-                RemoteCommand *raw = rc.get();
+                auto rc = HostJob::create(this, run, host);
+                HostJob *raw = rc.get();
                 m_commands.push_back(std::move(rc));
                 raw->cancel();
             }
@@ -252,8 +257,8 @@ void SshWorker::startQueued()
             ++it;
             continue;
         }
-        auto command = std::make_unique<RemoteCommand>(this, it->first, it->second);
-        RemoteCommand *raw = command.get();
+        auto command = HostJob::create(this, it->first, it->second);
+        HostJob *raw = command.get();
         m_commands.push_back(std::move(command));
         it = m_waiting.erase(it);
         raw->start();
@@ -271,7 +276,7 @@ SshConnection *SshWorker::connectionFor(const HostTarget &target)
     return nullptr;
 }
 
-void SshWorker::attach(RemoteCommand *command)
+void SshWorker::attach(HostJob *command)
 {
     const HostTarget &target = command->target();
     SshConnection *connection = connectionFor(target);
@@ -296,7 +301,7 @@ void SshWorker::step()
     for (size_t i = 0; i < m_connections.size(); ++i)
         m_connections[i]->step();
     for (size_t i = 0; i < m_commands.size(); ++i) {
-        RemoteCommand *c = m_commands[i].get();
+        HostJob *c = m_commands[i].get();
         if (c->needsStep())
             c->step();
     }
@@ -306,7 +311,7 @@ void SshWorker::step()
     for (size_t i = 0; i < m_commands.size(); ++i)
         m_commands[i]->checkDeadline(now);
 
-    std::erase_if(m_commands, [](const std::unique_ptr<RemoteCommand> &c) { return c->isDone() && !c->hasPending(); });
+    std::erase_if(m_commands, [](const std::unique_ptr<HostJob> &c) { return c->isDone() && !c->hasPending(); });
 }
 
 void SshWorker::dropChannels(SshConnection *connection)
@@ -338,7 +343,7 @@ void SshWorker::maintainConnections(qint64 now)
     });
 }
 
-void SshWorker::reportState(RemoteCommand *command, HostState state)
+void SshWorker::reportState(HostJob *command, HostState state)
 {
     if (!command->noteState(state))
         return; // already reported
@@ -346,14 +351,19 @@ void SshWorker::reportState(RemoteCommand *command, HostState state)
     m_batch.events.append(WorkerBatch::StateChange{command->runId(), command->host(), state});
 }
 
-void SshWorker::reportOutput(RemoteCommand *command, qint64 bytes)
+void SshWorker::reportOutput(HostJob *command, qint64 bytes)
 {
     if (!m_withPendingOutput.contains(command))
         m_withPendingOutput.append(command);
     m_pendingBytes += bytes;
 }
 
-void SshWorker::flushHostOutput(RemoteCommand *command)
+void SshWorker::reportProgress(HostJob *job, qint64 done, qint64 total)
+{
+    m_batch.events.append(WorkerBatch::Progress{job->runId(), job->host(), done, total});
+}
+
+void SshWorker::flushHostOutput(HostJob *command)
 {
     if (!command->hasPending())
         return;
@@ -368,7 +378,7 @@ void SshWorker::flushHostOutput(RemoteCommand *command)
     m_withPendingOutput.removeOne(command);
 }
 
-void SshWorker::reportFinished(RemoteCommand *command)
+void SshWorker::reportFinished(HostJob *command)
 {
     flushHostOutput(command);
     m_batch.events.append(WorkerBatch::Finished{command->runId(), command->host(), command->result()});
@@ -443,8 +453,8 @@ void SshWorker::resolveLater(quint64 connectionSerial, const QString &hostname)
 
 void SshWorker::flush()
 {
-    const QList<RemoteCommand *> pending = m_withPendingOutput;
-    for (RemoteCommand *c : pending)
+    const QList<HostJob *> pending = m_withPendingOutput;
+    for (HostJob *c : pending)
         flushHostOutput(c);
     m_lastFlushUs = nowUs();
     m_batch.openConnections = int(m_connections.size());
@@ -458,14 +468,31 @@ void SshWorker::flush()
     QMetaObject::invokeMethod(pool, [pool, batch = std::move(batch)] { pool->deliver(batch); }, Qt::QueuedConnection);
 }
 
+// Once the shutdown grace period is over, commands still running are cut as at the end; only
+// transfers may go on, up to their own bound, so a copy is not cut in half without need.
+void SshWorker::cutAtShutdown(qint64 now)
+{
+    if (now < m_shutdownDeadlineUs)
+        return;
+    bool transfers = false;
+    for (size_t i = 0; i < m_commands.size(); ++i) {
+        HostJob *job = m_commands[i].get();
+        if (job->isDone())
+            continue;
+        if (job->isTransfer() && now < m_transferDeadlineUs)
+            transfers = true;
+        else
+            job->cutForShutdown();
+    }
+    if (!transfers)
+        m_transferDeadlineUs = now; // nothing left to wait for
+    std::erase_if(m_commands, [](const std::unique_ptr<HostJob> &c) { return c->isDone() && !c->hasPending(); });
+}
+
 void SshWorker::finishShutdown()
 {
     for (const auto &c : m_commands)
-        c->cancel();
-    for (const auto &c : m_commands) {
-        if (!c->isDone())
-            c->connectionLost();
-    }
+        c->cutForShutdown();
     m_commands.clear();
     for (const auto &c : m_connections)
         c->close();

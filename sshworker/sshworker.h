@@ -16,7 +16,7 @@ struct ssh_key_struct;
 
 namespace Chorus {
 
-class RemoteCommand;
+class HostJob;
 class SshConnection;
 class WorkerPool;
 
@@ -39,14 +39,15 @@ public:
     void enqueue(const WorkerCommand &command); // any thread
     void wake();                                // any thread
 
-    // For SshConnection and RemoteCommand (worker thread only).
+    // For SshConnection and the host jobs (worker thread only).
     static qint64 nowUs();
     ssh_event_struct *event() const { return m_event; }
     WorkerPool *pool() const { return m_pool; }
-    void reportState(RemoteCommand *command, HostState state);
-    void reportOutput(RemoteCommand *command, qint64 bytes);
+    void reportState(HostJob *command, HostState state);
+    void reportOutput(HostJob *command, qint64 bytes);
+    void reportProgress(HostJob *job, qint64 done, qint64 total);
     void dropChannels(SshConnection *connection);
-    void reportFinished(RemoteCommand *command);
+    void reportFinished(HostJob *command);
     void ask(const HostKeyQuestion &question);
     void ask(const SecretRequest &request);
     bool acquireHandshakeSlot();
@@ -55,7 +56,7 @@ public:
     // more than the whole handshake.
     ssh_key_struct *privateKey(const QString &path, const QByteArray &passphrase, bool *needsPassphrase);
     void resolveLater(quint64 connectionSerial, const QString &hostname);
-    void attach(RemoteCommand *command); // to an open connection, or a new one
+    void attach(HostJob *command); // to an open connection, or a new one
 
 protected:
     void run() override;
@@ -70,9 +71,10 @@ private:
     int pollTimeoutMs(qint64 now) const;
     quint64 packetsIn() const;
     SshConnection *connectionFor(const HostTarget &target);
-    RemoteCommand *findCommand(RunId run, int host) const;
+    HostJob *findCommand(RunId run, int host) const;
     void finishShutdown();
-    void flushHostOutput(RemoteCommand *command);
+    void flushHostOutput(HostJob *command);
+    void cutAtShutdown(qint64 now);
 
     // Name resolution runs on Qt's thread pool and may outlive this worker (a slow DNS
     // answer after shutdown): it posts through this box, emptied by the destructor.
@@ -93,17 +95,18 @@ private:
 
     std::deque<std::pair<std::shared_ptr<RunShared>, int>> m_waiting; // not yet started: fanout full
     std::vector<std::unique_ptr<SshConnection>> m_connections;
-    std::vector<std::unique_ptr<RemoteCommand>> m_commands;
+    std::vector<std::unique_ptr<HostJob>> m_commands; // commands and transfers
     QHash<QString, ssh_key_struct *> m_keys;
 
     WorkerBatch m_batch;
-    QList<RemoteCommand *> m_withPendingOutput;
+    QList<HostJob *> m_withPendingOutput;
     qint64 m_pendingBytes = 0;
     qint64 m_lastFlushUs = 0;
     int m_lastReportedConnections = 0;
     quint64 m_nextSerial = 1;
     bool m_stopping = false;
-    qint64 m_shutdownDeadlineUs = 0;
+    qint64 m_shutdownDeadlineUs = 0;  // commands still running then are cut
+    qint64 m_transferDeadlineUs = 0;  // transfers get longer (PoolSettings::transferGraceMs)
 };
 
 } // namespace Chorus

@@ -24,7 +24,15 @@ struct WorkerBatch
         int host;
         HostResult result;
     };
-    using Event = std::variant<OutputChunk, StateChange, Finished, HostKeyQuestion, SecretRequest>;
+    // A transfer's bytes so far, at most every ~100 ms per host.
+    struct Progress
+    {
+        RunId run;
+        int host;
+        qint64 done;
+        qint64 total;
+    };
+    using Event = std::variant<OutputChunk, StateChange, Finished, HostKeyQuestion, SecretRequest, Progress>;
     QList<Event> events;
     int worker = 0;
     int openConnections = 0;

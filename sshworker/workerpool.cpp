@@ -163,6 +163,8 @@ void WorkerPool::deliver(const WorkerBatch &batch)
             Q_EMIT hostKeyQuestion(*question);
         } else if (const auto *request = std::get_if<SecretRequest>(&event)) {
             Q_EMIT secretRequested(*request);
+        } else if (const auto *progress = std::get_if<WorkerBatch::Progress>(&event)) {
+            Q_EMIT transferProgress(progress->run, progress->host, progress->done, progress->total);
         }
     }
     // Each worker reports its own count; the pool keeps the sum.

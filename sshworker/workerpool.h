@@ -26,6 +26,7 @@ struct PoolSettings
     int keepaliveIntervalMs = 30000;
     int idleTimeoutMs = 10 * 60 * 1000; // an open connection with nothing to do is closed after this
     int shutdownGraceMs = 3000;   // how long closing waits for running commands
+    int transferGraceMs = 30000;  // how long closing waits for file transfers; then they end "transfer cut"
     // Workers yield the CPU to the caller's threads (nice +10): a GUI shares the cores with
     // them and must stay responsive while hundreds of handshakes run.
     bool yieldToCaller = false;
@@ -35,7 +36,8 @@ struct PoolSettings
 // threads; each worker owns and multiplexes many non-blocking libssh connections. Callers talk
 // to it with plain method calls and hear back through signals, always in the caller's thread,
 // carrying value types only. Output is coalesced per host by the workers (one batch per worker
-// every ~30 ms), so thousands of chatty hosts cannot flood the caller's event loop.
+// every ~30 ms), so thousands of chatty hosts cannot flood the caller's event loop. A run either
+// runs a command or copies files over SFTP (RunRequest::transfer); both report the same way.
 //
 // Connections outlive runs: a later run on the same host (same user, address, port and keys)
 // opens a new channel on the open connection.
@@ -70,6 +72,10 @@ Q_SIGNALS:
     void runFinished(Chorus::RunId run);
     void hostKeyQuestion(const Chorus::HostKeyQuestion &question);
     void secretRequested(const Chorus::SecretRequest &request);
+    // A transfer's progress on one host: bytes copied so far and the bytes it has to copy (the
+    // total can grow while a pulled folder is still being listed). At most every ~100 ms per host,
+    // and once more before hostFinished.
+    void transferProgress(Chorus::RunId run, int host, qint64 done, qint64 total);
 
 private:
     friend class SshWorker;

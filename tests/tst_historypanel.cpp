@@ -58,8 +58,8 @@ class TestHistoryPanel : public QObject
         SessionView *session = m_window->runOn(m_window->hostModel()->checkedProfiles(), command);
         if (!session)
             return nullptr;
-        QTest::qWaitFor([session] { return !session->isRunning() && session->historyId() > 0; }, 30000);
-        return session;
+        const bool ended = QTest::qWaitFor([session] { return !session->isRunning() && session->historyId() > 0; }, 30000);
+        return ended ? session : nullptr;
     }
     HistoryPanel *panel() const { return m_window->historyPanel(); }
     int hostIndex(RunSession *session, const QString &name) const

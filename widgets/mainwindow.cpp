@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -43,6 +44,7 @@
 #include "settingsdialog.h"
 #include "sshconfig.h"
 #include "targetresolver.h"
+#include "transferdialog.h"
 #include "uilog.h"
 #include "workerpool.h"
 
@@ -176,6 +178,10 @@ void MainWindow::createActions()
         if (!Profile::normalizeGroup(name).isEmpty())
             m_hostModel->addGroup(Profile::normalizeGroup(name));
     });
+    QAction *copy = hosts->addAction(tr("&Copy Files..."), this, [this] { showTransferDialog(profilesForRun()); });
+    copy->setObjectName(QStringLiteral("copyFilesAction"));
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    hosts->addSeparator();
     hosts->addAction(tr("Check &all"), this, [this] { m_hostModel->setAllChecked(true); });
     hosts->addAction(tr("&Uncheck all"), this, [this] { m_hostModel->setAllChecked(false); });
 
@@ -578,6 +584,48 @@ SessionView *MainWindow::runOn(const QList<Profile> &profiles, const QString &co
     return startSession(request, ids);
 }
 
+TransferDialog *MainWindow::showTransferDialog(const QList<Profile> &profiles)
+{
+    if (profiles.isEmpty()) {
+        statusBar()->showMessage(tr("Check or select the hosts to copy files on first."), 5000);
+        return nullptr;
+    }
+    auto *dialog = new TransferDialog(int(profiles.size()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_lastTransfer)
+        dialog->setSpec(*m_lastTransfer);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, profiles] {
+        m_lastTransfer = dialog->spec();
+        transferOn(profiles, *m_lastTransfer);
+    });
+    dialog->open();
+    return dialog;
+}
+
+SessionView *MainWindow::transferOn(const QList<Profile> &profiles, const TransferSpec &spec)
+{
+    RunRequest request;
+    request.transfer = spec;
+    QStringList names;
+    for (const QString &path : spec.localPaths)
+        names += QFileInfo(path).fileName().isEmpty() ? path : QFileInfo(path).fileName();
+    // What the tab and the summary call the run.
+    request.command = spec.direction == TransferDirection::Push
+                          ? tr("push %1 to %2").arg(names.join(QStringLiteral(", ")), spec.remotePath)
+                          : tr("pull %1 into %2").arg(spec.remotePath, spec.localPaths.value(0));
+    request.fanout = m_commandBar->fanout();
+    request.commandTimeoutMs = m_commandBar->timeoutSec() * 1000;
+    QString error;
+    if (!resolveTargets(profiles, &request.hosts, &error)) {
+        QMessageBox::warning(this, tr("Cannot copy"), error);
+        return nullptr;
+    }
+    QList<QUuid> ids;
+    for (const Profile &p : profiles)
+        ids.append(p.id);
+    return startSession(request, ids);
+}
+
 SessionView *MainWindow::startSession(const RunRequest &request, const QList<QUuid> &profileIds)
 {
     auto *session = new SessionView(m_pool.get(), request);
@@ -605,7 +653,8 @@ SessionView *MainWindow::startSession(const RunRequest &request, const QList<QUu
 
 void MainWindow::recordInHistory(SessionView *session)
 {
-    if (!m_history->isOpen())
+    // The history keeps commands: a copy is not one, and "run again" must never run its description.
+    if (!m_history->isOpen() || session->session()->isTransfer())
         return;
     m_history->setRetention(AppSettings::intValue(AppSettings::HistoryDays), AppSettings::intValue(AppSettings::HistoryRuns));
     const qint64 id = m_history->addRun(*session->session());
@@ -679,6 +728,8 @@ void MainWindow::showHostMenu(const QPoint &position)
     QMenu menu(this);
     QAction *run = menu.addAction(tr("&Run here"), this, [this, rows] { runOn(m_hostModel->profilesIn(rows), m_commandBar->command()); });
     run->setEnabled(!rows.isEmpty());
+    menu.addAction(tr("&Copy Files..."), this, [this, rows] { showTransferDialog(m_hostModel->profilesIn(rows)); })
+        ->setEnabled(!rows.isEmpty());
     QAction *edit = menu.addAction(tr("&Edit..."), this, [this, clicked] { editProfile(clicked); });
     edit->setEnabled(clicked.isValid() && !m_hostModel->isGroup(clicked));
     menu.addAction(tr("&Duplicate"), this, [this, rows] { m_hostModel->duplicate(rows); })->setEnabled(!rows.isEmpty());

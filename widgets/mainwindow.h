@@ -15,6 +15,7 @@
 #include "hosttarget.h"
 #include "profile.h"
 #include "runrequest.h"
+#include "transferspec.h"
 #include "secretstore.h"
 
 class QComboBox;
@@ -35,6 +36,7 @@ class HostModel;
 class ProfileDialog;
 class ProfileStore;
 class RunCompareDialog;
+class TransferDialog;
 class RunHistory;
 class SessionView;
 class WorkerPool;
@@ -80,6 +82,9 @@ public:
     // The stored run's command again, on those of its hosts that are still in the host list.
     void rerunFromHistory(qint64 run);
     SessionView *runAgainOn(const QStringList &hostNames, const QString &command);
+    // Copy files to or from these hosts: the dialog, and the run it starts.
+    TransferDialog *showTransferDialog(const QList<Profile> &profiles);
+    SessionView *transferOn(const QList<Profile> &profiles, const TransferSpec &spec);
     // One host's output in two stored runs, side by side.
     RunCompareDialog *compareRuns(qint64 older, qint64 newer, const QString &host);
 
@@ -141,7 +146,8 @@ private:
 
     QHash<QUuid, HostTarget> m_fixedTargets;  // hosts connected to exactly as given (demo)
     QHash<RunId, QList<QUuid>> m_runProfiles; // which profile each host of a run came from
-    QSet<QString> m_keychainTried;            // run/host/kind already answered from the keychain
+    QSet<QString> m_keychainTried;
+    std::optional<TransferSpec> m_lastTransfer; // the dialog opens with the last choice            // run/host/kind already answered from the keychain
 };
 
 } // namespace Chorus

@@ -7,6 +7,7 @@
 #include "durationchart.h"
 #include "exportmenu.h"
 #include "outputview.h"
+#include "progressdelegate.h"
 #include "sessionstatusmodel.h"
 #include "sessionstatusproxy.h"
 #include "uilog.h"
@@ -20,6 +21,7 @@
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
+#include <QLocale>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
@@ -101,6 +103,7 @@ SessionView::SessionView(WorkerPool *pool, const RunRequest &request, QWidget *p
     connect(pool, &WorkerPool::outputReceived, m_session, &RunSession::handleOutput);
     connect(pool, &WorkerPool::hostFinished, m_session, &RunSession::handleHostFinished);
     connect(pool, &WorkerPool::runFinished, m_session, &RunSession::handleRunFinished);
+    connect(pool, &WorkerPool::transferProgress, m_session, &RunSession::handleTransferProgress);
     connect(m_session, &RunSession::cancelRequested, pool, &WorkerPool::cancelRun);
     connect(m_session, &RunSession::hostCancelRequested, pool, &WorkerPool::cancelHost);
     build();
@@ -237,6 +240,11 @@ void SessionView::build()
     header->resizeSection(SessionStatusModel::ExitColumn, 6 * em);
     header->resizeSection(SessionStatusModel::DurationColumn, 6 * em);
     header->resizeSection(SessionStatusModel::BytesColumn, 7 * em);
+    if (m_session->isTransfer()) {
+        m_table->setItemDelegateForColumn(SessionStatusModel::BytesColumn,
+                                          new ProgressDelegate(SessionStatusModel::ProgressRole, m_table));
+        header->resizeSection(SessionStatusModel::BytesColumn, 16 * em);
+    }
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(SessionStatusModel::HostColumn, Qt::AscendingOrder);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -331,12 +339,27 @@ QString SessionView::summaryText() const
         parts.append(tr("%1 queued").arg(c.queued));
     if (c.cancelled > 0)
         parts.append(tr("%1 cancelled").arg(c.cancelled));
+    if (m_session->isTransfer())
+        parts.append(transferText());
     const QString counts = parts.join(QStringLiteral(", "));
     const QString time = elapsedText(m_session->elapsedMs());
     if (!m_session->isStarted())
         return counts;
     return m_session->isFinished() ? tr("%1 — finished in %2").arg(counts, time)
                                    : tr("%1 — %2 elapsed").arg(counts, time);
+}
+
+QString SessionView::transferText() const
+{
+    const TransferProgress &p = m_session->transferProgress();
+    const QLocale locale;
+    QString text = tr("%1 of %2 copied").arg(locale.formattedDataSize(p.done(), 1), locale.formattedDataSize(p.total(), 1));
+    if (m_session->isFinished() || p.bytesPerSecond() <= 0)
+        return text;
+    text += QStringLiteral(", ") + tr("%1/s").arg(locale.formattedDataSize(qint64(p.bytesPerSecond()), 1));
+    if (p.etaMs() >= 0)
+        text += QStringLiteral(", ") + tr("%1 left").arg(SessionStatusModel::durationText(p.etaMs()));
+    return text;
 }
 
 void SessionView::updateSummary()

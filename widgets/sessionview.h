@@ -96,6 +96,7 @@ private:
     void createCompareView();
     void replacePlaceholder(int tab, QWidget *page, const QString &title);
     void updateSummary();
+    QString transferText() const;
     void updateActions();
     void showTableMenu(const QPoint &position);
     void closeOutputTab(int index);

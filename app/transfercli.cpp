@@ -1,0 +1,478 @@
+#include "transfercli.h"
+
+#include "hostoptions.h"
+#include "resultjson.h"
+#include "runcli.h"
+#include "workerpool.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSocketNotifier>
+#include <QTemporaryFile>
+
+#include <cerrno>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace Chorus {
+
+namespace {
+
+constexpr int ProgressIntervalMs = 200;
+const QByteArray ClearLine = QByteArrayLiteral("\r\033[K");
+int g_signalPipe[2] = {-1, -1};
+
+void writeAll(int fd, const QByteArray &data)
+{
+    qsizetype done = 0;
+    while (done < data.size()) {
+        const ssize_t n = ::write(fd, data.constData() + done, size_t(data.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return;
+        done += n;
+    }
+}
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[0], &byte, 1);
+}
+
+QString quoted(const QString &text)
+{
+    return u'"' + text + u'"';
+}
+
+} // namespace
+
+TransferCli::TransferCli(TransferDirection direction) : m_direction(direction)
+{
+    m_spec.direction = direction;
+    m_progressTimer.setInterval(ProgressIntervalMs);
+    connect(&m_progressTimer, &QTimer::timeout, this, &TransferCli::drawProgress);
+}
+
+TransferCli::~TransferCli()
+{
+    m_pool.reset(); // it may still deliver results to this object while shutting down
+    for (QByteArray &secret : m_secrets)
+        secret.fill(0);
+}
+
+int TransferCli::main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("chorus"));
+    QCoreApplication::setApplicationName(QStringLiteral("chorus"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CHORUS_VERSION));
+    QStringList arguments = QCoreApplication::arguments();
+    const bool push = arguments.value(1) == u"push";
+    if (arguments.size() > 1)
+        arguments.removeAt(1);
+    TransferCli cli(push ? TransferDirection::Push : TransferDirection::Pull);
+    return cli.exec(arguments);
+}
+
+QString TransferCli::name() const
+{
+    return m_direction == TransferDirection::Push ? QStringLiteral("push") : QStringLiteral("pull");
+}
+
+void TransferCli::message(const QString &text)
+{
+    clearProgress();
+    writeAll(STDERR_FILENO, "chorus " + name().toLocal8Bit() + ": " + text.toLocal8Bit() + '\n');
+}
+
+bool TransferCli::parse(const QStringList &arguments, QString *error, bool *answered)
+{
+    const bool push = m_direction == TransferDirection::Push;
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsCompactedShortOptions);
+    parser.setApplicationDescription(
+        push ? QCoreApplication::translate(
+                   "TransferCli", "Copies LOCAL files and folders (folders with everything in them) into "
+                                  "REMOTE_DIR on every\n"
+                                  "host at once over SFTP. REMOTE_DIR must exist. Files keep their mode and "
+                                  "modification time.\n"
+                                  "Each file is written under a temporary name (.NAME.chorus-XXXXXXXX.part) "
+                                  "and renamed once\n"
+                                  "complete, so a partly written file never appears under its real name.")
+             : QCoreApplication::translate(
+                   "TransferCli",
+                   "Copies REMOTE_PATH (a file, or a folder with everything in it) from every host at once "
+                   "over\n"
+                   "SFTP into LOCAL_DIR/HOST/, one folder per host, like pslurp. Files keep their mode and\n"
+                   "modification time and are renamed into place only once complete."));
+    parser.setApplicationDescription(
+        parser.applicationDescription() +
+        QCoreApplication::translate(
+            "TransferCli",
+            "\n\nExit status: 0 every host copied everything; 2 some host failed (connect, authentication,\n"
+            "a copy error) or was cancelled (Ctrl+C); 64 bad usage (nothing was connected to).\n"
+            "--json prints one object per host: host, error (null on success), files, files_skipped,\n"
+            "bytes, duration_ms, reused_connection."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    if (push) {
+        parser.addPositionalArgument(QStringLiteral("LOCAL"),
+                                     QCoreApplication::translate("TransferCli", "Files and folders to send."),
+                                     QStringLiteral("LOCAL..."));
+        parser.addPositionalArgument(
+            QStringLiteral("REMOTE_DIR"),
+            QCoreApplication::translate("TransferCli", "The folder they go into on every host."));
+    } else {
+        parser.addPositionalArgument(
+            QStringLiteral("REMOTE_PATH"),
+            QCoreApplication::translate("TransferCli", "The file or folder to fetch."));
+        parser.addPositionalArgument(QStringLiteral("LOCAL_DIR"),
+                                     QCoreApplication::translate("TransferCli", "Gets one folder per host."));
+    }
+    HostOptions hostOptions;
+    hostOptions.addTo(&parser);
+    const QCommandLineOption fanout(
+        {QStringLiteral("f"), QStringLiteral("fanout")},
+        QCoreApplication::translate("TransferCli", "Hosts in flight at once (default 64)."),
+        QStringLiteral("N"));
+    const QCommandLineOption threads(
+        QStringLiteral("threads"),
+        QCoreApplication::translate("TransferCli", "SSH worker threads (default: one per CPU core)."),
+        QStringLiteral("N"));
+    const QCommandLineOption overwrite(
+        QStringLiteral("overwrite"),
+        QCoreApplication::translate(
+            "TransferCli",
+            "What to do with a file that is already there: always replace it (the default, as scp "
+            "and pscp do), never, or if-different (replace it unless size and modification time "
+            "match)."),
+        QStringLiteral("always|never|if-different"));
+    const QCommandLineOption checksum(
+        QStringLiteral("checksum"),
+        QCoreApplication::translate("TransferCli",
+                                    "Compare the SHA-256 of both sides (sha256sum on the host) before a "
+                                    "file takes its real name."));
+    const QCommandLineOption checksumCommand(
+        QStringLiteral("checksum-command"),
+        QCoreApplication::translate("TransferCli",
+                                    "The host's SHA-256 program for --checksum (default sha256sum; e.g. "
+                                    "\"shasum -a 256\")."),
+        QStringLiteral("PROGRAM"));
+    const QCommandLineOption recursive(
+        {QStringLiteral("r"), QStringLiteral("recursive")},
+        QCoreApplication::translate("TransferCli",
+                                    "Accepted for scp habits; folders are always copied whole."));
+    const QCommandLineOption json(
+        QStringLiteral("json"),
+        QCoreApplication::translate("TransferCli", "One JSON object per host and line."));
+    for (const QCommandLineOption *option :
+         {&fanout, &threads, &overwrite, &checksum, &checksumCommand, &recursive, &json})
+        parser.addOption(*option);
+
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QString help = parser.helpText();
+        help.replace(0, help.indexOf(u'\n'),
+                     push ? QCoreApplication::translate("TransferCli",
+                                                        "Usage: chorus push [options] LOCAL... REMOTE_DIR")
+                          : QCoreApplication::translate(
+                                "TransferCli", "Usage: chorus pull [options] REMOTE_PATH LOCAL_DIR"));
+        writeAll(STDOUT_FILENO, help.toLocal8Bit());
+        *answered = true;
+        return true;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        writeAll(STDOUT_FILENO, QByteArrayLiteral("chorus ") + CHORUS_VERSION + '\n');
+        *answered = true;
+        return true;
+    }
+    bool ok = false;
+    if (parser.isSet(fanout)) {
+        m_fanout = parser.value(fanout).toInt(&ok);
+        if (!ok || m_fanout < 1) {
+            *error =
+                QCoreApplication::translate("TransferCli", "--fanout: %1 is not a whole number of at least 1")
+                    .arg(quoted(parser.value(fanout)));
+            return false;
+        }
+    }
+    if (parser.isSet(threads)) {
+        m_threads = parser.value(threads).toInt(&ok);
+        if (!ok || m_threads < 1 || m_threads > 256) {
+            *error = QCoreApplication::translate("TransferCli",
+                                                 "--threads: %1 is not a whole number from 1 to 256")
+                         .arg(quoted(parser.value(threads)));
+            return false;
+        }
+    }
+    if (parser.isSet(overwrite) && !parseOverwritePolicy(parser.value(overwrite), &m_spec.overwrite)) {
+        *error = QCoreApplication::translate("TransferCli",
+                                             "--overwrite: %1 is none of always, never, if-different")
+                     .arg(quoted(parser.value(overwrite)));
+        return false;
+    }
+    m_spec.verifyChecksum = parser.isSet(checksum);
+    if (parser.isSet(checksumCommand)) {
+        m_spec.checksumCommand = parser.value(checksumCommand).trimmed();
+        if (m_spec.checksumCommand.isEmpty()) {
+            *error = QCoreApplication::translate("TransferCli", "--checksum-command: empty");
+            return false;
+        }
+    }
+    m_json = parser.isSet(json);
+
+    const QStringList positional = parser.positionalArguments();
+    if (push) {
+        if (positional.size() < 2) {
+            *error = QCoreApplication::translate("TransferCli",
+                                                 "name at least one LOCAL file or folder and the REMOTE_DIR");
+            return false;
+        }
+        m_spec.localPaths = positional.mid(0, positional.size() - 1);
+        m_spec.remotePath = positional.last();
+        // Found out now rather than after connecting to a thousand hosts.
+        for (const QString &path : std::as_const(m_spec.localPaths)) {
+            const QFileInfo info(path);
+            if (!info.exists()) {
+                *error = QCoreApplication::translate("TransferCli", "%1: no such file or directory")
+                             .arg(quoted(path));
+                return false;
+            }
+            if (!info.isReadable() || (!info.isFile() && !info.isDir())) {
+                *error = QCoreApplication::translate("TransferCli", "%1: not a readable file or folder")
+                             .arg(quoted(path));
+                return false;
+            }
+        }
+    } else {
+        if (positional.size() != 2) {
+            *error = QCoreApplication::translate("TransferCli", "name the REMOTE_PATH and the LOCAL_DIR");
+            return false;
+        }
+        m_spec.remotePath = positional.at(0);
+        m_spec.localPaths = {positional.at(1)};
+        const QString dir = positional.at(1);
+        if (QFileInfo(dir).exists() && !QFileInfo(dir).isDir()) {
+            *error = QCoreApplication::translate("TransferCli", "%1 is not a folder").arg(quoted(dir));
+            return false;
+        }
+        if (!QDir().mkpath(dir)) {
+            *error =
+                QCoreApplication::translate("TransferCli", "cannot create the folder %1").arg(quoted(dir));
+            return false;
+        }
+        QTemporaryFile probe(QDir(dir).filePath(QStringLiteral(".chorus-write-test-XXXXXX")));
+        if (!probe.open()) {
+            *error = QCoreApplication::translate("TransferCli", "cannot write in %1: %2")
+                         .arg(quoted(dir), probe.errorString());
+            return false;
+        }
+    }
+    if (m_spec.remotePath.isEmpty()) {
+        *error = QCoreApplication::translate("TransferCli", "the remote path is empty");
+        return false;
+    }
+    return hostOptions.resolve(parser, &m_targets, error, &m_warnings);
+}
+
+void TransferCli::setUpSignals()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, g_signalPipe) != 0)
+        return;
+    m_signalNotifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, this);
+    connect(m_signalNotifier, &QSocketNotifier::activated, this, &TransferCli::onInterrupt);
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND; // a second Ctrl+C ends us the hard way
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP})
+        ::sigaction(signal, &action, nullptr);
+}
+
+int TransferCli::exec(const QStringList &arguments)
+{
+    m_progressEnabled = ::isatty(STDERR_FILENO) == 1;
+    QString error;
+    bool answered = false;
+    if (!parse(arguments, &error, &answered)) {
+        message(error);
+        return RunCli::BadUsage;
+    }
+    if (answered)
+        return RunCli::AllOk;
+    for (const QString &warning : std::as_const(m_warnings))
+        message(QCoreApplication::translate("TransferCli", "warning: %1").arg(warning));
+
+    // The worker threads inherit this mask, so the signals reach the main thread only.
+    sigset_t signals;
+    sigemptyset(&signals);
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP})
+        sigaddset(&signals, signal);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    PoolSettings settings;
+    settings.threads = m_threads;
+    m_pool = std::make_unique<WorkerPool>(settings);
+    setUpSignals();
+    pthread_sigmask(SIG_UNBLOCK, &signals, nullptr);
+
+    connect(m_pool.get(), &WorkerPool::hostFinished, this, &TransferCli::onHostFinished);
+    connect(m_pool.get(), &WorkerPool::transferProgress, this, &TransferCli::onProgress);
+    connect(m_pool.get(), &WorkerPool::runFinished, this, &TransferCli::onRunFinished);
+    connect(m_pool.get(), &WorkerPool::secretRequested, this, &TransferCli::onSecretRequested);
+    connect(m_pool.get(), &WorkerPool::hostKeyQuestion, this, &TransferCli::onHostKeyQuestion);
+
+    RunRequest request;
+    request.hosts = m_targets;
+    request.fanout = m_fanout;
+    request.transfer = m_spec;
+    m_clock.start();
+    m_run = m_pool->start(request);
+    if (m_progressEnabled)
+        m_progressTimer.start();
+    const int status = QCoreApplication::exec();
+    m_pool->shutdown();
+    return status;
+}
+
+void TransferCli::onProgress(RunId run, int host, qint64 done, qint64 total)
+{
+    if (run == m_run)
+        m_progress.update(host, done, total, m_clock.elapsed());
+}
+
+void TransferCli::onHostFinished(RunId run, int host, const HostResult &result)
+{
+    if (run != m_run || host < 0 || host >= m_targets.size())
+        return;
+    ++m_finished;
+    m_progress.finish(host, m_clock.elapsed());
+    m_status = qMax(m_status, int(RunCli::statusOf(result)));
+    const QString label = m_targets.at(host).name;
+    if (m_json) {
+        clearProgress();
+        writeAll(STDOUT_FILENO, ResultJson::transferLine(label.toUtf8(), result));
+        return;
+    }
+    if (result.outcome != HostOutcome::Ok) {
+        ++m_failed;
+        message(label + QStringLiteral(": ") + ResultJson::ending(result));
+        return;
+    }
+    QString line =
+        QCoreApplication::translate("TransferCli", "%1: %n file(s), %2", nullptr, result.filesTransferred)
+            .arg(label, TransferProgress::formatBytes(result.bytesTransferred));
+    if (result.filesSkipped > 0)
+        line += QCoreApplication::translate("TransferCli", ", %n left as they were", nullptr,
+                                            result.filesSkipped);
+    line += QCoreApplication::translate("TransferCli", " in %1 s")
+                .arg(double(result.durationUs()) / 1e6, 0, 'f', 1);
+    clearProgress();
+    writeAll(STDOUT_FILENO, line.toLocal8Bit() + '\n');
+}
+
+void TransferCli::onRunFinished(RunId run)
+{
+    if (run != m_run)
+        return;
+    m_progressTimer.stop();
+    clearProgress();
+    if (m_progressEnabled) {
+        const double seconds = double(m_clock.elapsed()) / 1000.0;
+        message(
+            QCoreApplication::translate("TransferCli", "%1 hosts in %2 s, %3 copied (%4): %5 ok, %6 failed")
+                .arg(m_targets.size())
+                .arg(seconds, 0, 'f', 1)
+                .arg(TransferProgress::formatBytes(m_progress.done()),
+                     TransferProgress::formatRate(seconds > 0 ? double(m_progress.done()) / seconds : 0))
+                .arg(m_targets.size() - m_failed)
+                .arg(m_failed));
+    }
+    if (m_interrupted)
+        m_status = qMax(m_status, int(RunCli::HostFailed));
+    QCoreApplication::exit(m_status);
+}
+
+void TransferCli::drawProgress()
+{
+    if (!m_progressEnabled)
+        return;
+    const qint64 eta = m_progress.etaMs();
+    const QString text =
+        QCoreApplication::translate("TransferCli", "chorus %1: %2/%3 hosts done, %4 of %5, %6, %7")
+            .arg(name())
+            .arg(m_finished)
+            .arg(m_targets.size())
+            .arg(TransferProgress::formatBytes(m_progress.done()),
+                 TransferProgress::formatBytes(m_progress.total()),
+                 TransferProgress::formatRate(m_progress.bytesPerSecond()),
+                 eta < 0 ? QCoreApplication::translate("TransferCli", "time left unknown")
+                         : QCoreApplication::translate("TransferCli", "%1 left")
+                               .arg(TransferProgress::formatDuration(eta)));
+    writeAll(STDERR_FILENO, ClearLine + text.toLocal8Bit());
+    m_progressShown = true;
+}
+
+void TransferCli::clearProgress()
+{
+    if (!m_progressShown)
+        return;
+    m_progressShown = false;
+    writeAll(STDERR_FILENO, ClearLine);
+}
+
+void TransferCli::onSecretRequested(const SecretRequest &request)
+{
+    if (request.run != m_run)
+        return;
+    // Passphrases differ per key file; passwords are asked once per user.
+    const QString key = QString::number(int(request.kind)) + u' ' + request.user +
+                        (request.kind == SecretKind::Passphrase ? u' ' + request.detail : QString());
+    const auto cached = m_secrets.constFind(key);
+    if (cached != m_secrets.cend() && (!request.retry || cached->isNull())) {
+        m_pool->provideSecret(request.run, request.host, *cached, !cached->isNull());
+        return;
+    }
+    QByteArray secret;
+    bool got = false;
+    if (!m_interrupted) {
+        clearProgress();
+        got = RunCli::askSecret(request, &secret);
+    }
+    if (!got)
+        secret = QByteArray(); // null: refused, and not asked again
+    else if (secret.isNull())
+        secret = QByteArray("");
+    m_secrets[key].fill(0);
+    m_secrets.insert(key, secret);
+    m_pool->provideSecret(request.run, request.host, secret, got);
+}
+
+void TransferCli::onHostKeyQuestion(const HostKeyQuestion &question)
+{
+    if (question.run != m_run)
+        return;
+    clearProgress();
+    m_pool->answerHostKey(question.run, question.host, !m_interrupted && RunCli::askHostKey(question));
+}
+
+void TransferCli::onInterrupt()
+{
+    char byte;
+    while (::read(g_signalPipe[1], &byte, 1) > 0) {
+    }
+    if (m_interrupted)
+        return;
+    m_interrupted = true;
+    message(QCoreApplication::translate("TransferCli", "interrupted: cancelling the copies still running"));
+    m_pool->cancelRun(m_run);
+}
+
+} // namespace Chorus

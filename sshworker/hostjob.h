@@ -1,0 +1,83 @@
+#pragma once
+
+#include "hostevents.h"
+#include "hostresult.h"
+#include "runshared.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+namespace Chorus {
+
+class SshConnection;
+class SshWorker;
+
+// One host's part in a run, as the worker and the host's connection see it: a command
+// (RemoteCommand) or a file transfer (FileTransfer). It waits for the host's connection through
+// SshWorker::attach, then works on channels of its own and ends with a HostResult.
+class HostJob
+{
+public:
+    HostJob(SshWorker *worker, std::shared_ptr<RunShared> run, int host);
+    virtual ~HostJob();
+    HostJob(const HostJob &) = delete;
+    HostJob &operator=(const HostJob &) = delete;
+
+    // The job the run asks for: a transfer when the request has one, else a command.
+    static std::unique_ptr<HostJob> create(SshWorker *worker, std::shared_ptr<RunShared> run, int host);
+
+    virtual void start() = 0; // queued -> waiting for a connection
+    // The connection it waits on: finishing must take the job off that connection's list.
+    void waitFor(SshConnection *connection) { m_connection = connection; }
+    virtual void connectionReady(SshConnection *connection, bool fresh) = 0;
+    virtual void connectionFailed(const SshConnection &connection) = 0;
+    virtual void step() = 0;
+    virtual void cancel() = 0;
+    virtual void provideSudoPassword(const QByteArray &secret, bool given);
+    virtual void checkDeadline(qint64 now) = 0;
+    virtual void connectionLost() = 0;
+    // The worker is closing and the grace period is over: end now.
+    virtual void cutForShutdown();
+    // Transfers get their own, longer grace period when the pool shuts down.
+    virtual bool isTransfer() const { return false; }
+
+    virtual bool isDone() const = 0;
+    virtual bool isWaitingForConnection() const = 0;
+    virtual bool needsStep() const = 0;
+    virtual qint64 nextDeadlineUs() const = 0;
+    virtual QByteArray takePending(bool isStderr);
+    virtual bool hasPending() const { return false; }
+
+    RunId runId() const { return m_run->id; }
+    int host() const { return m_host; }
+    const HostTarget &target() const;
+    SshConnection *connection() const { return m_connection; }
+    const std::shared_ptr<RunShared> &run() const { return m_run; }
+    HostResult &result() { return m_result; }
+    // True when the state differs from the last one reported (and records it).
+    bool noteState(HostState state)
+    {
+        const bool changed = state != m_reported;
+        m_reported = state;
+        return changed;
+    }
+
+protected:
+    qint64 rel(qint64 us) const { return us < 0 ? -1 : us - m_run->startUs; }
+    // Copies the connection's phase times into the result (only when this job waited for them).
+    void noteConnectionReady(const SshConnection &connection, bool fresh);
+    void noteConnectionFailed(const SshConnection &connection);
+
+    SshWorker *m_worker;
+    std::shared_ptr<RunShared> m_run;
+    int m_host;
+    SshConnection *m_connection = nullptr;
+    HostResult m_result;
+
+private:
+    HostState m_reported = HostState::Queued;
+};
+
+} // namespace Chorus

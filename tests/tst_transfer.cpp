@@ -1,0 +1,593 @@
+// File transfers over SFTP (`chorus push` / `chorus pull` and the engine under them) against a real
+// OpenSSH fleet on loopback. The fleet's hosts are this machine, so remote paths are local folders.
+#include "enginerun.h"
+#include "localfleet.h"
+#include "sftpclient.h"
+#include "transferprogress.h"
+#include "workerpool.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Chorus;
+
+namespace {
+
+QByteArray randomBytes(qsizetype size)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    QRandomGenerator generator(quint32(size) ^ 0x5eed);
+    const qsizetype words = size / 4;
+    generator.fillRange(reinterpret_cast<quint32 *>(data.data()), words);
+    for (qsizetype i = words * 4; i < size; ++i)
+        data[i] = char(generator.generate());
+    return data;
+}
+
+bool writeFile(const QString &path, const QByteArray &data, int mode = 0644)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(data) != data.size())
+        return false;
+    f.close();
+    return ::chmod(QFile::encodeName(path).constData(), mode_t(mode)) == 0;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");
+}
+
+int modeOf(const QString &path)
+{
+    struct stat st;
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
+}
+
+// Every name under dir, relative, sorted; temporary files included, so leftovers show.
+QStringList tree(const QString &dir)
+{
+    QStringList names;
+    QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        names.append(QDir(dir).relativeFilePath(it.next()));
+    names.sort();
+    return names;
+}
+
+bool hasPartFiles(const QString &dir)
+{
+    for (const QString &name : tree(dir)) {
+        if (name.endsWith(u".part"))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestTransfer : public QObject
+{
+    Q_OBJECT
+
+    LocalFleet m_fleet;
+    std::unique_ptr<WorkerPool> m_pool;
+    QTemporaryDir m_tmp;
+    int m_dirs = 0;
+
+    HostTarget target(int i) const { return m_fleet.target(m_fleet.hosts().at(i)); }
+    QString freshDir()
+    {
+        const QString dir = m_tmp.filePath(QStringLiteral("d%1").arg(++m_dirs));
+        QDir().mkpath(dir);
+        return dir;
+    }
+    static RunRequest push(const QStringList &local, const QString &remoteDir, const QList<HostTarget> &hosts)
+    {
+        RunRequest r;
+        r.hosts = hosts;
+        TransferSpec spec;
+        spec.direction = TransferDirection::Push;
+        spec.localPaths = local;
+        spec.remotePath = remoteDir;
+        r.transfer = spec;
+        return r;
+    }
+    static RunRequest pull(const QString &remote, const QString &localDir, const QList<HostTarget> &hosts)
+    {
+        RunRequest r = push({localDir}, remote, hosts);
+        r.transfer->direction = TransferDirection::Pull;
+        return r;
+    }
+    QString chorus() const
+    {
+        return QCoreApplication::applicationDirPath() + QStringLiteral("/../app/chorus");
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_tmp.isValid());
+        QString why;
+        if (!LocalFleet::isAvailable(&why))
+            QSKIP(qPrintable(QStringLiteral("no local fleet: %1").arg(why)));
+        QString error;
+        QVERIFY2(m_fleet.start(20, &error), qPrintable(error));
+        PoolSettings settings;
+        settings.threads = 2;
+        m_pool = std::make_unique<WorkerPool>(settings);
+    }
+
+    void cleanupTestCase()
+    {
+        m_pool.reset();
+        m_fleet.stop();
+    }
+
+    // The codec alone, no network: what the server sends decodes to what it means.
+    void sftpCodec()
+    {
+        QByteArray body;
+        body.append(char(SftpClient::Name));
+        SftpClient::appendUint32(&body, 7); // id
+        SftpClient::appendUint32(&body, 1); // count
+        SftpClient::appendString(&body, "file.txt");
+        SftpClient::appendString(&body, "-rw-r--r-- 1 u g 5 Jan 1 file.txt");
+        SftpClient::Attributes attrs;
+        attrs.flags = SftpClient::Attributes::Size | SftpClient::Attributes::Permissions |
+                      SftpClient::Attributes::Times;
+        attrs.size = 5'000'000'000ULL;
+        attrs.permissions = 0100640;
+        attrs.mtime = 1234567890;
+        SftpClient::appendAttributes(&body, attrs);
+        QByteArray packet;
+        SftpClient::appendString(&packet, body);
+        QByteArray status;
+        status.append(char(SftpClient::Status));
+        SftpClient::appendUint32(&status, 8);
+        SftpClient::appendUint32(&status, SftpClient::PermissionDenied);
+        SftpClient::appendString(&status, "Permission denied");
+        SftpClient::appendString(&status, "");
+        SftpClient::appendString(&packet, status);
+
+        qsizetype pos = 0;
+        SftpClient::Reply reply;
+        bool malformed = false;
+        // Cut short, nothing comes out; whole, both packets do.
+        QVERIFY(!SftpClient::decode(packet.left(20), &pos, &reply, &malformed));
+        QVERIFY(!malformed);
+        QCOMPARE(pos, 0);
+        QVERIFY(SftpClient::decode(packet, &pos, &reply, &malformed));
+        QCOMPARE(reply.id, 7u);
+        QCOMPARE(reply.entries.size(), 1);
+        QCOMPARE(reply.entries[0].name, QByteArray("file.txt"));
+        QCOMPARE(reply.entries[0].attrs.size, 5'000'000'000ULL);
+        QVERIFY(reply.entries[0].attrs.isRegular());
+        QCOMPARE(reply.entries[0].attrs.mtime, 1234567890u);
+        SftpClient::Reply second;
+        QVERIFY(SftpClient::decode(packet, &pos, &second, &malformed));
+        QCOMPARE(second.status, quint32(SftpClient::PermissionDenied));
+        QCOMPARE(SftpClient::statusText(second.status), QStringLiteral("permission denied"));
+        QCOMPARE(pos, packet.size());
+
+        QByteArray garbage;
+        SftpClient::appendUint32(&garbage, 0x7fffffff);
+        garbage.append("xxxx");
+        pos = 0;
+        QVERIFY(!SftpClient::decode(garbage, &pos, &reply, &malformed));
+        QVERIFY(malformed);
+    }
+
+    void progressArithmetic()
+    {
+        TransferProgress p;
+        p.update(0, 0, 1000, 0);
+        p.update(1, 0, 1000, 0);
+        p.update(0, 500, 1000, 1000);
+        QCOMPARE(p.done(), 500);
+        QCOMPARE(p.total(), 2000);
+        QCOMPARE(p.bytesPerSecond(), 500.0);
+        QCOMPARE(p.etaMs(), 3000);
+        p.finish(1, 1000); // a failed host's remainder is no longer waited for
+        QCOMPARE(p.total(), 1000);
+        QCOMPARE(TransferProgress::formatBytes(3 * 1024 * 1024 + 400 * 1024), QStringLiteral("3.4 MiB"));
+        QCOMPARE(TransferProgress::formatDuration(185000), QStringLiteral("3 min 05 s"));
+    }
+
+    void roundTripsExact()
+    {
+        const QString src = freshDir();
+        const QString remote = freshDir();
+        const QString back = freshDir();
+        const QList<QPair<QString, QByteArray>> files = {
+            {QStringLiteral("empty"), QByteArray()},
+            {QStringLiteral("one"), QByteArray("x")},
+            {QStringLiteral("binary"), randomBytes(1024 * 1024 + 77)},
+            {QStringLiteral("large"), randomBytes(100 * 1024 * 1024)},
+        };
+        QStringList paths;
+        qint64 total = 0;
+        for (const auto &[name, data] : files) {
+            QVERIFY(writeFile(QDir(src).filePath(name), data));
+            paths.append(QDir(src).filePath(name));
+            total += data.size();
+        }
+        EngineRun up(m_pool.get(), push(paths, remote, {target(0)}));
+        QList<QPair<qint64, qint64>> progress;
+        connect(m_pool.get(), &WorkerPool::transferProgress, &up,
+                [&](RunId run, int, qint64 done, qint64 all) {
+                    if (run == up.id())
+                        progress.append({done, all});
+                });
+        QVERIFY(up.run(120000));
+        const HostResult &r = up.results[0];
+        QVERIFY2(r.outcome == HostOutcome::Ok, qPrintable(r.error));
+        QCOMPARE(r.exitStatus, 0);
+        QCOMPARE(r.filesTransferred, 4);
+        QCOMPARE(r.bytesTransferred, total);
+        for (const auto &[name, data] : files)
+            QVERIFY2(readFile(QDir(remote).filePath(name)) == data, qPrintable(name));
+        // Progress only grows and ends at the whole.
+        QVERIFY(!progress.isEmpty());
+        for (qsizetype i = 1; i < progress.size(); ++i)
+            QVERIFY(progress[i].first >= progress[i - 1].first);
+        QCOMPARE(progress.last(), qMakePair(total, total));
+
+        EngineRun down(m_pool.get(), pull(remote, back, {target(1)}));
+        QVERIFY(down.run(120000));
+        QVERIFY2(down.results[0].outcome == HostOutcome::Ok, qPrintable(down.results[0].error));
+        const QString host = m_fleet.hosts().at(1).name;
+        const QString got = QDir(back).filePath(host + u'/' + QFileInfo(remote).fileName());
+        for (const auto &[name, data] : files)
+            QVERIFY2(readFile(QDir(got).filePath(name)) == data, qPrintable(name));
+        QVERIFY(!hasPartFiles(back));
+        QVERIFY(!hasPartFiles(remote));
+    }
+
+    void foldersKeepModes()
+    {
+        const QString src = freshDir();
+        const QString tool = QDir(src).filePath(QStringLiteral("tool"));
+        QVERIFY(QDir().mkpath(tool + QStringLiteral("/bin/deep")));
+        QVERIFY(writeFile(tool + QStringLiteral("/bin/run.sh"), "#!/bin/sh\necho hi\n", 0751));
+        QVERIFY(writeFile(tool + QStringLiteral("/secret"), "s", 0600));
+        QVERIFY(writeFile(tool + QStringLiteral("/bin/deep/ro"), "r", 0444));
+        QVERIFY(writeFile(tool + QStringLiteral("/.hidden"), "h", 0640));
+        const QString remote = freshDir();
+        EngineRun up(m_pool.get(), push({tool}, remote, {target(2)}));
+        QVERIFY(up.run());
+        QVERIFY2(up.results[0].outcome == HostOutcome::Ok, qPrintable(up.results[0].error));
+        QCOMPARE(up.results[0].filesTransferred, 4);
+        const QString copy = QDir(remote).filePath(QStringLiteral("tool"));
+        QCOMPARE(tree(copy), tree(tool));
+        for (const QString &name : tree(tool)) {
+            QCOMPARE(modeOf(QDir(copy).filePath(name)), modeOf(QDir(tool).filePath(name)));
+            if (QFileInfo(QDir(tool).filePath(name)).isFile())
+                QCOMPARE(QFileInfo(QDir(copy).filePath(name)).lastModified().toSecsSinceEpoch(),
+                         QFileInfo(QDir(tool).filePath(name)).lastModified().toSecsSinceEpoch());
+        }
+
+        // Pulled from two hosts: one folder each, modes kept.
+        const QString back = freshDir();
+        EngineRun down(m_pool.get(), pull(copy, back, {target(3), target(4)}));
+        QVERIFY(down.run());
+        for (int h : {0, 1}) {
+            QVERIFY2(down.results[h].outcome == HostOutcome::Ok, qPrintable(down.results[h].error));
+            const QString got = QDir(back).filePath(m_fleet.hosts().at(3 + h).name + QStringLiteral("/tool"));
+            QCOMPARE(tree(got), tree(tool));
+            QCOMPARE(modeOf(got + QStringLiteral("/bin/run.sh")), 0751);
+            QCOMPARE(modeOf(got + QStringLiteral("/bin/deep/ro")), 0444);
+            QCOMPARE(readFile(got + QStringLiteral("/bin/run.sh")), QByteArray("#!/bin/sh\necho hi\n"));
+        }
+    }
+
+    void overwritePolicies()
+    {
+        const QString src = freshDir();
+        const QString file = QDir(src).filePath(QStringLiteral("conf"));
+        QVERIFY(writeFile(file, "new contents\n"));
+        const QString remote = freshDir();
+        const QString there = QDir(remote).filePath(QStringLiteral("conf"));
+        const auto run = [&](OverwritePolicy policy) {
+            RunRequest r = push({file}, remote, {target(5)});
+            r.transfer->overwrite = policy;
+            EngineRun e(m_pool.get(), r);
+            e.run();
+            return e.results.value(0);
+        };
+        QVERIFY(writeFile(there, "old\n"));
+        HostResult r = run(OverwritePolicy::Never);
+        QCOMPARE(r.outcome, HostOutcome::Ok);
+        QCOMPARE(r.filesSkipped, 1);
+        QCOMPARE(r.filesTransferred, 0);
+        QCOMPARE(readFile(there), QByteArray("old\n"));
+
+        r = run(OverwritePolicy::IfDifferent); // sizes differ
+        QCOMPARE(r.outcome, HostOutcome::Ok);
+        QCOMPARE(r.filesTransferred, 1);
+        QCOMPARE(readFile(there), QByteArray("new contents\n"));
+
+        // Same size and time (the push kept the time): left alone, even when the bytes differ.
+        QVERIFY(writeFile(there, "NEW CONTENTS\n"));
+        QFile f(there);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(QFileInfo(file).lastModified(), QFileDevice::FileModificationTime));
+        f.close();
+        r = run(OverwritePolicy::IfDifferent);
+        QCOMPARE(r.filesSkipped, 1);
+        QCOMPARE(readFile(there), QByteArray("NEW CONTENTS\n"));
+
+        r = run(OverwritePolicy::Always);
+        QCOMPARE(r.filesTransferred, 1);
+        QCOMPARE(readFile(there), QByteArray("new contents\n"));
+        QVERIFY(!hasPartFiles(remote));
+
+        // Pulling applies the policy on this side.
+        const QString back = freshDir();
+        const QString local = QDir(back).filePath(m_fleet.hosts().at(5).name + QStringLiteral("/conf"));
+        QVERIFY(QDir().mkpath(QFileInfo(local).path()));
+        QVERIFY(writeFile(local, "mine\n"));
+        RunRequest p = pull(there, back, {target(5)});
+        p.transfer->overwrite = OverwritePolicy::Never;
+        EngineRun e(m_pool.get(), p);
+        QVERIFY(e.run());
+        QCOMPARE(e.results[0].filesSkipped, 1);
+        QCOMPARE(readFile(local), QByteArray("mine\n"));
+    }
+
+    void checksumChecked()
+    {
+        const QString src = freshDir();
+        const QString file = QDir(src).filePath(QStringLiteral("payload"));
+        QVERIFY(writeFile(file, randomBytes(300000)));
+        const QString remote = freshDir();
+        RunRequest good = push({file}, remote, {target(6)});
+        good.transfer->verifyChecksum = true;
+        EngineRun ok(m_pool.get(), good);
+        QVERIFY(ok.run());
+        QVERIFY2(ok.results[0].outcome == HostOutcome::Ok, qPrintable(ok.results[0].error));
+
+        // A host whose checksum program disagrees: the copy is refused and never takes its name.
+        const QString liar = m_tmp.filePath(QStringLiteral("liar.sh"));
+        QVERIFY(writeFile(
+            liar, "#!/bin/sh\necho 0000000000000000000000000000000000000000000000000000000000000000 \"$2\"\n",
+            0755));
+        const QString remote2 = freshDir();
+        RunRequest bad = push({file}, remote2, {target(6)});
+        bad.transfer->verifyChecksum = true;
+        bad.transfer->checksumCommand = liar;
+        EngineRun mismatch(m_pool.get(), bad);
+        QVERIFY(mismatch.run());
+        const HostResult &r = mismatch.results[0];
+        QCOMPARE(r.outcome, HostOutcome::Failed);
+        QVERIFY2(r.error.contains(u"checksum mismatch") && r.error.contains(u"payload"), qPrintable(r.error));
+        QCOMPARE(tree(remote2), QStringList());
+
+        // Pull checks too.
+        RunRequest pulled = pull(QDir(remote).filePath(QStringLiteral("payload")), freshDir(), {target(7)});
+        pulled.transfer->verifyChecksum = true;
+        pulled.transfer->checksumCommand = liar;
+        EngineRun down(m_pool.get(), pulled);
+        QVERIFY(down.run());
+        QVERIFY2(down.results[0].error.contains(u"checksum mismatch"), qPrintable(down.results[0].error));
+        QVERIFY(!hasPartFiles(pulled.transfer->localPaths.first()));
+    }
+
+    void errorsPerHost()
+    {
+        const QString src = freshDir();
+        const QString file = QDir(src).filePath(QStringLiteral("f"));
+        QVERIFY(writeFile(file, "data"));
+        const QString good = freshDir();
+        // /sys refuses new files even to root.
+        RunRequest denied = push({file}, QStringLiteral("/sys/kernel"), {target(8)});
+        EngineRun d(m_pool.get(), denied);
+        QVERIFY(d.run());
+        QCOMPARE(d.results[0].outcome, HostOutcome::Failed);
+        QVERIFY2(d.results[0].error.contains(u"permission denied") &&
+                     d.results[0].error.contains(u"/sys/kernel/f"),
+                 qPrintable(d.results[0].error));
+
+        // One host with a missing folder fails; the others in the run go on.
+        EngineRun m(m_pool.get(), push({file}, good, {target(9), target(10)}));
+        RunRequest missing = push({file}, m_tmp.filePath(QStringLiteral("no/such/dir")), {target(9)});
+        EngineRun mm(m_pool.get(), missing);
+        mm.start();
+        QVERIFY(m.run());
+        QVERIFY(mm.wait());
+        QCOMPARE(mm.results[0].outcome, HostOutcome::Failed);
+        QVERIFY2(mm.results[0].error.contains(u"no/such/dir: no such file or directory"),
+                 qPrintable(mm.results[0].error));
+        QCOMPARE(m.results[0].outcome, HostOutcome::Ok);
+        QCOMPARE(m.results[1].outcome, HostOutcome::Ok);
+
+        EngineRun p(m_pool.get(),
+                    pull(m_tmp.filePath(QStringLiteral("nothing-here")), freshDir(), {target(9)}));
+        QVERIFY(p.run());
+        QVERIFY2(p.results[0].error.endsWith(u"nothing-here: no such file or directory"),
+                 qPrintable(p.results[0].error));
+    }
+
+    void diskFull()
+    {
+        const QString small = freshDir();
+        if (::mount("chorus-test", QFile::encodeName(small).constData(), "tmpfs", 0, "size=1m") != 0)
+            QSKIP(qPrintable(QStringLiteral("cannot mount a small tmpfs (needs root): %1")
+                                 .arg(QString::fromLocal8Bit(strerror(errno)))));
+        const auto unmount =
+            qScopeGuard([&] { ::umount2(QFile::encodeName(small).constData(), MNT_DETACH); });
+        const QString src = freshDir();
+        const QString file = QDir(src).filePath(QStringLiteral("big"));
+        QVERIFY(writeFile(file, randomBytes(3 * 1024 * 1024)));
+        EngineRun e(m_pool.get(), push({file}, small, {target(11)}));
+        QVERIFY(e.run());
+        QCOMPARE(e.results[0].outcome, HostOutcome::Failed);
+        QVERIFY2(e.results[0].error.contains(u"disk full or quota exceeded"), qPrintable(e.results[0].error));
+        QCOMPARE(tree(small), QStringList()); // the partial file was removed
+    }
+
+    void cancelLeavesNothing()
+    {
+        const QString src = freshDir();
+        const QString file = QDir(src).filePath(QStringLiteral("sparse"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.resize(80 * 1024 * 1024));
+        f.close();
+        const QString remote = freshDir();
+        EngineRun e(m_pool.get(), push({file}, remote, {target(12)}));
+        bool cancelled = false;
+        connect(m_pool.get(), &WorkerPool::transferProgress, &e,
+                [&](RunId run, int host, qint64 done, qint64) {
+                    if (run == e.id() && done > 0 && !cancelled) {
+                        cancelled = true;
+                        m_pool->cancelHost(run, host);
+                    }
+                });
+        QVERIFY(e.run());
+        QVERIFY(cancelled);
+        QCOMPARE(e.results[0].outcome, HostOutcome::Cancelled);
+        QCOMPARE(tree(remote), QStringList());
+    }
+
+    void serverGoneMidTransfer()
+    {
+        const int host = 16; // the second server's hosts: the first keeps serving the others
+        QVERIFY(m_fleet.serverIndex(host) != m_fleet.serverIndex(0));
+        const QString src = freshDir();
+        const QString file = QDir(src).filePath(QStringLiteral("sparse"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.resize(80 * 1024 * 1024));
+        f.close();
+        const QString remote = freshDir();
+        EngineRun e(m_pool.get(), push({file}, remote, {target(host)}));
+        bool stopped = false;
+        connect(m_pool.get(), &WorkerPool::transferProgress, &e, [&](RunId run, int, qint64 done, qint64) {
+            if (run == e.id() && done > 0 && !stopped) {
+                stopped = true;
+                m_fleet.stopServer(host);
+            }
+        });
+        QVERIFY(e.run());
+        QVERIFY(stopped);
+        const HostResult &r = e.results[0];
+        QCOMPARE(r.outcome, HostOutcome::Failed);
+        QVERIFY2(r.error.startsWith(u"transfer cut: "), qPrintable(r.error));
+        QVERIFY(!QFileInfo::exists(QDir(remote).filePath(QStringLiteral("sparse"))));
+        QVERIFY(m_fleet.restartServer(host));
+    }
+
+    void shutdownLetsTransfersFinish()
+    {
+        const QString src = freshDir();
+        const QString file = QDir(src).filePath(QStringLiteral("data"));
+        const QByteArray data = randomBytes(40 * 1024 * 1024);
+        QVERIFY(writeFile(file, data));
+        for (bool generous : {true, false}) {
+            PoolSettings settings;
+            settings.threads = 1;
+            settings.shutdownGraceMs = 0;
+            settings.transferGraceMs = generous ? 60000 : 0;
+            WorkerPool pool(settings);
+            const QString remote = freshDir();
+            EngineRun e(&pool, push({file}, remote, {target(13)}));
+            bool closing = false;
+            connect(&pool, &WorkerPool::transferProgress, &e, [&](RunId, int, qint64 done, qint64) {
+                if (done > 0 && !closing) {
+                    closing = true;
+                    QMetaObject::invokeMethod(
+                        &pool, [&pool] { pool.shutdown(); }, Qt::QueuedConnection);
+                }
+            });
+            QVERIFY(e.run());
+            QVERIFY(closing);
+            const HostResult &r = e.results[0];
+            if (generous) {
+                QVERIFY2(r.outcome == HostOutcome::Ok, qPrintable(r.error));
+                QVERIFY(readFile(QDir(remote).filePath(QStringLiteral("data"))) == data);
+            } else {
+                QCOMPARE(r.outcome, HostOutcome::Failed);
+                QVERIFY2(r.error.startsWith(u"transfer cut: "), qPrintable(r.error));
+                QVERIFY(!QFileInfo::exists(QDir(remote).filePath(QStringLiteral("data"))));
+            }
+        }
+    }
+
+    void commandLine()
+    {
+        const QString src = freshDir();
+        QVERIFY(writeFile(QDir(src).filePath(QStringLiteral("a.txt")), "alpha\n", 0640));
+        const QString remote = freshDir();
+        const QStringList hosts = {m_fleet.hosts().at(14).name, m_fleet.hosts().at(15).name};
+        const auto chorusRun = [&](const QStringList &args, QByteArray *out, QByteArray *err) {
+            QProcess p;
+            p.start(chorus(), args);
+            if (!p.waitForFinished(60000))
+                return -1;
+            *out = p.readAllStandardOutput();
+            *err = p.readAllStandardError();
+            return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        };
+        QByteArray out, err;
+        int status = chorusRun({QStringLiteral("push"), QStringLiteral("-F"), m_fleet.sshConfigPath(),
+                                QStringLiteral("-w"), hosts.join(u','),
+                                QDir(src).filePath(QStringLiteral("a.txt")), remote},
+                               &out, &err);
+        QVERIFY2(status == 0, err.constData());
+        QCOMPARE(readFile(QDir(remote).filePath(QStringLiteral("a.txt"))), QByteArray("alpha\n"));
+        QCOMPARE(out.count('\n'), 2); // a line per host
+        QVERIFY(out.contains(hosts[0].toUtf8() + ": 1 file"));
+
+        const QString back = freshDir();
+        status = chorusRun({QStringLiteral("pull"), QStringLiteral("--json"), QStringLiteral("-F"),
+                            m_fleet.sshConfigPath(), QStringLiteral("-w"), hosts.join(u','),
+                            QDir(remote).filePath(QStringLiteral("a.txt")), back},
+                           &out, &err);
+        QVERIFY2(status == 0, err.constData());
+        const QList<QByteArray> lines = out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        for (const QByteArray &line : lines) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            QVERIFY(hosts.contains(o.value(u"host").toString()));
+            QVERIFY(o.value(u"error").isNull());
+            QCOMPARE(o.value(u"files").toInt(), 1);
+            QCOMPARE(o.value(u"bytes").toInt(), 6);
+        }
+        for (const QString &h : hosts) {
+            QCOMPARE(readFile(QDir(back).filePath(h + QStringLiteral("/a.txt"))), QByteArray("alpha\n"));
+            QCOMPARE(modeOf(QDir(back).filePath(h + QStringLiteral("/a.txt"))), 0640);
+        }
+
+        // A failing host: status 2 and its reason on stderr; bad usage: 64 before any connection.
+        status = chorusRun({QStringLiteral("pull"), QStringLiteral("-F"), m_fleet.sshConfigPath(),
+                            QStringLiteral("-w"), hosts[0], m_tmp.filePath(QStringLiteral("missing")), back},
+                           &out, &err);
+        QCOMPARE(status, 2);
+        QVERIFY2(err.contains("missing: no such file or directory"), err.constData());
+        status = chorusRun({QStringLiteral("push"), QStringLiteral("-w"), hosts[0],
+                            QStringLiteral("/no/such/local"), remote},
+                           &out, &err);
+        QCOMPARE(status, 64);
+        QVERIFY2(err.contains("no such file or directory"), err.constData());
+        status = chorusRun({QStringLiteral("push"), QStringLiteral("--overwrite"),
+                            QStringLiteral("sometimes"), QStringLiteral("-w"), hosts[0], src, remote},
+                           &out, &err);
+        QCOMPARE(status, 64);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTransfer)
+#include "tst_transfer.moc"

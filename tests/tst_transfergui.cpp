@@ -1,0 +1,212 @@
+// Copying files from the main window, as a person does against a real sshd fleet: the transfer
+// dialog says what is missing, a push and a pull run as session tabs with a progress column, and
+// the files arrive byte for byte (every fleet host is this machine, so both ends can be checked).
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "historymodel.h"
+#include "historypanel.h"
+#include "hostmodel.h"
+#include "localfleet.h"
+#include "mainwindow.h"
+#include "runhistory.h"
+#include "runsession.h"
+#include "sessionstatusmodel.h"
+#include "sessionview.h"
+#include "transferdialog.h"
+
+using namespace Chorus;
+
+namespace {
+
+QByteArray randomBytes(qsizetype size)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    QRandomGenerator generator(42);
+    generator.fillRange(reinterpret_cast<quint32 *>(data.data()), size / 4);
+    return data;
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+}
+
+} // namespace
+
+class TestTransferGui : public QObject
+{
+    Q_OBJECT
+
+    LocalFleet m_fleet;
+    QTemporaryDir m_tmp;
+    std::unique_ptr<MainWindow> m_window;
+
+    QString cell(SessionView *session, int host, int column, int role = Qt::DisplayRole) const
+    {
+        SessionStatusModel *model = session->statusModel();
+        return model->index(host, column).data(role).toString();
+    }
+    SessionView *transfer(const TransferSpec &spec)
+    {
+        m_window->hostModel()->setAllChecked(true);
+        TransferDialog *dialog = m_window->showTransferDialog(m_window->hostModel()->checkedProfiles());
+        if (!dialog)
+            return nullptr;
+        dialog->setSpec(spec);
+        if (!dialog->okButton()->isEnabled()) {
+            qWarning() << dialog->problem();
+            return nullptr;
+        }
+        const int tabs = m_window->sessionTabs()->count();
+        dialog->okButton()->click();
+        if (m_window->sessionTabs()->count() != tabs + 1)
+            return nullptr;
+        SessionView *session = m_window->currentSession();
+        const bool ended = QTest::qWaitFor([session] { return !session->isRunning(); }, 60000);
+        return ended ? session : nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString why;
+        if (!LocalFleet::isAvailable(&why))
+            QSKIP(qPrintable(why));
+        QVERIFY2(QSettings().fileName().startsWith(QDir::homePath()), "run through tests/testenv.sh");
+        QString error;
+        QVERIFY2(m_fleet.start(3, &error), qPrintable(error));
+        m_window = std::make_unique<MainWindow>();
+        QList<HostTarget> targets;
+        for (const FleetHost &h : m_fleet.hosts())
+            targets += m_fleet.target(h);
+        m_window->setHosts(QStringLiteral("Fleet"), targets);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_fleet.stop();
+    }
+
+    void dialogSaysWhatIsMissing()
+    {
+        TransferDialog dialog(3);
+        QVERIFY(dialog.windowTitle().contains(QStringLiteral("3")));
+        QVERIFY(!dialog.okButton()->isEnabled());
+        QVERIFY(dialog.problem().contains(QStringLiteral("Add the files")));
+
+        TransferSpec push;
+        push.localPaths = {m_tmp.filePath(QStringLiteral("not-there.conf"))};
+        push.remotePath = QStringLiteral("/tmp");
+        dialog.setSpec(push);
+        QVERIFY(!dialog.okButton()->isEnabled());
+        QVERIFY2(dialog.problem().contains(QStringLiteral("not-there.conf")), qPrintable(dialog.problem()));
+        QVERIFY(writeFile(push.localPaths.first(), "x"));
+        dialog.setSpec(push);
+        QVERIFY2(dialog.okButton()->isEnabled(), qPrintable(dialog.problem()));
+        dialog.remoteFolder()->clear();
+        QVERIFY(!dialog.okButton()->isEnabled());
+        QVERIFY(dialog.problem().contains(QStringLiteral("remote folder")));
+
+        // Pull: a file where the local folder should be is refused before anything runs.
+        dialog.pullButton()->setChecked(true);
+        dialog.remotePath()->setText(QStringLiteral("/etc/hostname"));
+        dialog.localFolder()->setText(push.localPaths.first());
+        QVERIFY(!dialog.okButton()->isEnabled());
+        QVERIFY2(dialog.problem().contains(QStringLiteral("not a folder")), qPrintable(dialog.problem()));
+        dialog.localFolder()->setText(m_tmp.filePath(QStringLiteral("collect")));
+        QVERIFY(dialog.okButton()->isEnabled());
+        const TransferSpec pull = dialog.spec();
+        QCOMPARE(pull.direction, TransferDirection::Pull);
+        QCOMPARE(pull.remotePath, QStringLiteral("/etc/hostname"));
+        QCOMPARE(pull.localPaths, QStringList{m_tmp.filePath(QStringLiteral("collect"))});
+    }
+
+    void pushShowsProgressAndDelivers()
+    {
+        const QByteArray data = randomBytes(3 * 1024 * 1024);
+        const QString local = m_tmp.filePath(QStringLiteral("payload.bin"));
+        QVERIFY(writeFile(local, data));
+        const QString remote = m_tmp.filePath(QStringLiteral("remote"));
+        QVERIFY(QDir().mkpath(remote));
+        const int runsBefore = m_window->history()->runs().size();
+
+        TransferSpec spec;
+        spec.localPaths = {local};
+        spec.remotePath = remote;
+        spec.verifyChecksum = true;
+        SessionView *session = transfer(spec);
+        QVERIFY(session);
+        QVERIFY(session->session()->isTransfer());
+        QVERIFY(!session->isRunning());
+        QCOMPARE(session->session()->counts().ok, 3);
+        QCOMPARE(readFile(remote + QStringLiteral("/payload.bin")), data);
+        QCOMPARE(session->statusModel()->headerData(SessionStatusModel::BytesColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Copied"));
+        for (int host = 0; host < 3; ++host) {
+            QCOMPARE(session->session()->transferDone(host), qint64(data.size()));
+            QCOMPARE(cell(session, host, SessionStatusModel::BytesColumn, SessionStatusModel::ProgressRole),
+                     QStringLiteral("100"));
+            QCOMPARE(cell(session, host, SessionStatusModel::BytesColumn), QStringLiteral("3.0 MiB of 3.0 MiB"));
+            QCOMPARE(session->session()->result(host).filesTransferred, 1);
+        }
+        QVERIFY2(session->summaryText().contains(QStringLiteral("9.0 MiB of 9.0 MiB copied")),
+                 qPrintable(session->summaryText()));
+        // A copy is not a command: the history keeps commands only.
+        QCOMPARE(m_window->history()->runs().size(), runsBefore);
+    }
+
+    void pullCollectsOneFolderPerHost()
+    {
+        const QString source = m_tmp.filePath(QStringLiteral("app.log"));
+        QVERIFY(writeFile(source, "line 1\nline 2\n"));
+        const QString into = m_tmp.filePath(QStringLiteral("collected"));
+        TransferSpec spec;
+        spec.direction = TransferDirection::Pull;
+        spec.remotePath = source;
+        spec.localPaths = {into};
+        SessionView *session = transfer(spec);
+        QVERIFY(session);
+        QCOMPARE(session->session()->counts().ok, 3);
+        for (const FleetHost &h : m_fleet.hosts())
+            QCOMPARE(readFile(QDir(into).filePath(h.name + QStringLiteral("/app.log"))), QByteArray("line 1\nline 2\n"));
+    }
+
+    void aMissingRemotePathFailsThatHostClearly()
+    {
+        TransferSpec spec;
+        spec.direction = TransferDirection::Pull;
+        spec.remotePath = m_tmp.filePath(QStringLiteral("no-such-file"));
+        spec.localPaths = {m_tmp.filePath(QStringLiteral("nothing"))};
+        SessionView *session = transfer(spec);
+        QVERIFY(session);
+        QCOMPARE(session->session()->counts().failed, 3);
+        const QString error = cell(session, 0, SessionStatusModel::ErrorColumn);
+        QVERIFY2(error.contains(QStringLiteral("no-such-file")) && error.contains(QStringLiteral("No such file"), Qt::CaseInsensitive),
+                 qPrintable(error));
+    }
+};
+
+QTEST_MAIN(TestTransferGui)
+#include "tst_transfergui.moc"
