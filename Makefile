@@ -9,12 +9,13 @@ DEB_PACKAGES := build-essential cmake ccache pkg-config \
 	qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev \
 	libssh-dev qtkeychain-qt6-dev libqcustomplot-dev libqt6sql6-sqlite libyaml-cpp-dev \
 	openssh-server openssh-client gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth \
-	procps iproute2 python3 sudo
+	procps iproute2 python3 sudo \
+	qt6-translations-l10n libqt6svg6 desktop-file-utils fonts-droid-fallback
 BENCH_PACKAGES := pssh clustershell ansible-core python3-asyncssh time
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps bench-deps configure build run test bench screenshots format clean
+.PHONY: all deps bench-deps configure build run test bench screenshots translations format clean
 
 all: build
 
@@ -54,11 +55,22 @@ test: build
 
 bench: bench-deps build
 	python3 tests/bench/bench.py --build-dir $(BUILD_DIR)
+	python3 tests/bench/transferbench.py --build-dir $(BUILD_DIR)
 	QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/tests/chorus-guibench
 
-# Pictures of the real program on the demo fleet, under a virtual X server.
+# Pictures of the real program on the demo fleet, under a virtual X server: in English, in
+# Simplified Chinese (*-zh_CN.png) and on the dark palette (*-dark.png). A throwaway config folder
+# keeps the user's own language and colour settings out of it.
 screenshots: build
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BUILD_DIR)/app/chorus --demo --screenshots resources/screenshots
+	cfg=$$(mktemp -d) && XDG_CONFIG_HOME=$$cfg LANGUAGE=zh_CN LANG=zh_CN.UTF-8 \
+	    xvfb-run -a -s "-screen 0 1280x800x24" $(BUILD_DIR)/app/chorus --demo --screenshots resources/screenshots; \
+	    status=$$?; rm -rf $$cfg; exit $$status
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BUILD_DIR)/app/chorus --demo --theme dark --screenshots resources/screenshots
+
+# Brings translations/*.ts up to date with the sources (lupdate); then translate the new entries.
+translations: configure
+	cmake --build $(BUILD_DIR) --target update_translations
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')

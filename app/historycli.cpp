@@ -15,7 +15,8 @@ namespace Chorus {
 
 namespace {
 
-const QString Usage = QStringLiteral(
+// Option names, outcome words and JSON keys stay as they are in every language: they are typed.
+const char *const Usage = QT_TRANSLATE_NOOP("HistoryCli",
     "Usage: chorus history list [--json] [--command TEXT] [--host NAME] [--outcome OUTCOME]\n"
     "                           [--since YYYY-MM-DD] [--limit N]\n"
     "       chorus history show RUN [--json]\n"
@@ -30,6 +31,11 @@ const QString Usage = QStringLiteral(
     "line, as chorus run --json does.\n"
     "\n"
     "Exit status: 0 done; 1 the history cannot be read or there is no such run; 64 bad usage.\n");
+
+QByteArray usage()
+{
+    return QCoreApplication::translate("HistoryCli", Usage).toLocal8Bit();
+}
 
 void writeOut(const QByteArray &data)
 {
@@ -63,7 +69,7 @@ int parse(QCommandLineParser *parser, const QStringList &arguments)
     if (!parser->parse(arguments))
         return usageError(parser->errorText());
     if (parser->isSet(QStringLiteral("help"))) {
-        writeOut(Usage.toLocal8Bit());
+        writeOut(usage());
         return HistoryCli::ExitOk;
     }
     return -1;
@@ -72,7 +78,7 @@ int parse(QCommandLineParser *parser, const QStringList &arguments)
 QString duration(qint64 ms)
 {
     if (ms < 10'000)
-        return QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
+        return QCoreApplication::translate("HistoryCli", "%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
     if (ms < 3'600'000)
         return QStringLiteral("%1m%2s").arg(ms / 60'000).arg((ms / 1000) % 60, 2, 10, QLatin1Char('0'));
     return QStringLiteral("%1h%2m").arg(ms / 3'600'000).arg((ms / 60'000) % 60, 2, 10, QLatin1Char('0'));
@@ -81,14 +87,14 @@ QString duration(qint64 ms)
 QString counts(const RunHistory::RunSummary &s)
 {
     QStringList parts;
-    const std::pair<int, const char16_t *> all[] = {{s.ok, u"ok"},
-                                                    {s.nonZeroExit, u"non-zero"},
-                                                    {s.failed, u"failed"},
-                                                    {s.timedOut, u"timed out"},
-                                                    {s.cancelled, u"cancelled"}};
-    for (const auto &[n, word] : all) {
+    const std::pair<int, const char *> all[] = {{s.ok, QT_TRANSLATE_NOOP("HistoryCli", "%1 ok")},
+                                                {s.nonZeroExit, QT_TRANSLATE_NOOP("HistoryCli", "%1 non-zero")},
+                                                {s.failed, QT_TRANSLATE_NOOP("HistoryCli", "%1 failed")},
+                                                {s.timedOut, QT_TRANSLATE_NOOP("HistoryCli", "%1 timed out")},
+                                                {s.cancelled, QT_TRANSLATE_NOOP("HistoryCli", "%1 cancelled")}};
+    for (const auto &[n, text] : all) {
         if (n > 0)
-            parts += QStringLiteral("%1 %2").arg(n).arg(QString::fromUtf16(word));
+            parts += QCoreApplication::translate("HistoryCli", text).arg(n);
     }
     return parts.join(QStringLiteral(", "));
 }
@@ -119,17 +125,17 @@ int HistoryCli::main(int argc, char *argv[])
     arguments.removeAt(1); // "history"
     if (arguments.size() < 2)
         return usageError(
-            QStringLiteral("say what to do: chorus history list|show (see chorus history --help)"));
+            QCoreApplication::translate("HistoryCli", "say what to do: chorus history list|show (see chorus history --help)"));
     const QString action = arguments.takeAt(1);
     if (action == u"--help" || action == u"-h" || action == u"help") {
-        writeOut(Usage.toLocal8Bit());
+        writeOut(usage());
         return ExitOk;
     }
     if (action == u"list")
         return list(arguments);
     if (action == u"show")
         return show(arguments);
-    return usageError(QStringLiteral("unknown action \"%1\": chorus history list|show").arg(action));
+    return usageError(QCoreApplication::translate("HistoryCli", "unknown action \"%1\": chorus history list|show").arg(action));
 }
 
 bool HistoryCli::openHistory(RunHistory *history)
@@ -141,23 +147,23 @@ bool HistoryCli::openHistory(RunHistory *history)
 int HistoryCli::list(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("One JSON object per run."));
-    const QCommandLineOption command(QStringLiteral("command"), QStringLiteral("Command contains TEXT."),
+    const QCommandLineOption json(QStringLiteral("json"), QCoreApplication::translate("HistoryCli", "One JSON object per run."));
+    const QCommandLineOption command(QStringLiteral("command"), QCoreApplication::translate("HistoryCli", "Command contains TEXT."),
                                      QStringLiteral("TEXT"));
-    const QCommandLineOption host(QStringLiteral("host"), QStringLiteral("Had the host NAME."),
+    const QCommandLineOption host(QStringLiteral("host"), QCoreApplication::translate("HistoryCli", "Had the host NAME."),
                                   QStringLiteral("NAME"));
-    const QCommandLineOption outcome(QStringLiteral("outcome"), QStringLiteral("Some host ended so."),
+    const QCommandLineOption outcome(QStringLiteral("outcome"), QCoreApplication::translate("HistoryCli", "Some host ended so."),
                                      QStringLiteral("OUTCOME"));
-    const QCommandLineOption since(QStringLiteral("since"), QStringLiteral("Started on DATE or later."),
+    const QCommandLineOption since(QStringLiteral("since"), QCoreApplication::translate("HistoryCli", "Started on DATE or later."),
                                    QStringLiteral("YYYY-MM-DD"));
-    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("The N newest runs."),
+    const QCommandLineOption limit(QStringLiteral("limit"), QCoreApplication::translate("HistoryCli", "The N newest runs."),
                                    QStringLiteral("N"));
     for (const QCommandLineOption *option : {&json, &command, &host, &outcome, &since, &limit})
         parser.addOption(*option);
     if (const int status = parse(&parser, arguments); status >= 0)
         return status;
     if (!parser.positionalArguments().isEmpty()) {
-        return usageError(QStringLiteral("list takes no arguments, only options: \"%1\"")
+        return usageError(QCoreApplication::translate("HistoryCli", "list takes no arguments, only options: \"%1\"")
                               .arg(parser.positionalArguments().constFirst()));
     }
 
@@ -168,8 +174,8 @@ int HistoryCli::list(const QStringList &arguments)
         HostOutcome o;
         if (!RunHistory::parseOutcome(parser.value(outcome), &o)) {
             return usageError(
-                QStringLiteral("--outcome: \"%1\" is not one of ok, non-zero, failed, timed-out, "
-                               "cancelled")
+                QCoreApplication::translate("HistoryCli", "--outcome: \"%1\" is not one of ok, non-zero, "
+                                                           "failed, timed-out, cancelled")
                     .arg(parser.value(outcome)));
         }
         filter.outcome = o;
@@ -178,14 +184,14 @@ int HistoryCli::list(const QStringList &arguments)
         const QDate date = QDate::fromString(parser.value(since), Qt::ISODate);
         if (!date.isValid())
             return usageError(
-                QStringLiteral("--since: \"%1\" is not a date like 2026-11-21").arg(parser.value(since)));
+                QCoreApplication::translate("HistoryCli", "--since: \"%1\" is not a date like 2026-11-21").arg(parser.value(since)));
         filter.since = date.startOfDay();
     }
     if (parser.isSet(limit)) {
         bool ok = false;
         filter.limit = parser.value(limit).toInt(&ok);
         if (!ok || filter.limit < 1)
-            return usageError(QStringLiteral("--limit: \"%1\" is not a whole number of at least 1")
+            return usageError(QCoreApplication::translate("HistoryCli", "--limit: \"%1\" is not a whole number of at least 1")
                                   .arg(parser.value(limit)));
     }
 
@@ -212,7 +218,7 @@ int HistoryCli::list(const QStringList &arguments)
             };
             out += QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
         } else {
-            out += QStringLiteral("%1  %2  %3  %4 hosts: %5  %6\n")
+            out += QCoreApplication::translate("HistoryCli", "%1  %2  %3  %4 hosts: %5  %6\n")
                        .arg(s.id, 5)
                        .arg(s.started.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
                        .arg(duration(s.durationMs), 7)
@@ -228,19 +234,19 @@ int HistoryCli::list(const QStringList &arguments)
 int HistoryCli::show(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("One JSON object per host."));
+    const QCommandLineOption json(QStringLiteral("json"), QCoreApplication::translate("HistoryCli", "One JSON object per host."));
     parser.addOption(json);
     parser.addPositionalArgument(QStringLiteral("RUN"),
-                                 QStringLiteral("The run's number, as list shows it."));
+                                 QCoreApplication::translate("HistoryCli", "The run's number, as list shows it."));
     if (const int status = parse(&parser, arguments); status >= 0)
         return status;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return usageError(QStringLiteral("show takes one run number: chorus history show RUN [--json]"));
+        return usageError(QCoreApplication::translate("HistoryCli", "show takes one run number: chorus history show RUN [--json]"));
     bool ok = false;
     const qint64 id = positional.constFirst().toLongLong(&ok);
     if (!ok || id < 1)
-        return usageError(QStringLiteral("\"%1\" is not a run number (see chorus history list)")
+        return usageError(QCoreApplication::translate("HistoryCli", "\"%1\" is not a run number (see chorus history list)")
                               .arg(positional.constFirst()));
 
     RunHistory history;
@@ -250,7 +256,7 @@ int HistoryCli::show(const QStringList &arguments)
     if (!run) {
         if (!history.lastError().isEmpty())
             return failure(history.lastError());
-        return failure(QStringLiteral("there is no run %1 in the history").arg(id));
+        return failure(QCoreApplication::translate("HistoryCli", "there is no run %1 in the history").arg(id));
     }
     if (parser.isSet(json)) {
         QByteArray out;
@@ -259,7 +265,7 @@ int HistoryCli::show(const QStringList &arguments)
         writeOut(out);
         return ExitOk;
     }
-    writeOut(QStringLiteral("Run %1: %2\nStarted %3, took %4, %5 hosts\n")
+    writeOut(QCoreApplication::translate("HistoryCli", "Run %1: %2\nStarted %3, took %4, %5 hosts\n")
                  .arg(run->id)
                  .arg(run->command, run->started.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
                       duration(run->durationMs))
@@ -269,7 +275,7 @@ int HistoryCli::show(const QStringList &arguments)
         QString line =
             QStringLiteral("\n== %1 (%2): %3").arg(h.name, h.address, ResultJson::ending(h.result));
         if (h.result.truncated())
-            line += QStringLiteral(" [output truncated: %1 + %2 bytes sent]")
+            line += QCoreApplication::translate("HistoryCli", " [output truncated: %1 + %2 bytes sent]")
                         .arg(h.result.stdoutBytes)
                         .arg(h.result.stderrBytes);
         writeOut(line.toUtf8() + '\n');

@@ -21,7 +21,8 @@ namespace Chorus {
 
 namespace {
 
-const char *const kUsage = R"(Usage: chorus hosts COMMAND ...
+// Command and option names, formats and the exit statuses stay as they are in every language.
+const char *const kUsage = QT_TRANSLATE_NOOP("HostsCli", R"(Usage: chorus hosts COMMAND ...
 Keeps the host profiles Chorus connects to (the same list as the window shows).
 
   list [--json] [EXPRESSION]     Lists the hosts, or those an expression names.
@@ -39,7 +40,7 @@ Keeps the host profiles Chorus connects to (the same list as the window shows).
 
 Expressions: @GROUP (with subgroups), @tag:TAG, @* (all), or a host's name or id.
 Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
-)";
+)");
 
 void print(FILE *stream, const QString &text)
 {
@@ -61,7 +62,7 @@ int usageError(const QString &command, const QString &what)
 {
     const QString prefix =
         command.isEmpty() ? QStringLiteral("chorus hosts") : QStringLiteral("chorus hosts ") + command;
-    err(QStringLiteral("%1: %2 (see 'chorus hosts --help')").arg(prefix, what));
+    err(QCoreApplication::translate("HostsCli", "%1: %2 (see 'chorus hosts --help')").arg(prefix, what));
     return HostsCli::ExitUsage;
 }
 
@@ -104,7 +105,7 @@ int list(const QStringList &args)
     if (!parse(&parser, args, command, &status))
         return status;
     if (parser.positionalArguments().size() > 1)
-        return usageError(command, QStringLiteral("give at most one expression"));
+        return usageError(command, QCoreApplication::translate("HostsCli", "give at most one expression"));
 
     ProfileStore store;
     loadStore(&store, command);
@@ -124,13 +125,15 @@ int list(const QStringList &args)
     }
     if (profiles.isEmpty()) {
         if (store.profiles().isEmpty())
-            err(QStringLiteral(
-                "No hosts yet: add one with 'chorus hosts add NAME --host HOST' or import a file with "
-                "'chorus hosts import FILE'."));
+            err(QCoreApplication::translate("HostsCli",
+                                            "No hosts yet: add one with 'chorus hosts add NAME --host HOST' or "
+                                            "import a file with 'chorus hosts import FILE'."));
         return HostsCli::ExitOk;
     }
-    const QStringList header{QStringLiteral("NAME"), QStringLiteral("ADDRESS"), QStringLiteral("GROUP"),
-                             QStringLiteral("TAGS"), QStringLiteral("ID")};
+    const QStringList header{QCoreApplication::translate("HostsCli", "NAME"),
+                             QCoreApplication::translate("HostsCli", "ADDRESS"),
+                             QCoreApplication::translate("HostsCli", "GROUP"),
+                             QCoreApplication::translate("HostsCli", "TAGS"), QStringLiteral("ID")};
     QList<QStringList> rows{header};
     for (const Profile &p : std::as_const(profiles)) {
         rows.append({p.name, p.address(), p.group, p.tags.join(u','), p.id.toString(QUuid::WithoutBraces)});
@@ -169,16 +172,16 @@ int add(const QStringList &args)
         return status;
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return usageError(command, QStringLiteral("missing the host's NAME"));
+        return usageError(command, QCoreApplication::translate("HostsCli", "missing the host's NAME"));
     if (positional.size() > 1)
-        return usageError(command, QStringLiteral("unexpected \"%1\" after the name").arg(positional.at(1)));
+        return usageError(command, QCoreApplication::translate("HostsCli", "unexpected \"%1\" after the name").arg(positional.at(1)));
     if (!parser.isSet(host))
-        return usageError(command, QStringLiteral("--host is required"));
+        return usageError(command, QCoreApplication::translate("HostsCli", "--host is required"));
 
     Profile p = Profile::create();
     p.name = positional.constFirst().trimmed();
     if (p.name.isEmpty())
-        return usageError(command, QStringLiteral("the name is empty"));
+        return usageError(command, QCoreApplication::translate("HostsCli", "the name is empty"));
     QString specUser;
     QString hostname;
     int specPort = 0;
@@ -187,13 +190,14 @@ int add(const QStringList &args)
         return usageError(command, QStringLiteral("--host: ") + error);
     if (!specUser.isEmpty() || specPort)
         return usageError(command,
-                          QStringLiteral("--host takes a host name only; give --user and --port separately"));
+                          QCoreApplication::translate("HostsCli", "--host takes a host name only; give --user and "
+                                                                  "--port separately"));
     p.hostname = hostname;
     if (parser.isSet(port)) {
         bool ok = false;
         const int number = parser.value(port).toInt(&ok);
         if (!ok || number < 1 || number > 65535)
-            return usageError(command, QStringLiteral("--port must be a number from 1 to 65535"));
+            return usageError(command, QCoreApplication::translate("HostsCli", "--port must be a number from 1 to 65535"));
         p.port = quint16(number);
     }
     if (parser.isSet(user)) {
@@ -203,7 +207,7 @@ int add(const QStringList &args)
         if (!SshConfig::parseSpec(parser.value(user) + QStringLiteral("@x"), &u, &h, &n, &error) ||
             u != parser.value(user)) {
             return usageError(command,
-                              QStringLiteral("--user: bad user name \"%1\"").arg(parser.value(user)));
+                              QCoreApplication::translate("HostsCli", "--user: bad user name \"%1\"").arg(parser.value(user)));
         }
         p.user = u;
     }
@@ -215,9 +219,9 @@ int add(const QStringList &args)
     }
     if (parser.isSet(auth) && !parseAuthMethod(parser.value(auth), &p.auth))
         return usageError(command,
-                          QStringLiteral("--auth must be agent, key, password or keyboard-interactive"));
+                          QCoreApplication::translate("HostsCli", "--auth must be agent, key, password or keyboard-interactive"));
     if (p.auth == AuthMethod::KeyFile && p.keyFile.isEmpty())
-        return usageError(command, QStringLiteral("--auth key needs --key FILE"));
+        return usageError(command, QCoreApplication::translate("HostsCli", "--auth key needs --key FILE"));
     p.useSudo = parser.isSet(sudo);
     p.notes = parser.value(notes);
 
@@ -226,7 +230,7 @@ int add(const QStringList &args)
     QList<Profile> profiles = store.profiles();
     for (const Profile &existing : std::as_const(profiles)) {
         if (existing.name == p.name) {
-            return failure(command, QStringLiteral("a host named \"%1\" already exists (id %2)")
+            return failure(command, QCoreApplication::translate("HostsCli", "a host named \"%1\" already exists (id %2)")
                                         .arg(p.name, existing.id.toString(QUuid::WithoutBraces)));
         }
     }
@@ -270,22 +274,22 @@ int importHosts(const QStringList &args)
         return status;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return usageError(command, positional.isEmpty() ? QStringLiteral("missing the FILE to import")
-                                                        : QStringLiteral("give one FILE at a time"));
+        return usageError(command, positional.isEmpty() ? QCoreApplication::translate("HostsCli", "missing the FILE to import")
+                                                        : QCoreApplication::translate("HostsCli", "give one FILE at a time"));
     const QString path = positional.constFirst();
     ProfileImporter::Format chosen = ProfileImporter::Format::Pssh;
     if (parser.isSet(format)) {
         if (!ProfileImporter::parseFormat(parser.value(format), &chosen)) {
-            return usageError(command, QStringLiteral("unknown format \"%1\" (one of %2)")
+            return usageError(command, QCoreApplication::translate("HostsCli", "unknown format \"%1\" (one of %2)")
                                            .arg(parser.value(format),
                                                 ProfileImporter::formatNames().join(QStringLiteral(", "))));
         }
     } else {
         if (!QFileInfo(path).isFile())
-            return failure(command, QStringLiteral("%1: no such file").arg(path));
+            return failure(command, QCoreApplication::translate("HostsCli", "%1: no such file").arg(path));
         if (!ProfileImporter::guessFormat(path, &chosen))
-            return failure(command, QStringLiteral("cannot tell the format of %1; give --format").arg(path));
-        err(QStringLiteral("Reading %1 as %2 (choose with --format).")
+            return failure(command, QCoreApplication::translate("HostsCli", "cannot tell the format of %1; give --format").arg(path));
+        err(QCoreApplication::translate("HostsCli", "Reading %1 as %2 (choose with --format).")
                 .arg(path, ProfileImporter::formatName(chosen)));
     }
 
@@ -313,8 +317,11 @@ int importHosts(const QStringList &args)
     QStringList groups = store.contents().groups + result.groups;
     groups.removeDuplicates();
     const QString summary =
-        QStringLiteral("%1 %2 hosts from %3: %4 new, %5 merged with hosts already there.")
-            .arg(parser.isSet(dryRun) ? QStringLiteral("Would import") : QStringLiteral("Imported"))
+        (parser.isSet(dryRun)
+             ? QCoreApplication::translate("HostsCli", "Would import %1 hosts from %2: %3 new, %4 merged with "
+                                                       "hosts already there.")
+             : QCoreApplication::translate("HostsCli", "Imported %1 hosts from %2: %3 new, %4 merged with hosts "
+                                                       "already there."))
             .arg(result.profiles.size())
             .arg(path)
             .arg(stats.added)
@@ -337,13 +344,13 @@ int exportHosts(const QStringList &args)
     if (!parse(&parser, args, command, &status))
         return status;
     if (parser.positionalArguments().size() != 1)
-        return usageError(command, QStringLiteral("give one FILE to write"));
+        return usageError(command, QCoreApplication::translate("HostsCli", "give one FILE to write"));
     ProfileStore store;
     loadStore(&store, command);
     QString error;
     if (!store.exportTo(parser.positionalArguments().constFirst(), &error))
         return failure(command, error);
-    out(QStringLiteral("Exported %1 hosts to %2.")
+    out(QCoreApplication::translate("HostsCli", "Exported %1 hosts to %2.")
             .arg(store.profiles().size())
             .arg(parser.positionalArguments().constFirst()));
     return HostsCli::ExitOk;
@@ -358,7 +365,7 @@ int removeHosts(const QStringList &args)
         return status;
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return usageError(command, QStringLiteral("name the hosts to remove"));
+        return usageError(command, QCoreApplication::translate("HostsCli", "name the hosts to remove"));
 
     ProfileStore store;
     loadStore(&store, command);
@@ -369,7 +376,7 @@ int removeHosts(const QStringList &args)
         QList<Profile> found;
         QString error;
         if (!resolver.match(expression, &found, &error))
-            return failure(command, error + QStringLiteral("; nothing was removed"));
+            return failure(command, error + QCoreApplication::translate("HostsCli", "; nothing was removed"));
         for (const Profile &p : std::as_const(found)) {
             if (!doomed.contains(p.id)) {
                 doomed.insert(p.id);
@@ -388,9 +395,9 @@ int removeHosts(const QStringList &args)
         return failure(command, error);
     for (const Profile &p : std::as_const(kept)) {
         if (doomed.contains(QUuid::fromString(p.jumpHost))) {
-            err(QStringLiteral(
-                    "chorus hosts remove: warning: \"%1\" went through a removed host as its jump host; "
-                    "it cannot be reached until it gets another one")
+            err(QCoreApplication::translate(
+                    "HostsCli", "chorus hosts remove: warning: \"%1\" went through a removed host as its jump "
+                                "host; it cannot be reached until it gets another one")
                     .arg(p.name));
         }
     }
@@ -403,9 +410,8 @@ int removeHosts(const QStringList &args)
     for (const Profile &p : std::as_const(removed)) {
         secrets.removeAll(p.id, [&, name = p.name](const SecretStore::Result &r) {
             if (r.status != SecretStore::Status::Ok) {
-                err(QStringLiteral(
-                        "chorus hosts remove: warning: the stored passwords of \"%1\" could not be "
-                        "deleted: %2")
+                err(QCoreApplication::translate("HostsCli", "chorus hosts remove: warning: the stored "
+                                                            "passwords of \"%1\" could not be deleted: %2")
                         .arg(name, r.error));
             }
             if (--pending == 0)
@@ -414,15 +420,13 @@ int removeHosts(const QStringList &args)
     }
     if (pending > 0) {
         QTimer::singleShot(30000, &loop, [&] {
-            err(QStringLiteral(
-                "chorus hosts remove: warning: the keychain did not answer; stored passwords may "
-                "remain"));
+            err(QCoreApplication::translate("HostsCli", "chorus hosts remove: warning: the keychain did not "
+                                                        "answer; stored passwords may remain"));
             loop.quit();
         });
         loop.exec();
     }
-    out(removed.size() == 1 ? QStringLiteral("Removed 1 host.")
-                            : QStringLiteral("Removed %1 hosts.").arg(removed.size()));
+    out(QCoreApplication::translate("HostsCli", "Removed %n host(s).", nullptr, int(removed.size())));
     return HostsCli::ExitOk;
 }
 
@@ -440,13 +444,13 @@ int HostsCli::main(int argc, char *argv[])
     const QStringList rest = arguments.mid(3);
     const QString command = arguments.value(2);
     if (command.isEmpty())
-        return usageError(QString(), QStringLiteral("missing command: list, add, import, export or remove"));
+        return usageError(QString(), QCoreApplication::translate("HostsCli", "missing command: list, add, import, export or remove"));
     if (command == u"--help" || command == u"-h" || command == u"help") {
-        print(stdout, QString::fromUtf8(kUsage));
+        print(stdout, QCoreApplication::translate("HostsCli", kUsage));
         return ExitOk;
     }
     if (rest.contains(QStringLiteral("--help")) || rest.contains(QStringLiteral("-h"))) {
-        print(stdout, QString::fromUtf8(kUsage));
+        print(stdout, QCoreApplication::translate("HostsCli", kUsage));
         return ExitOk;
     }
     if (command == u"list")
@@ -461,7 +465,7 @@ int HostsCli::main(int argc, char *argv[])
         return removeHosts(rest);
     return usageError(
         QString(),
-        QStringLiteral("unknown command \"%1\" (list, add, import, export or remove)").arg(command));
+        QCoreApplication::translate("HostsCli", "unknown command \"%1\" (list, add, import, export or remove)").arg(command));
 }
 
 } // namespace Chorus

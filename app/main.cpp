@@ -1,9 +1,13 @@
+#include "appsettings.h"
 #include "demosession.h"
 #include "historycli.h"
 #include "hostscli.h"
 #include "mainwindow.h"
 #include "screenshottour.h"
 #include "runcli.h"
+#include "transfercli.h"
+#include "theme.h"
+#include "translation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -84,6 +88,8 @@ QIcon appIcon()
 
 int main(int argc, char *argv[])
 {
+    // Every application object made below, the subcommands' too, speaks the chosen language.
+    Translation::installOnStartup();
     // Subcommands work without a display and own their options and exit statuses.
     if (argc > 1) {
         const QByteArray command(argv[1]);
@@ -91,6 +97,7 @@ int main(int argc, char *argv[])
         if (command == "run") return RunCli::main(argc, argv);
         if (command == "hosts") return HostsCli::main(argc, argv);
         if (command == "history") return HistoryCli::main(argc, argv);
+        if (command == "push" || command == "pull") return TransferCli::main(argc, argv);
     }
 
     std::unique_ptr<QCoreApplication> app;
@@ -98,6 +105,7 @@ int main(int argc, char *argv[])
         app = std::make_unique<QApplication>(argc, argv);
         QApplication::setApplicationDisplayName(QStringLiteral("Chorus"));
         QApplication::setWindowIcon(appIcon());
+        QGuiApplication::setDesktopFileName(QStringLiteral("io.github.chorus.Chorus"));
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
@@ -121,12 +129,20 @@ int main(int argc, char *argv[])
                                             "the main views as PNG files in DIR, and quit."),
         QStringLiteral("DIR"));
     parser.addOption(screenshotsOption);
+    const QCommandLineOption themeOption(
+        QStringLiteral("theme"),
+        QCoreApplication::translate("main", "Colours: system, light or dark (default: as in the settings)."),
+        QStringLiteral("THEME"));
+    parser.addOption(themeOption);
     parser.process(*app);
 
     auto *guiApp = qobject_cast<QApplication *>(app.get());
     if (!guiApp)
         return 0; // process() has already answered --help or --version
     closeWindowsOnTerminationSignals(guiApp);
+    // Before --demo moves the settings aside: the user's choice of colours holds in the demo too.
+    Theme::apply(guiApp, Theme::parse(parser.isSet(themeOption) ? parser.value(themeOption)
+                                                                 : AppSettings::value(AppSettings::Theme).toString()));
 
     // Lives until after exec() returns, so the fleet stops once the window has closed.
     std::unique_ptr<DemoSession> demo;

@@ -1,5 +1,6 @@
 #include "screenshottour.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QPixmap>
 #include <QTabWidget>
@@ -11,6 +12,8 @@
 #include "mainwindow.h"
 #include "runsession.h"
 #include "sessionview.h"
+#include "theme.h"
+#include "translation.h"
 
 namespace Chorus {
 
@@ -19,6 +22,12 @@ ScreenshotTour::ScreenshotTour(MainWindow *window, const QString &directory, QOb
     , m_window(window)
     , m_directory(directory)
 {
+    // English on the system palette keeps the plain names the README links to; other languages
+    // and the dark palette get their own files next to them (session-zh_CN.png, session-dark.png).
+    if (Translation::current() != u"en")
+        m_suffix += u'-' + Translation::current();
+    if (Theme::isDark(QApplication::palette()))
+        m_suffix += QStringLiteral("-dark");
 }
 
 void ScreenshotTour::start()
@@ -65,10 +74,11 @@ void ScreenshotTour::start()
 
 void ScreenshotTour::shoot(const QString &name)
 {
-    const QString path = QDir(m_directory).filePath(name + QStringLiteral(".png"));
+    const QString path = QDir(m_directory).filePath(name + m_suffix + QStringLiteral(".png"));
     if (!m_window->grab().save(path)) {
         m_ok = false;
-        QTextStream(stderr) << "chorus: cannot write " << path << Qt::endl;
+        QTextStream(stderr) << QCoreApplication::translate("ScreenshotTour", "chorus: cannot write %1").arg(path)
+                            << Qt::endl;
         return;
     }
     QTextStream(stdout) << path << Qt::endl;

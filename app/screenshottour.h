@@ -9,7 +9,8 @@ class MainWindow;
 
 // `chorus --demo --screenshots DIR` (and `make screenshots`): checks every demo host, runs a
 // command whose answer differs per host, and saves the main views as PNG files, so the README
-// and reviews show the real program rather than a mock-up.
+// and reviews show the real program rather than a mock-up. In another language or on a dark
+// palette the files get a suffix (hosts-zh_CN.png, hosts-dark.png).
 class ScreenshotTour : public QObject
 {
     Q_OBJECT
@@ -26,6 +27,7 @@ private:
 
     MainWindow *m_window;
     QString m_directory;
+    QString m_suffix;
     bool m_ok = true;
 };
 

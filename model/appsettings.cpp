@@ -27,6 +27,7 @@ const Entry &entry(AppSettings::Setting setting)
         {"ui/language", QString()},
         {"history/days", 90},
         {"history/runs", 1000},
+        {"ui/theme", QString()},
     };
     return table[setting];
 }

@@ -31,9 +31,10 @@ public:
         HostKeyPolicy,      // "strict", "accept-new", "ask"
         KeepaliveSec,
         IdleTimeoutMin,
-        Language,           // "" follows the system
+        Language,           // "" follows the system, or one of Translation::languages(); applies at start
         HistoryDays,        // runs older than this are dropped from the history; 0: kept
         HistoryRuns,        // at most this many runs are kept; 0: no limit
+        Theme,              // "" follows the desktop's palette, "light" or "dark"; applies at start
         SettingCount
     };
 

@@ -1,5 +1,7 @@
 #include "ansitext.h"
 
+#include "theme.h"
+
 #include <QGuiApplication>
 #include <QPalette>
 
@@ -249,6 +251,12 @@ void AnsiText::applySgr(QStringView parameters)
     updateFormat();
 }
 
+void AnsiText::setContrastBackground(const QColor &background)
+{
+    m_contrastBackground = background;
+    updateFormat();
+}
+
 void AnsiText::updateFormat()
 {
     QTextCharFormat f = m_base;
@@ -265,6 +273,8 @@ void AnsiText::updateFormat()
                                                                           : palette.color(QPalette::Base);
         std::swap(foreground, background);
     }
+    if (m_contrastBackground.isValid() && m_foreground.isValid() && !m_background.isValid() && !m_inverse)
+        foreground = Theme::readable(foreground, m_contrastBackground);
     if (m_faint) {
         if (!foreground.isValid())
             foreground = m_base.hasProperty(QTextFormat::ForegroundBrush)

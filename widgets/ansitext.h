@@ -28,6 +28,9 @@ public:
     explicit AnsiText(const QTextCharFormat &base = QTextCharFormat());
 
     void setBaseFormat(const QTextCharFormat &base);
+    // Colours a program picks for text on the default background are made readable on this one
+    // (black on a dark view, yellow on a light one); invalid: taken as given.
+    void setContrastBackground(const QColor &background);
     const QTextCharFormat &baseFormat() const { return m_base; }
     // Text runs in order; neighbouring runs have different formats.
     QList<Run> parse(QStringView text);
@@ -48,6 +51,7 @@ private:
     QString m_pending;        // an unfinished escape sequence from the last input
     QColor m_foreground;      // invalid: the base format's
     QColor m_background;
+    QColor m_contrastBackground;
     bool m_bold = false;
     bool m_faint = false;
     bool m_italic = false;

@@ -7,11 +7,13 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QToolButton>
 
 #include "appsettings.h"
 #include "snippetdialog.h"
+#include "theme.h"
 
 namespace Chorus {
 
@@ -30,6 +32,12 @@ CommandBar::CommandBar(QWidget *parent)
     m_command->lineEdit()->setPlaceholderText(tr("Command to run on the selected hosts"));
     m_command->setAccessibleName(tr("Command"));
     m_command->setToolTip(tr("The command to run; the list holds your history. Ctrl+Enter runs it."));
+    m_command->setAccessibleDescription(tr("Ctrl+L comes back here from anywhere in the window."));
+    // Back to the command from anywhere in the window, as to a browser's address bar: the keyboard
+    // way out of views that keep Tab for themselves (tables).
+    auto *focusShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
+    focusShortcut->setContext(Qt::WindowShortcut);
+    connect(focusShortcut, &QShortcut::activated, this, &CommandBar::focusCommand);
     // Enter in the box runs too, as in a terminal.
     connect(m_command->lineEdit(), &QLineEdit::returnPressed, this, &CommandBar::runRequested);
 
@@ -39,6 +47,7 @@ CommandBar::CommandBar(QWidget *parent)
     m_snippets->setPopupMode(QToolButton::InstantPopup);
     m_snippets->setMenu(new QMenu(m_snippets));
     m_snippets->setAccessibleName(tr("Saved snippets"));
+    m_snippets->setAccessibleDescription(tr("Insert a saved command, or save the current one"));
 
     m_fanout = new QSpinBox(this);
     m_fanout->setObjectName(QStringLiteral("fanoutSpin"));
@@ -46,6 +55,7 @@ CommandBar::CommandBar(QWidget *parent)
     m_fanout->setValue(AppSettings::intValue(AppSettings::Fanout));
     m_fanout->setAccessibleName(tr("Fanout"));
     m_fanout->setToolTip(tr("How many hosts run at once"));
+    m_fanout->setAccessibleDescription(m_fanout->toolTip());
 
     m_timeout = new QSpinBox(this);
     m_timeout->setObjectName(QStringLiteral("timeoutSpin"));
@@ -54,17 +64,23 @@ CommandBar::CommandBar(QWidget *parent)
     m_timeout->setSpecialValueText(tr("no timeout"));
     m_timeout->setValue(AppSettings::intValue(AppSettings::CommandTimeoutSec));
     m_timeout->setAccessibleName(tr("Command timeout"));
+    m_timeout->setAccessibleDescription(tr("Seconds a host may run the command before it is stopped"));
 
     m_sudo = new QCheckBox(tr("&sudo"), this);
     m_sudo->setObjectName(QStringLiteral("sudoCheck"));
     m_sudo->setToolTip(tr("Run the command with sudo; the password is asked for or taken from the keychain"));
+    m_sudo->setAccessibleDescription(m_sudo->toolTip());
 
     m_run = new QPushButton(tr("&Run"), this);
     m_run->setObjectName(QStringLiteral("runButton"));
     m_run->setToolTip(tr("Run on the selected hosts (Ctrl+Enter)"));
+    m_run->setIcon(Theme::icon(QStringLiteral("media-playback-start")));
+    m_run->setAccessibleDescription(m_run->toolTip());
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_cancel->setToolTip(tr("Cancel the current session's run (Esc)"));
+    m_cancel->setIcon(Theme::icon(QStringLiteral("process-stop")));
+    m_cancel->setAccessibleDescription(m_cancel->toolTip());
     m_cancel->setEnabled(false);
     connect(m_run, &QPushButton::clicked, this, &CommandBar::runRequested);
     connect(m_cancel, &QPushButton::clicked, this, &CommandBar::cancelRequested);

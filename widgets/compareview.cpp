@@ -2,6 +2,7 @@
 
 #include "diffview.h"
 #include "hostset.h"
+#include "theme.h"
 #include "uilog.h"
 
 #include <QCheckBox>
@@ -69,6 +70,7 @@ CompareView::CompareView(RunSession *session, QWidget *parent) : QWidget(parent)
     m_stdoutOnly->setToolTip(tr("Group hosts by their standard output alone, whatever their stderr"));
     auto *patternLabel = new QLabel(tr("Ignore lines matching:"));
     m_pattern = new QLineEdit;
+    m_pattern->setAccessibleName(tr("Ignore lines matching"));
     m_pattern->setObjectName(QStringLiteral("ignorePatternEdit"));
     m_pattern->setPlaceholderText(tr("regular expression, e.g. ^Date:|\\d+ ms"));
     m_pattern->setClearButtonEnabled(true);
@@ -98,6 +100,8 @@ CompareView::CompareView(RunSession *session, QWidget *parent) : QWidget(parent)
 
     auto *splitter = new QSplitter(Qt::Vertical);
     m_tree = new QTreeWidget;
+    m_tree->setAccessibleName(tr("Groups of identical output"));
+    m_tree->setAccessibleDescription(tr("The reference group first, then the outliers"));
     m_tree->setObjectName(QStringLiteral("groupList"));
     m_tree->setColumnCount(ColumnCount);
     m_tree->setHeaderLabels({tr("Role"), tr("Hosts"), tr("Host set"), tr("Ending"), tr("Output")});
@@ -330,7 +334,7 @@ void CompareView::rebuildList()
                 bold.setBold(true);
                 item->setFont(RoleColumn, bold);
             } else {
-                item->setForeground(RoleColumn, QColor(0xd3, 0x54, 0x00));
+                item->setForeground(RoleColumn, Theme::warningText(m_tree->palette()));
             }
             items.append(item);
         }

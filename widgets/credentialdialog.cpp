@@ -93,9 +93,8 @@ void CredentialDialog::showFirst()
         what = tr("the sudo password of %1 on %2").arg(r.user, r.hostName);
         break;
     }
-    QString text = tr("Chorus needs %1.").arg(what);
-    if (r.retry)
-        text = tr("That was not accepted. ") + text;
+    const QString text = r.retry ? tr("That was not accepted. Chorus needs %1.").arg(what)
+                                 : tr("Chorus needs %1.").arg(what);
     m_prompt->setText(text);
     updateSameCount();
     m_secret->clear();

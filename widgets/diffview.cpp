@@ -1,5 +1,6 @@
 #include "diffview.h"
 
+#include "theme.h"
 #include "unifieddiff.h"
 #include "worddiff.h"
 
@@ -21,13 +22,6 @@ namespace {
 
 // Rows kept above a change scrolled to, so its context shows.
 constexpr int ContextRows = 3;
-
-QColor mixed(const QColor &base, const QColor &tint, double amount)
-{
-    return QColor::fromRgbF(float(base.redF() * (1 - amount) + tint.redF() * amount),
-                            float(base.greenF() * (1 - amount) + tint.greenF() * amount),
-                            float(base.blueF() * (1 - amount) + tint.blueF() * amount));
-}
 
 // A line as shown: without its newline; control characters as their Unicode pictures so a NUL,
 // a '\r' or an escape is seen rather than swallowed.
@@ -86,6 +80,8 @@ DiffView::DiffView(QWidget *parent) : QWidget(parent)
     m_previous->setObjectName(QStringLiteral("previousChangeButton"));
     m_previous->setText(tr("Previous change"));
     m_previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    m_previous->setIcon(Theme::icon(QStringLiteral("go-up")));
+    m_previous->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_previous->setToolTip(
         tr("Go to the previous change (%1)").arg(m_previous->shortcut().toString(QKeySequence::NativeText)));
     m_previous->setAutoRaise(true);
@@ -93,6 +89,8 @@ DiffView::DiffView(QWidget *parent) : QWidget(parent)
     m_next->setObjectName(QStringLiteral("nextChangeButton"));
     m_next->setText(tr("Next change"));
     m_next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    m_next->setIcon(Theme::icon(QStringLiteral("go-down")));
+    m_next->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_next->setToolTip(
         tr("Go to the next change (%1)").arg(m_next->shortcut().toString(QKeySequence::NativeText)));
     m_next->setAutoRaise(true);
@@ -112,6 +110,14 @@ DiffView::DiffView(QWidget *parent) : QWidget(parent)
     m_rightLabel->setObjectName(QStringLiteral("rightLabel"));
     m_left = makeSide(QStringLiteral("leftText"));
     m_right = makeSide(QStringLiteral("rightText"));
+    m_left->setAccessibleName(tr("Reference output"));
+    m_right->setAccessibleName(tr("Compared output"));
+    const QString previousKeys = m_previous->shortcut().toString(QKeySequence::NativeText);
+    const QString nextKeys = m_next->shortcut().toString(QKeySequence::NativeText);
+    m_left->setAccessibleDescription(
+        tr("Removed lines are tinted red; %1 and %2 move between changes").arg(previousKeys, nextKeys));
+    m_right->setAccessibleDescription(
+        tr("Added lines are tinted green; %1 and %2 move between changes").arg(previousKeys, nextKeys));
     grid->addWidget(m_leftLabel, 0, 0);
     grid->addWidget(m_rightLabel, 0, 1);
     grid->addWidget(m_left, 1, 0);
@@ -215,19 +221,16 @@ int DiffView::topRow() const
 void DiffView::render()
 {
     const QPalette pal = palette();
-    const QColor base = pal.color(QPalette::Base);
-    const QColor red(0xe0, 0x30, 0x30);
-    const QColor green(0x20, 0xb0, 0x40);
     QTextBlockFormat removedLine;
-    removedLine.setBackground(mixed(base, red, 0.2));
+    removedLine.setBackground(Theme::removedBackground(pal, false));
     QTextBlockFormat addedLine;
-    addedLine.setBackground(mixed(base, green, 0.2));
+    addedLine.setBackground(Theme::addedBackground(pal, false));
     QTextBlockFormat filler;
-    filler.setBackground(mixed(base, pal.color(QPalette::Text), 0.08));
+    filler.setBackground(Theme::fillerBackground(pal));
     QTextCharFormat removedWord;
-    removedWord.setBackground(mixed(base, red, 0.5));
+    removedWord.setBackground(Theme::removedBackground(pal, true));
     QTextCharFormat addedWord;
-    addedWord.setBackground(mixed(base, green, 0.5));
+    addedWord.setBackground(Theme::addedBackground(pal, true));
 
     for (bool right : {false, true}) {
         QPlainTextEdit *edit = right ? m_right : m_left;

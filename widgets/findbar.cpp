@@ -19,6 +19,7 @@ FindBar::FindBar(QPlainTextEdit *editor, QWidget *parent) : QWidget(parent), m_e
     layout->setContentsMargins(4, 2, 4, 2);
 
     m_field = new QLineEdit;
+    m_field->setAccessibleName(tr("Find"));
     m_field->setObjectName(QStringLiteral("findField"));
     m_field->setPlaceholderText(tr("Find"));
     m_field->setClearButtonEnabled(true);

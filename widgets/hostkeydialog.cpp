@@ -1,5 +1,7 @@
 #include "hostkeydialog.h"
 
+#include "theme.h"
+
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QHeaderView>
@@ -41,7 +43,8 @@ HostKeyDialog::HostKeyDialog(QWidget *parent)
     m_changed->setObjectName(QStringLiteral("changedKeyWarning"));
     m_changed->setWordWrap(true);
     m_changed->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_changed->setStyleSheet(QStringLiteral("QLabel { color: #c62828; font-weight: bold; }"));
+    m_changed->setStyleSheet(
+        QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(Theme::errorText(palette()).name()));
     m_changed->hide();
 
     auto *buttons = new QDialogButtonBox(this);

@@ -1,6 +1,7 @@
 #include "outputview.h"
 
 #include "findbar.h"
+#include "theme.h"
 #include "uilog.h"
 
 #include <QClipboard>
@@ -62,6 +63,8 @@ OutputView::OutputView(RunSession *session, int host, QWidget *parent)
     find->setToolTip(tr("Find in this output (%1)")
                          .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     find->setAutoRaise(true);
+    find->setIcon(Theme::icon(QStringLiteral("edit-find")));
+    find->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addWidget(find);
 
     m_wrap = new QToolButton;
@@ -70,6 +73,8 @@ OutputView::OutputView(RunSession *session, int host, QWidget *parent)
     m_wrap->setToolTip(tr("Wrap long lines at the window's edge"));
     m_wrap->setCheckable(true);
     m_wrap->setAutoRaise(true);
+    m_wrap->setIcon(Theme::icon(QStringLiteral("text-wrap")));
+    m_wrap->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addWidget(m_wrap);
 
     auto *copyButton = new QToolButton;
@@ -77,12 +82,16 @@ OutputView::OutputView(RunSession *session, int host, QWidget *parent)
     copyButton->setText(tr("Copy"));
     copyButton->setToolTip(tr("Copy the selection, or all of the text shown when nothing is selected"));
     copyButton->setAutoRaise(true);
+    copyButton->setIcon(Theme::icon(QStringLiteral("edit-copy")));
+    copyButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     connect(copyButton, &QToolButton::clicked, this, &OutputView::copy);
     bar->addWidget(copyButton);
 
     m_save = new QToolButton;
     m_save->setObjectName(QStringLiteral("saveButton"));
     m_save->setAutoRaise(true);
+    m_save->setIcon(Theme::icon(QStringLiteral("document-save")));
+    m_save->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_save->setPopupMode(QToolButton::InstantPopup);
     auto *saveMenu = new QMenu(m_save);
     if (host == RunSession::AllHosts) {
@@ -108,6 +117,8 @@ OutputView::OutputView(RunSession *session, int host, QWidget *parent)
 
     m_text = new QPlainTextEdit;
     m_text->setObjectName(QStringLiteral("outputText"));
+    m_text->setAccessibleName(host == RunSession::AllHosts ? tr("Output of all hosts")
+                                                           : tr("Output of %1").arg(session->hostName(host)));
     m_text->setReadOnly(true);
     m_text->setUndoRedoEnabled(false); // an undo stack would hold every byte ever shown
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -175,10 +186,10 @@ bool OutputView::wrap() const
     return m_text->lineWrapMode() != QPlainTextEdit::NoWrap;
 }
 
-QColor OutputView::stderrColor()
+QColor OutputView::stderrColor(const QPalette &palette)
 {
-    // Orange: apart from ANSI red and readable on light and dark backgrounds.
-    return QColor(0xd3, 0x54, 0x00);
+    // Orange: apart from ANSI red, and made readable on the palette's background.
+    return Theme::warningText(palette);
 }
 
 qint64 OutputView::limit() const
@@ -196,7 +207,9 @@ AnsiText &OutputView::reader(int host, bool isStderr)
         QTextCharFormat base;
         if (isStderr)
             base.setForeground(stderrColor());
-        it = m_readers.insert(key, AnsiText(base));
+        AnsiText reader(base);
+        reader.setContrastBackground(m_text->palette().color(QPalette::Base));
+        it = m_readers.insert(key, reader);
     }
     return *it;
 }

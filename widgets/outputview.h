@@ -3,6 +3,7 @@
 #include "ansitext.h"
 #include "runsession.h"
 
+#include <QGuiApplication>
 #include <QHash>
 #include <QPointer>
 #include <QTimer>
@@ -46,7 +47,7 @@ public:
     bool wrap() const;
 
     // The colour stderr text is shown in, where no ANSI colour says otherwise.
-    static QColor stderrColor();
+    static QColor stderrColor(const QPalette &palette = QGuiApplication::palette());
 
     // Writes what saving offers, without asking for a file: one stream of this host, or for
     // "All hosts" NAME.out and NAME.err per finished host into `directory`.

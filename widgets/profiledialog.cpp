@@ -1,5 +1,7 @@
 #include "profiledialog.h"
 
+#include "theme.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -226,7 +228,8 @@ bool ProfileDialog::saveSecrets() const
 void ProfileDialog::showTestResult(bool ok, const QString &text)
 {
     m_testResult->setText(text);
-    m_testResult->setStyleSheet(ok ? QStringLiteral("QLabel { color: #2e7d32; }") : QStringLiteral("QLabel { color: #c62828; }"));
+    const QColor color = ok ? Theme::successText(palette()) : Theme::errorText(palette());
+    m_testResult->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(color.name()));
 }
 
 } // namespace Chorus

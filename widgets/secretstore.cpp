@@ -25,13 +25,13 @@ SecretStore::Status classify(QKeychain::Error error, const QString &jobError, QS
          !SecretStore::probeBackend(&why))) {
         if (why.isEmpty())
             why = jobError;
-        *message = QObject::tr("No keychain is available to keep passwords in: %1.").arg(why);
+        *message = SecretStore::tr("No keychain is available to keep passwords in: %1.").arg(why);
         return SecretStore::Status::NoBackend;
     }
     if (error == QKeychain::AccessDeniedByUser || error == QKeychain::AccessDenied)
-        *message = QObject::tr("The keychain refused access: %1").arg(jobError);
+        *message = SecretStore::tr("The keychain refused access: %1").arg(jobError);
     else
-        *message = QObject::tr("The keychain reported an error: %1").arg(jobError);
+        *message = SecretStore::tr("The keychain reported an error: %1").arg(jobError);
     return SecretStore::Status::Failed;
 }
 
@@ -232,7 +232,7 @@ bool SecretStore::probeBackend(QString *why)
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected()) {
         if (why) {
-            *why = QObject::tr("there is no D-Bus session bus to reach a keychain through (%1)")
+            *why = SecretStore::tr("there is no D-Bus session bus to reach a keychain through (%1)")
                        .arg(bus.lastError().message());
         }
         return false;
@@ -247,7 +247,7 @@ bool SecretStore::probeBackend(QString *why)
     }
     if (why) {
         *why =
-            QObject::tr("no keychain service (a Secret Service such as gnome-keyring, or KWallet) is running "
+            SecretStore::tr("no keychain service (a Secret Service such as gnome-keyring, or KWallet) is running "
                         "on the D-Bus session bus");
     }
     return false;

@@ -35,19 +35,49 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_policy->addItem(tr("Accept new keys, refuse changed ones"), QStringLiteral("accept-new"));
     m_policy->addItem(tr("Strict: refuse unknown keys"), QStringLiteral("strict"));
     m_policy->setCurrentIndex(qMax(0, m_policy->findData(AppSettings::value(AppSettings::HostKeyPolicy))));
+    m_policy->setAccessibleName(tr("Unknown host keys"));
     m_form->addRow(tr("Unknown &host keys:"), m_policy);
 
     m_language = new QComboBox(this);
     m_language->setObjectName(QStringLiteral("languageCombo"));
-    m_language->addItem(tr("System language"), QString());
+    m_language->addItem(tr("System default"), QString());
+    // Each language in its own words, so a person who cannot read the current one still finds theirs.
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
     m_language->addItem(QStringLiteral("繁體中文"), QStringLiteral("zh_TW"));
     m_language->setCurrentIndex(qMax(0, m_language->findData(AppSettings::value(AppSettings::Language))));
+    m_language->setAccessibleName(tr("Language"));
+    m_language->setAccessibleDescription(tr("The language of the window and the command line; "
+                                            "applies when Chorus starts again"));
     m_form->addRow(tr("&Language:"), m_language);
-    auto *note = new QLabel(tr("A new language applies after a restart."), this);
-    note->setEnabled(false);
-    m_form->addRow(QString(), note);
+
+    m_theme = new QComboBox(this);
+    m_theme->setObjectName(QStringLiteral("themeCombo"));
+    m_theme->addItem(tr("System default"), QString());
+    m_theme->addItem(tr("Light"), QStringLiteral("light"));
+    m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
+    m_theme->setCurrentIndex(qMax(0, m_theme->findData(AppSettings::value(AppSettings::Theme))));
+    m_theme->setAccessibleName(tr("Colours"));
+    m_theme->setAccessibleDescription(tr("Light or dark colours, or the desktop's; applies when Chorus "
+                                         "starts again"));
+    m_form->addRow(tr("C&olours:"), m_theme);
+
+    m_restartNote = new QLabel(this);
+    m_restartNote->setObjectName(QStringLiteral("restartNote"));
+    m_restartNote->setWordWrap(true);
+    m_restartNote->setForegroundRole(QPalette::PlaceholderText);
+    m_form->addRow(QString(), m_restartNote);
+    const auto updateNote = [this] {
+        const bool changed = m_language->currentData() != AppSettings::value(AppSettings::Language) ||
+                             m_theme->currentData() != AppSettings::value(AppSettings::Theme);
+        // Said plainly either way; when something changed, it is the one thing to know.
+        m_restartNote->setText(changed ? tr("Restart Chorus to see the new language and colours. Open sessions "
+                                            "are not affected until then.")
+                                       : tr("Language and colours apply after a restart of Chorus."));
+    };
+    connect(m_language, &QComboBox::currentIndexChanged, this, updateNote);
+    connect(m_theme, &QComboBox::currentIndexChanged, this, updateNote);
+    updateNote();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -70,6 +100,7 @@ QSpinBox *SettingsDialog::addSpin(AppSettings::Setting setting, int min, int max
     if (!zeroText.isEmpty())
         spin->setSpecialValueText(zeroText);
     spin->setValue(AppSettings::intValue(setting));
+    // The form label names the box for screen readers (QFormLayout sets it as the buddy).
     m_spins.insert(setting, spin);
     return spin;
 }
@@ -80,6 +111,7 @@ void SettingsDialog::save() const
         AppSettings::setValue(it.key(), it.value()->value());
     AppSettings::setValue(AppSettings::HostKeyPolicy, m_policy->currentData());
     AppSettings::setValue(AppSettings::Language, m_language->currentData());
+    AppSettings::setValue(AppSettings::Theme, m_theme->currentData());
 }
 
 } // namespace Chorus

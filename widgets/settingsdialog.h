@@ -7,11 +7,13 @@
 
 class QComboBox;
 class QFormLayout;
+class QLabel;
 class QSpinBox;
 
 namespace Chorus {
 
-// Preferences: run defaults, engine limits, host key policy, keepalive, language.
+// Preferences: run defaults, engine limits, host key policy, keepalive, language and colours
+// (these two apply at the next start).
 // Reads and writes through AppSettings only.
 class SettingsDialog : public QDialog
 {
@@ -26,6 +28,8 @@ private:
     QHash<AppSettings::Setting, QSpinBox *> m_spins;
     QComboBox *m_policy;
     QComboBox *m_language;
+    QComboBox *m_theme;
+    QLabel *m_restartNote;
     QFormLayout *m_form;
 };
 

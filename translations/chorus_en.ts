@@ -1,0 +1,135 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Chorus::CredentialDialog</name>
+    <message numerus="yes">
+        <source>Use it for the %n host(s) asking the same</source>
+        <translation>
+            <numerusform>Use it for the %n host asking the same</numerusform>
+            <numerusform>Use it for the %n hosts asking the same</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::ExportMenu</name>
+    <message numerus="yes">
+        <source>Saved to %1. The output of %n host(s) was longer than the run kept, so only its start is in the export: %2. To keep every byte, run with chorus run -o DIR.</source>
+        <translation>
+            <numerusform>Saved to %1. The output of %n host was longer than the run kept, so only its start is in the export: %2. To keep every byte, run with chorus run -o DIR.</numerusform>
+            <numerusform>Saved to %1. The output of %n hosts was longer than the run kept, so only its start is in the export: %2. To keep every byte, run with chorus run -o DIR.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::HistoryChart</name>
+    <message numerus="yes">
+        <source>%n run(s) of “%1” over time</source>
+        <translation>
+            <numerusform>%n run of “%1” over time</numerusform>
+            <numerusform>%n runs of “%1” over time</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) of “%1” on %2 over time</source>
+        <translation>
+            <numerusform>%n run of “%1” on %2 over time</numerusform>
+            <numerusform>%n runs of “%1” on %2 over time</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::HistoryPanel</name>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::HostKeyDialog</name>
+    <message numerus="yes">
+        <source>%n host(s) offered a key that is not in known_hosts. Compare the fingerprints with what the hosts&apos; administrators published before accepting.</source>
+        <translation>
+            <numerusform>%n host offered a key that is not in known_hosts. Compare the fingerprints with what the hosts&apos; administrators published before accepting.</numerusform>
+            <numerusform>%n hosts offered a key that is not in known_hosts. Compare the fingerprints with what the hosts&apos; administrators published before accepting.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::HostModel</name>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n host</numerusform>
+            <numerusform>%n hosts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::MainWindow</name>
+    <message numerus="yes">
+        <source>Not run on %n host(s) no longer in the host list: %1</source>
+        <translation>
+            <numerusform>Not run on %n host no longer in the host list: %1</numerusform>
+            <numerusform>Not run on %n hosts no longer in the host list: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n host(s) and their saved secrets?</source>
+        <translation>
+            <numerusform>Delete %n host and its saved secrets?</numerusform>
+            <numerusform>Delete %n hosts and their saved secrets?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::SessionStatusModel</name>
+    <message numerus="yes">
+        <source>%n file(s) copied, %1 skipped as the overwrite policy says</source>
+        <translation>
+            <numerusform>%n file copied, %1 skipped as the overwrite policy says</numerusform>
+            <numerusform>%n files copied, %1 skipped as the overwrite policy says</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::TransferDialog</name>
+    <message numerus="yes">
+        <source>Copy Files on %n Host(s)</source>
+        <translation>
+            <numerusform>Copy Files on %n Host</numerusform>
+            <numerusform>Copy Files on %n Hosts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HostsCli</name>
+    <message numerus="yes">
+        <source>Removed %n host(s).</source>
+        <translation>
+            <numerusform>Removed %n host.</numerusform>
+            <numerusform>Removed %n hosts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TransferCli</name>
+    <message numerus="yes">
+        <source>%1: %n file(s), %2</source>
+        <translation>
+            <numerusform>%1: %n file, %2</numerusform>
+            <numerusform>%1: %n files, %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n left as they were</source>
+        <translation>
+            <numerusform>, %n left as they were</numerusform>
+            <numerusform>, %n left as they were</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2486 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Chorus::CommandBar</name>
+    <message>
+        <source>Command to run on the selected hosts</source>
+        <translation>要在所选主机上运行的命令</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>The command to run; the list holds your history. Ctrl+Enter runs it.</source>
+        <translation>要运行的命令；下拉列表中是历史记录。按 Ctrl+Enter 运行。</translation>
+    </message>
+    <message>
+        <source>Snippets</source>
+        <translation>命令片段</translation>
+    </message>
+    <message>
+        <source>Saved snippets</source>
+        <translation>已保存的命令片段</translation>
+    </message>
+    <message>
+        <source>Fanout</source>
+        <translation>并发数</translation>
+    </message>
+    <message>
+        <source>How many hosts run at once</source>
+        <translation>同时运行的主机数</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>no timeout</source>
+        <translation>不超时</translation>
+    </message>
+    <message>
+        <source>Command timeout</source>
+        <translation>命令超时</translation>
+    </message>
+    <message>
+        <source>&amp;sudo</source>
+        <translation>&amp;sudo</translation>
+    </message>
+    <message>
+        <source>Run the command with sudo; the password is asked for or taken from the keychain</source>
+        <translation>用 sudo 运行命令；密码会询问您或从密钥环中读取</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run on the selected hosts (Ctrl+Enter)</source>
+        <translation>在所选主机上运行（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the current session&apos;s run (Esc)</source>
+        <translation>取消当前会话的运行（Esc）</translation>
+    </message>
+    <message>
+        <source>&amp;Fanout:</source>
+        <translation>并发数(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>超时(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Save the current command as a snippet...</source>
+        <translation>将当前命令保存为片段...</translation>
+    </message>
+    <message>
+        <source>Edit snippets...</source>
+        <translation>编辑命令片段...</translation>
+    </message>
+    <message>
+        <source>Insert a saved command, or save the current one</source>
+        <translation>插入已保存的命令，或保存当前命令</translation>
+    </message>
+    <message>
+        <source>Seconds a host may run the command before it is stopped</source>
+        <translation>主机运行命令的最长秒数，超过即停止</translation>
+    </message>
+    <message>
+        <source>Ctrl+L comes back here from anywhere in the window.</source>
+        <translation>在窗口中任何位置按 Ctrl+L 都可回到这里。</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::CompareView</name>
+    <message>
+        <source>(no output)</source>
+        <translation>（无输出）</translation>
+    </message>
+    <message>
+        <source>Ignore white space changes</source>
+        <translation>忽略空白字符的变化</translation>
+    </message>
+    <message>
+        <source>Compare stdout only</source>
+        <translation>只比较标准输出</translation>
+    </message>
+    <message>
+        <source>Group hosts by their standard output alone, whatever their stderr</source>
+        <translation>只按标准输出给主机分组，不管标准错误输出</translation>
+    </message>
+    <message>
+        <source>Ignore lines matching:</source>
+        <translation>忽略匹配以下模式的行：</translation>
+    </message>
+    <message>
+        <source>regular expression, e.g. ^Date:|\d+ ms</source>
+        <translation>正则表达式，例如 ^Date:|\d+ ms</translation>
+    </message>
+    <message>
+        <source>Run again on the outliers</source>
+        <translation>在离群主机上重新运行</translation>
+    </message>
+    <message>
+        <source>Run again on the failed</source>
+        <translation>在失败的主机上重新运行</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Host set</source>
+        <translation>主机集</translation>
+    </message>
+    <message>
+        <source>Ending</source>
+        <translation>结束方式</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>killed by signal %1%2</source>
+        <translation>被信号 %1 终止%2</translation>
+    </message>
+    <message>
+        <source> (core dumped)</source>
+        <translation>（已转储核心）</translation>
+    </message>
+    <message>
+        <source>exited without a status</source>
+        <translation>退出时没有返回状态</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>timed out: %1</source>
+        <translation>超时：%1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Not a valid pattern: %1</source>
+        <translation>无效的模式：%1</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>Outlier</source>
+        <translation>离群</translation>
+    </message>
+    <message>
+        <source>1 group of identical output</source>
+        <translation>1 组相同输出</translation>
+    </message>
+    <message>
+        <source>%1 groups of identical output</source>
+        <translation>%1 组相同输出</translation>
+    </message>
+    <message>
+        <source>, %1 of %2 hosts finished</source>
+        <translation>，%2 台主机中已完成 %1 台</translation>
+    </message>
+    <message>
+        <source>──── stderr ────</source>
+        <translation>──── 标准错误 ────</translation>
+    </message>
+    <message>
+        <source>Reference: %1</source>
+        <translation>基准：%1</translation>
+    </message>
+    <message>
+        <source>Outlier: %1</source>
+        <translation>离群：%1</translation>
+    </message>
+    <message>
+        <source>Ignore lines matching</source>
+        <translation>忽略匹配的行</translation>
+    </message>
+    <message>
+        <source>Groups of identical output</source>
+        <translation>相同输出的分组</translation>
+    </message>
+    <message>
+        <source>The reference group first, then the outliers</source>
+        <translation>先列出基准组，再列出离群组</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::CredentialDialog</name>
+    <message>
+        <source>Credentials needed</source>
+        <translation>需要凭据</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&amp;Save to the keychain</source>
+        <translation>保存到密钥环(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Skip this host</source>
+        <translation>跳过此主机(&amp;S)</translation>
+    </message>
+    <message>
+        <source>No keychain is available: the secret is used for this session only.</source>
+        <translation>没有可用的密钥环：此密码只在本次会话中使用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use it for the %n host(s) asking the same</source>
+        <translation>
+            <numerusform>用于提出相同请求的 %n 台主机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the password of %1 on %2</source>
+        <translation>%2 上 %1 的密码</translation>
+    </message>
+    <message>
+        <source>an answer for %1 on %2, which asks: %3</source>
+        <translation>%2 上 %1 的回答，对方询问：%3</translation>
+    </message>
+    <message>
+        <source>the passphrase of the key %1 (for %2)</source>
+        <translation>密钥 %1 的口令（用于 %2）</translation>
+    </message>
+    <message>
+        <source>the sudo password of %1 on %2</source>
+        <translation>%2 上 %1 的 sudo 密码</translation>
+    </message>
+    <message>
+        <source>Chorus needs %1.</source>
+        <translation>Chorus 需要%1。</translation>
+    </message>
+    <message>
+        <source>That was not accepted. Chorus needs %1.</source>
+        <translation>未被接受。Chorus 需要%1。</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::DemoSession</name>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>The demo needs OpenSSH&apos;s server to run local hosts: %1</source>
+        <translation>演示需要 OpenSSH 服务器来运行本地主机：%1</translation>
+    </message>
+    <message>
+        <source>Could not start the demo hosts: %1</source>
+        <translation>无法启动演示主机：%1</translation>
+    </message>
+    <message>
+        <source>Demo fleet</source>
+        <translation>演示主机群</translation>
+    </message>
+    <message>
+        <source>Demo: %1 local SSH servers, stopped when Chorus quits. Your own settings are not used.</source>
+        <translation>演示：%1 个本地 SSH 服务器，Chorus 退出时停止。不会使用您自己的设置。</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::DiffView</name>
+    <message>
+        <source> ∅ no newline at end</source>
+        <translation> ∅ 末尾没有换行符</translation>
+    </message>
+    <message>
+        <source>Previous change</source>
+        <translation>上一处差异</translation>
+    </message>
+    <message>
+        <source>Go to the previous change (%1)</source>
+        <translation>转到上一处差异（%1）</translation>
+    </message>
+    <message>
+        <source>Next change</source>
+        <translation>下一处差异</translation>
+    </message>
+    <message>
+        <source>Go to the next change (%1)</source>
+        <translation>转到下一处差异（%1）</translation>
+    </message>
+    <message>
+        <source>No differences</source>
+        <translation>没有差异</translation>
+    </message>
+    <message>
+        <source>1 change</source>
+        <translation>1 处差异</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 处差异</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>第 %1 处差异，共 %2 处</translation>
+    </message>
+    <message>
+        <source>Reference output</source>
+        <translation>基准输出</translation>
+    </message>
+    <message>
+        <source>Compared output</source>
+        <translation>对比输出</translation>
+    </message>
+    <message>
+        <source>Removed lines are tinted red; %1 and %2 move between changes</source>
+        <translation>删除的行以红色标出；%1 和 %2 在差异之间移动</translation>
+    </message>
+    <message>
+        <source>Added lines are tinted green; %1 and %2 move between changes</source>
+        <translation>新增的行以绿色标出；%1 和 %2 在差异之间移动</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::DurationChart</name>
+    <message>
+        <source>Duration per host</source>
+        <translation>各主机耗时</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>Light: connecting, dark: the command. Drag or wheel to move and zoom.</source>
+        <translation>浅色：连接，深色：命令。拖动或滚动滚轮可移动和缩放。</translation>
+    </message>
+    <message>
+        <source>&amp;Export...</source>
+        <translation>导出(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>%1: %2
+connecting %3 ms, command %4 ms, total %5 ms</source>
+        <translation>%1：%2
+连接 %3 毫秒，命令 %4 毫秒，共 %5 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::ExportMenu</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>To a &amp;folder (HOST.out, HOST.err, HOST.exit)...</source>
+        <translation>到文件夹(&amp;F)（HOST.out、HOST.err、HOST.exit）...</translation>
+    </message>
+    <message>
+        <source>As &amp;JSON...</source>
+        <translation>导出为 JSON(&amp;J)...</translation>
+    </message>
+    <message>
+        <source>As &amp;CSV summary...</source>
+        <translation>导出为 CSV 摘要(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Export the run to a folder</source>
+        <translation>将运行结果导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Export the run as JSON</source>
+        <translation>将运行结果导出为 JSON</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.json *.jsonl)</source>
+        <translation>JSON Lines（*.json *.jsonl）</translation>
+    </message>
+    <message>
+        <source>Export a summary as CSV</source>
+        <translation>将摘要导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV（*.csv）</translation>
+    </message>
+    <message>
+        <source>The run is no longer available.</source>
+        <translation>该次运行已不可用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved to %1. The output of %n host(s) was longer than the run kept, so only its start is in the export: %2. To keep every byte, run with chorus run -o DIR.</source>
+        <translation>
+            <numerusform>已保存到 %1。%n 台主机的输出超过了本次运行保留的长度，导出中只有开头部分：%2。如需保留全部字节，请用 chorus run -o DIR 运行。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter, Shift+F3)</source>
+        <translation>上一个匹配项（Shift+Enter、Shift+F3）</translation>
+    </message>
+    <message>
+        <source>Next match (Enter, F3)</source>
+        <translation>下一个匹配项（Enter、F3）</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>100000+ matches</source>
+        <translation>100000+ 个匹配项</translation>
+    </message>
+    <message>
+        <source>Close (Escape)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>无匹配项</translation>
+    </message>
+    <message>
+        <source>%1+ matches</source>
+        <translation>%1+ 个匹配项</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 个匹配项</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 个匹配项</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::HistoryChart</name>
+    <message>
+        <source>Duration per run over time</source>
+        <translation>各次运行耗时随时间的变化</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>E&amp;xport...</source>
+        <translation>导出(&amp;X)...</translation>
+    </message>
+    <message>
+        <source>Select a run to see how long its command took over time.</source>
+        <translation>选择一次运行，查看其命令耗时随时间的变化。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) of “%1” over time</source>
+        <translation>
+            <numerusform>“%1”随时间的 %n 次运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) of “%1” on %2 over time</source>
+        <translation>
+            <numerusform>“%1”在 %2 上随时间的 %n 次运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1：%2，%3</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::HistoryModel</name>
+    <message>
+        <source>%1 non-zero exit, %2 failed, %3 timed out</source>
+        <translation>%1 个非零退出，%2 个失败，%3 个超时</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::HistoryPanel</name>
+    <message>
+        <source>&amp;Since</source>
+        <translation>起始日期(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Run &amp;again</source>
+        <translation>再次运行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare...</source>
+        <translation>比较(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Command contains...</source>
+        <translation>命令包含...</translation>
+    </message>
+    <message>
+        <source>Filter by command</source>
+        <translation>按命令筛选</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Filter by host</source>
+        <translation>按主机筛选</translation>
+    </message>
+    <message>
+        <source>Runs that had this host (its name or address); the chart then shows this host&apos;s durations.</source>
+        <translation>包含此主机（名称或地址）的运行；图表随后显示此主机的耗时。</translation>
+    </message>
+    <message>
+        <source>Filter by outcome</source>
+        <translation>按结果筛选</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>任意结果</translation>
+    </message>
+    <message>
+        <source>Some host: %1</source>
+        <translation>有主机：%1</translation>
+    </message>
+    <message>
+        <source>Started since</source>
+        <translation>开始日期不早于</translation>
+    </message>
+    <message>
+        <source>Past runs</source>
+        <translation>以往的运行</translation>
+    </message>
+    <message>
+        <source>Show the run in a read-only session tab</source>
+        <translation>在只读会话标签页中显示该次运行</translation>
+    </message>
+    <message>
+        <source>Run the same command again on the same hosts</source>
+        <translation>在相同主机上再次运行相同命令</translation>
+    </message>
+    <message>
+        <source>Select two runs to compare a host&apos;s output between them</source>
+        <translation>选择两次运行以比较某台主机在两次运行中的输出</translation>
+    </message>
+    <message>
+        <source>The history is not available.</source>
+        <translation>运行历史不可用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n 次运行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::HostKeyDialog</name>
+    <message>
+        <source>Unknown host keys</source>
+        <translation>未知的主机密钥</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Key type</source>
+        <translation>密钥类型</translation>
+    </message>
+    <message>
+        <source>SHA256 fingerprint</source>
+        <translation>SHA256 指纹</translation>
+    </message>
+    <message>
+        <source>Host keys to confirm</source>
+        <translation>待确认的主机密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Accept selected</source>
+        <translation>接受所选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject all</source>
+        <translation>全部拒绝(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>These hosts offered a key that differs from the one known for them. They were refused; this could be an attack. If the change is expected, use Tools &gt; Forget host key first.
+
+</source>
+        <translation>这些主机提供的密钥与已知的不同。已拒绝连接；这可能是攻击。如果这一变化在预期之中，请先使用“工具 &gt; 忘记主机密钥”。
+
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) offered a key that is not in known_hosts. Compare the fingerprints with what the hosts&apos; administrators published before accepting.</source>
+        <translation>
+            <numerusform>%n 台主机提供了不在 known_hosts 中的密钥。接受之前，请将指纹与主机管理员公布的指纹进行核对。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Accept selected (%1)</source>
+        <translation>接受所选(&amp;A)（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::HostModel</name>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n 台主机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录方式</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::MainWindow</name>
+    <message>
+        <source>Chorus</source>
+        <translation>Chorus</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import hosts...</source>
+        <translation>导入主机(&amp;I)...</translation>
+    </message>
+    <message>
+        <source>&amp;Export hosts...</source>
+        <translation>导出主机(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Hosts</source>
+        <translation>主机(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New host...</source>
+        <translation>新建主机(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>New &amp;group...</source>
+        <translation>新建分组(&amp;G)...</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>新建分组</translation>
+    </message>
+    <message>
+        <source>Group path (use / for subgroups):</source>
+        <translation>分组路径（用 / 分隔子分组）：</translation>
+    </message>
+    <message>
+        <source>Check &amp;all</source>
+        <translation>全部勾选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Uncheck all</source>
+        <translation>全部取消勾选(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Forget host key...</source>
+        <translation>忘记主机密钥(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>&amp;Settings...</source>
+        <translation>设置(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Chorus</source>
+        <translation>关于 Chorus(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Search hosts</source>
+        <translation>搜索主机</translation>
+    </message>
+    <message>
+        <source>Filter by tag</source>
+        <translation>按标签筛选</translation>
+    </message>
+    <message>
+        <source>Filter by group</source>
+        <translation>按分组筛选</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Run History</source>
+        <translation>运行历史</translation>
+    </message>
+    <message>
+        <source>Run %1 is no longer in the history.</source>
+        <translation>运行 %1 已不在历史记录中。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1
+Run of %2, from the history (read-only)</source>
+        <translation>%1
+%2 的运行，来自历史记录（只读）</translation>
+    </message>
+    <message>
+        <source>Cannot run again</source>
+        <translation>无法再次运行</translation>
+    </message>
+    <message>
+        <source>None of the run&apos;s hosts is in the host list any more: %1</source>
+        <translation>该次运行的主机都已不在主机列表中：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not run on %n host(s) no longer in the host list: %1</source>
+        <translation>
+            <numerusform>未在已不在主机列表中的 %n 台主机上运行：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The history has no earlier run on %1.</source>
+        <translation>历史记录中没有 %1 上更早的运行。</translation>
+    </message>
+    <message>
+        <source>Check hosts on the left, type a command above and press Ctrl+Enter.
+Each run opens here in its own tab.</source>
+        <translation>在左侧勾选主机，在上方输入命令并按 Ctrl+Enter。
+每次运行都会在这里打开一个标签页。</translation>
+    </message>
+    <message>
+        <source>Host profiles</source>
+        <translation>主机配置</translation>
+    </message>
+    <message>
+        <source>Could not save the host profiles: %1</source>
+        <translation>无法保存主机配置：%1</translation>
+    </message>
+    <message>
+        <source>Type a command to run first.</source>
+        <translation>请先输入要运行的命令。</translation>
+    </message>
+    <message>
+        <source>Check or select the hosts to run on first.</source>
+        <translation>请先勾选或选择要运行的主机。</translation>
+    </message>
+    <message>
+        <source>Cannot run</source>
+        <translation>无法运行</translation>
+    </message>
+    <message>
+        <source>The run was not saved to the history: %1</source>
+        <translation>该次运行未保存到历史记录：%1</translation>
+    </message>
+    <message>
+        <source>The secret was not saved: %1</source>
+        <translation>密码未保存：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Run here</source>
+        <translation>在此运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit...</source>
+        <translation>编辑(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>复制一份(&amp;D)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Delete hosts</source>
+        <translation>删除主机</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n host(s) and their saved secrets?</source>
+        <translation>
+            <numerusform>删除 %n 台主机及其保存的密码？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy address</source>
+        <translation>复制地址(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Connected and ran a command in %1 ms.</source>
+        <translation>已连接并在 %1 毫秒内运行了一条命令。</translation>
+    </message>
+    <message>
+        <source>Import hosts</source>
+        <translation>导入主机</translation>
+    </message>
+    <message>
+        <source>Cannot tell what kind of host list %1 is (ssh_config, pssh, ClusterShell, Ansible or a Chorus export). Use `chorus hosts import --format` to say.</source>
+        <translation>无法判断主机列表 %1 的格式（ssh_config、pssh、ClusterShell、Ansible 或 Chorus 导出文件）。请用 `chorus hosts import --format` 指定。</translation>
+    </message>
+    <message>
+        <source>Added %1 hosts, merged %2 with hosts already here.</source>
+        <translation>已添加 %1 台主机，%2 台与已有主机合并。</translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>未导入：</translation>
+    </message>
+    <message>
+        <source>Export hosts</source>
+        <translation>导出主机</translation>
+    </message>
+    <message>
+        <source>Forget host key</source>
+        <translation>忘记主机密钥</translation>
+    </message>
+    <message>
+        <source>Host as known_hosts lists it (name, or [address]:port):</source>
+        <translation>主机在 known_hosts 中的写法（名称，或 [地址]:端口）：</translation>
+    </message>
+    <message>
+        <source>Removed %1 key(s) of %2 from %3; the old file is kept as %3.old.</source>
+        <translation>已从 %3 中删除 %2 的 %1 个密钥；旧文件保留为 %3.old。</translation>
+    </message>
+    <message>
+        <source>Settings saved. Engine settings apply to new connections.</source>
+        <translation>设置已保存。引擎设置对新连接生效。</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>所有标签</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>所有分组</translation>
+    </message>
+    <message>
+        <source>No hosts</source>
+        <translation>没有主机</translation>
+    </message>
+    <message>
+        <source>Hosts: %1  Groups: %2</source>
+        <translation>主机：%1  分组：%2</translation>
+    </message>
+    <message>
+        <source>About Chorus</source>
+        <translation>关于 Chorus</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Chorus %1&lt;/h3&gt;&lt;p&gt;Run one command on many hosts over SSH at once and compare the answers.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and libssh.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Chorus %1&lt;/h3&gt;&lt;p&gt;通过 SSH 在多台主机上同时运行同一条命令并比较输出。&lt;/p&gt;&lt;p&gt;基于 Qt %2 和 libssh 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Files...</source>
+        <translation>复制文件(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Check or select the hosts to copy files on first.</source>
+        <translation>请先勾选或选择要复制文件的主机。</translation>
+    </message>
+    <message>
+        <source>push %1 to %2</source>
+        <translation>推送 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>pull %1 into %2</source>
+        <translation>拉取 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>Cannot copy</source>
+        <translation>无法复制</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::OutputView</name>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Find in this output (%1)</source>
+        <translation>在此输出中查找（%1）</translation>
+    </message>
+    <message>
+        <source>Wrap</source>
+        <translation>换行</translation>
+    </message>
+    <message>
+        <source>Wrap long lines at the window&apos;s edge</source>
+        <translation>在窗口边缘自动折行</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selection, or all of the text shown when nothing is selected</source>
+        <translation>复制选中内容；未选中时复制显示的全部文本</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>全部保存</translation>
+    </message>
+    <message>
+        <source>Save each host&apos;s output to a folder…</source>
+        <translation>将每台主机的输出保存到文件夹…</translation>
+    </message>
+    <message>
+        <source>Writes NAME.out (stdout) and NAME.err (stderr) for every finished host, the bytes exactly as received</source>
+        <translation>为每台已完成的主机写入 NAME.out（标准输出）和 NAME.err（标准错误），内容与收到的字节完全一致</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save stdout as…</source>
+        <translation>标准输出另存为…</translation>
+    </message>
+    <message>
+        <source>Save stderr as…</source>
+        <translation>标准错误另存为…</translation>
+    </message>
+    <message>
+        <source>%1 bytes not shown: the view keeps the last %2</source>
+        <translation>有 %1 字节未显示：视图只保留最后 %2</translation>
+    </message>
+    <message>
+        <source>Save All writes each host&apos;s whole output (up to the run&apos;s output limit) to files.</source>
+        <translation>“全部保存”会把每台主机的完整输出（不超过本次运行的输出上限）写入文件。</translation>
+    </message>
+    <message>
+        <source>Save writes all the host sent (up to the run&apos;s output limit) to a file.</source>
+        <translation>“保存”会把主机发送的全部内容（不超过本次运行的输出上限）写入文件。</translation>
+    </message>
+    <message>
+        <source>Available once a host has finished</source>
+        <translation>有主机完成后可用</translation>
+    </message>
+    <message>
+        <source>Available once the host has finished</source>
+        <translation>该主机完成后可用</translation>
+    </message>
+    <message>
+        <source>Save stdout as… (%1)</source>
+        <translation>标准输出另存为…（%1）</translation>
+    </message>
+    <message>
+        <source>Save stderr as… (%1)</source>
+        <translation>标准错误另存为…（%1）</translation>
+    </message>
+    <message>
+        <source>The bytes exactly as received, without colours removed or anything added.</source>
+        <translation>与收到的字节完全一致，不去除颜色，也不添加任何内容。</translation>
+    </message>
+    <message>
+        <source>Only the first %1 of %2 bytes: the run&apos;s output limit.</source>
+        <translation>只有 %2 字节中的前 %1：本次运行的输出上限。</translation>
+    </message>
+    <message>
+        <source>Save this host&apos;s stdout or stderr, each to its own file</source>
+        <translation>将此主机的标准输出或标准错误分别保存到各自的文件</translation>
+    </message>
+    <message>
+        <source>Not a single host&apos;s output.</source>
+        <translation>这不是单台主机的输出。</translation>
+    </message>
+    <message>
+        <source>Save stderr of %1</source>
+        <translation>保存 %1 的标准错误</translation>
+    </message>
+    <message>
+        <source>Save stdout of %1</source>
+        <translation>保存 %1 的标准输出</translation>
+    </message>
+    <message>
+        <source>Save output</source>
+        <translation>保存输出</translation>
+    </message>
+    <message>
+        <source>Save every host&apos;s output into a folder</source>
+        <translation>将每台主机的输出保存到文件夹</translation>
+    </message>
+    <message>
+        <source>Output of all hosts</source>
+        <translation>所有主机的输出</translation>
+    </message>
+    <message>
+        <source>Output of %1</source>
+        <translation>%1 的输出</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::ProfileDialog</name>
+    <message>
+        <source>unchanged</source>
+        <translation>未更改</translation>
+    </message>
+    <message>
+        <source>New host</source>
+        <translation>新建主机</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>from ssh_config, or your user name</source>
+        <translation>取自 ssh_config，或您的用户名</translation>
+    </message>
+    <message>
+        <source>SSH agent</source>
+        <translation>SSH 代理</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>密钥文件</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Keyboard-interactive</source>
+        <translation>键盘交互式</translation>
+    </message>
+    <message>
+        <source>...</source>
+        <translation>...</translation>
+    </message>
+    <message>
+        <source>Choose a key file</source>
+        <translation>选择密钥文件</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <source>[user@]host[:port], optional</source>
+        <translation>[用户@]主机[:端口]，可选</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Run commands with &amp;sudo</source>
+        <translation>用 sudo 运行命令(&amp;S)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>询问</translation>
+    </message>
+    <message>
+        <source>Accept new keys</source>
+        <translation>接受新密钥</translation>
+    </message>
+    <message>
+        <source>Strict</source>
+        <translation>严格</translation>
+    </message>
+    <message>
+        <source>Save secrets to the &amp;keychain</source>
+        <translation>将密码保存到密钥环(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Authentication:</source>
+        <translation>认证方式(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>密钥文件(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Key &amp;passphrase:</source>
+        <translation>密钥口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Jump host:</source>
+        <translation>跳板机(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>分组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Sudo pa&amp;ssword:</source>
+        <translation>sudo 密码(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Connect timeout:</source>
+        <translation>连接超时(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Unknown host &amp;keys:</source>
+        <translation>未知主机密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connecting...</source>
+        <translation>正在连接...</translation>
+    </message>
+    <message>
+        <source>A host needs a name or a host name.</source>
+        <translation>主机需要一个名称或主机名。</translation>
+    </message>
+    <message>
+        <source>The host name &quot;%1&quot; contains a space.</source>
+        <translation>主机名“%1”中含有空格。</translation>
+    </message>
+    <message>
+        <source>Key file authentication needs a key file.</source>
+        <translation>密钥文件认证需要指定密钥文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::RunCompareDialog</name>
+    <message>
+        <source>exit %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Compare two runs</source>
+        <translation>比较两次运行</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>The two runs have no host in common.</source>
+        <translation>这两次运行没有共同的主机。</translation>
+    </message>
+    <message>
+        <source>%1 ended differently: %2 then, %3 now.</source>
+        <translation>%1 的结束方式不同：当时为 %2，现在为 %3。</translation>
+    </message>
+    <message>
+        <source>%1: same output and ending (%2) in both runs.</source>
+        <translation>%1：两次运行的输出和结束方式（%2）相同。</translation>
+    </message>
+    <message>
+        <source>%1: the output changed; both ended with %2.</source>
+        <translation>%1：输出有变化；两次都以 %2 结束。</translation>
+    </message>
+    <message>
+        <source>The history keeps only the start of long output: changes further on are not shown.</source>
+        <translation>历史记录只保留长输出的开头部分：后面的变化不会显示。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::RunSession</name>
+    <message>
+        <source>There is no host %1 in this run.</source>
+        <translation>本次运行中没有主机 %1。</translation>
+    </message>
+    <message>
+        <source>%1 has not finished yet.</source>
+        <translation>%1 尚未完成。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::SecretStore</name>
+    <message>
+        <source>No keychain is available to keep passwords in: %1.</source>
+        <translation>没有可用于保存密码的密钥环：%1。</translation>
+    </message>
+    <message>
+        <source>The keychain refused access: %1</source>
+        <translation>密钥环拒绝访问：%1</translation>
+    </message>
+    <message>
+        <source>The keychain reported an error: %1</source>
+        <translation>密钥环报告了错误：%1</translation>
+    </message>
+    <message>
+        <source>there is no D-Bus session bus to reach a keychain through (%1)</source>
+        <translation>没有可用于访问密钥环的 D-Bus 会话总线（%1）</translation>
+    </message>
+    <message>
+        <source>no keychain service (a Secret Service such as gnome-keyring, or KWallet) is running on the D-Bus session bus</source>
+        <translation>D-Bus 会话总线上没有运行任何密钥环服务（例如 gnome-keyring 等 Secret Service，或 KWallet）</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::SessionStatusModel</name>
+    <message>
+        <source>stdout %1 bytes, stderr %2 bytes</source>
+        <translation>标准输出 %1 字节，标准错误 %2 字节</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>退出码</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>host key?</source>
+        <translation>主机密钥？</translation>
+    </message>
+    <message>
+        <source>authenticating</source>
+        <translation>认证中</translation>
+    </message>
+    <message>
+        <source>password?</source>
+        <translation>密码？</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>non-zero exit</source>
+        <translation>非零退出</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1 (core dumped)</source>
+        <translation>%1（已转储核心）</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) copied, %1 skipped as the overwrite policy says</source>
+        <translation>
+            <numerusform>已复制 %n 个文件，按覆盖策略跳过 %1 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::SessionView</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the run on every host that has not finished</source>
+        <translation>取消所有尚未完成的主机上的运行</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Save every host&apos;s output and exit status, once the run has finished</source>
+        <translation>运行结束后，保存每台主机的输出和退出码</translation>
+    </message>
+    <message>
+        <source>Filter by host or error</source>
+        <translation>按主机或错误筛选</translation>
+    </message>
+    <message>
+        <source>All hosts</source>
+        <translation>所有主机</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed or cancelled</source>
+        <translation>失败或已取消</translation>
+    </message>
+    <message>
+        <source>Open Output</source>
+        <translation>打开输出</translation>
+    </message>
+    <message>
+        <source>Cancel Host</source>
+        <translation>取消此主机</translation>
+    </message>
+    <message>
+        <source>Copy Host Name</source>
+        <translation>复制主机名</translation>
+    </message>
+    <message>
+        <source>What Changed Since the Previous Run</source>
+        <translation>与上次运行相比的变化</translation>
+    </message>
+    <message>
+        <source>Compare this host&apos;s output with its previous run of any command in the history</source>
+        <translation>将此主机的输出与历史记录中它上一次运行（任意命令）的输出进行比较</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Durations</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>%1 ok</source>
+        <translation>%1 个成功</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 个失败</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 个运行中</translation>
+    </message>
+    <message>
+        <source>%1 queued</source>
+        <translation>%1 个排队中</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>%1 个已取消</translation>
+    </message>
+    <message>
+        <source>%1 — finished in %2</source>
+        <translation>%1 — 用时 %2 完成</translation>
+    </message>
+    <message>
+        <source>%1 — %2 elapsed</source>
+        <translation>%1 — 已用时 %2</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2 hosts: %3 ok, %4 non-zero exit, %5 failed, %6 timed out, %7 cancelled, %8 running, %9 queued</source>
+        <translation>%1
+
+%2 台主机：%3 个成功，%4 个非零退出，%5 个失败，%6 个超时，%7 个已取消，%8 个运行中，%9 个排队中</translation>
+    </message>
+    <message>
+        <source>%1 of %2 copied</source>
+        <translation>已复制 %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Default &amp;fanout:</source>
+        <translation>默认并发数(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Default &amp;command timeout:</source>
+        <translation>默认命令超时(&amp;C)：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect timeout:</source>
+        <translation>连接超时(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Worker threads:</source>
+        <translation>工作线程数(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation>每个核心一个</translation>
+    </message>
+    <message>
+        <source>Output &amp;kept per host and stream:</source>
+        <translation>每台主机每个输出流保留(&amp;K)：</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Output &amp;shown per host:</source>
+        <translation>每台主机显示的输出(&amp;S)：</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source>&amp;Keepalive interval:</source>
+        <translation>保活间隔(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close idle connections after:</source>
+        <translation>空闲连接关闭时间：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Keep run &amp;history for:</source>
+        <translation>运行历史保留(&amp;H)：</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>ever</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>Keep at most:</source>
+        <translation>最多保留：</translation>
+    </message>
+    <message>
+        <source> runs</source>
+        <translation> 次运行</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Ask me</source>
+        <translation>询问我</translation>
+    </message>
+    <message>
+        <source>Accept new keys, refuse changed ones</source>
+        <translation>接受新密钥，拒绝已变更的密钥</translation>
+    </message>
+    <message>
+        <source>Strict: refuse unknown keys</source>
+        <translation>严格：拒绝未知密钥</translation>
+    </message>
+    <message>
+        <source>Unknown &amp;host keys:</source>
+        <translation>未知主机密钥(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Unknown host keys</source>
+        <translation>未知的主机密钥</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The language of the window and the command line; applies when Chorus starts again</source>
+        <translation>窗口和命令行使用的语言；Chorus 重新启动后生效</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>配色</translation>
+    </message>
+    <message>
+        <source>Light or dark colours, or the desktop&apos;s; applies when Chorus starts again</source>
+        <translation>浅色、深色或跟随桌面；Chorus 重新启动后生效</translation>
+    </message>
+    <message>
+        <source>C&amp;olours:</source>
+        <translation>配色(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Restart Chorus to see the new language and colours. Open sessions are not affected until then.</source>
+        <translation>重新启动 Chorus 后才会使用新的语言和配色。在此之前，已打开的会话不受影响。</translation>
+    </message>
+    <message>
+        <source>Language and colours apply after a restart of Chorus.</source>
+        <translation>语言和配色在 Chorus 重新启动后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::SnippetDialog</name>
+    <message>
+        <source>Snippets</source>
+        <translation>命令片段</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>New snippet</source>
+        <translation>新命令片段</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::TransferDialog</name>
+    <message>
+        <source>&amp;Push: copy local files to the hosts</source>
+        <translation>推送(&amp;P)：将本地文件复制到主机</translation>
+    </message>
+    <message>
+        <source>P&amp;ull: collect a file or folder from the hosts</source>
+        <translation>拉取(&amp;U)：从主机收集文件或文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify with SHA-256 after writing (runs sha256sum on the host)</source>
+        <translation>写入后用 SHA-256 校验(&amp;V)（在主机上运行 sha256sum）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy Files on %n Host(s)</source>
+        <translation>
+            <numerusform>在 %n 台主机上复制文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Local files and folders to send</source>
+        <translation>要发送的本地文件和文件夹</translation>
+    </message>
+    <message>
+        <source>Add &amp;Files...</source>
+        <translation>添加文件(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>Add F&amp;older...</source>
+        <translation>添加文件夹(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>/tmp or ~/bin: an existing folder on every host</source>
+        <translation>/tmp 或 ~/bin：每台主机上都已存在的文件夹</translation>
+    </message>
+    <message>
+        <source>Remote folder</source>
+        <translation>远程文件夹</translation>
+    </message>
+    <message>
+        <source>Local files:</source>
+        <translation>本地文件：</translation>
+    </message>
+    <message>
+        <source>Remote &amp;folder:</source>
+        <translation>远程文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>/var/log/syslog or /etc/nginx</source>
+        <translation>/var/log/syslog 或 /etc/nginx</translation>
+    </message>
+    <message>
+        <source>Remote file or folder</source>
+        <translation>远程文件或文件夹</translation>
+    </message>
+    <message>
+        <source>Local folder</source>
+        <translation>本地文件夹</translation>
+    </message>
+    <message>
+        <source>Each host&apos;s copy goes into a subfolder named after the host</source>
+        <translation>每台主机的副本放入以该主机命名的子文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>浏览(&amp;B)...</translation>
+    </message>
+    <message>
+        <source>Remote &amp;path:</source>
+        <translation>远程路径(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Into local folder:</source>
+        <translation>存入本地文件夹(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>When the file exists</source>
+        <translation>文件已存在时</translation>
+    </message>
+    <message>
+        <source>Replace it</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace it if size or time differ</source>
+        <translation>大小或时间不同时替换</translation>
+    </message>
+    <message>
+        <source>Keep it (skip the file)</source>
+        <translation>保留（跳过该文件）</translation>
+    </message>
+    <message>
+        <source>When a file &amp;exists:</source>
+        <translation>文件已存在时(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Collect into folder</source>
+        <translation>收集到文件夹</translation>
+    </message>
+    <message>
+        <source>Files to send</source>
+        <translation>要发送的文件</translation>
+    </message>
+    <message>
+        <source>Folder to send</source>
+        <translation>要发送的文件夹</translation>
+    </message>
+    <message>
+        <source>Add the files or folders to send.</source>
+        <translation>请添加要发送的文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>Name the remote folder the files go into.</source>
+        <translation>请指定存放文件的远程文件夹。</translation>
+    </message>
+    <message>
+        <source>Name the remote file or folder to collect.</source>
+        <translation>请指定要收集的远程文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose the local folder to collect into.</source>
+        <translation>请选择用于收集的本地文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder.</source>
+        <translation>%1 是文件，不是文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCli</name>
+    <message>
+        <source>Usage: chorus history list [--json] [--command TEXT] [--host NAME] [--outcome OUTCOME]
+                           [--since YYYY-MM-DD] [--limit N]
+       chorus history show RUN [--json]
+
+The runs Chorus recorded, newest first.
+list: --command keeps runs whose command contains TEXT; --host runs that had the host NAME
+(a name or user@host:port); --outcome runs where some host ended ok, non-zero, failed, timed-out or
+cancelled; --since runs started on that day or later; --limit the N newest. --json prints one
+object per run and line (run, command, started, duration_ms, hosts, ok, non_zero_exit, failed,
+timed_out, cancelled).
+show: each host of run RUN, how it ended and its output; --json prints one object per host and
+line, as chorus run --json does.
+
+Exit status: 0 done; 1 the history cannot be read or there is no such run; 64 bad usage.
+</source>
+        <translation>用法：chorus history list [--json] [--command TEXT] [--host NAME] [--outcome OUTCOME]
+                           [--since YYYY-MM-DD] [--limit N]
+      chorus history show RUN [--json]
+
+Chorus 记录的运行，最新的在前。
+list：--command 只保留命令包含 TEXT 的运行；--host 只保留包含主机 NAME（名称或
+user@host:port）的运行；--outcome 只保留有主机以 ok、non-zero、failed、timed-out 或
+cancelled 结束的运行；--since 只保留在该日期当天或之后开始的运行；--limit 只保留最近的
+N 次。--json 每行输出一次运行的 JSON 对象（run、command、started、duration_ms、hosts、ok、
+non_zero_exit、failed、timed_out、cancelled）。
+show：运行 RUN 的每台主机、其结束方式和输出；--json 每行输出一台主机的 JSON 对象，
+与 chorus run --json 相同。
+
+退出状态：0 完成；1 无法读取历史记录或没有该次运行；64 用法错误。
+</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 ok</source>
+        <translation>%1 个成功</translation>
+    </message>
+    <message>
+        <source>%1 non-zero</source>
+        <translation>%1 个非零退出</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 个失败</translation>
+    </message>
+    <message>
+        <source>%1 timed out</source>
+        <translation>%1 个超时</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>%1 个已取消</translation>
+    </message>
+    <message>
+        <source>say what to do: chorus history list|show (see chorus history --help)</source>
+        <translation>请指定操作：chorus history list|show（参见 chorus history --help）</translation>
+    </message>
+    <message>
+        <source>unknown action &quot;%1&quot;: chorus history list|show</source>
+        <translation>未知操作“%1”：chorus history list|show</translation>
+    </message>
+    <message>
+        <source>One JSON object per run.</source>
+        <translation>每次运行输出一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Command contains TEXT.</source>
+        <translation>命令包含 TEXT。</translation>
+    </message>
+    <message>
+        <source>Had the host NAME.</source>
+        <translation>包含主机 NAME。</translation>
+    </message>
+    <message>
+        <source>Some host ended so.</source>
+        <translation>有主机以此结果结束。</translation>
+    </message>
+    <message>
+        <source>Started on DATE or later.</source>
+        <translation>在 DATE 当天或之后开始。</translation>
+    </message>
+    <message>
+        <source>The N newest runs.</source>
+        <translation>最近的 N 次运行。</translation>
+    </message>
+    <message>
+        <source>list takes no arguments, only options: &quot;%1&quot;</source>
+        <translation>list 不接受参数，只接受选项：“%1”</translation>
+    </message>
+    <message>
+        <source>--outcome: &quot;%1&quot; is not one of ok, non-zero, failed, timed-out, cancelled</source>
+        <translation>--outcome：“%1”不是 ok、non-zero、failed、timed-out、cancelled 之一</translation>
+    </message>
+    <message>
+        <source>--since: &quot;%1&quot; is not a date like 2026-11-21</source>
+        <translation>--since：“%1”不是形如 2026-11-21 的日期</translation>
+    </message>
+    <message>
+        <source>--limit: &quot;%1&quot; is not a whole number of at least 1</source>
+        <translation>--limit：“%1”不是大于等于 1 的整数</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  %4 hosts: %5  %6
+</source>
+        <translation>%1  %2  %3  %4 台主机：%5  %6
+</translation>
+    </message>
+    <message>
+        <source>One JSON object per host.</source>
+        <translation>每台主机输出一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The run&apos;s number, as list shows it.</source>
+        <translation>运行编号，即 list 显示的编号。</translation>
+    </message>
+    <message>
+        <source>show takes one run number: chorus history show RUN [--json]</source>
+        <translation>show 需要一个运行编号：chorus history show RUN [--json]</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a run number (see chorus history list)</source>
+        <translation>“%1”不是运行编号（参见 chorus history list）</translation>
+    </message>
+    <message>
+        <source>there is no run %1 in the history</source>
+        <translation>历史记录中没有运行 %1</translation>
+    </message>
+    <message>
+        <source>Run %1: %2
+Started %3, took %4, %5 hosts
+</source>
+        <translation>运行 %1：%2
+开始于 %3，用时 %4，%5 台主机
+</translation>
+    </message>
+    <message>
+        <source> [output truncated: %1 + %2 bytes sent]</source>
+        <translation> [输出已截断：共发送 %1 + %2 字节]</translation>
+    </message>
+</context>
+<context>
+    <name>HostsCli</name>
+    <message>
+        <source>Usage: chorus hosts COMMAND ...
+Keeps the host profiles Chorus connects to (the same list as the window shows).
+
+  list [--json] [EXPRESSION]     Lists the hosts, or those an expression names.
+  add NAME --host HOST [options] Adds a host:
+        --port P  --user U  --group PATH  --tag T (repeatable)
+        --auth agent|key|password|keyboard-interactive  --key FILE
+        --jump HOST|PROFILE  --sudo  --notes TEXT
+  import FILE [--format F] [--group PATH] [--dry-run]
+                                 Imports hosts from FILE; F is ssh-config, pssh,
+                                 clustershell, ansible or chorus (guessed when left out).
+                                 Hosts already there (same user, host, port) are merged.
+  export FILE                    Writes every host to FILE (no passwords: those stay in
+                                 the keychain).
+  remove NAME|ID|EXPRESSION...   Removes hosts and their stored passwords.
+
+Expressions: @GROUP (with subgroups), @tag:TAG, @* (all), or a host&apos;s name or id.
+Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
+</source>
+        <translation>用法：chorus hosts 子命令 ...
+管理 Chorus 连接的主机配置（与窗口中显示的是同一个列表）。
+
+  list [--json] [EXPRESSION]     列出所有主机，或表达式指定的主机。
+  add NAME --host HOST [选项]    添加一台主机：
+        --port P  --user U  --group PATH  --tag T（可重复）
+        --auth agent|key|password|keyboard-interactive  --key FILE
+        --jump HOST|PROFILE  --sudo  --notes TEXT
+  import FILE [--format F] [--group PATH] [--dry-run]
+                                 从 FILE 导入主机；F 为 ssh-config、pssh、
+                                 clustershell、ansible 或 chorus（省略时自动判断）。
+                                 已有的主机（用户、主机、端口相同）会被合并。
+  export FILE                    将所有主机写入 FILE（不含密码：密码保留在
+                                 密钥环中）。
+  remove NAME|ID|EXPRESSION...   移除主机及其保存的密码。
+
+表达式：@GROUP（含子分组）、@tag:TAG、@*（全部），或主机的名称或 id。
+退出状态：0 完成，1 失败，2 已导入但跳过了部分行，64 用法错误。
+</translation>
+    </message>
+    <message>
+        <source>%1: %2 (see &apos;chorus hosts --help&apos;)</source>
+        <translation>%1：%2（参见 &apos;chorus hosts --help&apos;）</translation>
+    </message>
+    <message>
+        <source>give at most one expression</source>
+        <translation>最多只能给出一个表达式</translation>
+    </message>
+    <message>
+        <source>No hosts yet: add one with &apos;chorus hosts add NAME --host HOST&apos; or import a file with &apos;chorus hosts import FILE&apos;.</source>
+        <translation>还没有主机：用 &apos;chorus hosts add NAME --host HOST&apos; 添加，或用 &apos;chorus hosts import FILE&apos; 导入文件。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>GROUP</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>TAGS</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>missing the host&apos;s NAME</source>
+        <translation>缺少主机的 NAME</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot; after the name</source>
+        <translation>名称后出现意外的“%1”</translation>
+    </message>
+    <message>
+        <source>--host is required</source>
+        <translation>必须提供 --host</translation>
+    </message>
+    <message>
+        <source>the name is empty</source>
+        <translation>名称为空</translation>
+    </message>
+    <message>
+        <source>--host takes a host name only; give --user and --port separately</source>
+        <translation>--host 只接受主机名；请另外用 --user 和 --port 指定用户和端口</translation>
+    </message>
+    <message>
+        <source>--port must be a number from 1 to 65535</source>
+        <translation>--port 必须是 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>--user: bad user name &quot;%1&quot;</source>
+        <translation>--user：无效的用户名“%1”</translation>
+    </message>
+    <message>
+        <source>--auth must be agent, key, password or keyboard-interactive</source>
+        <translation>--auth 必须是 agent、key、password 或 keyboard-interactive</translation>
+    </message>
+    <message>
+        <source>--auth key needs --key FILE</source>
+        <translation>--auth key 需要 --key FILE</translation>
+    </message>
+    <message>
+        <source>a host named &quot;%1&quot; already exists (id %2)</source>
+        <translation>名为“%1”的主机已存在（id %2）</translation>
+    </message>
+    <message>
+        <source>missing the FILE to import</source>
+        <translation>缺少要导入的 FILE</translation>
+    </message>
+    <message>
+        <source>give one FILE at a time</source>
+        <translation>一次只能给出一个 FILE</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot; (one of %2)</source>
+        <translation>未知格式“%1”（可选：%2）</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1：文件不存在</translation>
+    </message>
+    <message>
+        <source>cannot tell the format of %1; give --format</source>
+        <translation>无法判断 %1 的格式；请用 --format 指定</translation>
+    </message>
+    <message>
+        <source>Reading %1 as %2 (choose with --format).</source>
+        <translation>按 %2 格式读取 %1（可用 --format 指定）。</translation>
+    </message>
+    <message>
+        <source>Would import %1 hosts from %2: %3 new, %4 merged with hosts already there.</source>
+        <translation>将从 %2 导入 %1 台主机：%3 台新主机，%4 台与已有主机合并。</translation>
+    </message>
+    <message>
+        <source>Imported %1 hosts from %2: %3 new, %4 merged with hosts already there.</source>
+        <translation>已从 %2 导入 %1 台主机：%3 台新主机，%4 台与已有主机合并。</translation>
+    </message>
+    <message>
+        <source>give one FILE to write</source>
+        <translation>请给出一个要写入的 FILE</translation>
+    </message>
+    <message>
+        <source>Exported %1 hosts to %2.</source>
+        <translation>已将 %1 台主机导出到 %2。</translation>
+    </message>
+    <message>
+        <source>name the hosts to remove</source>
+        <translation>请指定要移除的主机</translation>
+    </message>
+    <message>
+        <source>; nothing was removed</source>
+        <translation>；未移除任何主机</translation>
+    </message>
+    <message>
+        <source>chorus hosts remove: warning: &quot;%1&quot; went through a removed host as its jump host; it cannot be reached until it gets another one</source>
+        <translation>chorus hosts remove：警告：“%1”以一台已移除的主机作为跳板机；在设置新的跳板机之前将无法连接</translation>
+    </message>
+    <message>
+        <source>chorus hosts remove: warning: the stored passwords of &quot;%1&quot; could not be deleted: %2</source>
+        <translation>chorus hosts remove：警告：无法删除“%1”保存的密码：%2</translation>
+    </message>
+    <message>
+        <source>chorus hosts remove: warning: the keychain did not answer; stored passwords may remain</source>
+        <translation>chorus hosts remove：警告：密钥环没有响应；保存的密码可能仍然存在</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n host(s).</source>
+        <translation>
+            <numerusform>已移除 %n 台主机。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>missing command: list, add, import, export or remove</source>
+        <translation>缺少子命令：list、add、import、export 或 remove</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot; (list, add, import, export or remove)</source>
+        <translation>未知子命令“%1”（list、add、import、export 或 remove）</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExport</name>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>RunExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>Two hosts would write the same files %1.*</source>
+        <translation>两台主机会写入相同的文件 %1.*</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotTour</name>
+    <message>
+        <source>chorus: cannot write %1</source>
+        <translation>chorus：无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TransferCli</name>
+    <message>
+        <source>Copies LOCAL files and folders (folders with everything in them) into REMOTE_DIR on every
+host at once over SFTP. REMOTE_DIR must exist. Files keep their mode and modification time.
+Each file is written under a temporary name (.NAME.chorus-XXXXXXXX.part) and renamed once
+complete, so a partly written file never appears under its real name.</source>
+        <translation>通过 SFTP 把 LOCAL 文件和文件夹（文件夹连同其全部内容）同时复制到每台主机的 REMOTE_DIR 中。
+REMOTE_DIR 必须已存在。文件保留其权限和修改时间。每个文件先以临时名称
+（.NAME.chorus-XXXXXXXX.part）写入，完成后再重命名，因此不会出现只写了一部分的同名文件。</translation>
+    </message>
+    <message>
+        <source>Copies REMOTE_PATH (a file, or a folder with everything in it) from every host at once over
+SFTP into LOCAL_DIR/HOST/, one folder per host, like pslurp. Files keep their mode and
+modification time and are renamed into place only once complete.</source>
+        <translation>通过 SFTP 同时从每台主机把 REMOTE_PATH（一个文件，或一个文件夹连同其全部内容）复制到
+LOCAL_DIR/HOST/，每台主机一个文件夹，与 pslurp 类似。文件保留其权限和修改时间，
+完成后才重命名到最终位置。</translation>
+    </message>
+    <message>
+        <source>
+
+Exit status: 0 every host copied everything; 2 some host failed (connect, authentication,
+a copy error) or was cancelled (Ctrl+C); 64 bad usage (nothing was connected to).
+--json prints one object per host: host, error (null on success), files, files_skipped,
+bytes, duration_ms, reused_connection.</source>
+        <translation>
+
+退出状态：0 每台主机都已复制全部内容；2 有主机失败（连接、认证或复制出错）或被取消
+（Ctrl+C）；64 用法错误（未连接任何主机）。
+--json 每台主机输出一个对象：host、error（成功时为 null）、files、files_skipped、
+bytes、duration_ms、reused_connection。</translation>
+    </message>
+    <message>
+        <source>Files and folders to send.</source>
+        <translation>要发送的文件和文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder they go into on every host.</source>
+        <translation>在每台主机上存放它们的文件夹。</translation>
+    </message>
+    <message>
+        <source>The file or folder to fetch.</source>
+        <translation>要获取的文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>Gets one folder per host.</source>
+        <translation>每台主机对应其中一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Hosts in flight at once (default 64).</source>
+        <translation>同时进行的主机数（默认 64）。</translation>
+    </message>
+    <message>
+        <source>SSH worker threads (default: one per CPU core).</source>
+        <translation>SSH 工作线程数（默认：每个 CPU 核心一个）。</translation>
+    </message>
+    <message>
+        <source>What to do with a file that is already there: always replace it (the default, as scp and pscp do), never, or if-different (replace it unless size and modification time match).</source>
+        <translation>目标文件已存在时的处理方式：always 总是替换（默认，与 scp 和 pscp 相同），never 从不替换，if-different 大小和修改时间不一致时才替换。</translation>
+    </message>
+    <message>
+        <source>Compare the SHA-256 of both sides (sha256sum on the host) before a file takes its real name.</source>
+        <translation>在文件改为正式名称之前，比较两端的 SHA-256（在主机上使用 sha256sum）。</translation>
+    </message>
+    <message>
+        <source>The host&apos;s SHA-256 program for --checksum (default sha256sum; e.g. &quot;shasum -a 256&quot;).</source>
+        <translation>主机上供 --checksum 使用的 SHA-256 程序（默认 sha256sum；例如 &quot;shasum -a 256&quot;）。</translation>
+    </message>
+    <message>
+        <source>Accepted for scp habits; folders are always copied whole.</source>
+        <translation>为照顾 scp 的使用习惯而接受；文件夹总是整体复制。</translation>
+    </message>
+    <message>
+        <source>One JSON object per host and line.</source>
+        <translation>每行输出一台主机的 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Usage: chorus push [options] LOCAL... REMOTE_DIR</source>
+        <translation>用法：chorus push [选项] LOCAL... REMOTE_DIR</translation>
+    </message>
+    <message>
+        <source>Usage: chorus pull [options] REMOTE_PATH LOCAL_DIR</source>
+        <translation>用法：chorus pull [选项] REMOTE_PATH LOCAL_DIR</translation>
+    </message>
+    <message>
+        <source>--fanout: %1 is not a whole number of at least 1</source>
+        <translation>--fanout：%1 不是大于等于 1 的整数</translation>
+    </message>
+    <message>
+        <source>--threads: %1 is not a whole number from 1 to 256</source>
+        <translation>--threads：%1 不是 1 到 256 之间的整数</translation>
+    </message>
+    <message>
+        <source>--overwrite: %1 is none of always, never, if-different</source>
+        <translation>--overwrite：%1 不是 always、never、if-different 之一</translation>
+    </message>
+    <message>
+        <source>--checksum-command: empty</source>
+        <translation>--checksum-command：为空</translation>
+    </message>
+    <message>
+        <source>name at least one LOCAL file or folder and the REMOTE_DIR</source>
+        <translation>请至少指定一个 LOCAL 文件或文件夹，以及 REMOTE_DIR</translation>
+    </message>
+    <message>
+        <source>%1: no such file or directory</source>
+        <translation>%1：没有那个文件或目录</translation>
+    </message>
+    <message>
+        <source>%1: not a readable file or folder</source>
+        <translation>%1：不是可读的文件或文件夹</translation>
+    </message>
+    <message>
+        <source>name the REMOTE_PATH and the LOCAL_DIR</source>
+        <translation>请指定 REMOTE_PATH 和 LOCAL_DIR</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 不是文件夹</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>cannot write in %1: %2</source>
+        <translation>无法在 %1 中写入：%2</translation>
+    </message>
+    <message>
+        <source>the remote path is empty</source>
+        <translation>远程路径为空</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n file(s), %2</source>
+        <translation>
+            <numerusform>%1：%n 个文件，%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n left as they were</source>
+        <translation>
+            <numerusform>，%n 个保持原样</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> in %1 s</source>
+        <translation>，用时 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 hosts in %2 s, %3 copied (%4): %5 ok, %6 failed</source>
+        <translation>%1 台主机，用时 %2 秒，已复制 %3（%4）：%5 个成功，%6 个失败</translation>
+    </message>
+    <message>
+        <source>chorus %1: %2/%3 hosts done, %4 of %5, %6, %7</source>
+        <translation>chorus %1：%2/%3 台主机已完成，%5 中的 %4，%6，%7</translation>
+    </message>
+    <message>
+        <source>time left unknown</source>
+        <translation>剩余时间未知</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>interrupted: cancelling the copies still running</source>
+        <translation>已中断：正在取消仍在进行的复制</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Run one command on many hosts over SSH and compare the answers.
+On the command line: chorus run -w HOSTS COMMAND (see chorus run --help).</source>
+        <translation>通过 SSH 在多台主机上运行同一条命令并比较输出。
+命令行用法：chorus run -w 主机 命令（参见 chorus run --help）。</translation>
+    </message>
+    <message>
+        <source>Start %1 local SSH servers and show them as hosts to try Chorus on. Your own settings and profiles are not used.</source>
+        <translation>启动 %1 个本地 SSH 服务器，作为主机供您试用 Chorus。不会使用您自己的设置和主机配置。</translation>
+    </message>
+    <message>
+        <source>With --demo: run a command on every demo host, save pictures of the main views as PNG files in DIR, and quit.</source>
+        <translation>与 --demo 一起使用：在每台演示主机上运行一条命令，将主要视图的截图以 PNG 文件保存到 DIR，然后退出。</translation>
+    </message>
+    <message>
+        <source>Colours: system, light or dark (default: as in the settings).</source>
+        <translation>配色：system（跟随系统）、light（浅色）或 dark（深色）（默认：按设置）。</translation>
+    </message>
+    <message>
+        <source>Chorus demo</source>
+        <translation>Chorus 演示</translation>
+    </message>
+    <message>
+        <source>chorus: --screenshots needs --demo</source>
+        <translation>chorus：--screenshots 需要与 --demo 一起使用</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2486 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>Chorus::CommandBar</name>
+    <message>
+        <source>Command to run on the selected hosts</source>
+        <translation>要在所選主機上執行的指令</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>The command to run; the list holds your history. Ctrl+Enter runs it.</source>
+        <translation>要執行的指令；下拉清單中是歷史紀錄。按 Ctrl+Enter 執行。</translation>
+    </message>
+    <message>
+        <source>Snippets</source>
+        <translation>指令片段</translation>
+    </message>
+    <message>
+        <source>Saved snippets</source>
+        <translation>已儲存的指令片段</translation>
+    </message>
+    <message>
+        <source>Fanout</source>
+        <translation>並行數</translation>
+    </message>
+    <message>
+        <source>How many hosts run at once</source>
+        <translation>同時執行的主機數</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>no timeout</source>
+        <translation>不逾時</translation>
+    </message>
+    <message>
+        <source>Command timeout</source>
+        <translation>指令逾時</translation>
+    </message>
+    <message>
+        <source>&amp;sudo</source>
+        <translation>&amp;sudo</translation>
+    </message>
+    <message>
+        <source>Run the command with sudo; the password is asked for or taken from the keychain</source>
+        <translation>以 sudo 執行指令；密碼會詢問您或從金鑰圈讀取</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>執行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run on the selected hosts (Ctrl+Enter)</source>
+        <translation>在所選主機上執行（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the current session&apos;s run (Esc)</source>
+        <translation>取消目前工作階段的執行（Esc）</translation>
+    </message>
+    <message>
+        <source>&amp;Fanout:</source>
+        <translation>並行數(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>逾時(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Save the current command as a snippet...</source>
+        <translation>將目前指令儲存為片段...</translation>
+    </message>
+    <message>
+        <source>Edit snippets...</source>
+        <translation>編輯指令片段...</translation>
+    </message>
+    <message>
+        <source>Insert a saved command, or save the current one</source>
+        <translation>插入已儲存的指令，或儲存目前指令</translation>
+    </message>
+    <message>
+        <source>Seconds a host may run the command before it is stopped</source>
+        <translation>主機執行指令的最長秒數，超過即停止</translation>
+    </message>
+    <message>
+        <source>Ctrl+L comes back here from anywhere in the window.</source>
+        <translation>在視窗中任何位置按 Ctrl+L 都可回到這裡。</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::CompareView</name>
+    <message>
+        <source>(no output)</source>
+        <translation>（無輸出）</translation>
+    </message>
+    <message>
+        <source>Ignore white space changes</source>
+        <translation>忽略空白字元的變化</translation>
+    </message>
+    <message>
+        <source>Compare stdout only</source>
+        <translation>只比較標準輸出</translation>
+    </message>
+    <message>
+        <source>Group hosts by their standard output alone, whatever their stderr</source>
+        <translation>只依標準輸出將主機分組，不論標準錯誤輸出</translation>
+    </message>
+    <message>
+        <source>Ignore lines matching:</source>
+        <translation>忽略符合以下模式的行：</translation>
+    </message>
+    <message>
+        <source>regular expression, e.g. ^Date:|\d+ ms</source>
+        <translation>正規表示式，例如 ^Date:|\d+ ms</translation>
+    </message>
+    <message>
+        <source>Run again on the outliers</source>
+        <translation>在離群主機上重新執行</translation>
+    </message>
+    <message>
+        <source>Run again on the failed</source>
+        <translation>在失敗的主機上重新執行</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主機</translation>
+    </message>
+    <message>
+        <source>Host set</source>
+        <translation>主機集</translation>
+    </message>
+    <message>
+        <source>Ending</source>
+        <translation>結束方式</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>輸出</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>結束代碼 %1</translation>
+    </message>
+    <message>
+        <source>killed by signal %1%2</source>
+        <translation>被訊號 %1 終止%2</translation>
+    </message>
+    <message>
+        <source> (core dumped)</source>
+        <translation>（已傾印核心）</translation>
+    </message>
+    <message>
+        <source>exited without a status</source>
+        <translation>結束時沒有傳回狀態</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>逾時</translation>
+    </message>
+    <message>
+        <source>timed out: %1</source>
+        <translation>逾時：%1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Not a valid pattern: %1</source>
+        <translation>無效的模式：%1</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>基準</translation>
+    </message>
+    <message>
+        <source>Outlier</source>
+        <translation>離群</translation>
+    </message>
+    <message>
+        <source>1 group of identical output</source>
+        <translation>1 組相同輸出</translation>
+    </message>
+    <message>
+        <source>%1 groups of identical output</source>
+        <translation>%1 組相同輸出</translation>
+    </message>
+    <message>
+        <source>, %1 of %2 hosts finished</source>
+        <translation>，%2 台主機中已完成 %1 台</translation>
+    </message>
+    <message>
+        <source>──── stderr ────</source>
+        <translation>──── 標準錯誤 ────</translation>
+    </message>
+    <message>
+        <source>Reference: %1</source>
+        <translation>基準：%1</translation>
+    </message>
+    <message>
+        <source>Outlier: %1</source>
+        <translation>離群：%1</translation>
+    </message>
+    <message>
+        <source>Ignore lines matching</source>
+        <translation>忽略符合的行</translation>
+    </message>
+    <message>
+        <source>Groups of identical output</source>
+        <translation>相同輸出的群組</translation>
+    </message>
+    <message>
+        <source>The reference group first, then the outliers</source>
+        <translation>先列出基準群組，再列出離群群組</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::CredentialDialog</name>
+    <message>
+        <source>Credentials needed</source>
+        <translation>需要憑證</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <source>&amp;Save to the keychain</source>
+        <translation>儲存到金鑰圈(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Skip this host</source>
+        <translation>略過此主機(&amp;S)</translation>
+    </message>
+    <message>
+        <source>No keychain is available: the secret is used for this session only.</source>
+        <translation>沒有可用的金鑰圈：此密碼只在本次工作階段中使用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use it for the %n host(s) asking the same</source>
+        <translation>
+            <numerusform>用於提出相同要求的 %n 台主機</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the password of %1 on %2</source>
+        <translation>%2 上 %1 的密碼</translation>
+    </message>
+    <message>
+        <source>an answer for %1 on %2, which asks: %3</source>
+        <translation>%2 上 %1 的回答，對方詢問：%3</translation>
+    </message>
+    <message>
+        <source>the passphrase of the key %1 (for %2)</source>
+        <translation>金鑰 %1 的密語（用於 %2）</translation>
+    </message>
+    <message>
+        <source>the sudo password of %1 on %2</source>
+        <translation>%2 上 %1 的 sudo 密碼</translation>
+    </message>
+    <message>
+        <source>Chorus needs %1.</source>
+        <translation>Chorus 需要%1。</translation>
+    </message>
+    <message>
+        <source>That was not accepted. Chorus needs %1.</source>
+        <translation>未被接受。Chorus 需要%1。</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::DemoSession</name>
+    <message>
+        <source>Demo</source>
+        <translation>示範</translation>
+    </message>
+    <message>
+        <source>The demo needs OpenSSH&apos;s server to run local hosts: %1</source>
+        <translation>示範需要 OpenSSH 伺服器來執行本機主機：%1</translation>
+    </message>
+    <message>
+        <source>Could not start the demo hosts: %1</source>
+        <translation>無法啟動示範主機：%1</translation>
+    </message>
+    <message>
+        <source>Demo fleet</source>
+        <translation>示範主機群</translation>
+    </message>
+    <message>
+        <source>Demo: %1 local SSH servers, stopped when Chorus quits. Your own settings are not used.</source>
+        <translation>示範：%1 個本機 SSH 伺服器，Chorus 結束時停止。不會使用您自己的設定。</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::DiffView</name>
+    <message>
+        <source> ∅ no newline at end</source>
+        <translation> ∅ 結尾沒有換行字元</translation>
+    </message>
+    <message>
+        <source>Previous change</source>
+        <translation>上一處差異</translation>
+    </message>
+    <message>
+        <source>Go to the previous change (%1)</source>
+        <translation>跳到上一處差異（%1）</translation>
+    </message>
+    <message>
+        <source>Next change</source>
+        <translation>下一處差異</translation>
+    </message>
+    <message>
+        <source>Go to the next change (%1)</source>
+        <translation>跳到下一處差異（%1）</translation>
+    </message>
+    <message>
+        <source>No differences</source>
+        <translation>沒有差異</translation>
+    </message>
+    <message>
+        <source>1 change</source>
+        <translation>1 處差異</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 處差異</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>第 %1 處差異，共 %2 處</translation>
+    </message>
+    <message>
+        <source>Reference output</source>
+        <translation>基準輸出</translation>
+    </message>
+    <message>
+        <source>Compared output</source>
+        <translation>對照輸出</translation>
+    </message>
+    <message>
+        <source>Removed lines are tinted red; %1 and %2 move between changes</source>
+        <translation>刪除的行以紅色標示；%1 和 %2 在差異之間移動</translation>
+    </message>
+    <message>
+        <source>Added lines are tinted green; %1 and %2 move between changes</source>
+        <translation>新增的行以綠色標示；%1 和 %2 在差異之間移動</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::DurationChart</name>
+    <message>
+        <source>Duration per host</source>
+        <translation>各主機耗時</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>Light: connecting, dark: the command. Drag or wheel to move and zoom.</source>
+        <translation>淺色：連線，深色：指令。拖曳或捲動滾輪可移動和縮放。</translation>
+    </message>
+    <message>
+        <source>&amp;Export...</source>
+        <translation>匯出(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>%1: %2
+connecting %3 ms, command %4 ms, total %5 ms</source>
+        <translation>%1：%2
+連線 %3 毫秒，指令 %4 毫秒，共 %5 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::ExportMenu</name>
+    <message>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>To a &amp;folder (HOST.out, HOST.err, HOST.exit)...</source>
+        <translation>到資料夾(&amp;F)（HOST.out、HOST.err、HOST.exit）...</translation>
+    </message>
+    <message>
+        <source>As &amp;JSON...</source>
+        <translation>匯出為 JSON(&amp;J)...</translation>
+    </message>
+    <message>
+        <source>As &amp;CSV summary...</source>
+        <translation>匯出為 CSV 摘要(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Export the run to a folder</source>
+        <translation>將執行結果匯出到資料夾</translation>
+    </message>
+    <message>
+        <source>Export the run as JSON</source>
+        <translation>將執行結果匯出為 JSON</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.json *.jsonl)</source>
+        <translation>JSON Lines（*.json *.jsonl）</translation>
+    </message>
+    <message>
+        <source>Export a summary as CSV</source>
+        <translation>將摘要匯出為 CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV（*.csv）</translation>
+    </message>
+    <message>
+        <source>The run is no longer available.</source>
+        <translation>該次執行已無法使用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved to %1. The output of %n host(s) was longer than the run kept, so only its start is in the export: %2. To keep every byte, run with chorus run -o DIR.</source>
+        <translation>
+            <numerusform>已儲存到 %1。%n 台主機的輸出超過了本次執行保留的長度，匯出中只有開頭部分：%2。如需保留全部位元組，請用 chorus run -o DIR 執行。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>尋找</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter, Shift+F3)</source>
+        <translation>上一個符合項目（Shift+Enter、Shift+F3）</translation>
+    </message>
+    <message>
+        <source>Next match (Enter, F3)</source>
+        <translation>下一個符合項目（Enter、F3）</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>區分大小寫</translation>
+    </message>
+    <message>
+        <source>100000+ matches</source>
+        <translation>100000+ 個符合項目</translation>
+    </message>
+    <message>
+        <source>Close (Escape)</source>
+        <translation>關閉（Esc）</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>無符合項目</translation>
+    </message>
+    <message>
+        <source>%1+ matches</source>
+        <translation>%1+ 個符合項目</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 個符合項目</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 個符合項目</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::HistoryChart</name>
+    <message>
+        <source>Duration per run over time</source>
+        <translation>各次執行耗時隨時間的變化</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>E&amp;xport...</source>
+        <translation>匯出(&amp;X)...</translation>
+    </message>
+    <message>
+        <source>Select a run to see how long its command took over time.</source>
+        <translation>選擇一次執行，檢視其指令耗時隨時間的變化。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) of “%1” over time</source>
+        <translation>
+            <numerusform>「%1」隨時間的 %n 次執行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) of “%1” on %2 over time</source>
+        <translation>
+            <numerusform>「%1」在 %2 上隨時間的 %n 次執行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1：%2，%3</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::HistoryModel</name>
+    <message>
+        <source>%1 non-zero exit, %2 failed, %3 timed out</source>
+        <translation>%1 個非零結束，%2 個失敗，%3 個逾時</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>開始時間</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主機</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗時</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::HistoryPanel</name>
+    <message>
+        <source>&amp;Since</source>
+        <translation>起始日期(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開啟(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Run &amp;again</source>
+        <translation>再次執行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare...</source>
+        <translation>比較(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>匯出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Command contains...</source>
+        <translation>指令包含...</translation>
+    </message>
+    <message>
+        <source>Filter by command</source>
+        <translation>依指令篩選</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主機</translation>
+    </message>
+    <message>
+        <source>Filter by host</source>
+        <translation>依主機篩選</translation>
+    </message>
+    <message>
+        <source>Runs that had this host (its name or address); the chart then shows this host&apos;s durations.</source>
+        <translation>包含此主機（名稱或位址）的執行；圖表隨後顯示此主機的耗時。</translation>
+    </message>
+    <message>
+        <source>Filter by outcome</source>
+        <translation>依結果篩選</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>任何結果</translation>
+    </message>
+    <message>
+        <source>Some host: %1</source>
+        <translation>有主機：%1</translation>
+    </message>
+    <message>
+        <source>Started since</source>
+        <translation>開始日期不早於</translation>
+    </message>
+    <message>
+        <source>Past runs</source>
+        <translation>過去的執行</translation>
+    </message>
+    <message>
+        <source>Show the run in a read-only session tab</source>
+        <translation>在唯讀工作階段分頁中顯示該次執行</translation>
+    </message>
+    <message>
+        <source>Run the same command again on the same hosts</source>
+        <translation>在相同主機上再次執行相同指令</translation>
+    </message>
+    <message>
+        <source>Select two runs to compare a host&apos;s output between them</source>
+        <translation>選擇兩次執行以比較某台主機在兩次執行中的輸出</translation>
+    </message>
+    <message>
+        <source>The history is not available.</source>
+        <translation>執行歷程無法使用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n 次執行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::HostKeyDialog</name>
+    <message>
+        <source>Unknown host keys</source>
+        <translation>未知的主機金鑰</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主機</translation>
+    </message>
+    <message>
+        <source>Key type</source>
+        <translation>金鑰類型</translation>
+    </message>
+    <message>
+        <source>SHA256 fingerprint</source>
+        <translation>SHA256 指紋</translation>
+    </message>
+    <message>
+        <source>Host keys to confirm</source>
+        <translation>待確認的主機金鑰</translation>
+    </message>
+    <message>
+        <source>&amp;Accept selected</source>
+        <translation>接受所選(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject all</source>
+        <translation>全部拒絕(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>These hosts offered a key that differs from the one known for them. They were refused; this could be an attack. If the change is expected, use Tools &gt; Forget host key first.
+
+</source>
+        <translation>這些主機提供的金鑰與已知的不同。已拒絕連線；這可能是攻擊。如果這項變更在預期之中，請先使用「工具 &gt; 忘記主機金鑰」。
+
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) offered a key that is not in known_hosts. Compare the fingerprints with what the hosts&apos; administrators published before accepting.</source>
+        <translation>
+            <numerusform>%n 台主機提供了不在 known_hosts 中的金鑰。接受之前，請將指紋與主機管理員公布的指紋進行核對。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Accept selected (%1)</source>
+        <translation>接受所選(&amp;A)（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::HostModel</name>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n 台主機</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主機</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>連接埠</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登入方式</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::MainWindow</name>
+    <message>
+        <source>Chorus</source>
+        <translation>Chorus</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import hosts...</source>
+        <translation>匯入主機(&amp;I)...</translation>
+    </message>
+    <message>
+        <source>&amp;Export hosts...</source>
+        <translation>匯出主機(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Hosts</source>
+        <translation>主機(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New host...</source>
+        <translation>新增主機(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>New &amp;group...</source>
+        <translation>新增群組(&amp;G)...</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>新增群組</translation>
+    </message>
+    <message>
+        <source>Group path (use / for subgroups):</source>
+        <translation>群組路徑（用 / 分隔子群組）：</translation>
+    </message>
+    <message>
+        <source>Check &amp;all</source>
+        <translation>全部勾選(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Uncheck all</source>
+        <translation>全部取消勾選(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Forget host key...</source>
+        <translation>忘記主機金鑰(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>&amp;Settings...</source>
+        <translation>設定(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Chorus</source>
+        <translation>關於 Chorus(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>關於 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Search hosts</source>
+        <translation>搜尋主機</translation>
+    </message>
+    <message>
+        <source>Filter by tag</source>
+        <translation>依標籤篩選</translation>
+    </message>
+    <message>
+        <source>Filter by group</source>
+        <translation>依群組篩選</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主機</translation>
+    </message>
+    <message>
+        <source>Run History</source>
+        <translation>執行歷程</translation>
+    </message>
+    <message>
+        <source>Run %1 is no longer in the history.</source>
+        <translation>執行 %1 已不在歷程中。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1
+Run of %2, from the history (read-only)</source>
+        <translation>%1
+%2 的執行，來自歷程（唯讀）</translation>
+    </message>
+    <message>
+        <source>Cannot run again</source>
+        <translation>無法再次執行</translation>
+    </message>
+    <message>
+        <source>None of the run&apos;s hosts is in the host list any more: %1</source>
+        <translation>該次執行的主機都已不在主機清單中：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not run on %n host(s) no longer in the host list: %1</source>
+        <translation>
+            <numerusform>未在已不在主機清單中的 %n 台主機上執行：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The history has no earlier run on %1.</source>
+        <translation>歷程中沒有 %1 上更早的執行。</translation>
+    </message>
+    <message>
+        <source>Check hosts on the left, type a command above and press Ctrl+Enter.
+Each run opens here in its own tab.</source>
+        <translation>在左側勾選主機，在上方輸入指令並按 Ctrl+Enter。
+每次執行都會在這裡開啟一個分頁。</translation>
+    </message>
+    <message>
+        <source>Host profiles</source>
+        <translation>主機設定檔</translation>
+    </message>
+    <message>
+        <source>Could not save the host profiles: %1</source>
+        <translation>無法儲存主機設定檔：%1</translation>
+    </message>
+    <message>
+        <source>Type a command to run first.</source>
+        <translation>請先輸入要執行的指令。</translation>
+    </message>
+    <message>
+        <source>Check or select the hosts to run on first.</source>
+        <translation>請先勾選或選取要執行的主機。</translation>
+    </message>
+    <message>
+        <source>Cannot run</source>
+        <translation>無法執行</translation>
+    </message>
+    <message>
+        <source>The run was not saved to the history: %1</source>
+        <translation>該次執行未儲存到歷程：%1</translation>
+    </message>
+    <message>
+        <source>The secret was not saved: %1</source>
+        <translation>密碼未儲存：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Run here</source>
+        <translation>在此執行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit...</source>
+        <translation>編輯(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>建立副本(&amp;D)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>刪除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Delete hosts</source>
+        <translation>刪除主機</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n host(s) and their saved secrets?</source>
+        <translation>
+            <numerusform>刪除 %n 台主機及其儲存的密碼？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>測試連線(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy address</source>
+        <translation>複製位址(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Connected and ran a command in %1 ms.</source>
+        <translation>已連線並在 %1 毫秒內執行了一道指令。</translation>
+    </message>
+    <message>
+        <source>Import hosts</source>
+        <translation>匯入主機</translation>
+    </message>
+    <message>
+        <source>Cannot tell what kind of host list %1 is (ssh_config, pssh, ClusterShell, Ansible or a Chorus export). Use `chorus hosts import --format` to say.</source>
+        <translation>無法判斷主機清單 %1 的格式（ssh_config、pssh、ClusterShell、Ansible 或 Chorus 匯出檔）。請用 `chorus hosts import --format` 指定。</translation>
+    </message>
+    <message>
+        <source>Added %1 hosts, merged %2 with hosts already here.</source>
+        <translation>已新增 %1 台主機，%2 台與現有主機合併。</translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>未匯入：</translation>
+    </message>
+    <message>
+        <source>Export hosts</source>
+        <translation>匯出主機</translation>
+    </message>
+    <message>
+        <source>Forget host key</source>
+        <translation>忘記主機金鑰</translation>
+    </message>
+    <message>
+        <source>Host as known_hosts lists it (name, or [address]:port):</source>
+        <translation>主機在 known_hosts 中的寫法（名稱，或 [位址]:連接埠）：</translation>
+    </message>
+    <message>
+        <source>Removed %1 key(s) of %2 from %3; the old file is kept as %3.old.</source>
+        <translation>已從 %3 中刪除 %2 的 %1 個金鑰；舊檔案保留為 %3.old。</translation>
+    </message>
+    <message>
+        <source>Settings saved. Engine settings apply to new connections.</source>
+        <translation>設定已儲存。引擎設定對新連線生效。</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>所有標籤</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>所有群組</translation>
+    </message>
+    <message>
+        <source>No hosts</source>
+        <translation>沒有主機</translation>
+    </message>
+    <message>
+        <source>Hosts: %1  Groups: %2</source>
+        <translation>主機：%1  群組：%2</translation>
+    </message>
+    <message>
+        <source>About Chorus</source>
+        <translation>關於 Chorus</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Chorus %1&lt;/h3&gt;&lt;p&gt;Run one command on many hosts over SSH at once and compare the answers.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and libssh.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Chorus %1&lt;/h3&gt;&lt;p&gt;透過 SSH 在多台主機上同時執行同一道指令並比較輸出。&lt;/p&gt;&lt;p&gt;以 Qt %2 和 libssh 建置。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Files...</source>
+        <translation>複製檔案(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Check or select the hosts to copy files on first.</source>
+        <translation>請先勾選或選取要複製檔案的主機。</translation>
+    </message>
+    <message>
+        <source>push %1 to %2</source>
+        <translation>推送 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>pull %1 into %2</source>
+        <translation>拉取 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>Cannot copy</source>
+        <translation>無法複製</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::OutputView</name>
+    <message>
+        <source>Find</source>
+        <translation>尋找</translation>
+    </message>
+    <message>
+        <source>Find in this output (%1)</source>
+        <translation>在此輸出中尋找（%1）</translation>
+    </message>
+    <message>
+        <source>Wrap</source>
+        <translation>換行</translation>
+    </message>
+    <message>
+        <source>Wrap long lines at the window&apos;s edge</source>
+        <translation>在視窗邊緣自動換行</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Copy the selection, or all of the text shown when nothing is selected</source>
+        <translation>複製選取內容；未選取時複製顯示的全部文字</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>全部儲存</translation>
+    </message>
+    <message>
+        <source>Save each host&apos;s output to a folder…</source>
+        <translation>將每台主機的輸出儲存到資料夾…</translation>
+    </message>
+    <message>
+        <source>Writes NAME.out (stdout) and NAME.err (stderr) for every finished host, the bytes exactly as received</source>
+        <translation>為每台已完成的主機寫入 NAME.out（標準輸出）和 NAME.err（標準錯誤），內容與收到的位元組完全一致</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Save stdout as…</source>
+        <translation>標準輸出另存為…</translation>
+    </message>
+    <message>
+        <source>Save stderr as…</source>
+        <translation>標準錯誤另存為…</translation>
+    </message>
+    <message>
+        <source>%1 bytes not shown: the view keeps the last %2</source>
+        <translation>有 %1 位元組未顯示：檢視只保留最後 %2</translation>
+    </message>
+    <message>
+        <source>Save All writes each host&apos;s whole output (up to the run&apos;s output limit) to files.</source>
+        <translation>「全部儲存」會把每台主機的完整輸出（不超過本次執行的輸出上限）寫入檔案。</translation>
+    </message>
+    <message>
+        <source>Save writes all the host sent (up to the run&apos;s output limit) to a file.</source>
+        <translation>「儲存」會把主機傳送的全部內容（不超過本次執行的輸出上限）寫入檔案。</translation>
+    </message>
+    <message>
+        <source>Available once a host has finished</source>
+        <translation>有主機完成後可用</translation>
+    </message>
+    <message>
+        <source>Available once the host has finished</source>
+        <translation>該主機完成後可用</translation>
+    </message>
+    <message>
+        <source>Save stdout as… (%1)</source>
+        <translation>標準輸出另存為…（%1）</translation>
+    </message>
+    <message>
+        <source>Save stderr as… (%1)</source>
+        <translation>標準錯誤另存為…（%1）</translation>
+    </message>
+    <message>
+        <source>The bytes exactly as received, without colours removed or anything added.</source>
+        <translation>與收到的位元組完全一致，不移除色彩，也不加入任何內容。</translation>
+    </message>
+    <message>
+        <source>Only the first %1 of %2 bytes: the run&apos;s output limit.</source>
+        <translation>只有 %2 位元組中的前 %1：本次執行的輸出上限。</translation>
+    </message>
+    <message>
+        <source>Save this host&apos;s stdout or stderr, each to its own file</source>
+        <translation>將此主機的標準輸出或標準錯誤分別儲存到各自的檔案</translation>
+    </message>
+    <message>
+        <source>Not a single host&apos;s output.</source>
+        <translation>這不是單台主機的輸出。</translation>
+    </message>
+    <message>
+        <source>Save stderr of %1</source>
+        <translation>儲存 %1 的標準錯誤</translation>
+    </message>
+    <message>
+        <source>Save stdout of %1</source>
+        <translation>儲存 %1 的標準輸出</translation>
+    </message>
+    <message>
+        <source>Save output</source>
+        <translation>儲存輸出</translation>
+    </message>
+    <message>
+        <source>Save every host&apos;s output into a folder</source>
+        <translation>將每台主機的輸出儲存到資料夾</translation>
+    </message>
+    <message>
+        <source>Output of all hosts</source>
+        <translation>所有主機的輸出</translation>
+    </message>
+    <message>
+        <source>Output of %1</source>
+        <translation>%1 的輸出</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::ProfileDialog</name>
+    <message>
+        <source>unchanged</source>
+        <translation>未變更</translation>
+    </message>
+    <message>
+        <source>New host</source>
+        <translation>新增主機</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>編輯 %1</translation>
+    </message>
+    <message>
+        <source>from ssh_config, or your user name</source>
+        <translation>取自 ssh_config，或您的使用者名稱</translation>
+    </message>
+    <message>
+        <source>SSH agent</source>
+        <translation>SSH 代理程式</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>金鑰檔案</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <source>Keyboard-interactive</source>
+        <translation>鍵盤互動式</translation>
+    </message>
+    <message>
+        <source>...</source>
+        <translation>...</translation>
+    </message>
+    <message>
+        <source>Choose a key file</source>
+        <translation>選擇金鑰檔案</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>私密金鑰</translation>
+    </message>
+    <message>
+        <source>[user@]host[:port], optional</source>
+        <translation>[使用者@]主機[:連接埠]，選填</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>以逗號分隔</translation>
+    </message>
+    <message>
+        <source>Run commands with &amp;sudo</source>
+        <translation>以 sudo 執行指令(&amp;S)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>預設</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>預設</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>詢問</translation>
+    </message>
+    <message>
+        <source>Accept new keys</source>
+        <translation>接受新金鑰</translation>
+    </message>
+    <message>
+        <source>Strict</source>
+        <translation>嚴格</translation>
+    </message>
+    <message>
+        <source>Save secrets to the &amp;keychain</source>
+        <translation>將密碼儲存到金鑰圈(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主機(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>連接埠(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>使用者(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Authentication:</source>
+        <translation>驗證方式(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>金鑰檔案(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Key &amp;passphrase:</source>
+        <translation>金鑰密語(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密碼(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Jump host:</source>
+        <translation>跳板主機(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>群組(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>標籤(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Sudo pa&amp;ssword:</source>
+        <translation>sudo 密碼(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Connect timeout:</source>
+        <translation>連線逾時(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Unknown host &amp;keys:</source>
+        <translation>未知主機金鑰(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>備註(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>測試連線(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connecting...</source>
+        <translation>正在連線...</translation>
+    </message>
+    <message>
+        <source>A host needs a name or a host name.</source>
+        <translation>主機需要一個名稱或主機名稱。</translation>
+    </message>
+    <message>
+        <source>The host name &quot;%1&quot; contains a space.</source>
+        <translation>主機名稱「%1」中含有空格。</translation>
+    </message>
+    <message>
+        <source>Key file authentication needs a key file.</source>
+        <translation>金鑰檔案驗證需要指定金鑰檔案。</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::RunCompareDialog</name>
+    <message>
+        <source>exit %1</source>
+        <translation>結束代碼 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Compare two runs</source>
+        <translation>比較兩次執行</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主機</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主機(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>The two runs have no host in common.</source>
+        <translation>這兩次執行沒有共同的主機。</translation>
+    </message>
+    <message>
+        <source>%1 ended differently: %2 then, %3 now.</source>
+        <translation>%1 的結束方式不同：當時為 %2，現在為 %3。</translation>
+    </message>
+    <message>
+        <source>%1: same output and ending (%2) in both runs.</source>
+        <translation>%1：兩次執行的輸出和結束方式（%2）相同。</translation>
+    </message>
+    <message>
+        <source>%1: the output changed; both ended with %2.</source>
+        <translation>%1：輸出有變化；兩次都以 %2 結束。</translation>
+    </message>
+    <message>
+        <source>The history keeps only the start of long output: changes further on are not shown.</source>
+        <translation>歷程只保留長輸出的開頭部分：後面的變化不會顯示。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::RunSession</name>
+    <message>
+        <source>There is no host %1 in this run.</source>
+        <translation>本次執行中沒有主機 %1。</translation>
+    </message>
+    <message>
+        <source>%1 has not finished yet.</source>
+        <translation>%1 尚未完成。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::SecretStore</name>
+    <message>
+        <source>No keychain is available to keep passwords in: %1.</source>
+        <translation>沒有可用於儲存密碼的金鑰圈：%1。</translation>
+    </message>
+    <message>
+        <source>The keychain refused access: %1</source>
+        <translation>金鑰圈拒絕存取：%1</translation>
+    </message>
+    <message>
+        <source>The keychain reported an error: %1</source>
+        <translation>金鑰圈回報了錯誤：%1</translation>
+    </message>
+    <message>
+        <source>there is no D-Bus session bus to reach a keychain through (%1)</source>
+        <translation>沒有可用於存取金鑰圈的 D-Bus 工作階段匯流排（%1）</translation>
+    </message>
+    <message>
+        <source>no keychain service (a Secret Service such as gnome-keyring, or KWallet) is running on the D-Bus session bus</source>
+        <translation>D-Bus 工作階段匯流排上沒有執行任何金鑰圈服務（例如 gnome-keyring 等 Secret Service，或 KWallet）</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::SessionStatusModel</name>
+    <message>
+        <source>stdout %1 bytes, stderr %2 bytes</source>
+        <translation>標準輸出 %1 位元組，標準錯誤 %2 位元組</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主機</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>結束代碼</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗時</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排隊中</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>連線中</translation>
+    </message>
+    <message>
+        <source>host key?</source>
+        <translation>主機金鑰？</translation>
+    </message>
+    <message>
+        <source>authenticating</source>
+        <translation>驗證中</translation>
+    </message>
+    <message>
+        <source>password?</source>
+        <translation>密碼？</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>執行中</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>non-zero exit</source>
+        <translation>非零結束</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>逾時</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1 (core dumped)</source>
+        <translation>%1（已傾印核心）</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) copied, %1 skipped as the overwrite policy says</source>
+        <translation>
+            <numerusform>已複製 %n 個檔案，依覆寫原則略過 %1 個</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已複製</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::SessionView</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the run on every host that has not finished</source>
+        <translation>取消所有尚未完成的主機上的執行</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>匯出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Save every host&apos;s output and exit status, once the run has finished</source>
+        <translation>執行結束後，儲存每台主機的輸出和結束代碼</translation>
+    </message>
+    <message>
+        <source>Filter by host or error</source>
+        <translation>依主機或錯誤篩選</translation>
+    </message>
+    <message>
+        <source>All hosts</source>
+        <translation>所有主機</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed or cancelled</source>
+        <translation>失敗或已取消</translation>
+    </message>
+    <message>
+        <source>Open Output</source>
+        <translation>開啟輸出</translation>
+    </message>
+    <message>
+        <source>Cancel Host</source>
+        <translation>取消此主機</translation>
+    </message>
+    <message>
+        <source>Copy Host Name</source>
+        <translation>複製主機名稱</translation>
+    </message>
+    <message>
+        <source>What Changed Since the Previous Run</source>
+        <translation>與上次執行相比的變化</translation>
+    </message>
+    <message>
+        <source>Compare this host&apos;s output with its previous run of any command in the history</source>
+        <translation>將此主機的輸出與歷程中它上一次執行（任何指令）的輸出進行比較</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <source>Durations</source>
+        <translation>耗時</translation>
+    </message>
+    <message>
+        <source>%1 ok</source>
+        <translation>%1 個成功</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 個失敗</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 個執行中</translation>
+    </message>
+    <message>
+        <source>%1 queued</source>
+        <translation>%1 個排隊中</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>%1 個已取消</translation>
+    </message>
+    <message>
+        <source>%1 — finished in %2</source>
+        <translation>%1 — 費時 %2 完成</translation>
+    </message>
+    <message>
+        <source>%1 — %2 elapsed</source>
+        <translation>%1 — 已經過 %2</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2 hosts: %3 ok, %4 non-zero exit, %5 failed, %6 timed out, %7 cancelled, %8 running, %9 queued</source>
+        <translation>%1
+
+%2 台主機：%3 個成功，%4 個非零結束，%5 個失敗，%6 個逾時，%7 個已取消，%8 個執行中，%9 個排隊中</translation>
+    </message>
+    <message>
+        <source>%1 of %2 copied</source>
+        <translation>已複製 %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩餘 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Default &amp;fanout:</source>
+        <translation>預設並行數(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Default &amp;command timeout:</source>
+        <translation>預設指令逾時(&amp;C)：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect timeout:</source>
+        <translation>連線逾時(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Worker threads:</source>
+        <translation>工作執行緒數(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation>每個核心一個</translation>
+    </message>
+    <message>
+        <source>Output &amp;kept per host and stream:</source>
+        <translation>每台主機每個輸出串流保留(&amp;K)：</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Output &amp;shown per host:</source>
+        <translation>每台主機顯示的輸出(&amp;S)：</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source>&amp;Keepalive interval:</source>
+        <translation>保持連線間隔(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Close idle connections after:</source>
+        <translation>閒置連線關閉時間：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分鐘</translation>
+    </message>
+    <message>
+        <source>Keep run &amp;history for:</source>
+        <translation>執行歷程保留(&amp;H)：</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>ever</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>Keep at most:</source>
+        <translation>最多保留：</translation>
+    </message>
+    <message>
+        <source> runs</source>
+        <translation> 次執行</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Ask me</source>
+        <translation>詢問我</translation>
+    </message>
+    <message>
+        <source>Accept new keys, refuse changed ones</source>
+        <translation>接受新金鑰，拒絕已變更的金鑰</translation>
+    </message>
+    <message>
+        <source>Strict: refuse unknown keys</source>
+        <translation>嚴格：拒絕未知金鑰</translation>
+    </message>
+    <message>
+        <source>Unknown &amp;host keys:</source>
+        <translation>未知主機金鑰(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>語言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Unknown host keys</source>
+        <translation>未知的主機金鑰</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>The language of the window and the command line; applies when Chorus starts again</source>
+        <translation>視窗和命令列使用的語言；Chorus 重新啟動後生效</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>配色</translation>
+    </message>
+    <message>
+        <source>Light or dark colours, or the desktop&apos;s; applies when Chorus starts again</source>
+        <translation>淺色、深色或跟隨桌面；Chorus 重新啟動後生效</translation>
+    </message>
+    <message>
+        <source>C&amp;olours:</source>
+        <translation>配色(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Restart Chorus to see the new language and colours. Open sessions are not affected until then.</source>
+        <translation>重新啟動 Chorus 後才會使用新的語言和配色。在此之前，已開啟的工作階段不受影響。</translation>
+    </message>
+    <message>
+        <source>Language and colours apply after a restart of Chorus.</source>
+        <translation>語言和配色在 Chorus 重新啟動後生效。</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::SnippetDialog</name>
+    <message>
+        <source>Snippets</source>
+        <translation>指令片段</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>新增(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>New snippet</source>
+        <translation>新指令片段</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::TransferDialog</name>
+    <message>
+        <source>&amp;Push: copy local files to the hosts</source>
+        <translation>推送(&amp;P)：將本機檔案複製到主機</translation>
+    </message>
+    <message>
+        <source>P&amp;ull: collect a file or folder from the hosts</source>
+        <translation>拉取(&amp;U)：從主機收集檔案或資料夾</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify with SHA-256 after writing (runs sha256sum on the host)</source>
+        <translation>寫入後以 SHA-256 驗證(&amp;V)（在主機上執行 sha256sum）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy Files on %n Host(s)</source>
+        <translation>
+            <numerusform>在 %n 台主機上複製檔案</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Local files and folders to send</source>
+        <translation>要傳送的本機檔案和資料夾</translation>
+    </message>
+    <message>
+        <source>Add &amp;Files...</source>
+        <translation>新增檔案(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>Add F&amp;older...</source>
+        <translation>新增資料夾(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>/tmp or ~/bin: an existing folder on every host</source>
+        <translation>/tmp 或 ~/bin：每台主機上都已存在的資料夾</translation>
+    </message>
+    <message>
+        <source>Remote folder</source>
+        <translation>遠端資料夾</translation>
+    </message>
+    <message>
+        <source>Local files:</source>
+        <translation>本機檔案：</translation>
+    </message>
+    <message>
+        <source>Remote &amp;folder:</source>
+        <translation>遠端資料夾(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>/var/log/syslog or /etc/nginx</source>
+        <translation>/var/log/syslog 或 /etc/nginx</translation>
+    </message>
+    <message>
+        <source>Remote file or folder</source>
+        <translation>遠端檔案或資料夾</translation>
+    </message>
+    <message>
+        <source>Local folder</source>
+        <translation>本機資料夾</translation>
+    </message>
+    <message>
+        <source>Each host&apos;s copy goes into a subfolder named after the host</source>
+        <translation>每台主機的副本放入以該主機命名的子資料夾</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>瀏覽(&amp;B)...</translation>
+    </message>
+    <message>
+        <source>Remote &amp;path:</source>
+        <translation>遠端路徑(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Into local folder:</source>
+        <translation>存入本機資料夾(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>When the file exists</source>
+        <translation>檔案已存在時</translation>
+    </message>
+    <message>
+        <source>Replace it</source>
+        <translation>取代</translation>
+    </message>
+    <message>
+        <source>Replace it if size or time differ</source>
+        <translation>大小或時間不同時取代</translation>
+    </message>
+    <message>
+        <source>Keep it (skip the file)</source>
+        <translation>保留（略過該檔案）</translation>
+    </message>
+    <message>
+        <source>When a file &amp;exists:</source>
+        <translation>檔案已存在時(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Collect into folder</source>
+        <translation>收集到資料夾</translation>
+    </message>
+    <message>
+        <source>Files to send</source>
+        <translation>要傳送的檔案</translation>
+    </message>
+    <message>
+        <source>Folder to send</source>
+        <translation>要傳送的資料夾</translation>
+    </message>
+    <message>
+        <source>Add the files or folders to send.</source>
+        <translation>請新增要傳送的檔案或資料夾。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>Name the remote folder the files go into.</source>
+        <translation>請指定存放檔案的遠端資料夾。</translation>
+    </message>
+    <message>
+        <source>Name the remote file or folder to collect.</source>
+        <translation>請指定要收集的遠端檔案或資料夾。</translation>
+    </message>
+    <message>
+        <source>Choose the local folder to collect into.</source>
+        <translation>請選擇用於收集的本機資料夾。</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder.</source>
+        <translation>%1 是檔案，不是資料夾。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCli</name>
+    <message>
+        <source>Usage: chorus history list [--json] [--command TEXT] [--host NAME] [--outcome OUTCOME]
+                           [--since YYYY-MM-DD] [--limit N]
+       chorus history show RUN [--json]
+
+The runs Chorus recorded, newest first.
+list: --command keeps runs whose command contains TEXT; --host runs that had the host NAME
+(a name or user@host:port); --outcome runs where some host ended ok, non-zero, failed, timed-out or
+cancelled; --since runs started on that day or later; --limit the N newest. --json prints one
+object per run and line (run, command, started, duration_ms, hosts, ok, non_zero_exit, failed,
+timed_out, cancelled).
+show: each host of run RUN, how it ended and its output; --json prints one object per host and
+line, as chorus run --json does.
+
+Exit status: 0 done; 1 the history cannot be read or there is no such run; 64 bad usage.
+</source>
+        <translation>用法：chorus history list [--json] [--command TEXT] [--host NAME] [--outcome OUTCOME]
+                           [--since YYYY-MM-DD] [--limit N]
+      chorus history show RUN [--json]
+
+Chorus 記錄的執行，最新的在前。
+list：--command 只保留指令包含 TEXT 的執行；--host 只保留包含主機 NAME（名稱或
+user@host:port）的執行；--outcome 只保留有主機以 ok、non-zero、failed、timed-out 或
+cancelled 結束的執行；--since 只保留在該日期當天或之後開始的執行；--limit 只保留最近的
+N 次。--json 每行輸出一次執行的 JSON 物件（run、command、started、duration_ms、hosts、ok、
+non_zero_exit、failed、timed_out、cancelled）。
+show：執行 RUN 的每台主機、其結束方式和輸出；--json 每行輸出一台主機的 JSON 物件，
+與 chorus run --json 相同。
+
+結束狀態：0 完成；1 無法讀取歷程或沒有該次執行；64 用法錯誤。
+</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 ok</source>
+        <translation>%1 個成功</translation>
+    </message>
+    <message>
+        <source>%1 non-zero</source>
+        <translation>%1 個非零結束</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 個失敗</translation>
+    </message>
+    <message>
+        <source>%1 timed out</source>
+        <translation>%1 個逾時</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>%1 個已取消</translation>
+    </message>
+    <message>
+        <source>say what to do: chorus history list|show (see chorus history --help)</source>
+        <translation>請指定操作：chorus history list|show（參見 chorus history --help）</translation>
+    </message>
+    <message>
+        <source>unknown action &quot;%1&quot;: chorus history list|show</source>
+        <translation>未知操作「%1」：chorus history list|show</translation>
+    </message>
+    <message>
+        <source>One JSON object per run.</source>
+        <translation>每次執行輸出一個 JSON 物件。</translation>
+    </message>
+    <message>
+        <source>Command contains TEXT.</source>
+        <translation>指令包含 TEXT。</translation>
+    </message>
+    <message>
+        <source>Had the host NAME.</source>
+        <translation>包含主機 NAME。</translation>
+    </message>
+    <message>
+        <source>Some host ended so.</source>
+        <translation>有主機以此結果結束。</translation>
+    </message>
+    <message>
+        <source>Started on DATE or later.</source>
+        <translation>在 DATE 當天或之後開始。</translation>
+    </message>
+    <message>
+        <source>The N newest runs.</source>
+        <translation>最近的 N 次執行。</translation>
+    </message>
+    <message>
+        <source>list takes no arguments, only options: &quot;%1&quot;</source>
+        <translation>list 不接受引數，只接受選項：「%1」</translation>
+    </message>
+    <message>
+        <source>--outcome: &quot;%1&quot; is not one of ok, non-zero, failed, timed-out, cancelled</source>
+        <translation>--outcome：「%1」不是 ok、non-zero、failed、timed-out、cancelled 之一</translation>
+    </message>
+    <message>
+        <source>--since: &quot;%1&quot; is not a date like 2026-11-21</source>
+        <translation>--since：「%1」不是形如 2026-11-21 的日期</translation>
+    </message>
+    <message>
+        <source>--limit: &quot;%1&quot; is not a whole number of at least 1</source>
+        <translation>--limit：「%1」不是大於等於 1 的整數</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  %4 hosts: %5  %6
+</source>
+        <translation>%1  %2  %3  %4 台主機：%5  %6
+</translation>
+    </message>
+    <message>
+        <source>One JSON object per host.</source>
+        <translation>每台主機輸出一個 JSON 物件。</translation>
+    </message>
+    <message>
+        <source>The run&apos;s number, as list shows it.</source>
+        <translation>執行編號，即 list 顯示的編號。</translation>
+    </message>
+    <message>
+        <source>show takes one run number: chorus history show RUN [--json]</source>
+        <translation>show 需要一個執行編號：chorus history show RUN [--json]</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a run number (see chorus history list)</source>
+        <translation>「%1」不是執行編號（參見 chorus history list）</translation>
+    </message>
+    <message>
+        <source>there is no run %1 in the history</source>
+        <translation>歷程中沒有執行 %1</translation>
+    </message>
+    <message>
+        <source>Run %1: %2
+Started %3, took %4, %5 hosts
+</source>
+        <translation>執行 %1：%2
+開始於 %3，費時 %4，%5 台主機
+</translation>
+    </message>
+    <message>
+        <source> [output truncated: %1 + %2 bytes sent]</source>
+        <translation> [輸出已截斷：共傳送 %1 + %2 位元組]</translation>
+    </message>
+</context>
+<context>
+    <name>HostsCli</name>
+    <message>
+        <source>Usage: chorus hosts COMMAND ...
+Keeps the host profiles Chorus connects to (the same list as the window shows).
+
+  list [--json] [EXPRESSION]     Lists the hosts, or those an expression names.
+  add NAME --host HOST [options] Adds a host:
+        --port P  --user U  --group PATH  --tag T (repeatable)
+        --auth agent|key|password|keyboard-interactive  --key FILE
+        --jump HOST|PROFILE  --sudo  --notes TEXT
+  import FILE [--format F] [--group PATH] [--dry-run]
+                                 Imports hosts from FILE; F is ssh-config, pssh,
+                                 clustershell, ansible or chorus (guessed when left out).
+                                 Hosts already there (same user, host, port) are merged.
+  export FILE                    Writes every host to FILE (no passwords: those stay in
+                                 the keychain).
+  remove NAME|ID|EXPRESSION...   Removes hosts and their stored passwords.
+
+Expressions: @GROUP (with subgroups), @tag:TAG, @* (all), or a host&apos;s name or id.
+Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
+</source>
+        <translation>用法：chorus hosts 子指令 ...
+管理 Chorus 連線的主機設定檔（與視窗中顯示的是同一份清單）。
+
+  list [--json] [EXPRESSION]     列出所有主機，或運算式指定的主機。
+  add NAME --host HOST [選項]    新增一台主機：
+        --port P  --user U  --group PATH  --tag T（可重複）
+        --auth agent|key|password|keyboard-interactive  --key FILE
+        --jump HOST|PROFILE  --sudo  --notes TEXT
+  import FILE [--format F] [--group PATH] [--dry-run]
+                                 從 FILE 匯入主機；F 為 ssh-config、pssh、
+                                 clustershell、ansible 或 chorus（省略時自動判斷）。
+                                 現有的主機（使用者、主機、連接埠相同）會被合併。
+  export FILE                    將所有主機寫入 FILE（不含密碼：密碼保留在
+                                 金鑰圈中）。
+  remove NAME|ID|EXPRESSION...   移除主機及其儲存的密碼。
+
+運算式：@GROUP（含子群組）、@tag:TAG、@*（全部），或主機的名稱或 id。
+結束狀態：0 完成，1 失敗，2 已匯入但略過了部分行，64 用法錯誤。
+</translation>
+    </message>
+    <message>
+        <source>%1: %2 (see &apos;chorus hosts --help&apos;)</source>
+        <translation>%1：%2（參見 &apos;chorus hosts --help&apos;）</translation>
+    </message>
+    <message>
+        <source>give at most one expression</source>
+        <translation>最多只能提供一個運算式</translation>
+    </message>
+    <message>
+        <source>No hosts yet: add one with &apos;chorus hosts add NAME --host HOST&apos; or import a file with &apos;chorus hosts import FILE&apos;.</source>
+        <translation>還沒有主機：用 &apos;chorus hosts add NAME --host HOST&apos; 新增，或用 &apos;chorus hosts import FILE&apos; 匯入檔案。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>位址</translation>
+    </message>
+    <message>
+        <source>GROUP</source>
+        <translation>群組</translation>
+    </message>
+    <message>
+        <source>TAGS</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>missing the host&apos;s NAME</source>
+        <translation>缺少主機的 NAME</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot; after the name</source>
+        <translation>名稱後出現非預期的「%1」</translation>
+    </message>
+    <message>
+        <source>--host is required</source>
+        <translation>必須提供 --host</translation>
+    </message>
+    <message>
+        <source>the name is empty</source>
+        <translation>名稱為空</translation>
+    </message>
+    <message>
+        <source>--host takes a host name only; give --user and --port separately</source>
+        <translation>--host 只接受主機名稱；請另外用 --user 和 --port 指定使用者和連接埠</translation>
+    </message>
+    <message>
+        <source>--port must be a number from 1 to 65535</source>
+        <translation>--port 必須是 1 到 65535 之間的數字</translation>
+    </message>
+    <message>
+        <source>--user: bad user name &quot;%1&quot;</source>
+        <translation>--user：無效的使用者名稱「%1」</translation>
+    </message>
+    <message>
+        <source>--auth must be agent, key, password or keyboard-interactive</source>
+        <translation>--auth 必須是 agent、key、password 或 keyboard-interactive</translation>
+    </message>
+    <message>
+        <source>--auth key needs --key FILE</source>
+        <translation>--auth key 需要 --key FILE</translation>
+    </message>
+    <message>
+        <source>a host named &quot;%1&quot; already exists (id %2)</source>
+        <translation>名為「%1」的主機已存在（id %2）</translation>
+    </message>
+    <message>
+        <source>missing the FILE to import</source>
+        <translation>缺少要匯入的 FILE</translation>
+    </message>
+    <message>
+        <source>give one FILE at a time</source>
+        <translation>一次只能提供一個 FILE</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot; (one of %2)</source>
+        <translation>未知格式「%1」（可選：%2）</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1：檔案不存在</translation>
+    </message>
+    <message>
+        <source>cannot tell the format of %1; give --format</source>
+        <translation>無法判斷 %1 的格式；請用 --format 指定</translation>
+    </message>
+    <message>
+        <source>Reading %1 as %2 (choose with --format).</source>
+        <translation>依 %2 格式讀取 %1（可用 --format 指定）。</translation>
+    </message>
+    <message>
+        <source>Would import %1 hosts from %2: %3 new, %4 merged with hosts already there.</source>
+        <translation>將從 %2 匯入 %1 台主機：%3 台新主機，%4 台與現有主機合併。</translation>
+    </message>
+    <message>
+        <source>Imported %1 hosts from %2: %3 new, %4 merged with hosts already there.</source>
+        <translation>已從 %2 匯入 %1 台主機：%3 台新主機，%4 台與現有主機合併。</translation>
+    </message>
+    <message>
+        <source>give one FILE to write</source>
+        <translation>請提供一個要寫入的 FILE</translation>
+    </message>
+    <message>
+        <source>Exported %1 hosts to %2.</source>
+        <translation>已將 %1 台主機匯出到 %2。</translation>
+    </message>
+    <message>
+        <source>name the hosts to remove</source>
+        <translation>請指定要移除的主機</translation>
+    </message>
+    <message>
+        <source>; nothing was removed</source>
+        <translation>；未移除任何主機</translation>
+    </message>
+    <message>
+        <source>chorus hosts remove: warning: &quot;%1&quot; went through a removed host as its jump host; it cannot be reached until it gets another one</source>
+        <translation>chorus hosts remove：警告：「%1」以一台已移除的主機作為跳板主機；在設定新的跳板主機之前將無法連線</translation>
+    </message>
+    <message>
+        <source>chorus hosts remove: warning: the stored passwords of &quot;%1&quot; could not be deleted: %2</source>
+        <translation>chorus hosts remove：警告：無法刪除「%1」儲存的密碼：%2</translation>
+    </message>
+    <message>
+        <source>chorus hosts remove: warning: the keychain did not answer; stored passwords may remain</source>
+        <translation>chorus hosts remove：警告：金鑰圈沒有回應；儲存的密碼可能仍然存在</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n host(s).</source>
+        <translation>
+            <numerusform>已移除 %n 台主機。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>missing command: list, add, import, export or remove</source>
+        <translation>缺少子指令：list、add、import、export 或 remove</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot; (list, add, import, export or remove)</source>
+        <translation>未知子指令「%1」（list、add、import、export 或 remove）</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExport</name>
+    <message>
+        <source>Export chart</source>
+        <translation>匯出圖表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>PNG 影像 (*.png);;PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>無法寫入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>RunExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>無法建立資料夾 %1</translation>
+    </message>
+    <message>
+        <source>Two hosts would write the same files %1.*</source>
+        <translation>兩台主機會寫入相同的檔案 %1.*</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotTour</name>
+    <message>
+        <source>chorus: cannot write %1</source>
+        <translation>chorus：無法寫入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TransferCli</name>
+    <message>
+        <source>Copies LOCAL files and folders (folders with everything in them) into REMOTE_DIR on every
+host at once over SFTP. REMOTE_DIR must exist. Files keep their mode and modification time.
+Each file is written under a temporary name (.NAME.chorus-XXXXXXXX.part) and renamed once
+complete, so a partly written file never appears under its real name.</source>
+        <translation>透過 SFTP 把 LOCAL 檔案和資料夾（資料夾連同其全部內容）同時複製到每台主機的 REMOTE_DIR 中。
+REMOTE_DIR 必須已存在。檔案保留其權限和修改時間。每個檔案先以暫存名稱
+（.NAME.chorus-XXXXXXXX.part）寫入，完成後再重新命名，因此不會出現只寫了一部分的同名檔案。</translation>
+    </message>
+    <message>
+        <source>Copies REMOTE_PATH (a file, or a folder with everything in it) from every host at once over
+SFTP into LOCAL_DIR/HOST/, one folder per host, like pslurp. Files keep their mode and
+modification time and are renamed into place only once complete.</source>
+        <translation>透過 SFTP 同時從每台主機把 REMOTE_PATH（一個檔案，或一個資料夾連同其全部內容）複製到
+LOCAL_DIR/HOST/，每台主機一個資料夾，與 pslurp 類似。檔案保留其權限和修改時間，
+完成後才重新命名到最終位置。</translation>
+    </message>
+    <message>
+        <source>
+
+Exit status: 0 every host copied everything; 2 some host failed (connect, authentication,
+a copy error) or was cancelled (Ctrl+C); 64 bad usage (nothing was connected to).
+--json prints one object per host: host, error (null on success), files, files_skipped,
+bytes, duration_ms, reused_connection.</source>
+        <translation>
+
+結束狀態：0 每台主機都已複製全部內容；2 有主機失敗（連線、驗證或複製出錯）或被取消
+（Ctrl+C）；64 用法錯誤（未連線任何主機）。
+--json 每台主機輸出一個物件：host、error（成功時為 null）、files、files_skipped、
+bytes、duration_ms、reused_connection。</translation>
+    </message>
+    <message>
+        <source>Files and folders to send.</source>
+        <translation>要傳送的檔案和資料夾。</translation>
+    </message>
+    <message>
+        <source>The folder they go into on every host.</source>
+        <translation>在每台主機上存放它們的資料夾。</translation>
+    </message>
+    <message>
+        <source>The file or folder to fetch.</source>
+        <translation>要取得的檔案或資料夾。</translation>
+    </message>
+    <message>
+        <source>Gets one folder per host.</source>
+        <translation>每台主機對應其中一個資料夾。</translation>
+    </message>
+    <message>
+        <source>Hosts in flight at once (default 64).</source>
+        <translation>同時進行的主機數（預設 64）。</translation>
+    </message>
+    <message>
+        <source>SSH worker threads (default: one per CPU core).</source>
+        <translation>SSH 工作執行緒數（預設：每個 CPU 核心一個）。</translation>
+    </message>
+    <message>
+        <source>What to do with a file that is already there: always replace it (the default, as scp and pscp do), never, or if-different (replace it unless size and modification time match).</source>
+        <translation>目標檔案已存在時的處理方式：always 一律取代（預設，與 scp 和 pscp 相同），never 從不取代，if-different 大小和修改時間不一致時才取代。</translation>
+    </message>
+    <message>
+        <source>Compare the SHA-256 of both sides (sha256sum on the host) before a file takes its real name.</source>
+        <translation>在檔案改為正式名稱之前，比較兩端的 SHA-256（在主機上使用 sha256sum）。</translation>
+    </message>
+    <message>
+        <source>The host&apos;s SHA-256 program for --checksum (default sha256sum; e.g. &quot;shasum -a 256&quot;).</source>
+        <translation>主機上供 --checksum 使用的 SHA-256 程式（預設 sha256sum；例如 &quot;shasum -a 256&quot;）。</translation>
+    </message>
+    <message>
+        <source>Accepted for scp habits; folders are always copied whole.</source>
+        <translation>為照顧 scp 的使用習慣而接受；資料夾一律整個複製。</translation>
+    </message>
+    <message>
+        <source>One JSON object per host and line.</source>
+        <translation>每行輸出一台主機的 JSON 物件。</translation>
+    </message>
+    <message>
+        <source>Usage: chorus push [options] LOCAL... REMOTE_DIR</source>
+        <translation>用法：chorus push [選項] LOCAL... REMOTE_DIR</translation>
+    </message>
+    <message>
+        <source>Usage: chorus pull [options] REMOTE_PATH LOCAL_DIR</source>
+        <translation>用法：chorus pull [選項] REMOTE_PATH LOCAL_DIR</translation>
+    </message>
+    <message>
+        <source>--fanout: %1 is not a whole number of at least 1</source>
+        <translation>--fanout：%1 不是大於等於 1 的整數</translation>
+    </message>
+    <message>
+        <source>--threads: %1 is not a whole number from 1 to 256</source>
+        <translation>--threads：%1 不是 1 到 256 之間的整數</translation>
+    </message>
+    <message>
+        <source>--overwrite: %1 is none of always, never, if-different</source>
+        <translation>--overwrite：%1 不是 always、never、if-different 之一</translation>
+    </message>
+    <message>
+        <source>--checksum-command: empty</source>
+        <translation>--checksum-command：為空</translation>
+    </message>
+    <message>
+        <source>name at least one LOCAL file or folder and the REMOTE_DIR</source>
+        <translation>請至少指定一個 LOCAL 檔案或資料夾，以及 REMOTE_DIR</translation>
+    </message>
+    <message>
+        <source>%1: no such file or directory</source>
+        <translation>%1：沒有此檔案或目錄</translation>
+    </message>
+    <message>
+        <source>%1: not a readable file or folder</source>
+        <translation>%1：不是可讀取的檔案或資料夾</translation>
+    </message>
+    <message>
+        <source>name the REMOTE_PATH and the LOCAL_DIR</source>
+        <translation>請指定 REMOTE_PATH 和 LOCAL_DIR</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 不是資料夾</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>無法建立資料夾 %1</translation>
+    </message>
+    <message>
+        <source>cannot write in %1: %2</source>
+        <translation>無法在 %1 中寫入：%2</translation>
+    </message>
+    <message>
+        <source>the remote path is empty</source>
+        <translation>遠端路徑為空</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n file(s), %2</source>
+        <translation>
+            <numerusform>%1：%n 個檔案，%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n left as they were</source>
+        <translation>
+            <numerusform>，%n 個維持原狀</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> in %1 s</source>
+        <translation>，費時 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 hosts in %2 s, %3 copied (%4): %5 ok, %6 failed</source>
+        <translation>%1 台主機，費時 %2 秒，已複製 %3（%4）：%5 個成功，%6 個失敗</translation>
+    </message>
+    <message>
+        <source>chorus %1: %2/%3 hosts done, %4 of %5, %6, %7</source>
+        <translation>chorus %1：%2/%3 台主機已完成，%5 中的 %4，%6，%7</translation>
+    </message>
+    <message>
+        <source>time left unknown</source>
+        <translation>剩餘時間未知</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩餘 %1</translation>
+    </message>
+    <message>
+        <source>interrupted: cancelling the copies still running</source>
+        <translation>已中斷：正在取消仍在進行的複製</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Run one command on many hosts over SSH and compare the answers.
+On the command line: chorus run -w HOSTS COMMAND (see chorus run --help).</source>
+        <translation>透過 SSH 在多台主機上執行同一道指令並比較輸出。
+命令列用法：chorus run -w 主機 指令（參見 chorus run --help）。</translation>
+    </message>
+    <message>
+        <source>Start %1 local SSH servers and show them as hosts to try Chorus on. Your own settings and profiles are not used.</source>
+        <translation>啟動 %1 個本機 SSH 伺服器，作為主機供您試用 Chorus。不會使用您自己的設定和主機設定檔。</translation>
+    </message>
+    <message>
+        <source>With --demo: run a command on every demo host, save pictures of the main views as PNG files in DIR, and quit.</source>
+        <translation>與 --demo 一起使用：在每台示範主機上執行一道指令，將主要檢視的截圖以 PNG 檔案儲存到 DIR，然後結束。</translation>
+    </message>
+    <message>
+        <source>Colours: system, light or dark (default: as in the settings).</source>
+        <translation>配色：system（跟隨系統）、light（淺色）或 dark（深色）（預設：依設定）。</translation>
+    </message>
+    <message>
+        <source>Chorus demo</source>
+        <translation>Chorus 示範</translation>
+    </message>
+    <message>
+        <source>chorus: --screenshots needs --demo</source>
+        <translation>chorus：--screenshots 需要與 --demo 一起使用</translation>
+    </message>
+</context>
+</TS>
