@@ -117,8 +117,6 @@ private Q_SLOTS:
         QVERIFY(!address.isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(output->plainText().trimmed(), address, 5000);
         // The text itself should be reachable too, to select and copy from the keyboard.
-        QEXPECT_FAIL("", "SessionView's status table keeps Tab for moving between its cells "
-                         "(QTableView::tabKeyNavigation); it needs setTabKeyNavigation(false)", Continue);
         QVERIFY2(tabTo(output->textEdit(), 20), qPrintable(focusName()));
 
         // Cancel: Ctrl+L back to the command box from wherever the focus is, a long command, Esc.

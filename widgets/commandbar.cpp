@@ -82,6 +82,12 @@ CommandBar::CommandBar(QWidget *parent)
     m_cancel->setIcon(Theme::icon(QStringLiteral("process-stop")));
     m_cancel->setAccessibleDescription(m_cancel->toolTip());
     m_cancel->setEnabled(false);
+    m_copyFiles = new QPushButton(tr("Cop&y Files..."), this);
+    m_copyFiles->setObjectName(QStringLiteral("copyFilesButton"));
+    m_copyFiles->setToolTip(tr("Push files to the selected hosts or pull files from them (Ctrl+Shift+C)"));
+    m_copyFiles->setIcon(Theme::icon(QStringLiteral("document-save")));
+    m_copyFiles->setAccessibleDescription(m_copyFiles->toolTip());
+    connect(m_copyFiles, &QPushButton::clicked, this, &CommandBar::copyFilesRequested);
     connect(m_run, &QPushButton::clicked, this, &CommandBar::runRequested);
     connect(m_cancel, &QPushButton::clicked, this, &CommandBar::cancelRequested);
 
@@ -100,6 +106,7 @@ CommandBar::CommandBar(QWidget *parent)
     layout->addWidget(m_sudo);
     layout->addWidget(m_run);
     layout->addWidget(m_cancel);
+    layout->addWidget(m_copyFiles);
 
     reloadHistory();
     rebuildSnippetMenu();

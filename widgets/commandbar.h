@@ -11,7 +11,7 @@ class QToolButton;
 namespace Chorus {
 
 // The command bar: an editable command with history and saved snippets, fanout,
-// command timeout, sudo, Run (Ctrl+Enter) and Cancel (Esc).
+// command timeout, sudo, Run (Ctrl+Enter) and Cancel (Esc); and Copy Files for SFTP push/pull.
 class CommandBar : public QWidget
 {
     Q_OBJECT
@@ -32,6 +32,8 @@ public:
 Q_SIGNALS:
     void runRequested();
     void cancelRequested();
+    // "Copy Files...": the transfer dialog for the same hosts a run would use.
+    void copyFilesRequested();
 
 private:
     void rebuildSnippetMenu();
@@ -44,6 +46,7 @@ private:
     QCheckBox *m_sudo;
     QPushButton *m_run;
     QPushButton *m_cancel;
+    QPushButton *m_copyFiles;
 };
 
 } // namespace Chorus

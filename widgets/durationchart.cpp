@@ -12,6 +12,7 @@
 
 #include "outcomepalette.h"
 #include "plotexport.h"
+#include "plottheme.h"
 #include "runsession.h"
 #include "sessionstatusmodel.h"
 
@@ -54,6 +55,7 @@ DurationChart::DurationChart(RunSession *session, QWidget *parent)
         m_connect.append(connect);
         m_command.append(command);
     }
+    PlotTheme::apply(m_plot);
     m_plot->installEventFilter(this);
     connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) {
         const int index = barAt(event->pos());

@@ -12,6 +12,7 @@
 #include "customplot.h"
 #include "outcomepalette.h"
 #include "plotexport.h"
+#include "plottheme.h"
 #include "sessionstatusmodel.h"
 
 namespace Chorus {
@@ -49,6 +50,7 @@ HistoryChart::HistoryChart(RunHistory *history, QWidget *parent)
         graph->setName(SessionStatusModel::outcomeText(HostOutcome(i)));
         m_outcomeGraphs.append(graph);
     }
+    PlotTheme::apply(m_plot);
     m_plot->installEventFilter(this);
     connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) {
         const int index = pointAt(event->pos());

@@ -44,6 +44,7 @@
 #include "settingsdialog.h"
 #include "sshconfig.h"
 #include "targetresolver.h"
+#include "theme.h"
 #include "transferdialog.h"
 #include "uilog.h"
 #include "workerpool.h"
@@ -157,9 +158,10 @@ void MainWindow::createPool()
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *import = file->addAction(tr("&Import hosts..."), this, &MainWindow::importHosts);
+    QAction *import = file->addAction(Theme::icon(QStringLiteral("document-open")), tr("&Import hosts..."), this,
+                                      &MainWindow::importHosts);
     import->setObjectName(QStringLiteral("importAction"));
-    file->addAction(tr("&Export hosts..."), this, &MainWindow::exportHosts);
+    file->addAction(Theme::icon(QStringLiteral("document-save")), tr("&Export hosts..."), this, &MainWindow::exportHosts);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setObjectName(QStringLiteral("quitAction"));
@@ -178,7 +180,8 @@ void MainWindow::createActions()
         if (!Profile::normalizeGroup(name).isEmpty())
             m_hostModel->addGroup(Profile::normalizeGroup(name));
     });
-    QAction *copy = hosts->addAction(tr("&Copy Files..."), this, [this] { showTransferDialog(profilesForRun()); });
+    QAction *copy = hosts->addAction(Theme::icon(QStringLiteral("document-save")), tr("&Copy Files..."), this,
+                                     [this] { showTransferDialog(profilesForRun()); });
     copy->setObjectName(QStringLiteral("copyFilesAction"));
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     hosts->addSeparator();
@@ -190,7 +193,8 @@ void MainWindow::createActions()
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     QAction *forget = tools->addAction(tr("&Forget host key..."), this, &MainWindow::forgetHostKey);
     forget->setObjectName(QStringLiteral("forgetHostKeyAction"));
-    QAction *settings = tools->addAction(tr("&Settings..."), this, &MainWindow::showSettings);
+    QAction *settings = tools->addAction(Theme::icon(QStringLiteral("preferences-system")), tr("&Settings..."), this,
+                                         &MainWindow::showSettings);
     settings->setMenuRole(QAction::PreferencesRole);
     settings->setShortcut(QKeySequence::Preferences);
 
@@ -394,6 +398,7 @@ void MainWindow::createCentralArea()
 
     m_commandBar = new CommandBar(central);
     connect(m_commandBar, &CommandBar::runRequested, this, &MainWindow::runCommand);
+    connect(m_commandBar, &CommandBar::copyFilesRequested, this, [this] { showTransferDialog(profilesForRun()); });
     connect(m_commandBar, &CommandBar::cancelRequested, this, [this] {
         if (SessionView *session = currentSession())
             session->cancel();

@@ -226,6 +226,8 @@ void SessionView::build()
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
     m_table->setAlternatingRowColors(true);
+    // Tab leaves the table for the output, as keyboard users expect; arrows move between rows.
+    m_table->setTabKeyNavigation(false);
     m_table->verticalHeader()->hide();
     // Fixed row height and column widths: measuring 500 changing rows on every update is what
     // would make the window stutter.
