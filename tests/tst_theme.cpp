@@ -1,6 +1,8 @@
 // Light and dark palettes: every colour Chorus puts text in stays readable (WCAG contrast of at
 // least 4.5 against its background), on both.
 #include <QApplication>
+#include <QFontInfo>
+#include <QProcess>
 #include <QStyle>
 #include <QTest>
 
@@ -104,6 +106,28 @@ private Q_SLOTS:
         QVERIFY(!Theme::isDark(QApplication::palette()));
         QCOMPARE(Theme::parse(QString()), Theme::Mode::System);
         QCOMPARE(Theme::name(Theme::Mode::Dark), QStringLiteral("dark"));
+    }
+
+    // Output columns (df, ps) line up only in a fixed-pitch font, also where fontconfig answers
+    // "monospace" with a proportional CJK font for a Chinese locale: checked in a child process
+    // started under zh_CN, since fontconfig reads the locale once.
+    void outputFontIsFixedPitch()
+    {
+        QVERIFY2(QFontInfo(Theme::fixedFont()).fixedPitch(), qPrintable(QFontInfo(Theme::fixedFont()).family()));
+        if (qEnvironmentVariableIsSet("CHORUS_THEME_CHILD"))
+            return;
+        for (const char *locale : {"zh_CN.UTF-8", "zh_TW.UTF-8"}) {
+            QProcess child;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("CHORUS_THEME_CHILD"), QStringLiteral("1"));
+            env.insert(QStringLiteral("LANG"), QString::fromLatin1(locale));
+            env.insert(QStringLiteral("LC_ALL"), QString::fromLatin1(locale));
+            env.insert(QStringLiteral("LANGUAGE"), QString::fromLatin1(locale).section(u'.', 0, 0));
+            child.setProcessEnvironment(env);
+            child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("outputFontIsFixedPitch")});
+            QVERIFY(child.waitForFinished(30000));
+            QVERIFY2(child.exitCode() == 0, child.readAllStandardOutput().constData());
+        }
     }
 
     void bundledIconsLoad()

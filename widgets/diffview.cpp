@@ -60,7 +60,7 @@ QPlainTextEdit *makeSide(const QString &name)
     edit->setReadOnly(true);
     edit->setUndoRedoEnabled(false);
     edit->setLineWrapMode(QPlainTextEdit::NoWrap);
-    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    edit->setFont(Theme::fixedFont());
     edit->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     return edit;
 }

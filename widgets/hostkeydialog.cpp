@@ -70,7 +70,7 @@ void HostKeyDialog::addQuestion(const HostKeyQuestion &question)
     auto *item = new QTreeWidgetItem(m_list, {question.hostName, question.keyType, question.fingerprint});
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
     item->setCheckState(HostColumn, Qt::Checked);
-    item->setFont(FingerprintColumn, QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    item->setFont(FingerprintColumn, Theme::fixedFont());
     item->setToolTip(HostColumn, question.lookupName);
     updateButtons();
 }

@@ -122,7 +122,7 @@ OutputView::OutputView(RunSession *session, int host, QWidget *parent)
     m_text->setReadOnly(true);
     m_text->setUndoRedoEnabled(false); // an undo stack would hold every byte ever shown
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_text->setFont(Theme::fixedFont());
     m_text->setFrameShape(QFrame::NoFrame);
     layout->addWidget(m_text, 1);
 

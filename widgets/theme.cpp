@@ -1,5 +1,8 @@
 #include "theme.h"
 
+#include <QFontDatabase>
+#include <QFontInfo>
+
 #include <QApplication>
 #include <QStyle>
 #include <QStyleFactory>
@@ -171,6 +174,22 @@ QColor Theme::fillerBackground(const QPalette &palette)
 QIcon Theme::icon(const QString &name)
 {
     return QIcon::fromTheme(name, QIcon(QStringLiteral(":/icons/actions/%1.svg").arg(name)));
+}
+
+QFont Theme::fixedFont()
+{
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (QFontInfo(font).fixedPitch())
+        return font;
+    for (const char *family : {"DejaVu Sans Mono", "Liberation Mono", "Noto Sans Mono", "Noto Sans Mono CJK SC",
+                               "Noto Sans Mono CJK TC", "Source Code Pro", "Courier New"}) {
+        QFont candidate = font;
+        candidate.setFamilies({QString::fromLatin1(family)});
+        candidate.setStyleHint(QFont::Monospace);
+        if (QFontInfo(candidate).fixedPitch() && QFontInfo(candidate).family() == QString::fromLatin1(family))
+            return candidate;
+    }
+    return font;
 }
 
 } // namespace Chorus

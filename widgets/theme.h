@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QFont>
 #include <QIcon>
 #include <QPalette>
 #include <QString>
@@ -47,6 +48,11 @@ public:
     static QColor addedBackground(const QPalette &palette, bool word);
     // Background of a row with no counterpart on the other side of a diff.
     static QColor fillerBackground(const QPalette &palette);
+
+    // The font for output, diffs and fingerprints: the system's fixed font when it really is fixed
+    // pitch, else the first fixed-pitch font installed. Under a Chinese locale fontconfig may answer
+    // "monospace" with a proportional CJK font, and columns of `df` or `ps` output would not line up.
+    static QFont fixedFont();
 
     // The desktop icon theme's icon of that freedesktop name, else Chorus's bundled one.
     static QIcon icon(const QString &name);
