@@ -2,12 +2,15 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
+#include <QFile>
 #include <QPixmap>
 #include <QTabWidget>
 #include <QTextStream>
 #include <QTimer>
 
 #include "commandbar.h"
+#include "historypanel.h"
 #include "hostmodel.h"
 #include "mainwindow.h"
 #include "runsession.h"
@@ -62,12 +65,68 @@ void ScreenshotTour::start()
                             session->outputTabs()->setCurrentIndex(SessionView::DurationsTab);
                             QTimer::singleShot(500, this, [this] {
                                 shoot(QStringLiteral("durations"));
-                                finish();
+                                showHistory();
                             });
                         });
                     });
                 });
             });
+        });
+    });
+}
+
+// The same command again, so the history has two runs to list and chart.
+void ScreenshotTour::showHistory()
+{
+    SessionView *session = m_window->runCommand();
+    if (!session) {
+        m_ok = false;
+        finish();
+        return;
+    }
+    connect(session, &SessionView::finished, this, [this, session] {
+        QTimer::singleShot(300, this, [this, session] {
+            if (auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("historyDock")))
+                dock->show();
+            m_window->historyPanel()->refresh();
+            m_window->historyPanel()->selectRun(session->historyId());
+            QTimer::singleShot(500, this, [this] {
+                shoot(QStringLiteral("history"));
+                if (auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("historyDock")))
+                    dock->hide();
+                showTransfer();
+            });
+        });
+    });
+}
+
+// A file pushed to every demo host: the progress column and the copied bytes.
+void ScreenshotTour::showTransfer()
+{
+    const QString local = m_files.filePath(QStringLiteral("app.conf"));
+    const QString remote = m_files.filePath(QStringLiteral("etc"));
+    QFile file(local);
+    if (!file.open(QIODevice::WriteOnly) || !QDir().mkpath(remote)) {
+        m_ok = false;
+        finish();
+        return;
+    }
+    file.write(QByteArray("# demo configuration\n").repeated(100000));
+    file.close();
+    TransferSpec spec;
+    spec.localPaths = {local};
+    spec.remotePath = remote;
+    spec.verifyChecksum = true;
+    SessionView *session = m_window->transferOn(m_window->hostModel()->checkedProfiles(), spec);
+    if (!session) {
+        m_ok = false;
+        finish();
+        return;
+    }
+    connect(session, &SessionView::finished, this, [this] {
+        QTimer::singleShot(400, this, [this] {
+            shoot(QStringLiteral("transfer"));
+            finish();
         });
     });
 }

@@ -2,13 +2,15 @@
 
 #include <QObject>
 #include <QString>
+#include <QTemporaryDir>
 
 namespace Chorus {
 
 class MainWindow;
 
 // `chorus --demo --screenshots DIR` (and `make screenshots`): checks every demo host, runs a
-// command whose answer differs per host, and saves the main views as PNG files, so the README
+// command whose answer differs per host, then runs it again for the history and copies a file,
+// and saves the main views as PNG files, so the README
 // and reviews show the real program rather than a mock-up. In another language or on a dark
 // palette the files get a suffix (hosts-zh_CN.png, hosts-dark.png).
 class ScreenshotTour : public QObject
@@ -23,12 +25,15 @@ Q_SIGNALS:
 
 private:
     void shoot(const QString &name);
+    void showHistory();
+    void showTransfer();
     void finish();
 
     MainWindow *m_window;
     QString m_directory;
     QString m_suffix;
     bool m_ok = true;
+    QTemporaryDir m_files; // what the transfer picture copies, and where to
 };
 
 } // namespace Chorus
