@@ -3,6 +3,7 @@
 #include "hostset.h"
 #include "sshconfig.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
@@ -101,7 +102,8 @@ public:
             bool ok = false;
             const int number = port.toInt(&ok);
             if (!ok || number < 1 || number > 65535) {
-                problem(line, QStringLiteral("bad port \"%1\" in \"%2\"").arg(port, pattern));
+                problem(line, QCoreApplication::translate("AnsibleImporter", "bad port \"%1\" in \"%2\"")
+                                  .arg(port, pattern));
                 return false;
             }
             hostPart = pattern.left(colon);
@@ -115,7 +117,9 @@ public:
             return false;
         }
         if (names.size() != 1 && hostPart.contains(u',')) {
-            problem(line, QStringLiteral("a host name cannot hold a comma: \"%1\"").arg(hostPart));
+            problem(line,
+                    QCoreApplication::translate("AnsibleImporter", "a host name cannot hold a comma: \"%1\"")
+                        .arg(hostPart));
             return false;
         }
         group(groupName);
@@ -175,16 +179,19 @@ public:
                 if (v && !reportedSecrets.contains({v->line, QString::fromUtf16(secret)})) {
                     reportedSecrets.insert({v->line, QString::fromUtf16(secret)});
                     problem(v->line,
-                            QStringLiteral("%1 is a secret and is not imported; Chorus keeps passwords in "
-                                           "the keychain")
+                            QCoreApplication::translate("AnsibleImporter",
+                                                        "%1 is a secret and is not imported; Chorus keeps "
+                                                        "passwords in the keychain")
                                 .arg(QString::fromUtf16(secret)));
                 }
             }
             if (const auto c = lookup(vars, {u"ansible_connection"})) {
                 const QString kind = c->value.trimmed().toLower();
                 if (kind != u"ssh" && kind != u"paramiko" && kind != u"smart" && kind != u"paramiko_ssh") {
-                    problem(line, QStringLiteral("host \"%1\" uses ansible_connection=%2, not SSH; skipped")
-                                      .arg(name, c->value));
+                    problem(line,
+                            QCoreApplication::translate(
+                                "AnsibleImporter", "host \"%1\" uses ansible_connection=%2, not SSH; skipped")
+                                .arg(name, c->value));
                     continue;
                 }
             }
@@ -200,8 +207,9 @@ public:
                 bool ok = false;
                 const int port = v->value.trimmed().toInt(&ok);
                 if (!ok || port < 1 || port > 65535) {
-                    problem(v->line,
-                            QStringLiteral("host \"%1\": bad port \"%2\"; skipped").arg(name, v->value));
+                    problem(v->line, QCoreApplication::translate("AnsibleImporter",
+                                                                 "host \"%1\": bad port \"%2\"; skipped")
+                                         .arg(name, v->value));
                     continue;
                 }
                 p.port = quint16(port);
@@ -213,8 +221,12 @@ public:
             if (!SshConfig::parseSpec(p.user.isEmpty() ? p.hostname : p.user + u'@' + p.hostname, &user,
                                       &host, &port, &error) ||
                 port) {
-                problem(line, QStringLiteral("host \"%1\": %2; skipped")
-                                  .arg(name, error.isEmpty() ? QStringLiteral("bad host name") : error));
+                problem(line, error.isEmpty()
+                                  ? QCoreApplication::translate("AnsibleImporter",
+                                                                "host \"%1\": bad host name; skipped")
+                                        .arg(name)
+                                  : QCoreApplication::translate("AnsibleImporter", "host \"%1\": %2; skipped")
+                                        .arg(name, error));
                 continue;
             }
             if (const auto v = lookup(vars, {u"ansible_ssh_private_key_file", u"ansible_private_key_file"})) {
@@ -336,7 +348,8 @@ void readIni(const QByteArray &data, Inventory *inventory)
         if (line.startsWith(u'[')) {
             const qsizetype close = line.indexOf(u']');
             if (close < 0) {
-                inventory->problem(lineNo, QStringLiteral("section header without \"]\""));
+                inventory->problem(
+                    lineNo, QCoreApplication::translate("AnsibleImporter", "section header without \"]\""));
                 current.clear();
                 continue;
             }
@@ -344,14 +357,18 @@ void readIni(const QByteArray &data, Inventory *inventory)
             const QString rest = line.mid(close + 1).trimmed();
             if (!rest.isEmpty() && !rest.startsWith(u'#') && !rest.startsWith(u';')) {
                 inventory->problem(lineNo,
-                                   QStringLiteral("unexpected \"%1\" after the section header").arg(rest));
+                                   QCoreApplication::translate("AnsibleImporter",
+                                                               "unexpected \"%1\" after the section header")
+                                       .arg(rest));
             }
             const qsizetype colon = header.indexOf(u':');
             const QString name = colon < 0 ? header : header.left(colon);
             const QString suffix = colon < 0 ? QString() : header.mid(colon + 1);
             if (name.isEmpty() || name.contains(u' ')) {
                 inventory->problem(lineNo,
-                                   QStringLiteral("bad group name \"%1\"; its lines are skipped").arg(name));
+                                   QCoreApplication::translate("AnsibleImporter",
+                                                               "bad group name \"%1\"; its lines are skipped")
+                                       .arg(name));
                 current.clear();
                 continue;
             }
@@ -362,10 +379,11 @@ void readIni(const QByteArray &data, Inventory *inventory)
             } else if (suffix == u"vars") {
                 kind = Kind::Vars;
             } else {
-                inventory->problem(
-                    lineNo, QStringLiteral("unknown section type \":%1\" (expected :children or :vars); "
-                                           "its lines are skipped")
-                                .arg(suffix));
+                inventory->problem(lineNo, QCoreApplication::translate(
+                                               "AnsibleImporter",
+                                               "unknown section type \":%1\" (expected :children or :vars); "
+                                               "its lines are skipped")
+                                               .arg(suffix));
                 current.clear();
                 continue;
             }
@@ -378,8 +396,9 @@ void readIni(const QByteArray &data, Inventory *inventory)
         if (kind == Kind::Vars) {
             const qsizetype eq = line.indexOf(u'=');
             if (eq <= 0) {
-                inventory->problem(lineNo,
-                                   QStringLiteral("expected \"name=value\" in [%1:vars]").arg(current));
+                inventory->problem(lineNo, QCoreApplication::translate("AnsibleImporter",
+                                                                       "expected \"name=value\" in [%1:vars]")
+                                               .arg(current));
                 continue;
             }
             QString value = line.mid(eq + 1).trimmed();
@@ -392,15 +411,17 @@ void readIni(const QByteArray &data, Inventory *inventory)
         bool unterminated = false;
         const QStringList words = splitWords(line, &unterminated);
         if (unterminated) {
-            inventory->problem(lineNo, QStringLiteral("unterminated quote; line skipped"));
+            inventory->problem(
+                lineNo, QCoreApplication::translate("AnsibleImporter", "unterminated quote; line skipped"));
             continue;
         }
         if (words.isEmpty())
             continue;
         if (kind == Kind::Children) {
             if (words.size() != 1) {
-                inventory->problem(lineNo,
-                                   QStringLiteral("expected one group name in [%1:children]").arg(current));
+                inventory->problem(lineNo, QCoreApplication::translate(
+                                               "AnsibleImporter", "expected one group name in [%1:children]")
+                                               .arg(current));
                 continue;
             }
             inventory->addChild(current, words.constFirst());
@@ -411,10 +432,11 @@ void readIni(const QByteArray &data, Inventory *inventory)
         for (qsizetype w = 1; w < words.size(); ++w) {
             const qsizetype eq = words.at(w).indexOf(u'=');
             if (eq <= 0) {
-                inventory->problem(
-                    lineNo, QStringLiteral("expected \"name=value\" after the host, found \"%1\"; line "
-                                           "skipped")
-                                .arg(words.at(w)));
+                inventory->problem(lineNo, QCoreApplication::translate(
+                                               "AnsibleImporter",
+                                               "expected \"name=value\" after the host, found \"%1\"; line "
+                                               "skipped")
+                                               .arg(words.at(w)));
                 ok = false;
                 break;
             }
@@ -435,13 +457,14 @@ QString text(const YAML::Node &node)
     return QString::fromStdString(node.Scalar());
 }
 
-Vars readVars(const YAML::Node &node, const QString &where, Inventory *inventory)
+// notMap: the whole sentence to report when the node holds something other than variables.
+Vars readVars(const YAML::Node &node, const QString &notMap, Inventory *inventory)
 {
     Vars vars;
     if (node.IsNull())
         return vars;
     if (!node.IsMap()) {
-        inventory->problem(lineOf(node), QStringLiteral("%1: expected \"name: value\" variables").arg(where));
+        inventory->problem(lineOf(node), notMap);
         return vars;
     }
     for (const auto &kv : node) {
@@ -458,7 +481,9 @@ void readYamlGroup(const QString &name, const YAML::Node &node, int line, Invent
     if (node.IsNull())
         return;
     if (!node.IsMap()) {
-        inventory->problem(line, QStringLiteral("group \"%1\": expected hosts, children or vars").arg(name));
+        inventory->problem(line, QCoreApplication::translate("AnsibleImporter",
+                                                             "group \"%1\": expected hosts, children or vars")
+                                     .arg(name));
         return;
     }
     for (const auto &entry : node) {
@@ -469,30 +494,38 @@ void readYamlGroup(const QString &name, const YAML::Node &node, int line, Invent
             if (value.IsNull())
                 continue;
             if (!value.IsMap()) {
-                inventory->problem(keyLine,
-                                   QStringLiteral("group \"%1\": \"hosts\" must map host names to their "
-                                                  "variables")
-                                       .arg(name));
+                inventory->problem(
+                    keyLine, QCoreApplication::translate("AnsibleImporter",
+                                                         "group \"%1\": \"hosts\" must map host names to "
+                                                         "their variables")
+                                 .arg(name));
                 continue;
             }
             for (const auto &host : value) {
                 if (!host.first.IsScalar()) {
-                    inventory->problem(lineOf(host.first), QStringLiteral("a host name must be text"));
+                    inventory->problem(
+                        lineOf(host.first),
+                        QCoreApplication::translate("AnsibleImporter", "a host name must be text"));
                     continue;
                 }
                 const QString pattern = text(host.first);
                 inventory->addHosts(
                     name, pattern,
-                    readVars(host.second, QStringLiteral("host \"%1\"").arg(pattern), inventory),
+                    readVars(host.second,
+                             QCoreApplication::translate("AnsibleImporter",
+                                                         "host \"%1\": expected \"name: value\" variables")
+                                 .arg(pattern),
+                             inventory),
                     lineOf(host.first));
             }
         } else if (key == u"children") {
             if (value.IsNull())
                 continue;
             if (!value.IsMap()) {
-                inventory->problem(
-                    keyLine,
-                    QStringLiteral("group \"%1\": \"children\" must map group names to groups").arg(name));
+                inventory->problem(keyLine, QCoreApplication::translate(
+                                                "AnsibleImporter",
+                                                "group \"%1\": \"children\" must map group names to groups")
+                                                .arg(name));
                 continue;
             }
             for (const auto &child : value) {
@@ -501,15 +534,21 @@ void readYamlGroup(const QString &name, const YAML::Node &node, int line, Invent
                 readYamlGroup(childName, child.second, lineOf(child.first), inventory);
             }
         } else if (key == u"vars") {
-            const Vars vars = readVars(value, QStringLiteral("group \"%1\"").arg(name), inventory);
+            const Vars vars =
+                readVars(value,
+                         QCoreApplication::translate("AnsibleImporter",
+                                                     "group \"%1\": expected \"name: value\" variables")
+                             .arg(name),
+                         inventory);
             GroupEntry &g = inventory->group(name);
             for (auto it = vars.cbegin(); it != vars.cend(); ++it)
                 g.vars.insert(it.key(), it.value());
         } else {
-            inventory->problem(keyLine,
-                               QStringLiteral("unknown key \"%1\" in group \"%2\" (expected hosts, children "
-                                              "or vars)")
-                                   .arg(key, name));
+            inventory->problem(
+                keyLine, QCoreApplication::translate("AnsibleImporter",
+                                                     "unknown key \"%1\" in group \"%2\" (expected hosts, "
+                                                     "children or vars)")
+                             .arg(key, name));
         }
     }
 }
@@ -521,13 +560,15 @@ void readYaml(const QByteArray &data, Inventory *inventory)
         root = YAML::Load(data.toStdString());
     } catch (const YAML::Exception &e) {
         inventory->problem(e.mark.is_null() ? 0 : e.mark.line + 1,
-                           QStringLiteral("not valid YAML: %1").arg(QString::fromStdString(e.msg)));
+                           QCoreApplication::translate("AnsibleImporter", "not valid YAML: %1")
+                               .arg(QString::fromStdString(e.msg)));
         return;
     }
     if (root.IsNull())
         return;
     if (!root.IsMap()) {
-        inventory->problem(lineOf(root), QStringLiteral("expected groups at the top (\"all:\")"));
+        inventory->problem(lineOf(root), QCoreApplication::translate(
+                                             "AnsibleImporter", "expected groups at the top (\"all:\")"));
         return;
     }
     for (const auto &group : root)

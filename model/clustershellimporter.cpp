@@ -3,6 +3,7 @@
 #include "hostset.h"
 #include "sshconfig.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
@@ -31,10 +32,11 @@ public:
     bool add(const GroupDef &def)
     {
         if (m_defs.contains(def.key())) {
-            problem(def.line,
-                    QStringLiteral("group \"%1\" is defined again (first on line %2); this one is ignored")
-                        .arg(def.name)
-                        .arg(m_defs.value(def.key()).line));
+            problem(def.line, QCoreApplication::translate(
+                                  "ClusterShellImporter",
+                                  "group \"%1\" is defined again (first on line %2); this one is ignored")
+                                  .arg(def.name)
+                                  .arg(m_defs.value(def.key()).line));
             return false;
         }
         m_defs.insert(def.key(), def);
@@ -95,15 +97,18 @@ private:
             return m_resolved.value(key);
         const GroupDef &def = m_defs[key];
         if (m_resolving.contains(key)) {
-            problem(def.line, QStringLiteral("group \"%1\" includes itself").arg(def.name));
+            problem(def.line,
+                    QCoreApplication::translate("ClusterShellImporter", "group \"%1\" includes itself")
+                        .arg(def.name));
             return {};
         }
         m_resolving.insert(key);
         QStringList nodes;
         if (def.spec.contains(u'!') || def.spec.contains(u'&') || def.spec.contains(u'^')) {
-            problem(def.line,
-                    QStringLiteral("set operators (!, &, ^) are not supported; group \"%1\" imported empty")
-                        .arg(def.name));
+            problem(def.line, QCoreApplication::translate(
+                                  "ClusterShellImporter",
+                                  "set operators (!, &, ^) are not supported; group \"%1\" imported empty")
+                                  .arg(def.name));
         } else {
             QStringList items;
             QString error;
@@ -115,7 +120,9 @@ private:
                     const QString ref = item.mid(1);
                     const QString refKey = ref.contains(u':') ? ref : def.source + u':' + ref;
                     if (!m_defs.contains(refKey)) {
-                        problem(def.line, QStringLiteral("unknown group \"%1\"").arg(item));
+                        problem(def.line,
+                                QCoreApplication::translate("ClusterShellImporter", "unknown group \"%1\"")
+                                    .arg(item));
                         continue;
                     }
                     for (const QString &n : resolve(refKey)) {
@@ -128,7 +135,9 @@ private:
                 QString host;
                 int port = 0;
                 if (!SshConfig::parseSpec(item, &user, &host, &port, &error) || !user.isEmpty() || port) {
-                    problem(def.line, QStringLiteral("bad node name \"%1\"").arg(item));
+                    problem(def.line,
+                            QCoreApplication::translate("ClusterShellImporter", "bad node name \"%1\"")
+                                .arg(item));
                     continue;
                 }
                 if (!nodes.contains(item))
@@ -161,21 +170,24 @@ void readYaml(const QByteArray &data, Builder *builder)
         root = YAML::Load(data.toStdString());
     } catch (const YAML::Exception &e) {
         builder->problem(e.mark.is_null() ? 0 : e.mark.line + 1,
-                         QStringLiteral("not valid YAML: %1").arg(QString::fromStdString(e.msg)));
+                         QCoreApplication::translate("ClusterShellImporter", "not valid YAML: %1")
+                             .arg(QString::fromStdString(e.msg)));
         return;
     }
     if (root.IsNull())
         return;
     if (!root.IsMap()) {
         builder->problem(root.Mark().line + 1,
-                         QStringLiteral("expected group sources (\"source: {group: nodes}\")"));
+                         QCoreApplication::translate("ClusterShellImporter",
+                                                     "expected group sources (\"source: {group: nodes}\")"));
         return;
     }
     for (const auto &source : root) {
         const int sourceLine = source.first.Mark().line + 1;
         if (!source.first.IsScalar() || !source.second.IsMap()) {
-            builder->problem(sourceLine,
-                             QStringLiteral("expected a group source holding \"group: nodes\" entries"));
+            builder->problem(sourceLine, QCoreApplication::translate(
+                                             "ClusterShellImporter",
+                                             "expected a group source holding \"group: nodes\" entries"));
             continue;
         }
         for (const auto &group : source.second) {
@@ -183,7 +195,8 @@ void readYaml(const QByteArray &data, Builder *builder)
             def.source = scalarText(source.first);
             def.line = group.first.Mark().line + 1;
             if (!group.first.IsScalar()) {
-                builder->problem(def.line, QStringLiteral("a group name must be text"));
+                builder->problem(def.line, QCoreApplication::translate("ClusterShellImporter",
+                                                                       "a group name must be text"));
                 continue;
             }
             def.name = scalarText(group.first);
@@ -199,11 +212,15 @@ void readYaml(const QByteArray &data, Builder *builder)
                         parts.append(scalarText(item));
                 }
                 if (!ok)
-                    builder->problem(
-                        def.line, QStringLiteral("group \"%1\": only node sets can be listed").arg(def.name));
+                    builder->problem(def.line,
+                                     QCoreApplication::translate("ClusterShellImporter",
+                                                                 "group \"%1\": only node sets can be listed")
+                                         .arg(def.name));
                 def.spec = parts.join(u',');
             } else if (!value.IsNull()) {
-                builder->problem(def.line, QStringLiteral("group \"%1\": expected a node set").arg(def.name));
+                builder->problem(def.line, QCoreApplication::translate("ClusterShellImporter",
+                                                                       "group \"%1\": expected a node set")
+                                               .arg(def.name));
                 continue;
             }
             builder->add(def);
@@ -227,7 +244,8 @@ void readFlat(const QByteArray &data, Builder *builder)
         def.line = int(i + 1);
         def.name = colon > 0 ? line.left(colon).trimmed() : QString();
         if (def.name.isEmpty() || def.name.contains(u' ')) {
-            builder->problem(def.line, QStringLiteral("expected \"group: nodes\""));
+            builder->problem(
+                def.line, QCoreApplication::translate("ClusterShellImporter", "expected \"group: nodes\""));
             continue;
         }
         def.spec = line.mid(colon + 1).trimmed();

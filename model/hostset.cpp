@@ -1,5 +1,6 @@
 #include "hostset.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QSet>
 
@@ -28,25 +29,6 @@ bool isNumber(QStringView s)
 bool isPadded(QStringView digits)
 {
     return digits.size() > 1 && digits.front() == u'0';
-}
-
-QString quoted(QStringView s)
-{
-    return u'"' + s.toString() + u'"';
-}
-
-// count < 0: not counted to the end.
-QString tooMany(QStringView what, qint64 count)
-{
-    if (count < 0) {
-        return QStringLiteral("%1 gives more than the %2 names allowed (a typo?)")
-            .arg(what.toString())
-            .arg(HostSet::MaxNames);
-    }
-    return QStringLiteral("%1 gives %2 names, more than the %3 allowed (a typo?)")
-        .arg(what.toString())
-        .arg(count)
-        .arg(HostSet::MaxNames);
 }
 
 // "[::1]" or "[fe80::1%eth0]" as the host part of an item, the way ssh specs spell IPv6 addresses.
@@ -86,13 +68,13 @@ struct RangePart
 bool parseRangeList(QStringView content, QList<RangePart> *parts, QString *why)
 {
     if (content.trimmed().isEmpty()) {
-        *why = QStringLiteral("empty range");
+        *why = QCoreApplication::translate("HostSet", "empty range");
         return false;
     }
     for (QStringView raw : content.split(u',')) {
         const QStringView element = raw.trimmed();
         if (element.isEmpty()) {
-            *why = QStringLiteral("empty element");
+            *why = QCoreApplication::translate("HostSet", "empty element");
             return false;
         }
         QList<QStringView> fields;
@@ -113,21 +95,22 @@ bool parseRangeList(QStringView content, QList<RangePart> *parts, QString *why)
             fields = {element};
         }
         if (fields.size() > 2) {
-            *why = quoted(element) + QStringLiteral(" has too many bounds");
+            *why = QCoreApplication::translate("HostSet", "\"%1\" has too many bounds").arg(element);
             return false;
         }
         if (fields.size() == 2 && fields[0].isEmpty()) {
-            *why = quoted(element) + QStringLiteral(" has no start");
+            *why = QCoreApplication::translate("HostSet", "\"%1\" has no start").arg(element);
             return false;
         }
         if (fields.size() == 2 && fields[1].isEmpty()) {
-            *why = quoted(element) + QStringLiteral(" has no end");
+            *why = QCoreApplication::translate("HostSet", "\"%1\" has no end").arg(element);
             return false;
         }
         for (QStringView f : fields) {
             if (!isNumber(f)) {
-                *why = quoted(f) + (f.size() > MaxDigits ? QStringLiteral(" is too long a number")
-                                                         : QStringLiteral(" is not a number"));
+                *why = f.size() > MaxDigits
+                           ? QCoreApplication::translate("HostSet", "\"%1\" is too long a number").arg(f)
+                           : QCoreApplication::translate("HostSet", "\"%1\" is not a number").arg(f);
                 return false;
             }
         }
@@ -138,22 +121,23 @@ bool parseRangeList(QStringView content, QList<RangePart> *parts, QString *why)
             part.width = int(fields[0].size());
         } else if (isPadded(fields[0]) || isPadded(fields[1])) {
             if (fields[0].size() != fields[1].size()) {
-                *why = quoted(fields[0]) + QStringLiteral(" and ") + quoted(fields[1]) +
-                       QStringLiteral(" are zero-padded to different widths");
+                *why = QCoreApplication::translate("HostSet",
+                                                   "\"%1\" and \"%2\" are zero-padded to different widths")
+                           .arg(fields[0], fields[1]);
                 return false;
             }
             part.width = int(fields[0].size());
         }
         if (!stepText.isNull()) {
             if (!isNumber(stepText) || stepText.toLongLong() < 1) {
-                *why =
-                    QStringLiteral("step ") + quoted(stepText) + QStringLiteral(" is not a number above 0");
+                *why = QCoreApplication::translate("HostSet", "step \"%1\" is not a number above 0")
+                           .arg(stepText);
                 return false;
             }
             part.step = stepText.toLongLong();
         }
         if (part.start > part.end) {
-            *why = QStringLiteral("start is greater than end");
+            *why = QCoreApplication::translate("HostSet", "start is greater than end");
             return false;
         }
         parts->append(part);
@@ -179,7 +163,9 @@ bool expandItem(QStringView item, QStringList *names, QString *error)
     for (qsizetype i = 0; i < item.size();) {
         const QChar c = item[i];
         if (c == u']') {
-            *error = QStringLiteral("unbalanced \"]\" at character %1 of %2").arg(i + 1).arg(quoted(item));
+            *error = QCoreApplication::translate("HostSet", "unbalanced \"]\" at character %1 of \"%2\"")
+                         .arg(i + 1)
+                         .arg(item);
             return false;
         }
         if (c != u'[') {
@@ -189,12 +175,15 @@ bool expandItem(QStringView item, QStringList *names, QString *error)
         }
         const qsizetype close = item.indexOf(u']', i + 1);
         if (close < 0) {
-            *error = QStringLiteral("unbalanced \"[\" in %1: missing \"]\"").arg(quoted(item));
+            *error =
+                QCoreApplication::translate("HostSet", "unbalanced \"[\" in \"%1\": missing \"]\"").arg(item);
             return false;
         }
         const qsizetype nested = item.indexOf(u'[', i + 1);
         if (nested >= 0 && nested < close) {
-            *error = QStringLiteral("nested \"[\" at character %1 of %2").arg(nested + 1).arg(quoted(item));
+            *error = QCoreApplication::translate("HostSet", "nested \"[\" at character %1 of \"%2\"")
+                         .arg(nested + 1)
+                         .arg(item);
             return false;
         }
         if (isIpv6Bracket(item, i, close)) {
@@ -206,19 +195,25 @@ bool expandItem(QStringView item, QStringList *names, QString *error)
         QList<RangePart> parts;
         QString why;
         if (!parseRangeList(group.mid(1, group.size() - 2), &parts, &why)) {
-            *error = QStringLiteral("malformed range %1 in %2: %3").arg(quoted(group), quoted(item), why);
+            *error = QCoreApplication::translate("HostSet", "malformed range \"%1\" in \"%2\": %3")
+                         .arg(group, item, why);
             return false;
         }
         qint64 count = 0;
         for (const RangePart &p : parts)
             count = std::min(count + p.count(), qint64(1e18)); // bounds have at most 18 digits
         if (count > HostSet::MaxNames) {
-            *error = tooMany(QStringLiteral("range %1 in %2").arg(quoted(group), quoted(item)), count);
+            *error = QCoreApplication::translate("HostSet",
+                                                 "range \"%1\" in \"%2\" gives %3 names, more than the %4 "
+                                                 "allowed (a typo?)")
+                         .arg(group, item, QString::number(count), QString::number(HostSet::MaxNames));
             return false;
         }
         product *= count; // both are at most MaxNames here, so this cannot overflow
         if (product > HostSet::MaxNames) {
-            *error = tooMany(quoted(item), product);
+            *error = QCoreApplication::translate("HostSet",
+                                                 "\"%1\" gives %2 names, more than the %3 allowed (a typo?)")
+                         .arg(item, QString::number(product), QString::number(HostSet::MaxNames));
             return false;
         }
         flushLiteral();
@@ -355,9 +350,10 @@ bool HostSet::expand(const QString &spec, QStringList *hosts, QString *error)
         if (piece.trimmed().isEmpty()) {
             // Point at the comma next to the hole, which is what the user has to look at.
             const qsizetype comma = p + 1 < pieces.size() ? offset + piece.size() : offset - 1;
-            *error = QStringLiteral("empty item next to the comma at character %1 of %2")
+            *error = QCoreApplication::translate("HostSet",
+                                                 "empty item next to the comma at character %1 of \"%2\"")
                          .arg(comma + 1)
-                         .arg(quoted(spec));
+                         .arg(spec);
             hosts->clear();
             return false;
         }
@@ -395,7 +391,10 @@ bool HostSet::expand(const QString &spec, QStringList *hosts, QString *error)
                 }
             }
             if (hosts->size() > MaxNames) {
-                *error = tooMany(quoted(spec), -1);
+                // Not counted to the end: past the limit it is a typo whatever the total.
+                *error = QCoreApplication::translate("HostSet",
+                                                     "\"%1\" gives more than the %2 names allowed (a typo?)")
+                             .arg(spec, QString::number(MaxNames));
                 hosts->clear();
                 return false;
             }

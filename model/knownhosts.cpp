@@ -1,5 +1,6 @@
 #include "knownhosts.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -38,7 +39,7 @@ bool KnownHosts::remove(const QString &path, const QString &lookupName, int *rem
         goneLines.insert(file.entries.at(i).line);
     QFile in(path);
     if (!in.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(path, in.errorString());
+        *error = QCoreApplication::translate("KnownHosts", "cannot read %1: %2").arg(path, in.errorString());
         return false;
     }
     const QByteArray original = in.readAll();
@@ -57,12 +58,13 @@ bool KnownHosts::remove(const QString &path, const QString &lookupName, int *rem
         kept += '\n';
     QFile::remove(path + QStringLiteral(".old"));
     if (!QFile::copy(path, path + QStringLiteral(".old"))) {
-        *error = QStringLiteral("cannot keep a copy of %1 as %1.old").arg(path);
+        *error = QCoreApplication::translate("KnownHosts", "cannot keep a copy of %1 as %1.old").arg(path);
         return false;
     }
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(kept) != kept.size() || !out.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, out.errorString());
+        *error =
+            QCoreApplication::translate("KnownHosts", "cannot write %1: %2").arg(path, out.errorString());
         return false;
     }
     *removed = int(goneLines.size());
@@ -231,7 +233,8 @@ bool KnownHosts::append(const QString &path, const QString &lookupName, const QS
     const QByteArray native = QFile::encodeName(path);
     const int fd = ::open(native.constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) {
-        *error = QStringLiteral("cannot open %1 for writing: %2").arg(path, QString::fromLocal8Bit(strerror(errno)));
+        *error = QCoreApplication::translate("KnownHosts", "cannot open %1 for writing: %2")
+                     .arg(path, QString::fromLocal8Bit(strerror(errno)));
         return false;
     }
     ::flock(fd, LOCK_EX);
@@ -252,7 +255,8 @@ bool KnownHosts::append(const QString &path, const QString &lookupName, const QS
     line += lookupName.toUtf8() + ' ' + keyType.toUtf8() + ' ' + keyBase64 + '\n';
     const bool ok = ::write(fd, line.constData(), size_t(line.size())) == line.size();
     if (!ok)
-        *error = QStringLiteral("cannot write to %1: %2").arg(path, QString::fromLocal8Bit(strerror(errno)));
+        *error = QCoreApplication::translate("KnownHosts", "cannot write to %1: %2")
+                     .arg(path, QString::fromLocal8Bit(strerror(errno)));
     ::flock(fd, LOCK_UN);
     ::close(fd);
     m_files.remove(path);

@@ -1,6 +1,7 @@
 #include "outputnormalizer.h"
 
 #include <QByteArrayView>
+#include <QCoreApplication>
 
 namespace Chorus {
 
@@ -42,7 +43,9 @@ bool OutputNormalizer::setIgnorePattern(const QString &pattern, QString *error)
     QRegularExpression re(pattern, QRegularExpression::UseUnicodePropertiesOption);
     if (!re.isValid()) {
         if (error) {
-            *error = QStringLiteral("%1 at position %2").arg(re.errorString()).arg(re.patternErrorOffset());
+            *error = QCoreApplication::translate("OutputNormalizer", "%1 at position %2")
+                         .arg(re.errorString())
+                         .arg(re.patternErrorOffset());
         }
         return false;
     }

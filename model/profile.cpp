@@ -1,5 +1,6 @@
 #include "profile.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QSet>
 
@@ -37,7 +38,7 @@ bool readString(const QJsonObject &json, const QString &key, QString *out, QStri
     if (v.isUndefined() || v.isNull())
         return true;
     if (!v.isString()) {
-        *error = QStringLiteral("\"%1\" is not a string").arg(key);
+        *error = QCoreApplication::translate("Profile", "\"%1\" is not a string").arg(key);
         return false;
     }
     *out = v.toString();
@@ -173,7 +174,7 @@ bool Profile::fromJson(const QJsonObject &json, Profile *profile, QString *error
     Profile p;
     const QUuid id = QUuid::fromString(json.value(kId).toString());
     if (id.isNull()) {
-        *error = QStringLiteral("missing or malformed \"id\"");
+        *error = QCoreApplication::translate("Profile", "missing or malformed \"id\"");
         return false;
     }
     p.id = id;
@@ -186,12 +187,12 @@ bool Profile::fromJson(const QJsonObject &json, Profile *profile, QString *error
         return false;
     }
     if (p.hostname.trimmed().isEmpty()) {
-        *error = QStringLiteral("no \"hostname\"");
+        *error = QCoreApplication::translate("Profile", "no \"hostname\"");
         return false;
     }
     p.group = normalizeGroup(group);
     if (!auth.isEmpty() && !parseAuthMethod(auth, &p.auth)) {
-        *error = QStringLiteral("unknown \"auth\" value \"%1\"").arg(auth);
+        *error = QCoreApplication::translate("Profile", "unknown \"auth\" value \"%1\"").arg(auth);
         return false;
     }
 
@@ -199,7 +200,7 @@ bool Profile::fromJson(const QJsonObject &json, Profile *profile, QString *error
     if (!port.isUndefined()) {
         const double d = port.toDouble(-1);
         if (!port.isDouble() || d != int(d) || d < 1 || d > 65535) {
-            *error = QStringLiteral("\"port\" is not a number from 1 to 65535");
+            *error = QCoreApplication::translate("Profile", "\"port\" is not a number from 1 to 65535");
             return false;
         }
         p.port = quint16(d);
@@ -208,12 +209,13 @@ bool Profile::fromJson(const QJsonObject &json, Profile *profile, QString *error
     const QJsonValue tags = json.value(kTags);
     if (!tags.isUndefined()) {
         if (!tags.isArray()) {
-            *error = QStringLiteral("\"tags\" is not a list");
+            *error = QCoreApplication::translate("Profile", "\"tags\" is not a list");
             return false;
         }
         for (const QJsonValue &t : tags.toArray()) {
             if (!t.isString()) {
-                *error = QStringLiteral("\"tags\" holds something that is not a string");
+                *error =
+                    QCoreApplication::translate("Profile", "\"tags\" holds something that is not a string");
                 return false;
             }
             p.tags.append(t.toString());
@@ -224,7 +226,7 @@ bool Profile::fromJson(const QJsonObject &json, Profile *profile, QString *error
     const QJsonValue sudo = json.value(kUseSudo);
     if (!sudo.isUndefined()) {
         if (!sudo.isBool()) {
-            *error = QStringLiteral("\"useSudo\" is not true or false");
+            *error = QCoreApplication::translate("Profile", "\"useSudo\" is not true or false");
             return false;
         }
         p.useSudo = sudo.toBool();
@@ -234,7 +236,8 @@ bool Profile::fromJson(const QJsonObject &json, Profile *profile, QString *error
     if (!timeout.isUndefined() && !timeout.isNull()) {
         const double d = timeout.toDouble(-1);
         if (!timeout.isDouble() || d != int(d) || d < 0) {
-            *error = QStringLiteral("\"connectTimeoutMs\" is not a number of milliseconds");
+            *error = QCoreApplication::translate("Profile",
+                                                 "\"connectTimeoutMs\" is not a number of milliseconds");
             return false;
         }
         p.connectTimeoutMs = int(d);
@@ -244,7 +247,7 @@ bool Profile::fromJson(const QJsonObject &json, Profile *profile, QString *error
     if (!policy.isUndefined() && !policy.isNull()) {
         HostKeyPolicy hk;
         if (!policy.isString() || !parseHostKeyPolicy(policy.toString(), &hk)) {
-            *error = QStringLiteral("unknown \"hostKeyPolicy\" value");
+            *error = QCoreApplication::translate("Profile", "unknown \"hostKeyPolicy\" value");
             return false;
         }
         p.hostKeyPolicy = hk;

@@ -6,6 +6,7 @@
 #include "psshimporter.h"
 #include "sshconfigimporter.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -170,7 +171,9 @@ bool ProfileImporter::readFile(const QString &path, QByteArray *data, Result *re
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         result->readable = false;
-        result->problems.append(problem(path, 0, QStringLiteral("cannot be read: ") + file.errorString()));
+        result->problems.append(problem(
+            path, 0,
+            QCoreApplication::translate("ProfileImporter", "cannot be read: %1").arg(file.errorString())));
         return false;
     }
     *data = file.readAll();

@@ -2,6 +2,7 @@
 
 #include "modellog.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -116,13 +117,16 @@ ProfileStore::LoadResult ProfileStore::load(QString *notice, LoadMode mode)
             parse(data, &backup, &why)) {
             m_contents = backup;
             const QDateTime saved = QFileInfo(backupPath()).lastModified();
-            *message += QStringLiteral("Chorus started from the backup %1 (saved %2, %3 hosts): changes made "
-                                       "after that are not in the list.")
-                            .arg(nativePath(backupPath()), QLocale().toString(saved, QLocale::ShortFormat))
-                            .arg(backup.profiles.size());
+            *message +=
+                QCoreApplication::translate("ProfileStore",
+                                            "Chorus started from the backup %1 (saved %2, %n host(s)): "
+                                            "changes made after that are not in the list.",
+                                            nullptr, int(backup.profiles.size()))
+                    .arg(nativePath(backupPath()), QLocale().toString(saved, QLocale::ShortFormat));
             return true;
         }
-        *message += QStringLiteral("There is no usable backup, so the host list starts empty.");
+        *message += QCoreApplication::translate("ProfileStore",
+                                                "There is no usable backup, so the host list starts empty.");
         return false;
     };
 
@@ -132,7 +136,8 @@ ProfileStore::LoadResult ProfileStore::load(QString *notice, LoadMode mode)
         // a file means the file was moved away: carry on from the backup rather than from nothing.
         if (!QFileInfo::exists(backupPath()))
             return LoadResult::NoFile;
-        message = QStringLiteral("The host list %1 is missing. ").arg(nativePath(m_path));
+        message = QCoreApplication::translate("ProfileStore", "The host list %1 is missing. ")
+                      .arg(nativePath(m_path));
         const bool restored = fromBackup(&message);
         if (!restored) {
             // An unusable backup with no file: nothing to tell the user that would help.
@@ -152,7 +157,7 @@ ProfileStore::LoadResult ProfileStore::load(QString *notice, LoadMode mode)
     Contents contents;
     if (!readAll(m_path, &data, &why)) {
         kind = QStringLiteral("unreadable");
-        why = QStringLiteral("it cannot be read: ") + why;
+        why = QCoreApplication::translate("ProfileStore", "it cannot be read: %1").arg(why);
     } else if (!parse(data, &contents, &why, &newer)) {
         kind = newer ? QStringLiteral("newer") : QStringLiteral("corrupt");
     } else {
@@ -163,18 +168,22 @@ ProfileStore::LoadResult ProfileStore::load(QString *notice, LoadMode mode)
         return LoadResult::Loaded;
     }
 
-    message = QStringLiteral("Your host list %1 could not be used: %2. ").arg(nativePath(m_path), why);
+    message = QCoreApplication::translate("ProfileStore", "Your host list %1 could not be used: %2. ")
+                  .arg(nativePath(m_path), why);
     const QString aside = asideName(m_path, kind);
     if (mode == LoadMode::ReadOnly) {
         m_canSave = false;
-        message += QStringLiteral("It was left as it is. ");
+        message += QCoreApplication::translate("ProfileStore", "It was left as it is. ");
     } else if (file.rename(aside)) {
-        message += QStringLiteral("It was kept unchanged as %1. ").arg(nativePath(aside));
+        message += QCoreApplication::translate("ProfileStore", "It was kept unchanged as %1. ")
+                       .arg(nativePath(aside));
     } else {
         m_canSave = false;
-        message += QStringLiteral("It could not be moved aside (%1), so Chorus will not save changes to the "
-                                  "host list until the file is moved or repaired. ")
-                       .arg(file.errorString());
+        message +=
+            QCoreApplication::translate(
+                "ProfileStore", "It could not be moved aside (%1), so Chorus will not save changes to the "
+                                "host list until the file is moved or repaired. ")
+                .arg(file.errorString());
     }
     const bool restored = fromBackup(&message);
     qCWarning(lcModel).noquote() << message;
@@ -187,7 +196,8 @@ bool ProfileStore::save(QString *error)
 {
     auto fail = [&](const QString &why) {
         const QString message =
-            QStringLiteral("Could not save the host list to %1: %2. The file on disk is unchanged.")
+            QCoreApplication::translate(
+                "ProfileStore", "Could not save the host list to %1: %2. The file on disk is unchanged.")
                 .arg(nativePath(m_path), why);
         qCWarning(lcModel).noquote() << message;
         if (error)
@@ -195,23 +205,29 @@ bool ProfileStore::save(QString *error)
         return false;
     };
     if (!m_canSave)
-        return fail(QStringLiteral("the existing file could not be read and is kept as it is"));
+        return fail(QCoreApplication::translate("ProfileStore",
+                                                "the existing file could not be read and is kept as it is"));
 
     const QFileInfo info(m_path);
     if (!QDir().mkpath(info.absolutePath()))
-        return fail(QStringLiteral("cannot create the folder %1").arg(nativePath(info.absolutePath())));
+        return fail(QCoreApplication::translate("ProfileStore", "cannot create the folder %1")
+                        .arg(nativePath(info.absolutePath())));
 
     if (info.exists()) {
         QByteArray current;
         QString why;
         if (!readAll(m_path, &current, &why))
-            return fail(QStringLiteral("cannot read the current file to back it up (%1)").arg(why));
+            return fail(
+                QCoreApplication::translate("ProfileStore", "cannot read the current file to back it up (%1)")
+                    .arg(why));
         if (!m_sawFile || current != m_lastSeenBytes) {
-            return fail(QStringLiteral("another program changed it since Chorus read it; load it again and "
-                                       "repeat the change"));
+            return fail(QCoreApplication::translate(
+                "ProfileStore", "another program changed it since Chorus read it; load it again and "
+                                "repeat the change"));
         }
         if (!writeAtomically(backupPath(), current, &why))
-            return fail(QStringLiteral("cannot write the backup %1 (%2)").arg(nativePath(backupPath()), why));
+            return fail(QCoreApplication::translate("ProfileStore", "cannot write the backup %1 (%2)")
+                            .arg(nativePath(backupPath()), why));
     }
 
     const QByteArray data = serialize(m_contents);
@@ -228,7 +244,8 @@ bool ProfileStore::exportTo(const QString &path, QString *error) const
 {
     QString why;
     if (!writeAtomically(path, serialize(m_contents), &why)) {
-        *error = QStringLiteral("Could not export the host list to %1: %2").arg(nativePath(path), why);
+        *error = QCoreApplication::translate("ProfileStore", "Could not export the host list to %1: %2")
+                     .arg(nativePath(path), why);
         return false;
     }
     return true;
@@ -280,34 +297,37 @@ bool ProfileStore::parse(const QByteArray &data, Contents *contents, QString *er
     if (newer)
         *newer = false;
     if (data.trimmed().isEmpty()) {
-        *error = QStringLiteral("the file is empty");
+        *error = QCoreApplication::translate("ProfileStore", "the file is empty");
         return false;
     }
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &pe);
     if (pe.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("it is not valid JSON (%1 at byte %2)").arg(pe.errorString()).arg(pe.offset);
+        *error = QCoreApplication::translate("ProfileStore", "it is not valid JSON (%1 at byte %2)")
+                     .arg(pe.errorString())
+                     .arg(pe.offset);
         return false;
     }
     if (!doc.isObject()) {
-        *error = QStringLiteral("it is not a JSON object");
+        *error = QCoreApplication::translate("ProfileStore", "it is not a JSON object");
         return false;
     }
     const QJsonObject o = doc.object();
     const QJsonValue schema = o.value(kSchema);
     const double version = schema.toDouble(-1);
     if (!schema.isDouble() || version != int(version) || version < 1) {
-        *error = QStringLiteral("it has no \"schema\" version number");
+        *error = QCoreApplication::translate("ProfileStore", "it has no \"schema\" version number");
         return false;
     }
     if (version > SchemaVersion) {
         if (newer)
             *newer = true;
-        *error =
-            QStringLiteral("it was written by a newer version of Chorus (file format %1; this version reads "
-                           "up to %2)")
-                .arg(int(version))
-                .arg(SchemaVersion);
+        *error = QCoreApplication::translate(
+                     "ProfileStore",
+                     "it was written by a newer version of Chorus (file format %1; this version reads "
+                     "up to %2)")
+                     .arg(int(version))
+                     .arg(SchemaVersion);
         return false;
     }
 
@@ -315,12 +335,13 @@ bool ProfileStore::parse(const QByteArray &data, Contents *contents, QString *er
     const QJsonValue groups = o.value(kGroups);
     if (!groups.isUndefined()) {
         if (!groups.isArray()) {
-            *error = QStringLiteral("\"groups\" is not a list");
+            *error = QCoreApplication::translate("ProfileStore", "\"groups\" is not a list");
             return false;
         }
         for (const QJsonValue &g : groups.toArray()) {
             if (!g.isString()) {
-                *error = QStringLiteral("\"groups\" holds something that is not a string");
+                *error = QCoreApplication::translate("ProfileStore",
+                                                     "\"groups\" holds something that is not a string");
                 return false;
             }
             const QString path = Profile::normalizeGroup(g.toString());
@@ -331,7 +352,7 @@ bool ProfileStore::parse(const QByteArray &data, Contents *contents, QString *er
     const QJsonValue profiles = o.value(kProfiles);
     if (!profiles.isUndefined()) {
         if (!profiles.isArray()) {
-            *error = QStringLiteral("\"profiles\" is not a list");
+            *error = QCoreApplication::translate("ProfileStore", "\"profiles\" is not a list");
             return false;
         }
         const QJsonArray array = profiles.toArray();
@@ -341,15 +362,18 @@ bool ProfileStore::parse(const QByteArray &data, Contents *contents, QString *er
             QString why;
             Profile p;
             if (!array.at(i).isObject()) {
-                *error = QStringLiteral("profile %1 is not a JSON object").arg(i + 1);
+                *error =
+                    QCoreApplication::translate("ProfileStore", "profile %1 is not a JSON object").arg(i + 1);
                 return false;
             }
             if (!Profile::fromJson(array.at(i).toObject(), &p, &why)) {
-                *error = QStringLiteral("profile %1: %2").arg(i + 1).arg(why);
+                *error = QCoreApplication::translate("ProfileStore", "profile %1: %2").arg(i + 1).arg(why);
                 return false;
             }
             if (ids.contains(p.id)) {
-                *error = QStringLiteral("profile %1: id %2 is used twice").arg(i + 1).arg(p.id.toString());
+                *error = QCoreApplication::translate("ProfileStore", "profile %1: id %2 is used twice")
+                             .arg(i + 1)
+                             .arg(p.id.toString());
                 return false;
             }
             ids.insert(p.id);

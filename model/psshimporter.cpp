@@ -2,6 +2,7 @@
 
 #include "sshconfig.h"
 
+#include <QCoreApplication>
 
 namespace Chorus {
 
@@ -24,8 +25,9 @@ ProfileImporter::Result PsshImporter::import(const QString &path)
         if (fields.size() > 2) {
             result.problems.append(ProfileImporter::problem(
                 path, lineNo,
-                QStringLiteral("expected \"[user@]host[:port] [user]\", found %1 fields")
-                    .arg(fields.size())));
+                QCoreApplication::translate("PsshImporter",
+                                            "expected \"[user@]host[:port] [user]\", found %n fields",
+                                            nullptr, int(fields.size()))));
             continue;
         }
         QString user;
@@ -40,7 +42,8 @@ ProfileImporter::Result PsshImporter::import(const QString &path)
             if (!user.isEmpty() && user != fields.at(1)) {
                 result.problems.append(ProfileImporter::problem(
                     path, lineNo,
-                    QStringLiteral("two different users (\"%1\" and \"%2\")").arg(user, fields.at(1))));
+                    QCoreApplication::translate("PsshImporter", "two different users (\"%1\" and \"%2\")")
+                        .arg(user, fields.at(1))));
                 continue;
             }
             QString checkUser;
@@ -49,7 +52,8 @@ ProfileImporter::Result PsshImporter::import(const QString &path)
             if (!SshConfig::parseSpec(fields.at(1) + QStringLiteral("@x"), &checkUser, &checkHost, &checkPort,
                                       &error)) {
                 result.problems.append(ProfileImporter::problem(
-                    path, lineNo, QStringLiteral("bad user name \"%1\"").arg(fields.at(1))));
+                    path, lineNo,
+                    QCoreApplication::translate("PsshImporter", "bad user name \"%1\"").arg(fields.at(1))));
                 continue;
             }
             user = fields.at(1);

@@ -2,6 +2,7 @@
 
 #include "modellog.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -332,9 +333,9 @@ public:
     {
         // How to name the file in a warning: the Include line that pulled it in, if any.
         auto complain = [&](const QString &what) {
-            warn(includedAt.isEmpty()
-                     ? path + QStringLiteral(": ") + what
-                     : includedAt + QStringLiteral(": included file ") + path + QStringLiteral(": ") + what);
+            warn(includedAt.isEmpty() ? path + QStringLiteral(": ") + what
+                                      : QCoreApplication::translate("SshConfig", "%1: included file %2: %3")
+                                            .arg(includedAt, path, what));
         };
         const QFileInfo info(path);
         if (includedAt.isEmpty() && !info.exists()) {
@@ -342,28 +343,30 @@ public:
             return;
         }
         if (depth > MaxIncludeDepth) {
-            complain(QStringLiteral("Include nested more than %1 deep; skipped").arg(MaxIncludeDepth));
+            complain(QCoreApplication::translate("SshConfig", "Include nested more than %1 deep; skipped")
+                         .arg(MaxIncludeDepth));
             return;
         }
         const QString canonical = info.canonicalFilePath();
         if (m_reading.contains(canonical)) {
-            complain(QStringLiteral("includes itself; skipped"));
+            complain(QCoreApplication::translate("SshConfig", "includes itself; skipped"));
             return;
         }
         if (info.exists() && ((info.ownerId() != 0 && info.ownerId() != uint(getuid())) ||
                               (info.permissions() & (QFile::WriteGroup | QFile::WriteOther)))) {
-            complain(QStringLiteral("bad owner or permissions (others could change it); skipped, as ssh "
-                                    "would refuse it"));
+            complain(QCoreApplication::translate(
+                "SshConfig", "bad owner or permissions (others could change it); skipped, as ssh "
+                             "would refuse it"));
             return;
         }
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            complain(QStringLiteral("cannot read: ") + file.errorString());
+            complain(QCoreApplication::translate("SshConfig", "cannot read: %1").arg(file.errorString()));
             return;
         }
         const QByteArray content = file.readAll();
         if (file.error() != QFile::NoError) {
-            complain(QStringLiteral("cannot read: ") + file.errorString());
+            complain(QCoreApplication::translate("SshConfig", "cannot read: %1").arg(file.errorString()));
             return;
         }
         m_reading.append(canonical);
@@ -414,14 +417,14 @@ private:
         }
         const QStringView rest = line.mid(i);
         if (rest.isEmpty()) {
-            problem(QStringLiteral("no value after \"%1\"").arg(keywordAsWritten));
+            problem(QCoreApplication::translate("SshConfig", "no value after \"%1\"").arg(keywordAsWritten));
             if (keyword == u"host")
                 m_entries->append({Kind::Host, {}, {}, where}); // a block that matches nothing
             return;
         }
         QStringList args;
         if (!splitArguments(rest, &args)) {
-            problem(QStringLiteral("unbalanced quotes"));
+            problem(QCoreApplication::translate("SshConfig", "unbalanced quotes"));
             if (keyword == u"host")
                 m_entries->append({Kind::Host, {}, {}, where});
             return;
@@ -431,21 +434,23 @@ private:
             // Even a bad Host line starts a new block, so that the lines under it never land in the
             // previous block (and, say, give its ProxyCommand to other hosts).
             if (args.isEmpty() || args.contains(QString()) || args.contains(QStringLiteral("!"))) {
-                problem(QStringLiteral("empty Host pattern; this block will match no host"));
+                problem(QCoreApplication::translate("SshConfig",
+                                                    "empty Host pattern; this block will match no host"));
                 args.clear();
             }
             m_entries->append({Kind::Host, {}, args, where});
             return;
         }
         if (keyword == u"match") {
-            problem(QStringLiteral("Match blocks are not supported; the lines up to the next Host or Match "
-                                   "are ignored"));
+            problem(QCoreApplication::translate(
+                "SshConfig", "Match blocks are not supported; the lines up to the next Host or Match "
+                             "are ignored"));
             m_entries->append({Kind::Match, {}, {}, where});
             return;
         }
         if (keyword == u"include") {
             if (args.isEmpty()) {
-                problem(QStringLiteral("Include without a file name"));
+                problem(QCoreApplication::translate("SshConfig", "Include without a file name"));
                 return;
             }
             for (const QString &arg : std::as_const(args))
@@ -460,19 +465,18 @@ private:
         const auto found = ourKeywords().constFind(keyword);
         if (found == ourKeywords().constEnd()) {
             if (!isOtherSshKeyword(keyword) && !ignoredUnknown(keyword))
-                problem(QStringLiteral("unknown keyword \"%1\"").arg(keywordAsWritten));
+                problem(
+                    QCoreApplication::translate("SshConfig", "unknown keyword \"%1\"").arg(keywordAsWritten));
             return;
         }
         if (args.isEmpty() && *found != Key::ProxyCommand) {
-            problem(QStringLiteral("no value after \"%1\"").arg(keywordAsWritten));
+            problem(QCoreApplication::translate("SshConfig", "no value after \"%1\"").arg(keywordAsWritten));
             return;
         }
         const bool several = *found == Key::UserKnownHostsFile || *found == Key::ProxyCommand;
         if (!several && args.size() > 1) {
-            problem(QStringLiteral("\"%1\" takes one value, found %2: %3")
-                        .arg(keywordAsWritten)
-                        .arg(args.size())
-                        .arg(rest.toString()));
+            problem(QCoreApplication::translate("SshConfig", "\"%1\" takes one value, found %2: %3")
+                        .arg(keywordAsWritten, QString::number(args.size()), rest.toString()));
             return;
         }
         QString value = args.value(0);
@@ -481,8 +485,9 @@ private:
         auto badTokens = [&](const QString &text, const QString &letters, bool dollar) {
             if (expandTokens(text, placeholderTokens(letters), dollar, &ignored, &bad))
                 return false;
-            problem(QStringLiteral("unknown or incomplete token \"%1\" in %2 \"%3\"")
-                        .arg(bad, keywordAsWritten, text));
+            problem(
+                QCoreApplication::translate("SshConfig", "unknown or incomplete token \"%1\" in %2 \"%3\"")
+                    .arg(bad, keywordAsWritten, text));
             return true;
         };
         switch (*found) {
@@ -497,7 +502,7 @@ private:
             bool ok = false;
             const int port = value.toInt(&ok);
             if (!ok || port < 1 || port > 65535 || !value.front().isDigit()) {
-                problem(QStringLiteral("bad port \"%1\"").arg(value));
+                problem(QCoreApplication::translate("SshConfig", "bad port \"%1\"").arg(value));
                 return;
             }
             value = QString::number(port);
@@ -514,7 +519,8 @@ private:
             } else if (v == u"no" || v == u"false") {
                 value = QStringLiteral("no");
             } else {
-                problem(QStringLiteral("bad value \"%1\" for %2 (yes or no)").arg(value, keywordAsWritten));
+                problem(QCoreApplication::translate("SshConfig", "bad value \"%1\" for %2 (yes or no)")
+                            .arg(value, keywordAsWritten));
                 return;
             }
             break;
@@ -523,7 +529,8 @@ private:
             if (value.compare(u"none", Qt::CaseInsensitive) == 0) {
                 value = QStringLiteral("none");
             } else if (value.split(u',').contains(QString())) {
-                problem(QStringLiteral("empty jump host in ProxyJump \"%1\"").arg(value));
+                problem(QCoreApplication::translate("SshConfig", "empty jump host in ProxyJump \"%1\"")
+                            .arg(value));
                 return;
             }
             break;
@@ -533,7 +540,8 @@ private:
             while (!value.isEmpty() && (value.front() == u'=' || value.front().isSpace()))
                 value.remove(0, 1);
             if (value.isEmpty()) {
-                problem(QStringLiteral("no value after \"%1\"").arg(keywordAsWritten));
+                problem(
+                    QCoreApplication::translate("SshConfig", "no value after \"%1\"").arg(keywordAsWritten));
                 return;
             }
             if (value != u"none" && badTokens(value, ProxyCommandTokens, false))
@@ -544,7 +552,8 @@ private:
             if (value.compare(u"none", Qt::CaseInsensitive) == 0) {
                 seconds = 0;
             } else if (!parseDuration(value, &seconds) || seconds > std::numeric_limits<int>::max() / 1000) {
-                problem(QStringLiteral("bad time \"%1\" for %2").arg(value, keywordAsWritten));
+                problem(QCoreApplication::translate("SshConfig", "bad time \"%1\" for %2")
+                            .arg(value, keywordAsWritten));
                 return;
             }
             value = QString::number(seconds * 1000);
@@ -558,7 +567,8 @@ private:
                 v = QStringLiteral("no");
             HostKeyPolicy policy;
             if (!parseHostKeyPolicy(v, &policy)) {
-                problem(QStringLiteral("bad value \"%1\" for %2 (yes, no, ask or accept-new)")
+                problem(QCoreApplication::translate("SshConfig",
+                                                    "bad value \"%1\" for %2 (yes, no, ask or accept-new)")
                             .arg(value, keywordAsWritten));
                 return;
             }
@@ -588,7 +598,8 @@ private:
         if (rc == GLOB_NOMATCH) {
             qCDebug(lcModel).noquote() << where << "Include" << pattern << "matched no files";
         } else if (rc != 0) {
-            warn(where + QStringLiteral(": cannot list files for Include \"%1\"").arg(arg));
+            warn(where + QStringLiteral(": ") +
+                 QCoreApplication::translate("SshConfig", "cannot list files for Include \"%1\"").arg(arg));
         } else {
             for (size_t i = 0; i < matches.gl_pathc; ++i) {
                 m_entries->append({Kind::IncludeBegin, {}, {}, where});
@@ -730,8 +741,8 @@ QString SshConfig::defaultPath()
 
 bool SshConfig::parseSpec(const QString &spec, QString *user, QString *host, int *port, QString *error)
 {
-    auto fail = [&](const QString &what) {
-        *error = what + QStringLiteral(" in \"") + spec + u'"';
+    auto fail = [&](const QString &message) {
+        *error = message;
         return false;
     };
     QString s = spec.trimmed();
@@ -741,7 +752,7 @@ bool SshConfig::parseSpec(const QString &spec, QString *user, QString *host, int
             s.chop(1);
     }
     if (s.isEmpty())
-        return fail(QStringLiteral("no host"));
+        return fail(QCoreApplication::translate("SshConfig", "no host in \"%1\"").arg(spec));
     QString u;
     QString rest = s;
     const qsizetype at = s.lastIndexOf(u'@');
@@ -749,9 +760,11 @@ bool SshConfig::parseSpec(const QString &spec, QString *user, QString *host, int
         u = s.left(at);
         rest = s.mid(at + 1);
         if (u.isEmpty())
-            return fail(QStringLiteral("empty user name before \"@\""));
+            return fail(
+                QCoreApplication::translate("SshConfig", "empty user name before \"@\" in \"%1\"").arg(spec));
         if (!isSafeName(u))
-            return fail(QStringLiteral("bad user name \"%1\"").arg(u));
+            return fail(
+                QCoreApplication::translate("SshConfig", "bad user name \"%1\" in \"%2\"").arg(u, spec));
     }
     QString h;
     QString portText;
@@ -759,12 +772,14 @@ bool SshConfig::parseSpec(const QString &spec, QString *user, QString *host, int
     if (rest.startsWith(u'[')) {
         const qsizetype close = rest.indexOf(u']');
         if (close < 0)
-            return fail(QStringLiteral("missing \"]\""));
+            return fail(QCoreApplication::translate("SshConfig", "missing \"]\" in \"%1\"").arg(spec));
         h = rest.mid(1, close - 1);
         const QString after = rest.mid(close + 1);
         if (!after.isEmpty()) {
             if (!after.startsWith(u':'))
-                return fail(QStringLiteral("unexpected \"%1\" after \"]\"").arg(after));
+                return fail(
+                    QCoreApplication::translate("SshConfig", "unexpected \"%1\" after \"]\" in \"%2\"")
+                        .arg(after, spec));
             portText = after.mid(1);
             hasPort = true;
         }
@@ -777,9 +792,9 @@ bool SshConfig::parseSpec(const QString &spec, QString *user, QString *host, int
         h = rest; // no colon, or an IPv6 address, which cannot carry a port without brackets
     }
     if (h.isEmpty())
-        return fail(QStringLiteral("no host"));
+        return fail(QCoreApplication::translate("SshConfig", "no host in \"%1\"").arg(spec));
     if (!isSafeName(h))
-        return fail(QStringLiteral("bad host name \"%1\"").arg(h));
+        return fail(QCoreApplication::translate("SshConfig", "bad host name \"%1\" in \"%2\"").arg(h, spec));
     int p = 0;
     if (hasPort) {
         bool ok = false;
@@ -788,7 +803,8 @@ bool SshConfig::parseSpec(const QString &spec, QString *user, QString *host, int
             !portText.isEmpty() &&
             std::all_of(portText.begin(), portText.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
         if (!ok || !digitsOnly || p < 1 || p > 65535)
-            return fail(QStringLiteral("bad port \"%1\"").arg(portText));
+            return fail(
+                QCoreApplication::translate("SshConfig", "bad port \"%1\" in \"%2\"").arg(portText, spec));
     }
     *user = u;
     *host = h;

@@ -2,6 +2,7 @@
 
 #include "sshconfig.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace Chorus {
@@ -22,7 +23,9 @@ ProfileImporter::Result SshConfigImporter::import(const QString &path)
     if (!info.exists() || !info.isReadable() || info.isDir()) {
         result.readable = false;
         result.problems.append(ProfileImporter::problem(
-            path, 0, info.exists() ? QStringLiteral("cannot be read") : QStringLiteral("no such file")));
+            path, 0,
+            info.exists() ? QCoreApplication::translate("SshConfigImporter", "cannot be read")
+                          : QCoreApplication::translate("SshConfigImporter", "no such file")));
         return result;
     }
     QStringList warnings;
@@ -37,8 +40,8 @@ ProfileImporter::Result SshConfigImporter::import(const QString &path)
         HostTarget t;
         QString error;
         if (!config.resolve(alias, defaults, &t, &error)) {
-            result.problems.append(
-                ProfileImporter::problem(path, 0, QStringLiteral("Host %1: %2").arg(alias, error)));
+            result.problems.append(ProfileImporter::problem(
+                path, 0, QCoreApplication::translate("SshConfigImporter", "Host %1: %2").arg(alias, error)));
             continue;
         }
         Profile p = Profile::create();
@@ -59,8 +62,10 @@ ProfileImporter::Result SshConfigImporter::import(const QString &path)
         if (!t.proxyCommand.isEmpty()) {
             result.problems.append(ProfileImporter::problem(
                 path, 0,
-                QStringLiteral("Host %1: ProxyCommand is not kept in profiles (a ProxyJump is); it was "
-                               "imported without it")
+                QCoreApplication::translate(
+                    "SshConfigImporter",
+                    "Host %1: ProxyCommand is not kept in profiles (a ProxyJump is); it was "
+                    "imported without it")
                     .arg(alias)));
         }
         result.profiles.append(p);

@@ -2,6 +2,7 @@
 
 #include "profilestore.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 namespace Chorus {
@@ -45,7 +46,7 @@ bool TargetResolver::match(const QString &expression, QList<Profile> *profiles, 
     } else if (e.startsWith(u"@tag:")) {
         const QString tag = e.mid(5).trimmed();
         if (tag.isEmpty()) {
-            *error = QStringLiteral("no tag name after \"@tag:\"");
+            *error = QCoreApplication::translate("TargetResolver", "no tag name after \"@tag:\"");
             return false;
         }
         for (const Profile &p : m_profiles) {
@@ -55,7 +56,7 @@ bool TargetResolver::match(const QString &expression, QList<Profile> *profiles, 
     } else if (e.startsWith(u'@')) {
         const QString wanted = Profile::normalizeGroup(e.mid(1));
         if (wanted.isEmpty()) {
-            *error = QStringLiteral("no group name after \"@\"");
+            *error = QCoreApplication::translate("TargetResolver", "no group name after \"@\"");
             return false;
         }
         QString path;
@@ -69,11 +70,12 @@ bool TargetResolver::match(const QString &expression, QList<Profile> *profiles, 
                     candidates.append(g);
             }
             if (candidates.isEmpty()) {
-                *error = QStringLiteral("no group \"%1\"").arg(wanted);
+                *error = QCoreApplication::translate("TargetResolver", "no group \"%1\"").arg(wanted);
                 return false;
             }
             if (candidates.size() > 1) {
-                *error = QStringLiteral("group \"%1\" is ambiguous: %2 (write the whole path)")
+                *error = QCoreApplication::translate("TargetResolver",
+                                                     "group \"%1\" is ambiguous: %2 (write the whole path)")
                              .arg(wanted, candidates.join(QStringLiteral(", ")));
                 return false;
             }
@@ -85,7 +87,7 @@ bool TargetResolver::match(const QString &expression, QList<Profile> *profiles, 
         }
     } else {
         if (e.isEmpty()) {
-            *error = QStringLiteral("empty host name");
+            *error = QCoreApplication::translate("TargetResolver", "empty host name");
             return false;
         }
         const QUuid id = QUuid::fromString(e);
@@ -97,15 +99,16 @@ bool TargetResolver::match(const QString &expression, QList<Profile> *profiles, 
                     found.append(p);
             }
             if (found.isEmpty()) {
-                *error = QStringLiteral("no host profile named \"%1\"").arg(e);
+                *error = QCoreApplication::translate("TargetResolver", "no host profile named \"%1\"").arg(e);
                 return false;
             }
             if (found.size() > 1) {
                 QStringList ids;
                 for (const Profile &p : std::as_const(found))
                     ids.append(p.id.toString(QUuid::WithoutBraces));
-                *error = QStringLiteral("%1 host profiles are named \"%2\"; use an id: %3")
-                             .arg(found.size())
+                *error = QCoreApplication::translate("TargetResolver",
+                                                     "%n host profiles are named \"%1\"; use an id: %2",
+                                                     nullptr, int(found.size()))
                              .arg(e, ids.join(QStringLiteral(", ")));
                 return false;
             }
@@ -149,12 +152,14 @@ bool TargetResolver::jumpChain(const Profile &profile, QList<QUuid> *visiting, Q
         return true;
     }
     if (!m_byId.contains(id)) {
-        *error = QStringLiteral("the jump host of \"%1\" is a host profile that no longer exists (%2)")
+        *error = QCoreApplication::translate(
+                     "TargetResolver", "the jump host of \"%1\" is a host profile that no longer exists (%2)")
                      .arg(profile.name, jump);
         return false;
     }
     if (visiting->contains(id)) {
-        *error = QStringLiteral("the jump hosts of \"%1\" go round in a loop").arg(profile.name);
+        *error = QCoreApplication::translate("TargetResolver", "the jump hosts of \"%1\" go round in a loop")
+                     .arg(profile.name);
         return false;
     }
     visiting->append(id);
@@ -178,7 +183,8 @@ bool TargetResolver::target(const Profile &profile, HostTarget *target, QString 
     HostTarget t;
     QString why;
     if (!m_config.resolve(spec, HostTarget(), &t, &why)) {
-        *error = QStringLiteral("host profile \"%1\": %2").arg(profile.name, why);
+        *error =
+            QCoreApplication::translate("TargetResolver", "host profile \"%1\": %2").arg(profile.name, why);
         return false;
     }
     t.name = profile.name.isEmpty() ? profile.hostname : profile.name;

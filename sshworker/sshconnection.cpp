@@ -1,5 +1,6 @@
 #include "sshconnection.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 #include <libssh/libssh.h>
@@ -109,7 +110,7 @@ void SshConnection::removeWaiter(HostJob *command)
     m_waiters.removeAll(command);
     if (m_waiters.isEmpty() && m_phase != Phase::Ready && m_channels == 0) {
         // Nobody wants this connection any more: give the handshake up.
-        fail(FailureKind::Connect, QStringLiteral("connection abandoned"));
+        fail(FailureKind::Connect, QCoreApplication::translate("SshConnection", "connection abandoned"));
     }
 }
 
@@ -124,7 +125,7 @@ bool SshConnection::isUsable()
     if (m_phase != Phase::Ready)
         return false;
     if (!ssh_is_connected(m_session)) {
-        fail(FailureKind::Connect, QStringLiteral("connection lost"));
+        fail(FailureKind::Connect, QCoreApplication::translate("SshConnection", "connection lost"));
         return false;
     }
     return true;
@@ -148,6 +149,8 @@ void SshConnection::checkDeadline(qint64 now)
     const qint64 deadline = nextDeadlineUs();
     if (deadline == 0 || now < deadline)
         return;
+    // Stays English: RemoteCommand and FileTransfer tell a timeout from other failures by the
+    // "connect timeout" prefix, so a translation would turn timeouts into plain failures.
     QString where;
     switch (m_phase) {
     case Phase::Resolving:
@@ -206,7 +209,7 @@ void SshConnection::close()
     if (m_phase != Phase::Dead) {
         m_phase = Phase::Dead;
         if (error.isEmpty())
-            error = QStringLiteral("connection closed");
+            error = QCoreApplication::translate("SshConnection", "connection closed");
     }
 }
 
@@ -270,7 +273,8 @@ void SshConnection::onResolved(const QList<QHostAddress> &addresses, const QStri
         return;
     resolvedUs = SshWorker::nowUs();
     if (addresses.isEmpty()) {
-        fail(FailureKind::Resolve, QStringLiteral("cannot resolve %1: %2").arg(m_target.hostname, message));
+        fail(FailureKind::Resolve, QCoreApplication::translate("SshConnection", "cannot resolve %1: %2")
+                                       .arg(m_target.hostname, message));
         return;
     }
     m_addresses = addresses;
@@ -311,10 +315,9 @@ void SshConnection::tryNextAddress()
             return;
         }
         if (errno != EINPROGRESS) {
-            m_tcpErrors = QStringLiteral("%1 port %2: %3")
-                              .arg(address.toString())
-                              .arg(m_target.port)
-                              .arg(QString::fromLocal8Bit(strerror(errno)));
+            m_tcpErrors = QCoreApplication::translate("SshConnection", "%1 port %2: %3")
+                              .arg(address.toString(), QString::number(m_target.port),
+                                   QString::fromLocal8Bit(strerror(errno)));
             ::close(fd);
             continue;
         }
@@ -323,7 +326,8 @@ void SshConnection::tryNextAddress()
         ssh_event_add_fd(m_worker->event(), fd, POLLOUT, tcpReadyCallback, &m_tcpReady);
         return;
     }
-    fail(FailureKind::Connect, QStringLiteral("cannot connect to %1").arg(m_tcpErrors));
+    fail(FailureKind::Connect,
+         QCoreApplication::translate("SshConnection", "cannot connect to %1").arg(m_tcpErrors));
 }
 
 void SshConnection::onTcpReady()
@@ -337,10 +341,9 @@ void SshConnection::onTcpReady()
     socklen_t len = sizeof err;
     ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len);
     if (err != 0) {
-        m_tcpErrors = QStringLiteral("%1 port %2: %3")
-                          .arg(m_addresses.at(m_addressIndex).toString())
-                          .arg(m_target.port)
-                          .arg(QString::fromLocal8Bit(strerror(err)));
+        m_tcpErrors = QCoreApplication::translate("SshConnection", "%1 port %2: %3")
+                          .arg(m_addresses.at(m_addressIndex).toString(), QString::number(m_target.port),
+                               QString::fromLocal8Bit(strerror(err)));
         ::close(fd);
         tryNextAddress();
         return;
@@ -443,7 +446,8 @@ void SshConnection::checkHostKey()
 {
     ssh_key key = nullptr;
     if (ssh_get_server_publickey(m_session, &key) != SSH_OK) {
-        fail(FailureKind::Protocol, QStringLiteral("the server sent no host key"));
+        fail(FailureKind::Protocol,
+             QCoreApplication::translate("SshConnection", "the server sent no host key"));
         return;
     }
     char *b64 = nullptr;
@@ -453,7 +457,8 @@ void SshConnection::checkHostKey()
     ssh_string_free_char(b64);
     ssh_key_free(key);
     if (m_hostKeyType == u"ssh-rsa1" || m_hostKeyType.isEmpty()) {
-        fail(FailureKind::Protocol, QStringLiteral("unsupported host key type"));
+        fail(FailureKind::Protocol,
+             QCoreApplication::translate("SshConnection", "unsupported host key type"));
         return;
     }
 
@@ -467,18 +472,18 @@ void SshConnection::checkHostKey()
         return;
     case KnownHosts::Match::Changed:
         fail(FailureKind::HostKeyChanged,
-             QStringLiteral("HOST KEY CHANGED for %1 (%2): the server offers %3 %4, but %5 line %6 lists %7 %8. "
-                            "Refused. If the change is expected, remove the old key with "
-                            "`ssh-keygen -R '%2' -f %5` and connect again.")
-                 .arg(m_target.name, m_lookupName, m_hostKeyType, offered, verdict.file)
-                 .arg(verdict.line)
-                 .arg(verdict.knownKeyType, verdict.knownFingerprint));
+             QCoreApplication::translate("SshConnection",
+                                         "HOST KEY CHANGED for %1 (%2): the server offers %3 %4, but %5 line "
+                                         "%6 lists %7 %8. Refused. If the change is expected, remove the old "
+                                         "key with `ssh-keygen -R '%2' -f %5` and connect again.")
+                 .arg(m_target.name, m_lookupName, m_hostKeyType, offered, verdict.file,
+                      QString::number(verdict.line), verdict.knownKeyType, verdict.knownFingerprint));
         return;
     case KnownHosts::Match::Revoked:
         fail(FailureKind::HostKeyChanged,
-             QStringLiteral("the host key of %1 (%2 %3) is marked @revoked in %4 line %5; refused")
-                 .arg(m_target.name, m_hostKeyType, offered, verdict.file)
-                 .arg(verdict.line));
+             QCoreApplication::translate(
+                 "SshConnection", "the host key of %1 (%2 %3) is marked @revoked in %4 line %5; refused")
+                 .arg(m_target.name, m_hostKeyType, offered, verdict.file, QString::number(verdict.line)));
         return;
     case KnownHosts::Match::Unknown:
         break;
@@ -487,7 +492,9 @@ void SshConnection::checkHostKey()
     switch (m_target.hostKeyPolicy) {
     case HostKeyPolicy::Strict:
         fail(FailureKind::HostKeyUnknown,
-             QStringLiteral("the host key of %1 (%2) is not known: %3 %4; refused by strict host key checking")
+             QCoreApplication::translate(
+                 "SshConnection", "the host key of %1 (%2) is not known: %3 %4; refused by strict host "
+                                  "key checking")
                  .arg(m_target.name, m_lookupName, m_hostKeyType, offered));
         return;
     case HostKeyPolicy::AcceptNew:
@@ -496,7 +503,8 @@ void SshConnection::checkHostKey()
     case HostKeyPolicy::Ask: {
         setPhase(Phase::AwaitingHostKey);
         if (m_waiters.isEmpty()) {
-            fail(FailureKind::HostKeyUnknown, QStringLiteral("host key not confirmed"));
+            fail(FailureKind::HostKeyUnknown,
+                 QCoreApplication::translate("SshConnection", "host key not confirmed"));
             return;
         }
         const HostJob *first = m_waiters.first();
@@ -513,15 +521,20 @@ void SshConnection::answerHostKey(bool accept)
         return;
     if (!accept) {
         fail(FailureKind::HostKeyUnknown,
-             QStringLiteral("the host key of %1 (%2 %3) was rejected")
+             QCoreApplication::translate("SshConnection", "the host key of %1 (%2 %3) was rejected")
                  .arg(m_target.name, m_hostKeyType, KnownHosts::fingerprint(m_hostKeyBase64)));
         return;
     }
     const QString file = m_target.knownHostsFiles.value(0);
     QString why;
     if (file.isEmpty() || !KnownHosts::instance().append(file, m_lookupName, m_hostKeyType, m_hostKeyBase64, &why)) {
-        fail(FailureKind::HostKeyUnknown, QStringLiteral("cannot record the host key of %1: %2")
-                                              .arg(m_target.name, file.isEmpty() ? QStringLiteral("no known_hosts file") : why));
+        fail(FailureKind::HostKeyUnknown,
+             file.isEmpty()
+                 ? QCoreApplication::translate("SshConnection",
+                                               "cannot record the host key of %1: no known_hosts file")
+                       .arg(m_target.name)
+                 : QCoreApplication::translate("SshConnection", "cannot record the host key of %1: %2")
+                       .arg(m_target.name, why));
         return;
     }
     qCInfo(lcSsh) << "recorded the host key of" << m_lookupName << m_hostKeyType
@@ -560,7 +573,8 @@ void SshConnection::stepAuth()
         if (!key && needsPassphrase) {
             if (m_passphraseAttempts >= 3) {
                 wipeSecret();
-                m_tried << QStringLiteral("publickey %1 (no passphrase)").arg(path);
+                m_tried
+                    << QCoreApplication::translate("SshConnection", "publickey %1 (no passphrase)").arg(path);
                 advanceAuth();
                 return;
             }
@@ -649,7 +663,7 @@ void SshConnection::stepAuth()
     if (m_authStep == AuthStep::None) {
         m_methods = ssh_userauth_list(m_session, nullptr);
     } else if (m_authStep == AuthStep::Agent) {
-        m_tried << QStringLiteral("publickey from ssh-agent");
+        m_tried << QCoreApplication::translate("SshConnection", "publickey from ssh-agent");
     } else if (m_authStep == AuthStep::KbdInt || m_authStep == AuthStep::Password) {
         const bool used = m_authStep == AuthStep::Password || m_kbdintAnswered;
         if (used && m_passwordAttempts < 3 && m_haveSecret) {
@@ -712,7 +726,7 @@ void SshConnection::askSecret(int kind, const QString &detail, bool retry)
     m_secretKind = kind;
     setPhase(Phase::AwaitingSecret);
     if (m_waiters.isEmpty()) {
-        fail(FailureKind::Auth, QStringLiteral("authentication abandoned"));
+        fail(FailureKind::Auth, QCoreApplication::translate("SshConnection", "authentication abandoned"));
         return;
     }
     const HostJob *first = m_waiters.first();
@@ -729,10 +743,13 @@ void SshConnection::provideSecret(const QByteArray &secret, bool given)
     if (!given) {
         wipeSecret();
         if (m_secretKind == int(SecretKind::Passphrase)) {
-            m_tried << QStringLiteral("publickey %1 (no passphrase given)").arg(m_target.identityFiles.at(m_keyIndex));
+            m_tried << QCoreApplication::translate("SshConnection", "publickey %1 (no passphrase given)")
+                           .arg(m_target.identityFiles.at(m_keyIndex));
         } else {
-            m_tried << (m_authStep == AuthStep::KbdInt ? QStringLiteral("keyboard-interactive (no password given)")
-                                                       : QStringLiteral("password (none given)"));
+            m_tried << (m_authStep == AuthStep::KbdInt
+                            ? QCoreApplication::translate("SshConnection",
+                                                          "keyboard-interactive (no password given)")
+                            : QCoreApplication::translate("SshConnection", "password (none given)"));
         }
         advanceAuth();
         return;
@@ -773,7 +790,9 @@ void SshConnection::keepalive(qint64 now, int intervalMs)
 
 QString SshConnection::describeTried() const
 {
-    QString tried = m_tried.isEmpty() ? QStringLiteral("nothing the server accepts") : m_tried.join(QStringLiteral(", "));
+    const QString tried = m_tried.isEmpty()
+                              ? QCoreApplication::translate("SshConnection", "nothing the server accepts")
+                              : m_tried.join(QStringLiteral(", "));
     QStringList offered;
     if (m_methods & SSH_AUTH_METHOD_PUBLICKEY)
         offered << QStringLiteral("publickey");
@@ -781,14 +800,15 @@ QString SshConnection::describeTried() const
         offered << QStringLiteral("keyboard-interactive");
     if (m_methods & SSH_AUTH_METHOD_PASSWORD)
         offered << QStringLiteral("password");
-    return QStringLiteral("permission denied for %1@%2 (server offers: %3; tried: %4)")
+    return QCoreApplication::translate("SshConnection",
+                                       "permission denied for %1@%2 (server offers: %3; tried: %4)")
         .arg(m_target.user, m_target.name, offered.join(u','), tried);
 }
 
 QString SshConnection::libsshError() const
 {
     const QString message = m_session ? QString::fromUtf8(ssh_get_error(m_session)) : QString();
-    return message.isEmpty() ? QStringLiteral("SSH error") : message;
+    return message.isEmpty() ? QCoreApplication::translate("SshConnection", "SSH error") : message;
 }
 
 void SshConnection::wipeSecret()

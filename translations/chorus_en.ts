@@ -116,6 +116,36 @@
     </message>
 </context>
 <context>
+    <name>ProfileStore</name>
+    <message numerus="yes">
+        <source>Chorus started from the backup %1 (saved %2, %n host(s)): changes made after that are not in the list.</source>
+        <translation>
+            <numerusform>Chorus started from the backup %1 (saved %2, %n host): changes made after that are not in the list.</numerusform>
+            <numerusform>Chorus started from the backup %1 (saved %2, %n hosts): changes made after that are not in the list.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PsshImporter</name>
+    <message numerus="yes">
+        <source>expected &quot;[user@]host[:port] [user]&quot;, found %n fields</source>
+        <translation>
+            <numerusform>expected &quot;[user@]host[:port] [user]&quot;, found %n field</numerusform>
+            <numerusform>expected &quot;[user@]host[:port] [user]&quot;, found %n fields</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TargetResolver</name>
+    <message numerus="yes">
+        <source>%n host profiles are named &quot;%1&quot;; use an id: %2</source>
+        <translation>
+            <numerusform>%n host profile is named &quot;%1&quot;; use an id: %2</numerusform>
+            <numerusform>%n host profiles are named &quot;%1&quot;; use an id: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TransferCli</name>
     <message numerus="yes">
         <source>%1: %n file(s), %2</source>

@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnsibleImporter</name>
+    <message>
+        <source>bad port &quot;%1&quot; in &quot;%2&quot;</source>
+        <translation>“%2”中的端口“%1”无效</translation>
+    </message>
+    <message>
+        <source>a host name cannot hold a comma: &quot;%1&quot;</source>
+        <translation>主机名不能包含逗号：“%1”</translation>
+    </message>
+    <message>
+        <source>%1 is a secret and is not imported; Chorus keeps passwords in the keychain</source>
+        <translation>%1 是机密信息，不会导入；Chorus 把密码保存在密钥环中</translation>
+    </message>
+    <message>
+        <source>host &quot;%1&quot; uses ansible_connection=%2, not SSH; skipped</source>
+        <translation>主机“%1”使用 ansible_connection=%2，而不是 SSH；已跳过</translation>
+    </message>
+    <message>
+        <source>host &quot;%1&quot;: bad port &quot;%2&quot;; skipped</source>
+        <translation>主机“%1”：端口“%2”无效；已跳过</translation>
+    </message>
+    <message>
+        <source>host &quot;%1&quot;: bad host name; skipped</source>
+        <translation>主机“%1”：主机名无效；已跳过</translation>
+    </message>
+    <message>
+        <source>host &quot;%1&quot;: %2; skipped</source>
+        <translation>主机“%1”：%2；已跳过</translation>
+    </message>
+    <message>
+        <source>section header without &quot;]&quot;</source>
+        <translation>节标题缺少“]”</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot; after the section header</source>
+        <translation>节标题后有多余的“%1”</translation>
+    </message>
+    <message>
+        <source>bad group name &quot;%1&quot;; its lines are skipped</source>
+        <translation>分组名“%1”无效；已跳过其中各行</translation>
+    </message>
+    <message>
+        <source>unknown section type &quot;:%1&quot; (expected :children or :vars); its lines are skipped</source>
+        <translation>未知的节类型“:%1”（应为 :children 或 :vars）；已跳过其中各行</translation>
+    </message>
+    <message>
+        <source>expected &quot;name=value&quot; in [%1:vars]</source>
+        <translation>[%1:vars] 中应为“name=value”</translation>
+    </message>
+    <message>
+        <source>unterminated quote; line skipped</source>
+        <translation>引号未闭合；已跳过该行</translation>
+    </message>
+    <message>
+        <source>expected one group name in [%1:children]</source>
+        <translation>[%1:children] 中每行应为一个分组名</translation>
+    </message>
+    <message>
+        <source>expected &quot;name=value&quot; after the host, found &quot;%1&quot;; line skipped</source>
+        <translation>主机后面应为“name=value”，却是“%1”；已跳过该行</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot;: expected hosts, children or vars</source>
+        <translation>分组“%1”：应为 hosts、children 或 vars</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot;: &quot;hosts&quot; must map host names to their variables</source>
+        <translation>分组“%1”：“hosts”必须把主机名映射到各自的变量</translation>
+    </message>
+    <message>
+        <source>a host name must be text</source>
+        <translation>主机名必须是文本</translation>
+    </message>
+    <message>
+        <source>host &quot;%1&quot;: expected &quot;name: value&quot; variables</source>
+        <translation>主机“%1”：变量应为“name: value”形式</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot;: &quot;children&quot; must map group names to groups</source>
+        <translation>分组“%1”：“children”必须把分组名映射到分组</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot;: expected &quot;name: value&quot; variables</source>
+        <translation>分组“%1”：变量应为“name: value”形式</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; in group &quot;%2&quot; (expected hosts, children or vars)</source>
+        <translation>分组“%2”中有未知的键“%1”（应为 hosts、children 或 vars）</translation>
+    </message>
+    <message>
+        <source>not valid YAML: %1</source>
+        <translation>不是有效的 YAML：%1</translation>
+    </message>
+    <message>
+        <source>expected groups at the top (&quot;all:&quot;)</source>
+        <translation>顶层应为分组（“all:”）</translation>
+    </message>
+</context>
+<context>
     <name>Chorus::CommandBar</name>
     <message>
         <source>Command to run on the selected hosts</source>
@@ -94,6 +193,14 @@
     <message>
         <source>Ctrl+L comes back here from anywhere in the window.</source>
         <translation>在窗口中任何位置按 Ctrl+L 都可回到这里。</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Files...</source>
+        <translation>复制文件(&amp;Y)...</translation>
+    </message>
+    <message>
+        <source>Push files to the selected hosts or pull files from them (Ctrl+Shift+C)</source>
+        <translation>向所选主机推送文件，或从这些主机拉取文件（Ctrl+Shift+C）</translation>
     </message>
 </context>
 <context>
@@ -1914,6 +2021,57 @@ Each run opens here in its own tab.</source>
     </message>
 </context>
 <context>
+    <name>ClusterShellImporter</name>
+    <message>
+        <source>group &quot;%1&quot; is defined again (first on line %2); this one is ignored</source>
+        <translation>分组“%1”被重复定义（首次定义在第 %2 行）；忽略此处的定义</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot; includes itself</source>
+        <translation>分组“%1”包含了它自己</translation>
+    </message>
+    <message>
+        <source>set operators (!, &amp;, ^) are not supported; group &quot;%1&quot; imported empty</source>
+        <translation>不支持集合运算符（!、&amp;、^）；分组“%1”导入为空</translation>
+    </message>
+    <message>
+        <source>unknown group &quot;%1&quot;</source>
+        <translation>未知的分组“%1”</translation>
+    </message>
+    <message>
+        <source>bad node name &quot;%1&quot;</source>
+        <translation>节点名“%1”无效</translation>
+    </message>
+    <message>
+        <source>not valid YAML: %1</source>
+        <translation>不是有效的 YAML：%1</translation>
+    </message>
+    <message>
+        <source>expected group sources (&quot;source: {group: nodes}&quot;)</source>
+        <translation>应为分组来源（“source: {group: nodes}”）</translation>
+    </message>
+    <message>
+        <source>expected a group source holding &quot;group: nodes&quot; entries</source>
+        <translation>应为包含“group: nodes”条目的分组来源</translation>
+    </message>
+    <message>
+        <source>a group name must be text</source>
+        <translation>分组名必须是文本</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot;: only node sets can be listed</source>
+        <translation>分组“%1”：列表中只能是节点集</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot;: expected a node set</source>
+        <translation>分组“%1”：应为节点集</translation>
+    </message>
+    <message>
+        <source>expected &quot;group: nodes&quot;</source>
+        <translation>应为“group: nodes”</translation>
+    </message>
+</context>
+<context>
     <name>HistoryCli</name>
     <message>
         <source>Usage: chorus history list [--json] [--command TEXT] [--host NAME] [--outcome OUTCOME]
@@ -2056,6 +2214,81 @@ Started %3, took %4, %5 hosts
     <message>
         <source> [output truncated: %1 + %2 bytes sent]</source>
         <translation> [输出已截断：共发送 %1 + %2 字节]</translation>
+    </message>
+</context>
+<context>
+    <name>HostSet</name>
+    <message>
+        <source>empty range</source>
+        <translation>范围为空</translation>
+    </message>
+    <message>
+        <source>empty element</source>
+        <translation>元素为空</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has too many bounds</source>
+        <translation>“%1”的边界过多</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no start</source>
+        <translation>“%1”缺少起始值</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no end</source>
+        <translation>“%1”缺少结束值</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too long a number</source>
+        <translation>“%1”这个数字太长</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; and &quot;%2&quot; are zero-padded to different widths</source>
+        <translation>“%1”和“%2”补零后的宽度不同</translation>
+    </message>
+    <message>
+        <source>step &quot;%1&quot; is not a number above 0</source>
+        <translation>步长“%1”不是大于 0 的数字</translation>
+    </message>
+    <message>
+        <source>start is greater than end</source>
+        <translation>起始值大于结束值</translation>
+    </message>
+    <message>
+        <source>unbalanced &quot;]&quot; at character %1 of &quot;%2&quot;</source>
+        <translation>“%2”的第 %1 个字符处有不配对的“]”</translation>
+    </message>
+    <message>
+        <source>unbalanced &quot;[&quot; in &quot;%1&quot;: missing &quot;]&quot;</source>
+        <translation>“%1”中的“[”不配对：缺少“]”</translation>
+    </message>
+    <message>
+        <source>nested &quot;[&quot; at character %1 of &quot;%2&quot;</source>
+        <translation>“%2”的第 %1 个字符处有嵌套的“[”</translation>
+    </message>
+    <message>
+        <source>malformed range &quot;%1&quot; in &quot;%2&quot;: %3</source>
+        <translation>“%2”中的范围“%1”格式错误：%3</translation>
+    </message>
+    <message>
+        <source>range &quot;%1&quot; in &quot;%2&quot; gives %3 names, more than the %4 allowed (a typo?)</source>
+        <translation>“%2”中的范围“%1”产生 %3 个名称，超过允许的 %4 个（是否输入有误？）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; gives %2 names, more than the %3 allowed (a typo?)</source>
+        <translation>“%1”产生 %2 个名称，超过允许的 %3 个（是否输入有误？）</translation>
+    </message>
+    <message>
+        <source>empty item next to the comma at character %1 of &quot;%2&quot;</source>
+        <translation>“%2”第 %1 个字符处的逗号旁边是空项</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; gives more than the %2 names allowed (a typo?)</source>
+        <translation>“%1”产生的名称超过允许的 %2 个（是否输入有误？）</translation>
     </message>
 </context>
 <context>
@@ -2244,6 +2477,36 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     </message>
 </context>
 <context>
+    <name>KnownHosts</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot keep a copy of %1 as %1.old</source>
+        <translation>无法把 %1 的副本保存为 %1.old</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot open %1 for writing: %2</source>
+        <translation>无法打开 %1 进行写入：%2</translation>
+    </message>
+    <message>
+        <source>cannot write to %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>OutputNormalizer</name>
+    <message>
+        <source>%1 at position %2</source>
+        <translation>%1（位置 %2）</translation>
+    </message>
+</context>
+<context>
     <name>PlotExport</name>
     <message>
         <source>Export chart</source>
@@ -2256,6 +2519,182 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     <message>
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>Profile</name>
+    <message>
+        <source>&quot;%1&quot; is not a string</source>
+        <translation>“%1”不是字符串</translation>
+    </message>
+    <message>
+        <source>missing or malformed &quot;id&quot;</source>
+        <translation>“id”缺失或格式错误</translation>
+    </message>
+    <message>
+        <source>no &quot;hostname&quot;</source>
+        <translation>没有“hostname”</translation>
+    </message>
+    <message>
+        <source>unknown &quot;auth&quot; value &quot;%1&quot;</source>
+        <translation>未知的“auth”值“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;port&quot; is not a number from 1 to 65535</source>
+        <translation>“port”不是 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>&quot;tags&quot; is not a list</source>
+        <translation>“tags”不是列表</translation>
+    </message>
+    <message>
+        <source>&quot;tags&quot; holds something that is not a string</source>
+        <translation>“tags”中有不是字符串的内容</translation>
+    </message>
+    <message>
+        <source>&quot;useSudo&quot; is not true or false</source>
+        <translation>“useSudo”不是 true 或 false</translation>
+    </message>
+    <message>
+        <source>&quot;connectTimeoutMs&quot; is not a number of milliseconds</source>
+        <translation>“connectTimeoutMs”不是毫秒数</translation>
+    </message>
+    <message>
+        <source>unknown &quot;hostKeyPolicy&quot; value</source>
+        <translation>未知的“hostKeyPolicy”值</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileImporter</name>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileStore</name>
+    <message numerus="yes">
+        <source>Chorus started from the backup %1 (saved %2, %n host(s)): changes made after that are not in the list.</source>
+        <translation>
+            <numerusform>Chorus 已从备份 %1 启动（保存于 %2，%n 台主机）：之后所做的更改不在列表中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no usable backup, so the host list starts empty.</source>
+        <translation>没有可用的备份，因此主机列表从空白开始。</translation>
+    </message>
+    <message>
+        <source>The host list %1 is missing. </source>
+        <translation>主机列表 %1 不见了。</translation>
+    </message>
+    <message>
+        <source>it cannot be read: %1</source>
+        <translation>无法读取它：%1</translation>
+    </message>
+    <message>
+        <source>Your host list %1 could not be used: %2. </source>
+        <translation>无法使用您的主机列表 %1：%2。</translation>
+    </message>
+    <message>
+        <source>It was left as it is. </source>
+        <translation>它保持原样未动。</translation>
+    </message>
+    <message>
+        <source>It was kept unchanged as %1. </source>
+        <translation>它已原样保存为 %1。</translation>
+    </message>
+    <message>
+        <source>It could not be moved aside (%1), so Chorus will not save changes to the host list until the file is moved or repaired. </source>
+        <translation>无法将它移到一旁（%1），因此在移走或修复该文件之前，Chorus 不会保存对主机列表的更改。</translation>
+    </message>
+    <message>
+        <source>Could not save the host list to %1: %2. The file on disk is unchanged.</source>
+        <translation>无法把主机列表保存到 %1：%2。磁盘上的文件保持不变。</translation>
+    </message>
+    <message>
+        <source>the existing file could not be read and is kept as it is</source>
+        <translation>现有文件无法读取，已保持原样</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>cannot read the current file to back it up (%1)</source>
+        <translation>无法读取当前文件以进行备份（%1）</translation>
+    </message>
+    <message>
+        <source>another program changed it since Chorus read it; load it again and repeat the change</source>
+        <translation>Chorus 读取之后有其他程序修改了它；请重新加载后再做一次更改</translation>
+    </message>
+    <message>
+        <source>cannot write the backup %1 (%2)</source>
+        <translation>无法写入备份 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Could not export the host list to %1: %2</source>
+        <translation>无法把主机列表导出到 %1：%2</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON (%1 at byte %2)</source>
+        <translation>它不是有效的 JSON（第 %2 字节处：%1）</translation>
+    </message>
+    <message>
+        <source>it is not a JSON object</source>
+        <translation>它不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>it has no &quot;schema&quot; version number</source>
+        <translation>它没有“schema”版本号</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of Chorus (file format %1; this version reads up to %2)</source>
+        <translation>它由更新版本的 Chorus 写入（文件格式 %1；此版本最多只能读取 %2）</translation>
+    </message>
+    <message>
+        <source>&quot;groups&quot; is not a list</source>
+        <translation>“groups”不是列表</translation>
+    </message>
+    <message>
+        <source>&quot;groups&quot; holds something that is not a string</source>
+        <translation>“groups”中有不是字符串的内容</translation>
+    </message>
+    <message>
+        <source>&quot;profiles&quot; is not a list</source>
+        <translation>“profiles”不是列表</translation>
+    </message>
+    <message>
+        <source>profile %1 is not a JSON object</source>
+        <translation>第 %1 个主机配置不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>profile %1: %2</source>
+        <translation>第 %1 个主机配置：%2</translation>
+    </message>
+    <message>
+        <source>profile %1: id %2 is used twice</source>
+        <translation>第 %1 个主机配置：id %2 被重复使用</translation>
+    </message>
+</context>
+<context>
+    <name>PsshImporter</name>
+    <message numerus="yes">
+        <source>expected &quot;[user@]host[:port] [user]&quot;, found %n fields</source>
+        <translation>
+            <numerusform>应为“[user@]host[:port] [user]”，却有 %n 个字段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>two different users (&quot;%1&quot; and &quot;%2&quot;)</source>
+        <translation>两个不同的用户（“%1”和“%2”）</translation>
+    </message>
+    <message>
+        <source>bad user name &quot;%1&quot;</source>
+        <translation>用户名“%1”无效</translation>
     </message>
 </context>
 <context>
@@ -2278,6 +2717,276 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     <message>
         <source>chorus: cannot write %1</source>
         <translation>chorus：无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SshConfig</name>
+    <message>
+        <source>%1: included file %2: %3</source>
+        <translation>%1：包含的文件 %2：%3</translation>
+    </message>
+    <message>
+        <source>Include nested more than %1 deep; skipped</source>
+        <translation>Include 嵌套超过 %1 层；已跳过</translation>
+    </message>
+    <message>
+        <source>includes itself; skipped</source>
+        <translation>包含了它自己；已跳过</translation>
+    </message>
+    <message>
+        <source>bad owner or permissions (others could change it); skipped, as ssh would refuse it</source>
+        <translation>所有者或权限不安全（其他人可以修改它）；已跳过，ssh 也会拒绝使用它</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>no value after &quot;%1&quot;</source>
+        <translation>“%1”后面没有值</translation>
+    </message>
+    <message>
+        <source>unbalanced quotes</source>
+        <translation>引号不配对</translation>
+    </message>
+    <message>
+        <source>empty Host pattern; this block will match no host</source>
+        <translation>Host 模式为空；此块不会匹配任何主机</translation>
+    </message>
+    <message>
+        <source>Match blocks are not supported; the lines up to the next Host or Match are ignored</source>
+        <translation>不支持 Match 块；直到下一个 Host 或 Match 之前的各行都被忽略</translation>
+    </message>
+    <message>
+        <source>Include without a file name</source>
+        <translation>Include 缺少文件名</translation>
+    </message>
+    <message>
+        <source>unknown keyword &quot;%1&quot;</source>
+        <translation>未知的关键字“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes one value, found %2: %3</source>
+        <translation>“%1”只接受一个值，却有 %2 个：%3</translation>
+    </message>
+    <message>
+        <source>unknown or incomplete token &quot;%1&quot; in %2 &quot;%3&quot;</source>
+        <translation>%2“%3”中有未知或不完整的占位符“%1”</translation>
+    </message>
+    <message>
+        <source>bad port &quot;%1&quot;</source>
+        <translation>端口“%1”无效</translation>
+    </message>
+    <message>
+        <source>bad value &quot;%1&quot; for %2 (yes or no)</source>
+        <translation>%2 的值“%1”无效（应为 yes 或 no）</translation>
+    </message>
+    <message>
+        <source>empty jump host in ProxyJump &quot;%1&quot;</source>
+        <translation>ProxyJump“%1”中有空的跳板机</translation>
+    </message>
+    <message>
+        <source>bad time &quot;%1&quot; for %2</source>
+        <translation>%2 的时间“%1”无效</translation>
+    </message>
+    <message>
+        <source>bad value &quot;%1&quot; for %2 (yes, no, ask or accept-new)</source>
+        <translation>%2 的值“%1”无效（应为 yes、no、ask 或 accept-new）</translation>
+    </message>
+    <message>
+        <source>cannot list files for Include &quot;%1&quot;</source>
+        <translation>无法列出 Include“%1”对应的文件</translation>
+    </message>
+    <message>
+        <source>no host in &quot;%1&quot;</source>
+        <translation>“%1”中没有主机</translation>
+    </message>
+    <message>
+        <source>empty user name before &quot;@&quot; in &quot;%1&quot;</source>
+        <translation>“%1”中“@”前面的用户名为空</translation>
+    </message>
+    <message>
+        <source>bad user name &quot;%1&quot; in &quot;%2&quot;</source>
+        <translation>“%2”中的用户名“%1”无效</translation>
+    </message>
+    <message>
+        <source>missing &quot;]&quot; in &quot;%1&quot;</source>
+        <translation>“%1”中缺少“]”</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot; after &quot;]&quot; in &quot;%2&quot;</source>
+        <translation>“%2”中“]”后面有多余的“%1”</translation>
+    </message>
+    <message>
+        <source>bad host name &quot;%1&quot; in &quot;%2&quot;</source>
+        <translation>“%2”中的主机名“%1”无效</translation>
+    </message>
+    <message>
+        <source>bad port &quot;%1&quot; in &quot;%2&quot;</source>
+        <translation>“%2”中的端口“%1”无效</translation>
+    </message>
+</context>
+<context>
+    <name>SshConfigImporter</name>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>Host %1: %2</source>
+        <translation>Host %1：%2</translation>
+    </message>
+    <message>
+        <source>Host %1: ProxyCommand is not kept in profiles (a ProxyJump is); it was imported without it</source>
+        <translation>Host %1：主机配置不保存 ProxyCommand（只保存 ProxyJump）；已在不含它的情况下导入</translation>
+    </message>
+</context>
+<context>
+    <name>SshConnection</name>
+    <message>
+        <source>connection abandoned</source>
+        <translation>已放弃连接</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>连接已断开</translation>
+    </message>
+    <message>
+        <source>connection closed</source>
+        <translation>连接已关闭</translation>
+    </message>
+    <message>
+        <source>cannot resolve %1: %2</source>
+        <translation>无法解析 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 port %2: %3</source>
+        <translation>%1 端口 %2：%3</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1</source>
+        <translation>无法连接到 %1</translation>
+    </message>
+    <message>
+        <source>the server sent no host key</source>
+        <translation>服务器没有发送主机密钥</translation>
+    </message>
+    <message>
+        <source>unsupported host key type</source>
+        <translation>不支持的主机密钥类型</translation>
+    </message>
+    <message>
+        <source>HOST KEY CHANGED for %1 (%2): the server offers %3 %4, but %5 line %6 lists %7 %8. Refused. If the change is expected, remove the old key with `ssh-keygen -R &apos;%2&apos; -f %5` and connect again.</source>
+        <translation>%1（%2）的主机密钥已更改：服务器提供的是 %3 %4，但 %5 第 %6 行记录的是 %7 %8。已拒绝连接。如果这一变化在预期之中，请用 `ssh-keygen -R &apos;%2&apos; -f %5` 删除旧密钥后重新连接。</translation>
+    </message>
+    <message>
+        <source>the host key of %1 (%2 %3) is marked @revoked in %4 line %5; refused</source>
+        <translation>%1 的主机密钥（%2 %3）在 %4 第 %5 行被标记为 @revoked；已拒绝连接</translation>
+    </message>
+    <message>
+        <source>the host key of %1 (%2) is not known: %3 %4; refused by strict host key checking</source>
+        <translation>%1（%2）的主机密钥未知：%3 %4；严格主机密钥检查已拒绝连接</translation>
+    </message>
+    <message>
+        <source>host key not confirmed</source>
+        <translation>主机密钥未获确认</translation>
+    </message>
+    <message>
+        <source>the host key of %1 (%2 %3) was rejected</source>
+        <translation>%1 的主机密钥（%2 %3）已被拒绝</translation>
+    </message>
+    <message>
+        <source>cannot record the host key of %1: no known_hosts file</source>
+        <translation>无法记录 %1 的主机密钥：没有 known_hosts 文件</translation>
+    </message>
+    <message>
+        <source>cannot record the host key of %1: %2</source>
+        <translation>无法记录 %1 的主机密钥：%2</translation>
+    </message>
+    <message>
+        <source>publickey %1 (no passphrase)</source>
+        <translation>publickey %1（没有口令）</translation>
+    </message>
+    <message>
+        <source>publickey from ssh-agent</source>
+        <translation>来自 ssh-agent 的 publickey</translation>
+    </message>
+    <message>
+        <source>authentication abandoned</source>
+        <translation>已放弃认证</translation>
+    </message>
+    <message>
+        <source>publickey %1 (no passphrase given)</source>
+        <translation>publickey %1（未提供口令）</translation>
+    </message>
+    <message>
+        <source>keyboard-interactive (no password given)</source>
+        <translation>keyboard-interactive（未提供密码）</translation>
+    </message>
+    <message>
+        <source>password (none given)</source>
+        <translation>password（未提供）</translation>
+    </message>
+    <message>
+        <source>nothing the server accepts</source>
+        <translation>没有服务器接受的方式</translation>
+    </message>
+    <message>
+        <source>permission denied for %1@%2 (server offers: %3; tried: %4)</source>
+        <translation>%1@%2 的权限被拒绝（服务器提供：%3；已尝试：%4）</translation>
+    </message>
+    <message>
+        <source>SSH error</source>
+        <translation>SSH 错误</translation>
+    </message>
+</context>
+<context>
+    <name>TargetResolver</name>
+    <message>
+        <source>no tag name after &quot;@tag:&quot;</source>
+        <translation>“@tag:”后面没有标签名</translation>
+    </message>
+    <message>
+        <source>no group name after &quot;@&quot;</source>
+        <translation>“@”后面没有分组名</translation>
+    </message>
+    <message>
+        <source>no group &quot;%1&quot;</source>
+        <translation>没有分组“%1”</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot; is ambiguous: %2 (write the whole path)</source>
+        <translation>分组“%1”有歧义：%2（请写出完整路径）</translation>
+    </message>
+    <message>
+        <source>empty host name</source>
+        <translation>主机名为空</translation>
+    </message>
+    <message>
+        <source>no host profile named &quot;%1&quot;</source>
+        <translation>没有名为“%1”的主机配置</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host profiles are named &quot;%1&quot;; use an id: %2</source>
+        <translation>
+            <numerusform>有 %n 个主机配置名为“%1”；请使用 id：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the jump host of &quot;%1&quot; is a host profile that no longer exists (%2)</source>
+        <translation>“%1”的跳板机是一个已不存在的主机配置（%2）</translation>
+    </message>
+    <message>
+        <source>the jump hosts of &quot;%1&quot; go round in a loop</source>
+        <translation>“%1”的跳板机形成了循环</translation>
+    </message>
+    <message>
+        <source>host profile &quot;%1&quot;: %2</source>
+        <translation>主机配置“%1”：%2</translation>
     </message>
 </context>
 <context>
@@ -2452,6 +3161,14 @@ bytes、duration_ms、reused_connection。</translation>
     <message>
         <source>interrupted: cancelling the copies still running</source>
         <translation>已中断：正在取消仍在进行的复制</translation>
+    </message>
+    <message>
+        <source>Give up on a host whose copy moves no byte for SEC seconds (default 60; 0: wait without limit).</source>
+        <translation>某台主机的复制连续 SEC 秒没有传输任何字节时放弃该主机（默认 60；0：无限等待）。</translation>
+    </message>
+    <message>
+        <source>--stall-timeout: %1 is not a number of seconds</source>
+        <translation>--stall-timeout：%1 不是秒数</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AnsibleImporter</name>
+    <message>
+        <source>bad port &quot;%1&quot; in &quot;%2&quot;</source>
+        <translation>「%2」中的連接埠「%1」無效</translation>
+    </message>
+    <message>
+        <source>a host name cannot hold a comma: &quot;%1&quot;</source>
+        <translation>主機名稱不能包含逗號：「%1」</translation>
+    </message>
+    <message>
+        <source>%1 is a secret and is not imported; Chorus keeps passwords in the keychain</source>
+        <translation>%1 是機密資訊，不會匯入；Chorus 將密碼儲存在金鑰圈中</translation>
+    </message>
+    <message>
+        <source>host &quot;%1&quot; uses ansible_connection=%2, not SSH; skipped</source>
+        <translation>主機「%1」使用 ansible_connection=%2，而非 SSH；已略過</translation>
+    </message>
+    <message>
+        <source>host &quot;%1&quot;: bad port &quot;%2&quot;; skipped</source>
+        <translation>主機「%1」：連接埠「%2」無效；已略過</translation>
+    </message>
+    <message>
+        <source>host &quot;%1&quot;: bad host name; skipped</source>
+        <translation>主機「%1」：主機名稱無效；已略過</translation>
+    </message>
+    <message>
+        <source>host &quot;%1&quot;: %2; skipped</source>
+        <translation>主機「%1」：%2；已略過</translation>
+    </message>
+    <message>
+        <source>section header without &quot;]&quot;</source>
+        <translation>區段標題缺少「]」</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot; after the section header</source>
+        <translation>區段標題後有多餘的「%1」</translation>
+    </message>
+    <message>
+        <source>bad group name &quot;%1&quot;; its lines are skipped</source>
+        <translation>群組名稱「%1」無效；已略過其中各行</translation>
+    </message>
+    <message>
+        <source>unknown section type &quot;:%1&quot; (expected :children or :vars); its lines are skipped</source>
+        <translation>未知的區段類型「:%1」（應為 :children 或 :vars）；已略過其中各行</translation>
+    </message>
+    <message>
+        <source>expected &quot;name=value&quot; in [%1:vars]</source>
+        <translation>[%1:vars] 中應為「name=value」</translation>
+    </message>
+    <message>
+        <source>unterminated quote; line skipped</source>
+        <translation>引號未閉合；已略過該行</translation>
+    </message>
+    <message>
+        <source>expected one group name in [%1:children]</source>
+        <translation>[%1:children] 中每行應為一個群組名稱</translation>
+    </message>
+    <message>
+        <source>expected &quot;name=value&quot; after the host, found &quot;%1&quot;; line skipped</source>
+        <translation>主機後面應為「name=value」，卻是「%1」；已略過該行</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot;: expected hosts, children or vars</source>
+        <translation>群組「%1」：應為 hosts、children 或 vars</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot;: &quot;hosts&quot; must map host names to their variables</source>
+        <translation>群組「%1」：「hosts」必須將主機名稱對應到各自的變數</translation>
+    </message>
+    <message>
+        <source>a host name must be text</source>
+        <translation>主機名稱必須是文字</translation>
+    </message>
+    <message>
+        <source>host &quot;%1&quot;: expected &quot;name: value&quot; variables</source>
+        <translation>主機「%1」：變數應為「name: value」形式</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot;: &quot;children&quot; must map group names to groups</source>
+        <translation>群組「%1」：「children」必須將群組名稱對應到群組</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot;: expected &quot;name: value&quot; variables</source>
+        <translation>群組「%1」：變數應為「name: value」形式</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; in group &quot;%2&quot; (expected hosts, children or vars)</source>
+        <translation>群組「%2」中有未知的鍵「%1」（應為 hosts、children 或 vars）</translation>
+    </message>
+    <message>
+        <source>not valid YAML: %1</source>
+        <translation>不是有效的 YAML：%1</translation>
+    </message>
+    <message>
+        <source>expected groups at the top (&quot;all:&quot;)</source>
+        <translation>最上層應為群組（「all:」）</translation>
+    </message>
+</context>
+<context>
     <name>Chorus::CommandBar</name>
     <message>
         <source>Command to run on the selected hosts</source>
@@ -94,6 +193,14 @@
     <message>
         <source>Ctrl+L comes back here from anywhere in the window.</source>
         <translation>在視窗中任何位置按 Ctrl+L 都可回到這裡。</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Files...</source>
+        <translation>複製檔案(&amp;Y)...</translation>
+    </message>
+    <message>
+        <source>Push files to the selected hosts or pull files from them (Ctrl+Shift+C)</source>
+        <translation>將檔案推送到所選主機，或從這些主機拉取檔案（Ctrl+Shift+C）</translation>
     </message>
 </context>
 <context>
@@ -1914,6 +2021,57 @@ Each run opens here in its own tab.</source>
     </message>
 </context>
 <context>
+    <name>ClusterShellImporter</name>
+    <message>
+        <source>group &quot;%1&quot; is defined again (first on line %2); this one is ignored</source>
+        <translation>群組「%1」被重複定義（首次定義在第 %2 行）；忽略此處的定義</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot; includes itself</source>
+        <translation>群組「%1」包含了它自己</translation>
+    </message>
+    <message>
+        <source>set operators (!, &amp;, ^) are not supported; group &quot;%1&quot; imported empty</source>
+        <translation>不支援集合運算子（!、&amp;、^）；群組「%1」匯入為空</translation>
+    </message>
+    <message>
+        <source>unknown group &quot;%1&quot;</source>
+        <translation>未知的群組「%1」</translation>
+    </message>
+    <message>
+        <source>bad node name &quot;%1&quot;</source>
+        <translation>節點名稱「%1」無效</translation>
+    </message>
+    <message>
+        <source>not valid YAML: %1</source>
+        <translation>不是有效的 YAML：%1</translation>
+    </message>
+    <message>
+        <source>expected group sources (&quot;source: {group: nodes}&quot;)</source>
+        <translation>應為群組來源（「source: {group: nodes}」）</translation>
+    </message>
+    <message>
+        <source>expected a group source holding &quot;group: nodes&quot; entries</source>
+        <translation>應為包含「group: nodes」項目的群組來源</translation>
+    </message>
+    <message>
+        <source>a group name must be text</source>
+        <translation>群組名稱必須是文字</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot;: only node sets can be listed</source>
+        <translation>群組「%1」：清單中只能是節點集</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot;: expected a node set</source>
+        <translation>群組「%1」：應為節點集</translation>
+    </message>
+    <message>
+        <source>expected &quot;group: nodes&quot;</source>
+        <translation>應為「group: nodes」</translation>
+    </message>
+</context>
+<context>
     <name>HistoryCli</name>
     <message>
         <source>Usage: chorus history list [--json] [--command TEXT] [--host NAME] [--outcome OUTCOME]
@@ -2056,6 +2214,81 @@ Started %3, took %4, %5 hosts
     <message>
         <source> [output truncated: %1 + %2 bytes sent]</source>
         <translation> [輸出已截斷：共傳送 %1 + %2 位元組]</translation>
+    </message>
+</context>
+<context>
+    <name>HostSet</name>
+    <message>
+        <source>empty range</source>
+        <translation>範圍為空</translation>
+    </message>
+    <message>
+        <source>empty element</source>
+        <translation>元素為空</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has too many bounds</source>
+        <translation>「%1」的邊界過多</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no start</source>
+        <translation>「%1」缺少起始值</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no end</source>
+        <translation>「%1」缺少結束值</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too long a number</source>
+        <translation>「%1」這個數字太長</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>「%1」不是數字</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; and &quot;%2&quot; are zero-padded to different widths</source>
+        <translation>「%1」和「%2」補零後的寬度不同</translation>
+    </message>
+    <message>
+        <source>step &quot;%1&quot; is not a number above 0</source>
+        <translation>步長「%1」不是大於 0 的數字</translation>
+    </message>
+    <message>
+        <source>start is greater than end</source>
+        <translation>起始值大於結束值</translation>
+    </message>
+    <message>
+        <source>unbalanced &quot;]&quot; at character %1 of &quot;%2&quot;</source>
+        <translation>「%2」的第 %1 個字元處有不成對的「]」</translation>
+    </message>
+    <message>
+        <source>unbalanced &quot;[&quot; in &quot;%1&quot;: missing &quot;]&quot;</source>
+        <translation>「%1」中的「[」不成對：缺少「]」</translation>
+    </message>
+    <message>
+        <source>nested &quot;[&quot; at character %1 of &quot;%2&quot;</source>
+        <translation>「%2」的第 %1 個字元處有巢狀的「[」</translation>
+    </message>
+    <message>
+        <source>malformed range &quot;%1&quot; in &quot;%2&quot;: %3</source>
+        <translation>「%2」中的範圍「%1」格式錯誤：%3</translation>
+    </message>
+    <message>
+        <source>range &quot;%1&quot; in &quot;%2&quot; gives %3 names, more than the %4 allowed (a typo?)</source>
+        <translation>「%2」中的範圍「%1」產生 %3 個名稱，超過允許的 %4 個（是否輸入有誤？）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; gives %2 names, more than the %3 allowed (a typo?)</source>
+        <translation>「%1」產生 %2 個名稱，超過允許的 %3 個（是否輸入有誤？）</translation>
+    </message>
+    <message>
+        <source>empty item next to the comma at character %1 of &quot;%2&quot;</source>
+        <translation>「%2」第 %1 個字元處的逗號旁邊是空項目</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; gives more than the %2 names allowed (a typo?)</source>
+        <translation>「%1」產生的名稱超過允許的 %2 個（是否輸入有誤？）</translation>
     </message>
 </context>
 <context>
@@ -2244,6 +2477,36 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     </message>
 </context>
 <context>
+    <name>KnownHosts</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot keep a copy of %1 as %1.old</source>
+        <translation>無法將 %1 的副本儲存為 %1.old</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot open %1 for writing: %2</source>
+        <translation>無法開啟 %1 進行寫入：%2</translation>
+    </message>
+    <message>
+        <source>cannot write to %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>OutputNormalizer</name>
+    <message>
+        <source>%1 at position %2</source>
+        <translation>%1（位置 %2）</translation>
+    </message>
+</context>
+<context>
     <name>PlotExport</name>
     <message>
         <source>Export chart</source>
@@ -2256,6 +2519,182 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     <message>
         <source>Could not write %1.</source>
         <translation>無法寫入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>Profile</name>
+    <message>
+        <source>&quot;%1&quot; is not a string</source>
+        <translation>「%1」不是字串</translation>
+    </message>
+    <message>
+        <source>missing or malformed &quot;id&quot;</source>
+        <translation>「id」缺少或格式錯誤</translation>
+    </message>
+    <message>
+        <source>no &quot;hostname&quot;</source>
+        <translation>沒有「hostname」</translation>
+    </message>
+    <message>
+        <source>unknown &quot;auth&quot; value &quot;%1&quot;</source>
+        <translation>未知的「auth」值「%1」</translation>
+    </message>
+    <message>
+        <source>&quot;port&quot; is not a number from 1 to 65535</source>
+        <translation>「port」不是 1 到 65535 之間的數字</translation>
+    </message>
+    <message>
+        <source>&quot;tags&quot; is not a list</source>
+        <translation>「tags」不是清單</translation>
+    </message>
+    <message>
+        <source>&quot;tags&quot; holds something that is not a string</source>
+        <translation>「tags」中有不是字串的內容</translation>
+    </message>
+    <message>
+        <source>&quot;useSudo&quot; is not true or false</source>
+        <translation>「useSudo」不是 true 或 false</translation>
+    </message>
+    <message>
+        <source>&quot;connectTimeoutMs&quot; is not a number of milliseconds</source>
+        <translation>「connectTimeoutMs」不是毫秒數</translation>
+    </message>
+    <message>
+        <source>unknown &quot;hostKeyPolicy&quot; value</source>
+        <translation>未知的「hostKeyPolicy」值</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileImporter</name>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>無法讀取：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileStore</name>
+    <message numerus="yes">
+        <source>Chorus started from the backup %1 (saved %2, %n host(s)): changes made after that are not in the list.</source>
+        <translation>
+            <numerusform>Chorus 已從備份 %1 啟動（儲存於 %2，%n 台主機）：之後所做的變更不在清單中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no usable backup, so the host list starts empty.</source>
+        <translation>沒有可用的備份，因此主機清單從空白開始。</translation>
+    </message>
+    <message>
+        <source>The host list %1 is missing. </source>
+        <translation>主機清單 %1 不見了。</translation>
+    </message>
+    <message>
+        <source>it cannot be read: %1</source>
+        <translation>無法讀取它：%1</translation>
+    </message>
+    <message>
+        <source>Your host list %1 could not be used: %2. </source>
+        <translation>無法使用您的主機清單 %1：%2。</translation>
+    </message>
+    <message>
+        <source>It was left as it is. </source>
+        <translation>它維持原樣未動。</translation>
+    </message>
+    <message>
+        <source>It was kept unchanged as %1. </source>
+        <translation>它已原樣保存為 %1。</translation>
+    </message>
+    <message>
+        <source>It could not be moved aside (%1), so Chorus will not save changes to the host list until the file is moved or repaired. </source>
+        <translation>無法將它移到一旁（%1），因此在移走或修復該檔案之前，Chorus 不會儲存對主機清單的變更。</translation>
+    </message>
+    <message>
+        <source>Could not save the host list to %1: %2. The file on disk is unchanged.</source>
+        <translation>無法將主機清單儲存到 %1：%2。磁碟上的檔案維持不變。</translation>
+    </message>
+    <message>
+        <source>the existing file could not be read and is kept as it is</source>
+        <translation>現有檔案無法讀取，已維持原樣</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>無法建立資料夾 %1</translation>
+    </message>
+    <message>
+        <source>cannot read the current file to back it up (%1)</source>
+        <translation>無法讀取目前的檔案以進行備份（%1）</translation>
+    </message>
+    <message>
+        <source>another program changed it since Chorus read it; load it again and repeat the change</source>
+        <translation>Chorus 讀取之後有其他程式修改了它；請重新載入後再做一次變更</translation>
+    </message>
+    <message>
+        <source>cannot write the backup %1 (%2)</source>
+        <translation>無法寫入備份 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Could not export the host list to %1: %2</source>
+        <translation>無法將主機清單匯出到 %1：%2</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>檔案是空的</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON (%1 at byte %2)</source>
+        <translation>它不是有效的 JSON（第 %2 位元組處：%1）</translation>
+    </message>
+    <message>
+        <source>it is not a JSON object</source>
+        <translation>它不是 JSON 物件</translation>
+    </message>
+    <message>
+        <source>it has no &quot;schema&quot; version number</source>
+        <translation>它沒有「schema」版本號</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of Chorus (file format %1; this version reads up to %2)</source>
+        <translation>它由較新版本的 Chorus 寫入（檔案格式 %1；此版本最多只能讀取 %2）</translation>
+    </message>
+    <message>
+        <source>&quot;groups&quot; is not a list</source>
+        <translation>「groups」不是清單</translation>
+    </message>
+    <message>
+        <source>&quot;groups&quot; holds something that is not a string</source>
+        <translation>「groups」中有不是字串的內容</translation>
+    </message>
+    <message>
+        <source>&quot;profiles&quot; is not a list</source>
+        <translation>「profiles」不是清單</translation>
+    </message>
+    <message>
+        <source>profile %1 is not a JSON object</source>
+        <translation>第 %1 個主機設定檔不是 JSON 物件</translation>
+    </message>
+    <message>
+        <source>profile %1: %2</source>
+        <translation>第 %1 個主機設定檔：%2</translation>
+    </message>
+    <message>
+        <source>profile %1: id %2 is used twice</source>
+        <translation>第 %1 個主機設定檔：id %2 被重複使用</translation>
+    </message>
+</context>
+<context>
+    <name>PsshImporter</name>
+    <message numerus="yes">
+        <source>expected &quot;[user@]host[:port] [user]&quot;, found %n fields</source>
+        <translation>
+            <numerusform>應為「[user@]host[:port] [user]」，卻有 %n 個欄位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>two different users (&quot;%1&quot; and &quot;%2&quot;)</source>
+        <translation>兩個不同的使用者（「%1」和「%2」）</translation>
+    </message>
+    <message>
+        <source>bad user name &quot;%1&quot;</source>
+        <translation>使用者名稱「%1」無效</translation>
     </message>
 </context>
 <context>
@@ -2278,6 +2717,276 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     <message>
         <source>chorus: cannot write %1</source>
         <translation>chorus：無法寫入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SshConfig</name>
+    <message>
+        <source>%1: included file %2: %3</source>
+        <translation>%1：引入的檔案 %2：%3</translation>
+    </message>
+    <message>
+        <source>Include nested more than %1 deep; skipped</source>
+        <translation>Include 巢狀超過 %1 層；已略過</translation>
+    </message>
+    <message>
+        <source>includes itself; skipped</source>
+        <translation>引入了它自己；已略過</translation>
+    </message>
+    <message>
+        <source>bad owner or permissions (others could change it); skipped, as ssh would refuse it</source>
+        <translation>擁有者或權限不安全（其他人可以修改它）；已略過，ssh 也會拒絕使用它</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>無法讀取：%1</translation>
+    </message>
+    <message>
+        <source>no value after &quot;%1&quot;</source>
+        <translation>「%1」後面沒有值</translation>
+    </message>
+    <message>
+        <source>unbalanced quotes</source>
+        <translation>引號不成對</translation>
+    </message>
+    <message>
+        <source>empty Host pattern; this block will match no host</source>
+        <translation>Host 模式為空；此區塊不會符合任何主機</translation>
+    </message>
+    <message>
+        <source>Match blocks are not supported; the lines up to the next Host or Match are ignored</source>
+        <translation>不支援 Match 區塊；直到下一個 Host 或 Match 之前的各行都會被忽略</translation>
+    </message>
+    <message>
+        <source>Include without a file name</source>
+        <translation>Include 缺少檔案名稱</translation>
+    </message>
+    <message>
+        <source>unknown keyword &quot;%1&quot;</source>
+        <translation>未知的關鍵字「%1」</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes one value, found %2: %3</source>
+        <translation>「%1」只接受一個值，卻有 %2 個：%3</translation>
+    </message>
+    <message>
+        <source>unknown or incomplete token &quot;%1&quot; in %2 &quot;%3&quot;</source>
+        <translation>%2「%3」中有未知或不完整的替代符號「%1」</translation>
+    </message>
+    <message>
+        <source>bad port &quot;%1&quot;</source>
+        <translation>連接埠「%1」無效</translation>
+    </message>
+    <message>
+        <source>bad value &quot;%1&quot; for %2 (yes or no)</source>
+        <translation>%2 的值「%1」無效（應為 yes 或 no）</translation>
+    </message>
+    <message>
+        <source>empty jump host in ProxyJump &quot;%1&quot;</source>
+        <translation>ProxyJump「%1」中有空的跳板主機</translation>
+    </message>
+    <message>
+        <source>bad time &quot;%1&quot; for %2</source>
+        <translation>%2 的時間「%1」無效</translation>
+    </message>
+    <message>
+        <source>bad value &quot;%1&quot; for %2 (yes, no, ask or accept-new)</source>
+        <translation>%2 的值「%1」無效（應為 yes、no、ask 或 accept-new）</translation>
+    </message>
+    <message>
+        <source>cannot list files for Include &quot;%1&quot;</source>
+        <translation>無法列出 Include「%1」對應的檔案</translation>
+    </message>
+    <message>
+        <source>no host in &quot;%1&quot;</source>
+        <translation>「%1」中沒有主機</translation>
+    </message>
+    <message>
+        <source>empty user name before &quot;@&quot; in &quot;%1&quot;</source>
+        <translation>「%1」中「@」前面的使用者名稱為空</translation>
+    </message>
+    <message>
+        <source>bad user name &quot;%1&quot; in &quot;%2&quot;</source>
+        <translation>「%2」中的使用者名稱「%1」無效</translation>
+    </message>
+    <message>
+        <source>missing &quot;]&quot; in &quot;%1&quot;</source>
+        <translation>「%1」中缺少「]」</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot; after &quot;]&quot; in &quot;%2&quot;</source>
+        <translation>「%2」中「]」後面有多餘的「%1」</translation>
+    </message>
+    <message>
+        <source>bad host name &quot;%1&quot; in &quot;%2&quot;</source>
+        <translation>「%2」中的主機名稱「%1」無效</translation>
+    </message>
+    <message>
+        <source>bad port &quot;%1&quot; in &quot;%2&quot;</source>
+        <translation>「%2」中的連接埠「%1」無效</translation>
+    </message>
+</context>
+<context>
+    <name>SshConfigImporter</name>
+    <message>
+        <source>cannot be read</source>
+        <translation>無法讀取</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>檔案不存在</translation>
+    </message>
+    <message>
+        <source>Host %1: %2</source>
+        <translation>Host %1：%2</translation>
+    </message>
+    <message>
+        <source>Host %1: ProxyCommand is not kept in profiles (a ProxyJump is); it was imported without it</source>
+        <translation>Host %1：主機設定檔不保存 ProxyCommand（只保存 ProxyJump）；已在不含它的情況下匯入</translation>
+    </message>
+</context>
+<context>
+    <name>SshConnection</name>
+    <message>
+        <source>connection abandoned</source>
+        <translation>已放棄連線</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>連線已中斷</translation>
+    </message>
+    <message>
+        <source>connection closed</source>
+        <translation>連線已關閉</translation>
+    </message>
+    <message>
+        <source>cannot resolve %1: %2</source>
+        <translation>無法解析 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 port %2: %3</source>
+        <translation>%1 連接埠 %2：%3</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1</source>
+        <translation>無法連線到 %1</translation>
+    </message>
+    <message>
+        <source>the server sent no host key</source>
+        <translation>伺服器沒有傳送主機金鑰</translation>
+    </message>
+    <message>
+        <source>unsupported host key type</source>
+        <translation>不支援的主機金鑰類型</translation>
+    </message>
+    <message>
+        <source>HOST KEY CHANGED for %1 (%2): the server offers %3 %4, but %5 line %6 lists %7 %8. Refused. If the change is expected, remove the old key with `ssh-keygen -R &apos;%2&apos; -f %5` and connect again.</source>
+        <translation>%1（%2）的主機金鑰已變更：伺服器提供的是 %3 %4，但 %5 第 %6 行記錄的是 %7 %8。已拒絕連線。如果這項變更在預期之中，請用 `ssh-keygen -R &apos;%2&apos; -f %5` 移除舊金鑰後重新連線。</translation>
+    </message>
+    <message>
+        <source>the host key of %1 (%2 %3) is marked @revoked in %4 line %5; refused</source>
+        <translation>%1 的主機金鑰（%2 %3）在 %4 第 %5 行被標記為 @revoked；已拒絕連線</translation>
+    </message>
+    <message>
+        <source>the host key of %1 (%2) is not known: %3 %4; refused by strict host key checking</source>
+        <translation>%1（%2）的主機金鑰未知：%3 %4；嚴格主機金鑰檢查已拒絕連線</translation>
+    </message>
+    <message>
+        <source>host key not confirmed</source>
+        <translation>主機金鑰未獲確認</translation>
+    </message>
+    <message>
+        <source>the host key of %1 (%2 %3) was rejected</source>
+        <translation>%1 的主機金鑰（%2 %3）已被拒絕</translation>
+    </message>
+    <message>
+        <source>cannot record the host key of %1: no known_hosts file</source>
+        <translation>無法記錄 %1 的主機金鑰：沒有 known_hosts 檔案</translation>
+    </message>
+    <message>
+        <source>cannot record the host key of %1: %2</source>
+        <translation>無法記錄 %1 的主機金鑰：%2</translation>
+    </message>
+    <message>
+        <source>publickey %1 (no passphrase)</source>
+        <translation>publickey %1（沒有密語）</translation>
+    </message>
+    <message>
+        <source>publickey from ssh-agent</source>
+        <translation>來自 ssh-agent 的 publickey</translation>
+    </message>
+    <message>
+        <source>authentication abandoned</source>
+        <translation>已放棄驗證</translation>
+    </message>
+    <message>
+        <source>publickey %1 (no passphrase given)</source>
+        <translation>publickey %1（未提供密語）</translation>
+    </message>
+    <message>
+        <source>keyboard-interactive (no password given)</source>
+        <translation>keyboard-interactive（未提供密碼）</translation>
+    </message>
+    <message>
+        <source>password (none given)</source>
+        <translation>password（未提供）</translation>
+    </message>
+    <message>
+        <source>nothing the server accepts</source>
+        <translation>沒有伺服器接受的方式</translation>
+    </message>
+    <message>
+        <source>permission denied for %1@%2 (server offers: %3; tried: %4)</source>
+        <translation>%1@%2 的權限遭拒（伺服器提供：%3；已嘗試：%4）</translation>
+    </message>
+    <message>
+        <source>SSH error</source>
+        <translation>SSH 錯誤</translation>
+    </message>
+</context>
+<context>
+    <name>TargetResolver</name>
+    <message>
+        <source>no tag name after &quot;@tag:&quot;</source>
+        <translation>「@tag:」後面沒有標籤名稱</translation>
+    </message>
+    <message>
+        <source>no group name after &quot;@&quot;</source>
+        <translation>「@」後面沒有群組名稱</translation>
+    </message>
+    <message>
+        <source>no group &quot;%1&quot;</source>
+        <translation>沒有群組「%1」</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot; is ambiguous: %2 (write the whole path)</source>
+        <translation>群組「%1」有歧義：%2（請寫出完整路徑）</translation>
+    </message>
+    <message>
+        <source>empty host name</source>
+        <translation>主機名稱為空</translation>
+    </message>
+    <message>
+        <source>no host profile named &quot;%1&quot;</source>
+        <translation>沒有名為「%1」的主機設定檔</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host profiles are named &quot;%1&quot;; use an id: %2</source>
+        <translation>
+            <numerusform>有 %n 個主機設定檔名為「%1」；請使用 id：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the jump host of &quot;%1&quot; is a host profile that no longer exists (%2)</source>
+        <translation>「%1」的跳板主機是一個已不存在的主機設定檔（%2）</translation>
+    </message>
+    <message>
+        <source>the jump hosts of &quot;%1&quot; go round in a loop</source>
+        <translation>「%1」的跳板主機形成了迴圈</translation>
+    </message>
+    <message>
+        <source>host profile &quot;%1&quot;: %2</source>
+        <translation>主機設定檔「%1」：%2</translation>
     </message>
 </context>
 <context>
@@ -2452,6 +3161,14 @@ bytes、duration_ms、reused_connection。</translation>
     <message>
         <source>interrupted: cancelling the copies still running</source>
         <translation>已中斷：正在取消仍在進行的複製</translation>
+    </message>
+    <message>
+        <source>Give up on a host whose copy moves no byte for SEC seconds (default 60; 0: wait without limit).</source>
+        <translation>某台主機的複製連續 SEC 秒沒有傳輸任何位元組時放棄該主機（預設 60；0：無限等待）。</translation>
+    </message>
+    <message>
+        <source>--stall-timeout: %1 is not a number of seconds</source>
+        <translation>--stall-timeout：%1 不是秒數</translation>
     </message>
 </context>
 <context>
