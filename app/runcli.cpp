@@ -1,9 +1,12 @@
 #include "runcli.h"
 
+#include "clioutput.h"
 #include "hostoptions.h"
 #include "hostset.h"
+#include "interrupthandler.h"
 #include "outputgroups.h"
 #include "resultjson.h"
+#include "runexport.h"
 #include "terminalprompt.h"
 #include "unifieddiff.h"
 #include "workerpool.h"
@@ -13,12 +16,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMutex>
-#include <QSocketNotifier>
 #include <QTemporaryFile>
 
-#include <cerrno>
-#include <signal.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 namespace Chorus {
@@ -28,52 +27,26 @@ namespace {
 constexpr int ProgressIntervalMs = 100;
 // A line longer than this is printed in pieces rather than held back without end.
 constexpr qsizetype MaxPartialLine = 64 * 1024;
-const QByteArray ClearLine = QByteArrayLiteral("\r\033[K");
 
 QMutex g_stderrMutex;
 bool g_stderrIsTerminal = false;
-int g_signalPipe[2] = {-1, -1};
-
-void writeAll(int fd, const QByteArray &data)
-{
-    qsizetype done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(fd, data.constData() + done, size_t(data.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return;
-        done += n;
-    }
-}
 
 void writeStderr(const QByteArray &data)
 {
     QMutexLocker lock(&g_stderrMutex);
-    writeAll(STDERR_FILENO, data);
+    CliOutput::writeAll(STDERR_FILENO, data);
 }
 
 // The engine logs a few things worth seeing (a recorded host key, a file it could not write), from
 // any thread. They read like the rest of our messages and do not land in the middle of a progress line.
 void printMessage(QtMsgType type, const QMessageLogContext &, const QString &text)
 {
-    QByteArray line = g_stderrIsTerminal ? ClearLine : QByteArray();
+    QByteArray line = g_stderrIsTerminal ? CliOutput::clearLine() : QByteArray();
     line += "chorus run: ";
     if (type == QtWarningMsg || type == QtCriticalMsg || type == QtFatalMsg)
         line += "warning: ";
     line += text.toLocal8Bit() + '\n';
     writeStderr(line);
-}
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[0], &byte, 1);
-}
-
-QString quoted(const QString &text)
-{
-    return u'"' + text + u'"';
 }
 
 bool parseCount(const QString &text, int minimum, int maximum, int *value)
@@ -111,17 +84,6 @@ QString endingOf(const HostResult &result)
     return ResultJson::ending(result);
 }
 
-// Same rule as the engine's output files: the host name with '/' made safe.
-QString fileStem(const QString &name)
-{
-    QString stem = name;
-    for (QChar &c : stem) {
-        if (c == u'/' || c == u'\0')
-            c = u'_';
-    }
-    return stem == u"." || stem == u".." ? u'_' + stem : stem;
-}
-
 QString secretKindName(SecretKind kind)
 {
     switch (kind) {
@@ -147,8 +109,6 @@ RunCli::~RunCli()
 {
     // The pool goes first: it may still deliver results to this object while shutting down.
     m_pool.reset();
-    for (QByteArray &secret : m_secrets)
-        secret.fill(0);
     qInstallMessageHandler(nullptr);
 }
 
@@ -255,22 +215,22 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
 
     if (parser.isSet(fanout) && !parseCount(parser.value(fanout), 1, 1'000'000, &m_fanout)) {
         *error = QStringLiteral("--fanout: %1 is not a whole number of at least 1")
-                     .arg(quoted(parser.value(fanout)));
+                     .arg(CliOutput::quoted(parser.value(fanout)));
         return false;
     }
     if (parser.isSet(timeout) && !HostOptions::parseSeconds(parser.value(timeout), &m_commandTimeoutMs)) {
         *error =
-            QStringLiteral("--timeout: %1 is not a number of seconds").arg(quoted(parser.value(timeout)));
+            QStringLiteral("--timeout: %1 is not a number of seconds").arg(CliOutput::quoted(parser.value(timeout)));
         return false;
     }
     if (parser.isSet(threads) && !parseCount(parser.value(threads), 1, 256, &m_threads)) {
         *error = QStringLiteral("--threads: %1 is not a whole number from 1 to 256")
-                     .arg(quoted(parser.value(threads)));
+                     .arg(CliOutput::quoted(parser.value(threads)));
         return false;
     }
     if (parser.isSet(repeat) && !parseCount(parser.value(repeat), 1, 1'000'000, &m_repeat)) {
         *error = QStringLiteral("--repeat: %1 is not a whole number of at least 1")
-                     .arg(quoted(parser.value(repeat)));
+                     .arg(CliOutput::quoted(parser.value(repeat)));
         return false;
     }
     m_diff = parser.isSet(diff);
@@ -302,37 +262,21 @@ bool RunCli::prepareOutputDir(QString *error) const
         return true;
     const QFileInfo info(m_outputDir);
     if (info.exists() && !info.isDir()) {
-        *error = QStringLiteral("--output-dir %1 is not a directory").arg(quoted(m_outputDir));
+        *error = QStringLiteral("--output-dir %1 is not a directory").arg(CliOutput::quoted(m_outputDir));
         return false;
     }
     if (!QDir().mkpath(m_outputDir)) {
-        *error = QStringLiteral("cannot create the output directory %1").arg(quoted(m_outputDir));
+        *error = QStringLiteral("cannot create the output directory %1").arg(CliOutput::quoted(m_outputDir));
         return false;
     }
     // Found out now rather than after connecting to a thousand hosts.
     QTemporaryFile probe(QDir(m_outputDir).filePath(QStringLiteral(".chorus-write-test-XXXXXX")));
     if (!probe.open()) {
         *error = QStringLiteral("cannot write in the output directory %1: %2")
-                     .arg(quoted(m_outputDir), probe.errorString());
+                     .arg(CliOutput::quoted(m_outputDir), probe.errorString());
         return false;
     }
     return true;
-}
-
-void RunCli::setUpSignals()
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, g_signalPipe) != 0)
-        return;
-    m_signalNotifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, this);
-    connect(m_signalNotifier, &QSocketNotifier::activated, this, &RunCli::onInterrupt);
-    // One-shot: a second Ctrl+C ends us the hard way if cancelling hangs. No SA_RESTART, so a
-    // password prompt waiting for input gives up on Ctrl+C.
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESETHAND;
-    for (const int signal : {SIGINT, SIGTERM, SIGHUP})
-        ::sigaction(signal, &action, nullptr);
 }
 
 int RunCli::exec(const QStringList &arguments)
@@ -356,18 +300,11 @@ int RunCli::exec(const QStringList &arguments)
     for (const QString &warning : std::as_const(m_warnings))
         message(QStringLiteral("warning: ") + warning);
 
-    // The worker threads inherit this mask, so the signals reach the main thread only and never
-    // interrupt a worker's poll().
-    sigset_t signals;
-    sigemptyset(&signals);
-    for (const int signal : {SIGINT, SIGTERM, SIGHUP})
-        sigaddset(&signals, signal);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     PoolSettings settings;
     settings.threads = m_threads;
-    m_pool = std::make_unique<WorkerPool>(settings);
-    setUpSignals();
-    pthread_sigmask(SIG_UNBLOCK, &signals, nullptr);
+    auto *interrupts = new InterruptHandler(this);
+    m_pool = interrupts->startPool(settings);
+    connect(interrupts, &InterruptHandler::interrupted, this, &RunCli::onInterrupt);
 
     connect(m_pool.get(), &WorkerPool::hostStateChanged, this, &RunCli::onStateChanged);
     connect(m_pool.get(), &WorkerPool::outputReceived, this, &RunCli::onOutput);
@@ -500,7 +437,7 @@ void RunCli::completeOutputFiles(const HostSlot &slot) const
     const QString dir = roundOutputDir();
     if (dir.isEmpty())
         return;
-    const QString stem = QDir(dir).filePath(fileStem(QString::fromUtf8(slot.label)));
+    const QString stem = QDir(dir).filePath(RunExport::fileStem(QString::fromUtf8(slot.label)));
     if (QFileInfo::exists(stem + QStringLiteral(".exit")))
         return;
     for (const QString &suffix : {QStringLiteral(".out"), QStringLiteral(".err")}) {
@@ -650,38 +587,28 @@ void RunCli::onSecretRequested(const SecretRequest &request)
 {
     if (request.run != m_run)
         return;
-    // Passphrases differ per key file; passwords and sudo are asked once per user.
-    const QString key = secretKindName(request.kind) + u' ' + request.user +
-                        (request.kind == SecretKind::Passphrase ? u' ' + request.detail : QString());
-    const auto cached = m_secrets.constFind(key);
-    if (cached != m_secrets.cend() && (!request.retry || cached->isNull())) {
-        m_pool->provideSecret(request.run, request.host, *cached, !cached->isNull());
-        return;
-    }
     QByteArray secret;
     bool got = false;
+    if (m_secrets.find(request, &secret, &got)) {
+        m_pool->provideSecret(request.run, request.host, secret, got);
+        return;
+    }
     if (!m_interrupted) {
         clearProgress();
         m_out.flush();
         got = askSecret(request, &secret);
     }
-    if (!got) {
-        secret = QByteArray(); // null: refused, and not asked again for the rest of the run
-        if (!m_interrupted) {
-            message(QStringLiteral("%1: a %2 is needed and none was given%3")
-                        .arg(request.hostName,
-                             secretKindName(request.kind) == u"sudo" ? QStringLiteral("sudo password")
-                                                                     : secretKindName(request.kind),
-                             TerminalPrompt::isInteractive() || request.kind == SecretKind::Sudo
-                                 ? QString()
-                                 : QStringLiteral(" (stdin is not a terminal to ask on)")));
-        }
-    } else if (secret.isNull()) {
-        secret = QByteArray(""); // an empty answer is an answer
+    if (!got && !m_interrupted) {
+        message(QStringLiteral("%1: a %2 is needed and none was given%3")
+                    .arg(request.hostName,
+                         secretKindName(request.kind) == u"sudo" ? QStringLiteral("sudo password")
+                                                                 : secretKindName(request.kind),
+                         TerminalPrompt::isInteractive() || request.kind == SecretKind::Sudo
+                             ? QString()
+                             : QStringLiteral(" (stdin is not a terminal to ask on)")));
     }
-    if (cached != m_secrets.cend())
-        m_secrets[key].fill(0);
-    m_secrets.insert(key, secret);
+    // Refused (null) answers are not asked again for the rest of the run; an empty answer is an answer.
+    secret = m_secrets.store(request, secret, got);
     m_pool->provideSecret(request.run, request.host, secret, got);
 }
 
@@ -747,9 +674,6 @@ void RunCli::onHostKeyQuestion(const HostKeyQuestion &question)
 
 void RunCli::onInterrupt()
 {
-    char byte;
-    while (::read(g_signalPipe[1], &byte, 1) > 0) {
-    }
     if (m_interrupted)
         return;
     m_interrupted = true;
@@ -845,7 +769,7 @@ void RunCli::drawProgress()
     if (m_progressShown && text == m_progressText)
         return;
     m_progressText = text;
-    writeStderr(ClearLine + text.toLocal8Bit());
+    writeStderr(CliOutput::clearLine() + text.toLocal8Bit());
     m_progressShown = true;
 }
 
@@ -854,7 +778,7 @@ void RunCli::clearProgress()
     if (!m_progressShown)
         return;
     m_progressShown = false;
-    writeStderr(ClearLine);
+    writeStderr(CliOutput::clearLine());
 }
 
 } // namespace Chorus

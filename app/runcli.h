@@ -3,6 +3,7 @@
 #include "hostevents.h"
 #include "hostresult.h"
 #include "runrequest.h"
+#include "secretcache.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -15,7 +16,6 @@
 #include <memory>
 
 class QCommandLineParser;
-class QSocketNotifier;
 
 namespace Chorus {
 
@@ -73,7 +73,6 @@ private:
     int exec(const QStringList &arguments);
     bool parse(const QStringList &arguments, QString *error, bool *answered);
     bool prepareOutputDir(QString *error) const;
-    void setUpSignals();
 
     void startRound();
     void endRound();
@@ -126,7 +125,7 @@ private:
     QElapsedTimer m_totalClock;
     int m_status = AllOk;
     bool m_interrupted = false;
-    QHash<QString, QByteArray> m_secrets; // "kind user" -> answer; a null answer: refused, do not ask again
+    SecretCache m_secrets;
 
     // Output
     QFile m_out;
@@ -136,7 +135,6 @@ private:
     bool m_progressShown = false;
     QString m_progressText;
     QTimer m_progressTimer;
-    QSocketNotifier *m_signalNotifier = nullptr;
 };
 
 } // namespace Chorus

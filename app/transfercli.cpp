@@ -1,6 +1,8 @@
 #include "transfercli.h"
 
+#include "clioutput.h"
 #include "hostoptions.h"
+#include "interrupthandler.h"
 #include "resultjson.h"
 #include "runcli.h"
 #include "workerpool.h"
@@ -9,12 +11,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QSocketNotifier>
 #include <QTemporaryFile>
 
-#include <cerrno>
-#include <signal.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 namespace Chorus {
@@ -22,32 +20,6 @@ namespace Chorus {
 namespace {
 
 constexpr int ProgressIntervalMs = 200;
-const QByteArray ClearLine = QByteArrayLiteral("\r\033[K");
-int g_signalPipe[2] = {-1, -1};
-
-void writeAll(int fd, const QByteArray &data)
-{
-    qsizetype done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(fd, data.constData() + done, size_t(data.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return;
-        done += n;
-    }
-}
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[0], &byte, 1);
-}
-
-QString quoted(const QString &text)
-{
-    return u'"' + text + u'"';
-}
 
 } // namespace
 
@@ -61,8 +33,6 @@ TransferCli::TransferCli(TransferDirection direction) : m_direction(direction)
 TransferCli::~TransferCli()
 {
     m_pool.reset(); // it may still deliver results to this object while shutting down
-    for (QByteArray &secret : m_secrets)
-        secret.fill(0);
 }
 
 int TransferCli::main(int argc, char *argv[])
@@ -87,7 +57,7 @@ QString TransferCli::name() const
 void TransferCli::message(const QString &text)
 {
     clearProgress();
-    writeAll(STDERR_FILENO, "chorus " + name().toLocal8Bit() + ": " + text.toLocal8Bit() + '\n');
+    CliOutput::writeAll(STDERR_FILENO, "chorus " + name().toLocal8Bit() + ": " + text.toLocal8Bit() + '\n');
 }
 
 bool TransferCli::parse(const QStringList &arguments, QString *error, bool *answered)
@@ -170,8 +140,14 @@ bool TransferCli::parse(const QStringList &arguments, QString *error, bool *answ
     const QCommandLineOption json(
         QStringLiteral("json"),
         QCoreApplication::translate("TransferCli", "One JSON object per host and line."));
+    const QCommandLineOption stallTimeout(
+        QStringLiteral("stall-timeout"),
+        QCoreApplication::translate("TransferCli",
+                                    "Give up on a host whose copy moves no byte for SEC seconds (default "
+                                    "60; 0: wait without limit)."),
+        QStringLiteral("SEC"));
     for (const QCommandLineOption *option :
-         {&fanout, &threads, &overwrite, &checksum, &checksumCommand, &recursive, &json})
+         {&fanout, &threads, &overwrite, &checksum, &checksumCommand, &recursive, &json, &stallTimeout})
         parser.addOption(*option);
 
     if (!parser.parse(arguments)) {
@@ -185,12 +161,12 @@ bool TransferCli::parse(const QStringList &arguments, QString *error, bool *answ
                                                         "Usage: chorus push [options] LOCAL... REMOTE_DIR")
                           : QCoreApplication::translate(
                                 "TransferCli", "Usage: chorus pull [options] REMOTE_PATH LOCAL_DIR"));
-        writeAll(STDOUT_FILENO, help.toLocal8Bit());
+        CliOutput::writeAll(STDOUT_FILENO, help.toLocal8Bit());
         *answered = true;
         return true;
     }
     if (parser.isSet(QStringLiteral("version"))) {
-        writeAll(STDOUT_FILENO, QByteArrayLiteral("chorus ") + CHORUS_VERSION + '\n');
+        CliOutput::writeAll(STDOUT_FILENO, QByteArrayLiteral("chorus ") + CHORUS_VERSION + '\n');
         *answered = true;
         return true;
     }
@@ -200,7 +176,7 @@ bool TransferCli::parse(const QStringList &arguments, QString *error, bool *answ
         if (!ok || m_fanout < 1) {
             *error =
                 QCoreApplication::translate("TransferCli", "--fanout: %1 is not a whole number of at least 1")
-                    .arg(quoted(parser.value(fanout)));
+                    .arg(CliOutput::quoted(parser.value(fanout)));
             return false;
         }
     }
@@ -209,14 +185,14 @@ bool TransferCli::parse(const QStringList &arguments, QString *error, bool *answ
         if (!ok || m_threads < 1 || m_threads > 256) {
             *error = QCoreApplication::translate("TransferCli",
                                                  "--threads: %1 is not a whole number from 1 to 256")
-                         .arg(quoted(parser.value(threads)));
+                         .arg(CliOutput::quoted(parser.value(threads)));
             return false;
         }
     }
     if (parser.isSet(overwrite) && !parseOverwritePolicy(parser.value(overwrite), &m_spec.overwrite)) {
         *error = QCoreApplication::translate("TransferCli",
                                              "--overwrite: %1 is none of always, never, if-different")
-                     .arg(quoted(parser.value(overwrite)));
+                     .arg(CliOutput::quoted(parser.value(overwrite)));
         return false;
     }
     m_spec.verifyChecksum = parser.isSet(checksum);
@@ -228,6 +204,11 @@ bool TransferCli::parse(const QStringList &arguments, QString *error, bool *answ
         }
     }
     m_json = parser.isSet(json);
+    if (parser.isSet(stallTimeout) && !HostOptions::parseSeconds(parser.value(stallTimeout), &m_stallMs)) {
+        *error = QCoreApplication::translate("TransferCli", "--stall-timeout: %1 is not a number of seconds")
+                     .arg(CliOutput::quoted(parser.value(stallTimeout)));
+        return false;
+    }
 
     const QStringList positional = parser.positionalArguments();
     if (push) {
@@ -243,12 +224,12 @@ bool TransferCli::parse(const QStringList &arguments, QString *error, bool *answ
             const QFileInfo info(path);
             if (!info.exists()) {
                 *error = QCoreApplication::translate("TransferCli", "%1: no such file or directory")
-                             .arg(quoted(path));
+                             .arg(CliOutput::quoted(path));
                 return false;
             }
             if (!info.isReadable() || (!info.isFile() && !info.isDir())) {
                 *error = QCoreApplication::translate("TransferCli", "%1: not a readable file or folder")
-                             .arg(quoted(path));
+                             .arg(CliOutput::quoted(path));
                 return false;
             }
         }
@@ -261,18 +242,19 @@ bool TransferCli::parse(const QStringList &arguments, QString *error, bool *answ
         m_spec.localPaths = {positional.at(1)};
         const QString dir = positional.at(1);
         if (QFileInfo(dir).exists() && !QFileInfo(dir).isDir()) {
-            *error = QCoreApplication::translate("TransferCli", "%1 is not a folder").arg(quoted(dir));
+            *error =
+                QCoreApplication::translate("TransferCli", "%1 is not a folder").arg(CliOutput::quoted(dir));
             return false;
         }
         if (!QDir().mkpath(dir)) {
-            *error =
-                QCoreApplication::translate("TransferCli", "cannot create the folder %1").arg(quoted(dir));
+            *error = QCoreApplication::translate("TransferCli", "cannot create the folder %1")
+                         .arg(CliOutput::quoted(dir));
             return false;
         }
         QTemporaryFile probe(QDir(dir).filePath(QStringLiteral(".chorus-write-test-XXXXXX")));
         if (!probe.open()) {
             *error = QCoreApplication::translate("TransferCli", "cannot write in %1: %2")
-                         .arg(quoted(dir), probe.errorString());
+                         .arg(CliOutput::quoted(dir), probe.errorString());
             return false;
         }
     }
@@ -281,20 +263,6 @@ bool TransferCli::parse(const QStringList &arguments, QString *error, bool *answ
         return false;
     }
     return hostOptions.resolve(parser, &m_targets, error, &m_warnings);
-}
-
-void TransferCli::setUpSignals()
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, g_signalPipe) != 0)
-        return;
-    m_signalNotifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, this);
-    connect(m_signalNotifier, &QSocketNotifier::activated, this, &TransferCli::onInterrupt);
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESETHAND; // a second Ctrl+C ends us the hard way
-    for (const int signal : {SIGINT, SIGTERM, SIGHUP})
-        ::sigaction(signal, &action, nullptr);
 }
 
 int TransferCli::exec(const QStringList &arguments)
@@ -311,17 +279,12 @@ int TransferCli::exec(const QStringList &arguments)
     for (const QString &warning : std::as_const(m_warnings))
         message(QCoreApplication::translate("TransferCli", "warning: %1").arg(warning));
 
-    // The worker threads inherit this mask, so the signals reach the main thread only.
-    sigset_t signals;
-    sigemptyset(&signals);
-    for (const int signal : {SIGINT, SIGTERM, SIGHUP})
-        sigaddset(&signals, signal);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     PoolSettings settings;
     settings.threads = m_threads;
-    m_pool = std::make_unique<WorkerPool>(settings);
-    setUpSignals();
-    pthread_sigmask(SIG_UNBLOCK, &signals, nullptr);
+    settings.transferStallMs = m_stallMs;
+    auto *interrupts = new InterruptHandler(this);
+    m_pool = interrupts->startPool(settings);
+    connect(interrupts, &InterruptHandler::interrupted, this, &TransferCli::onInterrupt);
 
     connect(m_pool.get(), &WorkerPool::hostFinished, this, &TransferCli::onHostFinished);
     connect(m_pool.get(), &WorkerPool::transferProgress, this, &TransferCli::onProgress);
@@ -358,7 +321,7 @@ void TransferCli::onHostFinished(RunId run, int host, const HostResult &result)
     const QString label = m_targets.at(host).name;
     if (m_json) {
         clearProgress();
-        writeAll(STDOUT_FILENO, ResultJson::transferLine(label.toUtf8(), result));
+        CliOutput::writeAll(STDOUT_FILENO, ResultJson::transferLine(label.toUtf8(), result));
         return;
     }
     if (result.outcome != HostOutcome::Ok) {
@@ -375,7 +338,7 @@ void TransferCli::onHostFinished(RunId run, int host, const HostResult &result)
     line += QCoreApplication::translate("TransferCli", " in %1 s")
                 .arg(double(result.durationUs()) / 1e6, 0, 'f', 1);
     clearProgress();
-    writeAll(STDOUT_FILENO, line.toLocal8Bit() + '\n');
+    CliOutput::writeAll(STDOUT_FILENO, line.toLocal8Bit() + '\n');
 }
 
 void TransferCli::onRunFinished(RunId run)
@@ -416,7 +379,7 @@ void TransferCli::drawProgress()
                  eta < 0 ? QCoreApplication::translate("TransferCli", "time left unknown")
                          : QCoreApplication::translate("TransferCli", "%1 left")
                                .arg(TransferProgress::formatDuration(eta)));
-    writeAll(STDERR_FILENO, ClearLine + text.toLocal8Bit());
+    CliOutput::writeAll(STDERR_FILENO, CliOutput::clearLine() + text.toLocal8Bit());
     m_progressShown = true;
 }
 
@@ -425,33 +388,24 @@ void TransferCli::clearProgress()
     if (!m_progressShown)
         return;
     m_progressShown = false;
-    writeAll(STDERR_FILENO, ClearLine);
+    CliOutput::writeAll(STDERR_FILENO, CliOutput::clearLine());
 }
 
 void TransferCli::onSecretRequested(const SecretRequest &request)
 {
     if (request.run != m_run)
         return;
-    // Passphrases differ per key file; passwords are asked once per user.
-    const QString key = QString::number(int(request.kind)) + u' ' + request.user +
-                        (request.kind == SecretKind::Passphrase ? u' ' + request.detail : QString());
-    const auto cached = m_secrets.constFind(key);
-    if (cached != m_secrets.cend() && (!request.retry || cached->isNull())) {
-        m_pool->provideSecret(request.run, request.host, *cached, !cached->isNull());
-        return;
-    }
     QByteArray secret;
     bool got = false;
+    if (m_secrets.find(request, &secret, &got)) {
+        m_pool->provideSecret(request.run, request.host, secret, got);
+        return;
+    }
     if (!m_interrupted) {
         clearProgress();
         got = RunCli::askSecret(request, &secret);
     }
-    if (!got)
-        secret = QByteArray(); // null: refused, and not asked again
-    else if (secret.isNull())
-        secret = QByteArray("");
-    m_secrets[key].fill(0);
-    m_secrets.insert(key, secret);
+    secret = m_secrets.store(request, secret, got);
     m_pool->provideSecret(request.run, request.host, secret, got);
 }
 
@@ -465,9 +419,6 @@ void TransferCli::onHostKeyQuestion(const HostKeyQuestion &question)
 
 void TransferCli::onInterrupt()
 {
-    char byte;
-    while (::read(g_signalPipe[1], &byte, 1) > 0) {
-    }
     if (m_interrupted)
         return;
     m_interrupted = true;

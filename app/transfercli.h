@@ -3,21 +3,18 @@
 #include "hostevents.h"
 #include "hostresult.h"
 #include "runrequest.h"
+#include "secretcache.h"
 #include "transferprogress.h"
+#include "workerpool.h"
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QTimer>
 
 #include <memory>
 
-class QSocketNotifier;
-
 namespace Chorus {
-
-class WorkerPool;
 
 // `chorus push` and `chorus pull`: copies files to or from many hosts at once over SFTP, with the
 // same host options and exit statuses as `chorus run` (RunCli::Status). Push sends local files and
@@ -37,7 +34,6 @@ private:
 
     int exec(const QStringList &arguments);
     bool parse(const QStringList &arguments, QString *error, bool *answered);
-    void setUpSignals();
     void onHostFinished(RunId run, int host, const HostResult &result);
     void onProgress(RunId run, int host, qint64 done, qint64 total);
     void onRunFinished(RunId run);
@@ -55,6 +51,7 @@ private:
     QStringList m_warnings;
     int m_fanout = 64;
     int m_threads = 0;
+    int m_stallMs = PoolSettings().transferStallMs;
     bool m_json = false;
 
     std::unique_ptr<WorkerPool> m_pool;
@@ -63,13 +60,12 @@ private:
     int m_failed = 0;
     int m_status = 0;
     bool m_interrupted = false;
-    QHash<QString, QByteArray> m_secrets;
+    SecretCache m_secrets;
     TransferProgress m_progress;
     QElapsedTimer m_clock;
     QTimer m_progressTimer;
     bool m_progressEnabled = false;
     bool m_progressShown = false;
-    QSocketNotifier *m_signalNotifier = nullptr;
 };
 
 } // namespace Chorus

@@ -1,10 +1,12 @@
 #include "filetransfer.h"
 
+#include "runexport.h"
 #include "sftpclient.h"
 #include "shellquote.h"
 #include "sshconnection.h"
 #include "sshlog.h"
 #include "sshworker.h"
+#include "workerpool.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -33,17 +35,6 @@ constexpr qint64 MaxUnsent = 512 * 1024;
 constexpr qint64 ProgressIntervalUs = 100'000;
 constexpr qint64 CleanupGraceUs = 3'000'000; // removing a temporary file after a failure
 
-// Same rule as `chorus run -o`: the host name with '/' made safe.
-QString fileStem(const QString &name)
-{
-    QString stem = name;
-    for (QChar &c : stem) {
-        if (c == u'/' || c == u'\0')
-            c = u'_';
-    }
-    return stem == u"." || stem == u".." ? u'_' + stem : stem;
-}
-
 QByteArray joinRemote(const QByteArray &dir, const QByteArray &name)
 {
     if (dir.isEmpty())
@@ -67,18 +58,18 @@ QString remoteText(const QByteArray &path)
 
 // What a failed write means. OpenSSH's sftp-server reports ENOSPC and EDQUOT as a bare
 // SSH_FX_FAILURE; nothing else makes a write fail that way on an open file.
-QString writeFailure(const SftpClient::Reply &reply)
+QString writeFailure(const SftpPacket::Reply &reply)
 {
-    if (reply.type == SftpClient::Status && reply.status == SftpClient::Failure)
+    if (reply.type == SftpPacket::Status && reply.status == SftpPacket::Failure)
         return QStringLiteral("disk full or quota exceeded");
-    return SftpClient::statusText(reply.status, reply.message);
+    return SftpPacket::statusText(reply.status, reply.message);
 }
 
-QString replyError(const SftpClient::Reply &reply)
+QString replyError(const SftpPacket::Reply &reply)
 {
-    if (reply.type != SftpClient::Status)
+    if (reply.type != SftpPacket::Status)
         return QStringLiteral("unexpected answer from the server");
-    return SftpClient::statusText(reply.status, reply.message);
+    return SftpPacket::statusText(reply.status, reply.message);
 }
 
 } // namespace
@@ -98,15 +89,13 @@ FileTransfer::~FileTransfer()
 {
     freeChannels();
     removeLocalTemp();
-    if (m_connection && m_phase == Phase::WaitingForConnection)
-        m_connection->removeWaiter(this);
+    stopWaiting();
 }
 
 void FileTransfer::start()
 {
-    m_result.times.started = rel(SshWorker::nowUs());
     m_phase = Phase::WaitingForConnection;
-    m_worker->reportState(this, HostState::Connecting);
+    noteStarted();
 }
 
 void FileTransfer::connectionReady(SshConnection *connection, bool fresh)
@@ -120,6 +109,8 @@ void FileTransfer::connectionReady(SshConnection *connection, bool fresh)
         return;
     }
     m_sftp = std::make_unique<SftpClient>(connection->session());
+    m_seenActivity = m_sftp->activity();
+    m_lastMoveUs = SshWorker::nowUs();
     connection->channelOpened();
     m_sftpCounted = true;
     m_phase = Phase::Opening;
@@ -130,9 +121,7 @@ void FileTransfer::connectionFailed(const SshConnection &connection)
 {
     if (m_phase != Phase::WaitingForConnection)
         return;
-    noteConnectionFailed(connection);
-    const bool timedOut = connection.error.startsWith(u"connect timeout");
-    finish(timedOut ? HostOutcome::TimedOut : HostOutcome::Failed, connection.failure, connection.error);
+    finish(noteConnectionFailed(connection), connection.failure, connection.error);
 }
 
 bool FileTransfer::needsStep() const
@@ -142,7 +131,23 @@ bool FileTransfer::needsStep() const
 
 qint64 FileTransfer::nextDeadlineUs() const
 {
-    return m_phase == Phase::Cleaning ? m_cleanDeadlineUs : 0;
+    return m_phase == Phase::Cleaning ? m_cleanDeadlineUs : stallDeadlineUs();
+}
+
+qint64 FileTransfer::stallDeadlineUs() const
+{
+    const int stallMs = m_worker->pool()->settings().transferStallMs;
+    if (stallMs <= 0 || (m_phase != Phase::Opening && m_phase != Phase::Working))
+        return 0;
+    return m_lastMoveUs + qint64(stallMs) * 1000;
+}
+
+void FileTransfer::noteActivity()
+{
+    if (m_sftp && m_sftp->activity() != m_seenActivity) {
+        m_seenActivity = m_sftp->activity();
+        m_lastMoveUs = SshWorker::nowUs();
+    }
 }
 
 void FileTransfer::step()
@@ -150,6 +155,7 @@ void FileTransfer::step()
     if (!m_sftp || m_phase == Phase::Done)
         return;
     m_sftp->step();
+    noteActivity();
     if (m_phase == Phase::Done)
         return;
     if (m_sftp->state() == SftpClient::State::Failed) {
@@ -160,14 +166,12 @@ void FileTransfer::step()
             m_retried = true;
             freeChannels();
             m_sftp.reset();
-            m_connection = nullptr;
-            m_result.reusedConnection = false;
             m_phase = Phase::WaitingForConnection;
-            m_worker->attach(this);
+            retryOnNewConnection();
             return;
         }
         if (m_phase == Phase::Cleaning) {
-            finish(m_endOutcome, m_endFailure, m_endError);
+            finish(m_endOutcome, m_endFailure, endError());
             return;
         }
         if (m_phase == Phase::Opening) {
@@ -193,8 +197,8 @@ void FileTransfer::step()
                 return;
             }
             const QByteArray dir = spec.remotePath.toUtf8();
-            m_sftp->stat(dir, [this, dir](const SftpClient::Reply &r) {
-                if (r.type != SftpClient::Attrs)
+            m_sftp->stat(dir, [this, dir](const SftpPacket::Reply &r) {
+                if (r.type != SftpPacket::Attrs)
                     fail(QStringLiteral("%1: %2").arg(remoteText(dir), replyError(r)));
                 else if (!r.attrs.isDirectory())
                     fail(QStringLiteral("%1: not a directory").arg(remoteText(dir)));
@@ -202,15 +206,16 @@ void FileTransfer::step()
                     pushNext();
             });
         } else {
-            const QString localRoot = QDir(spec.localPaths.value(0)).filePath(fileStem(target().name));
+            const QString localRoot =
+                QDir(spec.localPaths.value(0)).filePath(RunExport::fileStem(target().name));
             if (!QDir().mkpath(localRoot)) {
                 finish(HostOutcome::Failed, FailureKind::Channel,
                        QStringLiteral("cannot create the local folder %1").arg(localRoot));
                 return;
             }
             const QByteArray path = spec.remotePath.toUtf8();
-            m_sftp->stat(path, [this, path, localRoot](const SftpClient::Reply &r) {
-                if (r.type != SftpClient::Attrs) {
+            m_sftp->stat(path, [this, path, localRoot](const SftpPacket::Reply &r) {
+                if (r.type != SftpPacket::Attrs) {
                     fail(QStringLiteral("%1: %2").arg(remoteText(path), replyError(r)));
                     return;
                 }
@@ -220,7 +225,7 @@ void FileTransfer::step()
                 item.local = QDir(localRoot).filePath(QString::fromUtf8(remoteBaseName(path)));
                 item.size = qint64(r.attrs.size);
                 item.mode = r.attrs.permissions & 07777;
-                item.mtime = (r.attrs.flags & SftpClient::Attributes::Times) ? qint64(r.attrs.mtime) : -1;
+                item.mtime = (r.attrs.flags & SftpPacket::Attributes::Times) ? qint64(r.attrs.mtime) : -1;
                 if (!item.isDir && !r.attrs.isRegular()) {
                     fail(QStringLiteral("%1: not a regular file or folder").arg(remoteText(path)));
                     return;
@@ -243,8 +248,10 @@ void FileTransfer::step()
     }
     if (m_sumStage > 0)
         stepChecksum();
-    if (m_sftp && m_sftp->isOpen())
+    if (m_sftp && m_sftp->isOpen()) {
         m_sftp->step(); // send what this pass queued
+        noteActivity();
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -321,21 +328,21 @@ void FileTransfer::pushNext()
         pushFile(item);
         return;
     }
-    SftpClient::Attributes attrs;
-    attrs.flags = SftpClient::Attributes::Permissions;
+    SftpPacket::Attributes attrs;
+    attrs.flags = SftpPacket::Attributes::Permissions;
     attrs.permissions = item.mode ? item.mode : 0755;
     const QByteArray remote = item.remote;
-    m_sftp->mkdir(remote, attrs, [this, remote](const SftpClient::Reply &r) {
+    m_sftp->mkdir(remote, attrs, [this, remote](const SftpPacket::Reply &r) {
         if (r.isOk()) {
             pushNext();
             return;
         }
         // Already there is fine, as long as it is a folder.
         const QString why = replyError(r);
-        m_sftp->stat(remote, [this, remote, why](const SftpClient::Reply &s) {
-            if (s.type == SftpClient::Attrs && s.attrs.isDirectory())
+        m_sftp->stat(remote, [this, remote, why](const SftpPacket::Reply &s) {
+            if (s.type == SftpPacket::Attrs && s.attrs.isDirectory())
                 pushNext();
-            else if (s.type == SftpClient::Attrs)
+            else if (s.type == SftpPacket::Attrs)
                 fail(QStringLiteral("%1: exists and is not a folder").arg(remoteText(remote)));
             else
                 fail(QStringLiteral("%1: cannot create the folder: %2").arg(remoteText(remote), why));
@@ -367,15 +374,15 @@ void FileTransfer::pushFile(const Item &item)
         return;
     }
     const int index = m_current;
-    m_sftp->stat(item.remote, [this, index](const SftpClient::Reply &r) {
+    m_sftp->stat(item.remote, [this, index](const SftpPacket::Reply &r) {
         const Item &item = m_items.at(index);
-        if (r.type == SftpClient::Status && r.status != SftpClient::NoSuchFile) {
+        if (r.type == SftpPacket::Status && r.status != SftpPacket::NoSuchFile) {
             fail(QStringLiteral("%1: %2").arg(remoteText(item.remote), replyError(r)));
             return;
         }
-        const bool exists = r.type == SftpClient::Attrs;
+        const bool exists = r.type == SftpPacket::Attrs;
         if (keepExisting(item, exists, qint64(r.attrs.size),
-                         (r.attrs.flags & SftpClient::Attributes::Times) ? qint64(r.attrs.mtime) : -2)) {
+                         (r.attrs.flags & SftpPacket::Attributes::Times) ? qint64(r.attrs.mtime) : -2)) {
             ++m_result.filesSkipped;
             m_bytesTotal -= item.size;
             progress(true);
@@ -399,15 +406,15 @@ void FileTransfer::openRemoteTemp(const Item &item)
     m_requests = 0;
     m_completing = true; // until the temporary file is open
     const QByteArray temp = tempName(item.remote);
-    SftpClient::Attributes attrs;
-    attrs.flags = SftpClient::Attributes::Permissions;
+    SftpPacket::Attributes attrs;
+    attrs.flags = SftpPacket::Attributes::Permissions;
     attrs.permissions = 0600; // nobody else reads a half-written file; the real mode comes at the end
     m_sftp->open(temp,
-                 SftpClient::OpenWrite | SftpClient::OpenCreate | SftpClient::OpenTruncate |
-                     SftpClient::OpenExclusive,
-                 attrs, [this, temp](const SftpClient::Reply &r) {
+                 SftpPacket::OpenWrite | SftpPacket::OpenCreate | SftpPacket::OpenTruncate |
+                     SftpPacket::OpenExclusive,
+                 attrs, [this, temp](const SftpPacket::Reply &r) {
                      const Item &item = m_items.at(m_current);
-                     if (r.type != SftpClient::Handle) {
+                     if (r.type != SftpPacket::Handle) {
                          fail(QStringLiteral("%1: %2").arg(remoteText(item.remote), replyError(r)));
                          return;
                      }
@@ -433,7 +440,7 @@ void FileTransfer::pumpWrites()
         }
         const qint64 length = chunk.size();
         m_sftp->write(m_handle, quint64(m_offset), chunk.constData(), chunk.size(),
-                      [this, length](const SftpClient::Reply &r) {
+                      [this, length](const SftpPacket::Reply &r) {
                           --m_requests;
                           if (m_phase != Phase::Working)
                               return;
@@ -463,20 +470,20 @@ void FileTransfer::completeRemoteFile()
     m_completing = true;
     m_file.close();
     const Item &item = m_items.at(m_current);
-    SftpClient::Attributes attrs;
-    attrs.flags = SftpClient::Attributes::Permissions;
+    SftpPacket::Attributes attrs;
+    attrs.flags = SftpPacket::Attributes::Permissions;
     attrs.permissions = item.mode;
     if (item.mtime >= 0) {
-        attrs.flags |= SftpClient::Attributes::Times;
+        attrs.flags |= SftpPacket::Attributes::Times;
         attrs.atime = attrs.mtime = quint32(item.mtime);
     }
     // Mode and time are set through the handle, before the file has its name: once it has it, it is whole.
-    m_sftp->fsetstat(m_handle, attrs, [this](const SftpClient::Reply &r) {
+    m_sftp->fsetstat(m_handle, attrs, [this](const SftpPacket::Reply &r) {
         if (!r.isOk())
             fail(QStringLiteral("%1: cannot set mode and time: %2")
                      .arg(remoteText(m_items.at(m_current).remote), replyError(r)));
     });
-    m_sftp->closeHandle(m_handle, [this](const SftpClient::Reply &r) {
+    m_sftp->closeHandle(m_handle, [this](const SftpPacket::Reply &r) {
         if (m_phase != Phase::Working)
             return;
         m_handle.clear();
@@ -515,7 +522,7 @@ void FileTransfer::renameIntoPlace()
 {
     const Item &item = m_items.at(m_current);
     const QByteArray finalPath = item.remote;
-    const auto renamed = [this](const SftpClient::Reply &r) {
+    const auto renamed = [this](const SftpPacket::Reply &r) {
         if (m_phase != Phase::Working)
             return;
         if (!r.isOk()) {
@@ -532,7 +539,7 @@ void FileTransfer::renameIntoPlace()
         return;
     }
     // Plain SFTP v3 renames only onto a free name: the old file goes first (not atomic).
-    m_sftp->remove(finalPath, [this, finalPath, renamed](const SftpClient::Reply &) {
+    m_sftp->remove(finalPath, [this, finalPath, renamed](const SftpPacket::Reply &) {
         if (m_phase == Phase::Working)
             m_sftp->rename(m_remoteTemp, finalPath, renamed);
     });
@@ -552,8 +559,8 @@ void FileTransfer::listNext()
         return;
     }
     const auto [remote, local] = m_dirsToList.takeFirst();
-    m_sftp->opendir(remote, [this, remote, local](const SftpClient::Reply &r) {
-        if (r.type != SftpClient::Handle) {
+    m_sftp->opendir(remote, [this, remote, local](const SftpPacket::Reply &r) {
+        if (r.type != SftpPacket::Handle) {
             fail(QStringLiteral("%1: %2").arg(remoteText(remote), replyError(r)));
             return;
         }
@@ -564,16 +571,16 @@ void FileTransfer::listNext()
 void FileTransfer::readDirectory(const QByteArray &handle, const QByteArray &remoteDir,
                                  const QString &localDir)
 {
-    m_sftp->readdir(handle, [this, handle, remoteDir, localDir](const SftpClient::Reply &r) {
-        if (r.type == SftpClient::Status) {
-            m_sftp->closeHandle(handle, [](const SftpClient::Reply &) {});
-            if (r.status != SftpClient::Eof)
+    m_sftp->readdir(handle, [this, handle, remoteDir, localDir](const SftpPacket::Reply &r) {
+        if (r.type == SftpPacket::Status) {
+            m_sftp->closeHandle(handle, [](const SftpPacket::Reply &) {});
+            if (r.status != SftpPacket::Eof)
                 fail(QStringLiteral("%1: %2").arg(remoteText(remoteDir), replyError(r)));
             else
                 listNext();
             return;
         }
-        for (const SftpClient::Entry &e : r.entries) {
+        for (const SftpPacket::Entry &e : r.entries) {
             if (e.name == "." || e.name == ".." || e.name.contains('/'))
                 continue;
             // Links and special files are left out: a link to a folder could loop.
@@ -585,7 +592,7 @@ void FileTransfer::readDirectory(const QByteArray &handle, const QByteArray &rem
             item.local = QDir(localDir).filePath(QString::fromUtf8(e.name));
             item.size = item.isDir ? 0 : qint64(e.attrs.size);
             item.mode = e.attrs.permissions & 07777;
-            item.mtime = (e.attrs.flags & SftpClient::Attributes::Times) ? qint64(e.attrs.mtime) : -1;
+            item.mtime = (e.attrs.flags & SftpPacket::Attributes::Times) ? qint64(e.attrs.mtime) : -1;
             m_items.append(item);
             if (item.isDir)
                 m_dirsToList.append({item.remote, item.local});
@@ -647,8 +654,8 @@ void FileTransfer::pullNext()
     m_fileEnd = item.size;
     m_requests = 0;
     m_completing = true; // until the remote file is open
-    m_sftp->open(item.remote, SftpClient::OpenRead, {}, [this](const SftpClient::Reply &r) {
-        if (r.type != SftpClient::Handle) {
+    m_sftp->open(item.remote, SftpPacket::OpenRead, {}, [this](const SftpPacket::Reply &r) {
+        if (r.type != SftpPacket::Handle) {
             fail(QStringLiteral("%1: %2").arg(remoteText(m_items.at(m_current).remote), replyError(r)));
             return;
         }
@@ -677,16 +684,16 @@ void FileTransfer::pumpReads()
 void FileTransfer::requestRead(qint64 offset, qint64 length)
 {
     m_sftp->read(m_handle, quint64(offset), quint32(length),
-                 [this, offset, length](const SftpClient::Reply &r) { readAnswered(offset, length, r); });
+                 [this, offset, length](const SftpPacket::Reply &r) { readAnswered(offset, length, r); });
 }
 
-void FileTransfer::readAnswered(qint64 offset, qint64 length, const SftpClient::Reply &r)
+void FileTransfer::readAnswered(qint64 offset, qint64 length, const SftpPacket::Reply &r)
 {
     if (m_phase != Phase::Working)
         return;
-    if (r.type == SftpClient::Status && r.status == SftpClient::Eof) {
+    if (r.type == SftpPacket::Status && r.status == SftpPacket::Eof) {
         m_fileEnd = qMin(m_fileEnd, offset); // the file shrank since it was listed
-    } else if (r.type != SftpClient::Data) {
+    } else if (r.type != SftpPacket::Data) {
         fail(QStringLiteral("reading %1: %2").arg(remoteText(m_items.at(m_current).remote), replyError(r)));
         return;
     } else {
@@ -721,7 +728,7 @@ void FileTransfer::completeLocalFile()
 {
     m_completing = true;
     const Item &item = m_items.at(m_current);
-    m_sftp->closeHandle(m_handle, [](const SftpClient::Reply &) {});
+    m_sftp->closeHandle(m_handle, [](const SftpPacket::Reply &) {});
     m_handle.clear();
     if (m_fileEnd < item.size) {
         // Whatever was announced but not there is not counted as copied.
@@ -846,6 +853,7 @@ void FileTransfer::startChecksum(const QByteArray &remotePath,
     m_sumExit = -1;
     m_sumDone = std::move(done);
     m_sumStage = 1;
+    m_lastMoveUs = SshWorker::nowUs(); // hashing the local file may have taken long
     stepChecksum();
 }
 
@@ -903,6 +911,7 @@ void FileTransfer::stepChecksum()
 int FileTransfer::onSumData(ssh_session, ssh_channel, void *data, uint32_t len, int isStderr, void *self)
 {
     auto *t = static_cast<FileTransfer *>(self);
+    t->m_lastMoveUs = SshWorker::nowUs();
     QByteArray &to = isStderr ? t->m_sumErr : t->m_sumOut;
     if (to.size() < 64 * 1024)
         to.append(static_cast<const char *>(data), qsizetype(len));
@@ -963,11 +972,11 @@ void FileTransfer::fail(const QString &error, HostOutcome outcome, FailureKind f
     m_phase = Phase::Cleaning;
     m_cleanDeadlineUs = SshWorker::nowUs() + CleanupGraceUs;
     if (!m_handle.isEmpty())
-        m_sftp->closeHandle(m_handle, [](const SftpClient::Reply &) {});
-    m_sftp->remove(m_remoteTemp, [this](const SftpClient::Reply &r) {
-        if (r.isOk() || (r.type == SftpClient::Status && r.status == SftpClient::NoSuchFile))
+        m_sftp->closeHandle(m_handle, [](const SftpPacket::Reply &) {});
+    m_sftp->remove(m_remoteTemp, [this](const SftpPacket::Reply &r) {
+        if (r.isOk() || (r.type == SftpPacket::Status && r.status == SftpPacket::NoSuchFile))
             m_remoteTemp.clear();
-        finish(m_endOutcome, m_endFailure, m_endError);
+        finish(m_endOutcome, m_endFailure, endError());
     });
 }
 
@@ -977,26 +986,48 @@ void FileTransfer::cut(const QString &why)
     if (m_phase == Phase::Done)
         return;
     if (m_phase == Phase::Cleaning) {
-        finish(m_endOutcome, m_endFailure, m_endError);
+        finish(m_endOutcome, m_endFailure, endError());
         return;
     }
-    const QString name = currentName();
-    QString error = QStringLiteral("transfer cut: ") + why;
-    if (!name.isEmpty())
-        error += QStringLiteral(" while copying %1 (%2 of %3 bytes)")
-                     .arg(name)
-                     .arg(m_fileDone)
-                     .arg(m_items.at(m_current).size);
+    QString error = QStringLiteral("transfer cut: ") + why + whileCopying();
     if (!m_remoteTemp.isEmpty())
         error += QStringLiteral("; the partial file may remain as %1").arg(remoteText(m_remoteTemp));
     removeLocalTemp();
     finish(HostOutcome::Failed, FailureKind::Connect, error);
 }
 
+QString FileTransfer::whileCopying() const
+{
+    const QString name = currentName();
+    if (name.isEmpty())
+        return {};
+    return QStringLiteral(" while copying %1 (%2 of %3 bytes)")
+        .arg(name)
+        .arg(m_fileDone)
+        .arg(m_items.at(m_current).size);
+}
+
+QString FileTransfer::endError() const
+{
+    if (m_remoteTemp.isEmpty())
+        return m_endError;
+    return m_endError + QStringLiteral("; the partial file may remain as %1").arg(remoteText(m_remoteTemp));
+}
+
 void FileTransfer::checkDeadline(qint64 now)
 {
-    if (m_phase == Phase::Cleaning && now >= m_cleanDeadlineUs)
-        finish(m_endOutcome, m_endFailure, m_endError);
+    if (m_phase == Phase::Cleaning && now >= m_cleanDeadlineUs) {
+        finish(m_endOutcome, m_endFailure, endError());
+        return;
+    }
+    const qint64 stall = stallDeadlineUs();
+    if (stall > 0 && now >= stall) {
+        // A server that stopped answering (frozen, or its network gone without a reset) would
+        // otherwise hold the host for ever; the temporary file is removed if it still answers.
+        const double seconds = m_worker->pool()->settings().transferStallMs / 1000.0;
+        fail(QStringLiteral("transfer stalled: no progress for %1 s").arg(seconds) + whileCopying(),
+             HostOutcome::TimedOut, FailureKind::Channel);
+    }
 }
 
 void FileTransfer::connectionLost()
@@ -1006,7 +1037,7 @@ void FileTransfer::connectionLost()
     if (m_phase == Phase::Working && !m_cancelRequested)
         cut(QStringLiteral("connection lost"));
     else if (m_phase == Phase::Cleaning)
-        finish(m_endOutcome, m_endFailure, m_endError);
+        finish(m_endOutcome, m_endFailure, endError());
     else
         finish(m_cancelRequested ? HostOutcome::Cancelled : HostOutcome::Failed, FailureKind::Connect,
                m_cancelRequested ? QStringLiteral("cancelled") : QStringLiteral("connection lost"));
@@ -1023,8 +1054,8 @@ void FileTransfer::cutForShutdown()
     // No time to wait for answers: ask for the temporary file's removal and go.
     if (!m_remoteTemp.isEmpty() && m_sftp && m_sftp->isOpen()) {
         if (!m_handle.isEmpty())
-            m_sftp->closeHandle(m_handle, [](const SftpClient::Reply &) {});
-        m_sftp->remove(m_remoteTemp, [](const SftpClient::Reply &) {});
+            m_sftp->closeHandle(m_handle, [](const SftpPacket::Reply &) {});
+        m_sftp->remove(m_remoteTemp, [](const SftpPacket::Reply &) {});
         m_sftp->step();
         m_remoteTemp.clear();
     }
@@ -1067,8 +1098,7 @@ void FileTransfer::finish(HostOutcome outcome, FailureKind failure, const QStrin
 {
     if (m_phase == Phase::Done)
         return;
-    if (m_connection && m_phase == Phase::WaitingForConnection)
-        m_connection->removeWaiter(this);
+    stopWaiting();
     freeChannels();
     removeLocalTemp();
     m_file.close();

@@ -80,7 +80,7 @@ private:
     void pullNext();
     void pumpReads();
     void requestRead(qint64 offset, qint64 length);
-    void readAnswered(qint64 offset, qint64 length, const SftpClient::Reply &reply);
+    void readAnswered(qint64 offset, qint64 length, const SftpPacket::Reply &reply);
     void completeLocalFile();
 
     void itemDone();
@@ -94,6 +94,11 @@ private:
     void fail(const QString &error, HostOutcome outcome = HostOutcome::Failed,
               FailureKind failure = FailureKind::Channel);
     void cut(const QString &why);
+    void noteActivity();
+    qint64 stallDeadlineUs() const; // 0: none
+    // " while copying FILE (n of m bytes)" when a file is being copied, else empty.
+    QString whileCopying() const;
+    QString endError() const; // m_endError, and where the partial file was left if it was
     void finish(HostOutcome outcome, FailureKind failure, const QString &error);
     void removeLocalTemp();
     void freeChannels();
@@ -110,6 +115,8 @@ private:
     bool m_retried = false;
     bool m_cancelRequested = false;
     qint64 m_cleanDeadlineUs = 0;
+    qint64 m_lastMoveUs = 0;      // when the copy last moved (PoolSettings::transferStallMs)
+    quint64 m_seenActivity = 0;   // SftpClient::activity() then
     HostOutcome m_endOutcome = HostOutcome::Failed;
     FailureKind m_endFailure = FailureKind::None;
     QString m_endError;

@@ -3,6 +3,7 @@
 #include "filetransfer.h"
 #include "remotecommand.h"
 #include "sshconnection.h"
+#include "sshworker.h"
 
 namespace Chorus {
 
@@ -54,12 +55,32 @@ void HostJob::noteConnectionReady(const SshConnection &connection, bool fresh)
     }
 }
 
-void HostJob::noteConnectionFailed(const SshConnection &connection)
+HostOutcome HostJob::noteConnectionFailed(const SshConnection &connection)
 {
     m_result.times.resolved = rel(connection.resolvedUs);
     m_result.times.tcpConnected = rel(connection.tcpUs);
     m_result.times.kexDone = rel(connection.kexUs);
     m_result.times.hostKeyChecked = rel(connection.hostKeyUs);
+    return connection.error.startsWith(u"connect timeout") ? HostOutcome::TimedOut : HostOutcome::Failed;
+}
+
+void HostJob::noteStarted()
+{
+    m_result.times.started = rel(SshWorker::nowUs());
+    m_worker->reportState(this, HostState::Connecting);
+}
+
+void HostJob::retryOnNewConnection()
+{
+    m_connection = nullptr;
+    m_result.reusedConnection = false;
+    m_worker->attach(this);
+}
+
+void HostJob::stopWaiting()
+{
+    if (m_connection && isWaitingForConnection())
+        m_connection->removeWaiter(this);
 }
 
 } // namespace Chorus

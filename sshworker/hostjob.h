@@ -66,9 +66,18 @@ public:
 
 protected:
     qint64 rel(qint64 us) const { return us < 0 ? -1 : us - m_run->startUs; }
+    // Left the queue: from now on it waits for its connection (the phase is the caller's to set).
+    void noteStarted();
     // Copies the connection's phase times into the result (only when this job waited for them).
     void noteConnectionReady(const SshConnection &connection, bool fresh);
-    void noteConnectionFailed(const SshConnection &connection);
+    // Copies what the failed connection reached; returns how the job ends: TimedOut when the
+    // connect deadline passed, else Failed.
+    HostOutcome noteConnectionFailed(const SshConnection &connection);
+    // The open connection it was given turned out dead before anything ran: waits for a new one
+    // (the caller has freed its channels and is waiting for a connection again).
+    void retryOnNewConnection();
+    // Takes the job off the waiting list of its connection, if it is on one.
+    void stopWaiting();
 
     SshWorker *m_worker;
     std::shared_ptr<RunShared> m_run;

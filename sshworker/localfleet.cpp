@@ -195,6 +195,25 @@ QSet<pid_t> descendantsOf(const QSet<pid_t> &roots, const QHash<pid_t, pid_t> &p
     return found;
 }
 
+// Stops the listeners, then everything below them. Stopped processes can neither fork nor reap,
+// so the tree holds still and no pid in it can be reused by the time we signal it again. Returns
+// the processes below the listeners.
+QSet<pid_t> freezeTree(const QSet<pid_t> &listeners)
+{
+    for (pid_t pid : listeners)
+        ::kill(pid, SIGSTOP);
+    QSet<pid_t> frozen;
+    for (int round = 0; round < 50; ++round) {
+        const QSet<pid_t> fresh = descendantsOf(listeners, parentsOfAll()) - frozen;
+        if (fresh.isEmpty())
+            break;
+        for (pid_t pid : fresh)
+            ::kill(pid, SIGSTOP);
+        frozen += fresh;
+    }
+    return frozen;
+}
+
 } // namespace
 
 struct LocalFleet::Server
@@ -647,21 +666,8 @@ void LocalFleet::stopProcesses(const QList<Server *> &servers)
             listeners.insert(pid_t(server->process->processId()));
     }
     if (!listeners.isEmpty()) {
-        // sshd leaves its connections running when the listener ends, so end them too. Stopped
-        // processes can neither fork nor reap, so the tree holds still and no pid in it can be
-        // reused by the time we signal it.
-        for (pid_t pid : std::as_const(listeners))
-            ::kill(pid, SIGSTOP);
-        QSet<pid_t> frozen;
-        for (int round = 0; round < 50; ++round) {
-            const QSet<pid_t> found = descendantsOf(listeners, parentsOfAll());
-            const QSet<pid_t> fresh = found - frozen;
-            if (fresh.isEmpty())
-                break;
-            for (pid_t pid : fresh)
-                ::kill(pid, SIGSTOP);
-            frozen += fresh;
-        }
+        // sshd leaves its connections running when the listener ends, so end them too.
+        const QSet<pid_t> frozen = freezeTree(listeners);
         for (pid_t pid : std::as_const(frozen))
             ::kill(pid, SIGKILL);
         for (pid_t pid : std::as_const(listeners)) {
@@ -940,6 +946,27 @@ bool LocalFleet::stopServer(int hostIndex)
     if (index < 0 || !m_servers[index]->running())
         return false;
     stopProcesses({m_servers[index].get()});
+    return true;
+}
+
+bool LocalFleet::pauseServer(int hostIndex)
+{
+    const int index = serverIndex(hostIndex);
+    if (index < 0 || !m_servers[index]->running())
+        return false;
+    freezeTree({pid_t(m_servers[index]->process->processId())});
+    return true;
+}
+
+bool LocalFleet::resumeServer(int hostIndex)
+{
+    const int index = serverIndex(hostIndex);
+    if (index < 0 || !m_servers[index]->running())
+        return false;
+    const QSet<pid_t> listener = {pid_t(m_servers[index]->process->processId())};
+    for (pid_t pid : descendantsOf(listener, parentsOfAll()))
+        ::kill(pid, SIGCONT);
+    ::kill(*listener.begin(), SIGCONT);
     return true;
 }
 

@@ -85,6 +85,12 @@ public:
     // with the same addresses and keys and returns once it answers.
     bool stopServer(int hostIndex);
     bool restartServer(int hostIndex);
+    // Freezes the sshd serving hosts()[hostIndex] (and its neighbours) with its connection processes
+    // (SIGSTOP), as a machine that stopped answering without closing anything: connections stay
+    // open and no byte comes back. resumeServer() lets them go on (SIGCONT); stop() ends paused
+    // servers too.
+    bool pauseServer(int hostIndex);
+    bool resumeServer(int hostIndex);
     // Index of the sshd serving hosts()[hostIndex]; hosts sharing a server share the index.
     int serverIndex(int hostIndex) const;
 

@@ -6,6 +6,7 @@
 #include <libssh/libssh.h>
 
 #include "hostevents.h"
+#include "runexport.h"
 #include "sshconnection.h"
 #include "shellquote.h"
 #include "sshlog.h"
@@ -16,18 +17,6 @@ namespace Chorus {
 namespace {
 
 constexpr qint64 killGraceUs = 2'000'000; // after a TERM signal, how long before the channel is closed
-
-
-// File names for --output-dir style results: the host name, made safe.
-QString fileStem(const QString &name)
-{
-    QString stem = name;
-    for (QChar &c : stem) {
-        if (c == u'/' || c == u'\0')
-            c = u'_';
-    }
-    return stem == u"." || stem == u".." ? u'_' + stem : stem;
-}
 
 } // namespace
 
@@ -47,15 +36,13 @@ RemoteCommand::RemoteCommand(SshWorker *worker, std::shared_ptr<RunShared> run, 
 RemoteCommand::~RemoteCommand()
 {
     freeChannel();
-    if (m_connection && m_phase == Phase::WaitingForConnection)
-        m_connection->removeWaiter(this);
+    stopWaiting();
 }
 
 void RemoteCommand::start()
 {
-    m_result.times.started = rel(SshWorker::nowUs());
     m_phase = Phase::WaitingForConnection;
-    m_worker->reportState(this, HostState::Connecting);
+    noteStarted();
 }
 
 void RemoteCommand::connectionReady(SshConnection *connection, bool fresh)
@@ -83,9 +70,7 @@ void RemoteCommand::connectionFailed(const SshConnection &connection)
 {
     if (m_phase != Phase::WaitingForConnection)
         return;
-    noteConnectionFailed(connection);
-    const bool timedOut = connection.error.startsWith(u"connect timeout");
-    finish(timedOut ? HostOutcome::TimedOut : HostOutcome::Failed, connection.failure, connection.error);
+    finish(noteConnectionFailed(connection), connection.failure, connection.error);
 }
 
 bool RemoteCommand::needsStep() const
@@ -106,10 +91,8 @@ void RemoteCommand::step()
             // so try once more on a new connection, transparently.
             m_retried = true;
             freeChannel();
-            m_connection = nullptr;
-            m_result.reusedConnection = false;
             m_phase = Phase::WaitingForConnection;
-            m_worker->attach(this);
+            retryOnNewConnection();
             return;
         }
         if (rc != SSH_OK) {
@@ -179,7 +162,7 @@ void RemoteCommand::openOutputFiles()
     const QString &dir = m_run->request.outputDir;
     if (dir.isEmpty())
         return;
-    const QString stem = QDir(dir).filePath(fileStem(target().name));
+    const QString stem = QDir(dir).filePath(RunExport::fileStem(target().name));
     m_outFile = std::make_unique<QFile>(stem + QStringLiteral(".out"));
     m_errFile = std::make_unique<QFile>(stem + QStringLiteral(".err"));
     if (!m_outFile->open(QIODevice::WriteOnly | QIODevice::Truncate)
@@ -394,8 +377,7 @@ void RemoteCommand::finish(HostOutcome outcome, FailureKind failure, const QStri
 {
     if (m_phase == Phase::Done)
         return;
-    if (m_connection && m_phase == Phase::WaitingForConnection)
-        m_connection->removeWaiter(this);
+    stopWaiting();
     // Whatever sudo held back that was not its marker belongs to the user.
     if (!m_sudoCarry.isEmpty()) {
         keep(true, m_sudoCarry);
@@ -410,13 +392,10 @@ void RemoteCommand::finish(HostOutcome outcome, FailureKind failure, const QStri
     if (m_outFile) {
         m_outFile->close();
         m_errFile->close();
-        QFile exitFile(QDir(m_run->request.outputDir).filePath(fileStem(target().name) + QStringLiteral(".exit")));
-        if (exitFile.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            QByteArray text = m_result.hasExitStatus() ? QByteArray::number(m_result.exitStatus)
-                              : !m_result.exitSignal.isEmpty() ? "signal " + m_result.exitSignal.toLatin1()
-                                                               : "error: " + error.toUtf8();
-            exitFile.write(text + '\n');
-        }
+        QFile exitFile(QDir(m_run->request.outputDir)
+                           .filePath(RunExport::fileStem(target().name) + QStringLiteral(".exit")));
+        if (exitFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            exitFile.write(RunExport::exitFileText(m_result));
     }
     m_worker->reportFinished(this);
 }

@@ -27,6 +27,9 @@ struct PoolSettings
     int idleTimeoutMs = 10 * 60 * 1000; // an open connection with nothing to do is closed after this
     int shutdownGraceMs = 3000;   // how long closing waits for running commands
     int transferGraceMs = 30000;  // how long closing waits for file transfers; then they end "transfer cut"
+    // A transfer that moves nothing this long (no answer from the SFTP server, no window to send
+    // into) ends TimedOut, "transfer stalled"; 0: no limit.
+    int transferStallMs = 60000;
     // Workers yield the CPU to the caller's threads (nice +10): a GUI shares the cores with
     // them and must stay responsive while hundreds of handshakes run.
     bool yieldToCaller = false;

@@ -2,12 +2,13 @@
 // OpenSSH fleet on loopback. The fleet's hosts are this machine, so remote paths are local folders.
 #include "enginerun.h"
 #include "localfleet.h"
-#include "sftpclient.h"
+#include "sftppacket.h"
 #include "transferprogress.h"
 #include "workerpool.h"
 
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -142,54 +143,67 @@ private Q_SLOTS:
     void sftpCodec()
     {
         QByteArray body;
-        body.append(char(SftpClient::Name));
-        SftpClient::appendUint32(&body, 7); // id
-        SftpClient::appendUint32(&body, 1); // count
-        SftpClient::appendString(&body, "file.txt");
-        SftpClient::appendString(&body, "-rw-r--r-- 1 u g 5 Jan 1 file.txt");
-        SftpClient::Attributes attrs;
-        attrs.flags = SftpClient::Attributes::Size | SftpClient::Attributes::Permissions |
-                      SftpClient::Attributes::Times;
+        body.append(char(SftpPacket::Name));
+        SftpPacket::appendUint32(&body, 7); // id
+        SftpPacket::appendUint32(&body, 1); // count
+        SftpPacket::appendString(&body, "file.txt");
+        SftpPacket::appendString(&body, "-rw-r--r-- 1 u g 5 Jan 1 file.txt");
+        SftpPacket::Attributes attrs;
+        attrs.flags = SftpPacket::Attributes::Size | SftpPacket::Attributes::Permissions |
+                      SftpPacket::Attributes::Times;
         attrs.size = 5'000'000'000ULL;
         attrs.permissions = 0100640;
         attrs.mtime = 1234567890;
-        SftpClient::appendAttributes(&body, attrs);
+        SftpPacket::appendAttributes(&body, attrs);
         QByteArray packet;
-        SftpClient::appendString(&packet, body);
+        SftpPacket::appendString(&packet, body);
         QByteArray status;
-        status.append(char(SftpClient::Status));
-        SftpClient::appendUint32(&status, 8);
-        SftpClient::appendUint32(&status, SftpClient::PermissionDenied);
-        SftpClient::appendString(&status, "Permission denied");
-        SftpClient::appendString(&status, "");
-        SftpClient::appendString(&packet, status);
+        status.append(char(SftpPacket::Status));
+        SftpPacket::appendUint32(&status, 8);
+        SftpPacket::appendUint32(&status, SftpPacket::PermissionDenied);
+        SftpPacket::appendString(&status, "Permission denied");
+        SftpPacket::appendString(&status, "");
+        SftpPacket::appendString(&packet, status);
 
         qsizetype pos = 0;
-        SftpClient::Reply reply;
+        SftpPacket::Reply reply;
         bool malformed = false;
         // Cut short, nothing comes out; whole, both packets do.
-        QVERIFY(!SftpClient::decode(packet.left(20), &pos, &reply, &malformed));
+        QVERIFY(!SftpPacket::decode(packet.left(20), &pos, &reply, &malformed));
         QVERIFY(!malformed);
         QCOMPARE(pos, 0);
-        QVERIFY(SftpClient::decode(packet, &pos, &reply, &malformed));
+        QVERIFY(SftpPacket::decode(packet, &pos, &reply, &malformed));
         QCOMPARE(reply.id, 7u);
         QCOMPARE(reply.entries.size(), 1);
         QCOMPARE(reply.entries[0].name, QByteArray("file.txt"));
         QCOMPARE(reply.entries[0].attrs.size, 5'000'000'000ULL);
         QVERIFY(reply.entries[0].attrs.isRegular());
         QCOMPARE(reply.entries[0].attrs.mtime, 1234567890u);
-        SftpClient::Reply second;
-        QVERIFY(SftpClient::decode(packet, &pos, &second, &malformed));
-        QCOMPARE(second.status, quint32(SftpClient::PermissionDenied));
-        QCOMPARE(SftpClient::statusText(second.status), QStringLiteral("permission denied"));
+        SftpPacket::Reply second;
+        QVERIFY(SftpPacket::decode(packet, &pos, &second, &malformed));
+        QCOMPARE(second.status, quint32(SftpPacket::PermissionDenied));
+        QCOMPARE(SftpPacket::statusText(second.status), QStringLiteral("permission denied"));
         QCOMPARE(pos, packet.size());
 
         QByteArray garbage;
-        SftpClient::appendUint32(&garbage, 0x7fffffff);
+        SftpPacket::appendUint32(&garbage, 0x7fffffff);
         garbage.append("xxxx");
         pos = 0;
-        QVERIFY(!SftpClient::decode(garbage, &pos, &reply, &malformed));
+        QVERIFY(!SftpPacket::decode(garbage, &pos, &reply, &malformed));
         QVERIFY(malformed);
+
+        // A packet built in place gets its length filled in, whatever came before it.
+        QByteArray built("leading bytes");
+        const qsizetype start = SftpPacket::begin(&built, SftpPacket::Handle, 42);
+        SftpPacket::appendString(&built, "h1");
+        SftpPacket::end(&built, start);
+        pos = start;
+        SftpPacket::Reply handle;
+        QVERIFY(SftpPacket::decode(built, &pos, &handle, &malformed));
+        QCOMPARE(handle.type, quint8(SftpPacket::Handle));
+        QCOMPARE(handle.id, 42u);
+        QCOMPARE(handle.handle, QByteArray("h1"));
+        QCOMPARE(pos, built.size());
     }
 
     void progressArithmetic()
@@ -490,6 +504,60 @@ private Q_SLOTS:
         QVERIFY(m_fleet.restartServer(host));
     }
 
+    // A host that stops answering mid-copy (frozen: its connection stays open, no byte comes back)
+    // ends TimedOut once the stall limit passes instead of holding the run for ever, and no file
+    // appears under its final name on either side.
+    void stalledHostTimesOut()
+    {
+        const int host = 17; // the second server's hosts: the first keeps serving the others
+        QVERIFY(m_fleet.serverIndex(host) != m_fleet.serverIndex(0));
+        const QString src = freshDir();
+        const QString file = QDir(src).filePath(QStringLiteral("sparse"));
+        const qint64 size = 256 * 1024 * 1024;
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.resize(size));
+        f.close();
+        PoolSettings settings;
+        settings.threads = 1;
+        settings.transferStallMs = 1000;
+        WorkerPool pool(settings);
+        const auto resume = qScopeGuard([&] { m_fleet.resumeServer(host); });
+        for (const bool pushing : {true, false}) {
+            const QString dir = freshDir();
+            EngineRun e(&pool, pushing ? push({file}, dir, {target(host)}) : pull(file, dir, {target(host)}));
+            QElapsedTimer sincePause;
+            connect(&pool, &WorkerPool::transferProgress, &e, [&](RunId run, int, qint64 done, qint64) {
+                if (run == e.id() && done > 0 && !sincePause.isValid()) {
+                    QVERIFY(m_fleet.pauseServer(host));
+                    sincePause.start();
+                }
+            });
+            QVERIFY(e.run(30000));
+            QVERIFY(sincePause.isValid());
+            const qint64 waited = sincePause.elapsed();
+            const HostResult &r = e.results[0];
+            QCOMPARE(r.outcome, HostOutcome::TimedOut);
+            QVERIFY2(r.error.startsWith(u"transfer stalled: no progress for 1 s while copying ") &&
+                         r.error.contains(u"sparse (") &&
+                         r.error.contains(QStringLiteral(" of %1 bytes)").arg(size)),
+                     qPrintable(r.error));
+            // The limit, plus at most the 3 s given to removing the temporary file.
+            QVERIFY2(waited >= 900 && waited < 6000, qPrintable(QString::number(waited)));
+            if (pushing) {
+                QVERIFY(!QFileInfo::exists(QDir(dir).filePath(QStringLiteral("sparse"))));
+                // The frozen server could not remove its temporary file: then the error says so.
+                const QString left =
+                    QStringLiteral("the partial file may remain as %1/.sparse.chorus-").arg(dir);
+                if (!tree(dir).isEmpty())
+                    QVERIFY2(r.error.contains(left), qPrintable(r.error));
+            } else {
+                const QString got = QDir(dir).filePath(m_fleet.hosts().at(host).name);
+                QCOMPARE(tree(got), QStringList()); // the local temporary file is removed
+            }
+            QVERIFY(m_fleet.resumeServer(host));
+        }
+    }
+
     void shutdownLetsTransfersFinish()
     {
         const QString src = freshDir();
@@ -586,6 +654,11 @@ private Q_SLOTS:
                             QStringLiteral("sometimes"), QStringLiteral("-w"), hosts[0], src, remote},
                            &out, &err);
         QCOMPARE(status, 64);
+        status = chorusRun({QStringLiteral("push"), QStringLiteral("--stall-timeout"), QStringLiteral("soon"),
+                            QStringLiteral("-w"), hosts[0], src, remote},
+                           &out, &err);
+        QCOMPARE(status, 64);
+        QVERIFY2(err.contains("--stall-timeout"), err.constData());
     }
 };
 
