@@ -61,7 +61,7 @@ HostOutcome HostJob::noteConnectionFailed(const SshConnection &connection)
     m_result.times.tcpConnected = rel(connection.tcpUs);
     m_result.times.kexDone = rel(connection.kexUs);
     m_result.times.hostKeyChecked = rel(connection.hostKeyUs);
-    return connection.error.startsWith(u"connect timeout") ? HostOutcome::TimedOut : HostOutcome::Failed;
+    return connection.timedOut ? HostOutcome::TimedOut : HostOutcome::Failed;
 }
 
 void HostJob::noteStarted()

@@ -149,25 +149,24 @@ void SshConnection::checkDeadline(qint64 now)
     const qint64 deadline = nextDeadlineUs();
     if (deadline == 0 || now < deadline)
         return;
-    // Stays English: RemoteCommand and FileTransfer tell a timeout from other failures by the
-    // "connect timeout" prefix, so a translation would turn timeouts into plain failures.
-    QString where;
+    const char *message = nullptr;
     switch (m_phase) {
     case Phase::Resolving:
-        where = QStringLiteral("resolving the name");
+        message = QT_TRANSLATE_NOOP("SshConnection", "connect timeout (%1 s) while resolving the name");
         break;
     case Phase::TcpConnecting:
-        where = QStringLiteral("connecting");
+        message = QT_TRANSLATE_NOOP("SshConnection", "connect timeout (%1 s) while connecting");
         break;
     case Phase::Handshaking:
-        where = QStringLiteral("waiting for the SSH handshake");
+        message = QT_TRANSLATE_NOOP("SshConnection", "connect timeout (%1 s) while waiting for the SSH handshake");
         break;
     default:
-        where = QStringLiteral("authenticating");
+        message = QT_TRANSLATE_NOOP("SshConnection", "connect timeout (%1 s) while authenticating");
         break;
     }
+    timedOut = true;
     fail(FailureKind::Connect,
-         QStringLiteral("connect timeout (%1 s) while %2").arg(m_target.connectTimeoutMs / 1000.0).arg(where));
+         QCoreApplication::translate("SshConnection", message).arg(m_target.connectTimeoutMs / 1000.0));
 }
 
 void SshConnection::fail(FailureKind kind, const QString &message)
