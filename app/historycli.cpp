@@ -80,8 +80,12 @@ QString duration(qint64 ms)
     if (ms < 10'000)
         return QCoreApplication::translate("HistoryCli", "%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
     if (ms < 3'600'000)
-        return QStringLiteral("%1m%2s").arg(ms / 60'000).arg((ms / 1000) % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1h%2m").arg(ms / 3'600'000).arg((ms / 60'000) % 60, 2, 10, QLatin1Char('0'));
+        return QCoreApplication::translate("HistoryCli", "%1m%2s")
+            .arg(ms / 60'000)
+            .arg((ms / 1000) % 60, 2, 10, QLatin1Char('0'));
+    return QCoreApplication::translate("HistoryCli", "%1h%2m")
+        .arg(ms / 3'600'000)
+        .arg((ms / 60'000) % 60, 2, 10, QLatin1Char('0'));
 }
 
 QString counts(const RunHistory::RunSummary &s)

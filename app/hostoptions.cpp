@@ -6,6 +6,7 @@
 #include "sshconfig.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -25,29 +26,33 @@ QString quoted(const QString &text)
 } // namespace
 
 HostOptions::HostOptions()
-    : m_hosts(
-          {QStringLiteral("w"), QStringLiteral("hosts")},
-          QStringLiteral("Hosts to run on, comma-separated: [user@]host[:port], an ssh_config alias, a range "
-                         "like web[01-20,33].example.com, or @group. May be given several times."),
-          QStringLiteral("SPEC")),
+    : m_hosts({QStringLiteral("w"), QStringLiteral("hosts")},
+              QCoreApplication::translate(
+                  "HostOptions", "Hosts to run on, comma-separated: [user@]host[:port], an ssh_config alias, "
+                                 "a range like web[01-20,33].example.com, or @group. May be given several "
+                                 "times."),
+              QStringLiteral("SPEC")),
       m_hostsFile({QStringLiteral("H"), QStringLiteral("hosts-file")},
-                  QStringLiteral("Read hosts from FILE, one [user@]host[:port] per line; # starts a comment. "
-                                 "May be given several times."),
+                  QCoreApplication::translate("HostOptions",
+                                              "Read hosts from FILE, one [user@]host[:port] per "
+                                              "line; # starts a comment. May be given several times."),
                   QStringLiteral("FILE")),
       m_sshConfig({QStringLiteral("F"), QStringLiteral("ssh-config")},
-                  QStringLiteral("OpenSSH client config to read instead of ~/.ssh/config."),
+                  QCoreApplication::translate("HostOptions",
+                                              "OpenSSH client config to read instead of ~/.ssh/config."),
                   QStringLiteral("FILE")),
-      m_connectTimeout(
-          QStringLiteral("connect-timeout"),
-          QStringLiteral("Give up connecting to a host after SEC seconds (default 10), where the ssh "
-                         "config sets no ConnectTimeout for it; 0: no limit."),
-          QStringLiteral("SEC")),
-      m_hostKeys(
-          QStringLiteral("host-keys"),
-          QStringLiteral("What to do with a host key known_hosts does not list, where the ssh config sets "
-                         "no StrictHostKeyChecking for the host: strict (refuse; the default) or accept-new "
-                         "(record it and go on). A changed key is always refused."),
-          QStringLiteral("strict|accept-new"))
+      m_connectTimeout(QStringLiteral("connect-timeout"),
+                       QCoreApplication::translate(
+                           "HostOptions", "Give up connecting to a host after SEC seconds (default 10), "
+                                          "where the ssh config sets no ConnectTimeout for it; 0: no limit."),
+                       QStringLiteral("SEC")),
+      m_hostKeys(QStringLiteral("host-keys"),
+                 QCoreApplication::translate(
+                     "HostOptions",
+                     "What to do with a host key known_hosts does not list, where the ssh config "
+                     "sets no StrictHostKeyChecking for the host: strict (refuse; the default) or "
+                     "accept-new (record it and go on). A changed key is always refused."),
+                 QStringLiteral("strict|accept-new"))
 {}
 
 void HostOptions::addTo(QCommandLineParser *parser) const
@@ -76,12 +81,14 @@ bool HostOptions::resolveGroup(const QString &group, QList<HostTarget> *targets,
 bool HostOptions::readHostsFile(const QString &path, QStringList *specs, QString *error) const
 {
     if (QFileInfo(path).isDir()) {
-        *error = QStringLiteral("cannot read hosts file %1: it is a directory").arg(quoted(path));
+        *error = QCoreApplication::translate("HostOptions", "cannot read hosts file %1: it is a directory")
+                     .arg(quoted(path));
         return false;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        *error = QStringLiteral("cannot read hosts file %1: %2").arg(quoted(path), file.errorString());
+        *error = QCoreApplication::translate("HostOptions", "cannot read hosts file %1: %2")
+                     .arg(quoted(path), file.errorString());
         return false;
     }
     int lineNumber = 0;
@@ -97,7 +104,8 @@ bool HostOptions::readHostsFile(const QString &path, QStringList *specs, QString
         const QString where = QStringLiteral("%1:%2").arg(path).arg(lineNumber);
         // pssh's old "host user" form would otherwise be read as two hosts.
         if (line.contains(QChar(u' ')) || line.contains(u'\t')) {
-            *error = QStringLiteral("%1: one [user@]host[:port] per line, not %2").arg(where, quoted(line));
+            *error = QCoreApplication::translate("HostOptions", "%1: one [user@]host[:port] per line, not %2")
+                         .arg(where, quoted(line));
             return false;
         }
         QStringList names;
@@ -109,7 +117,8 @@ bool HostOptions::readHostsFile(const QString &path, QStringList *specs, QString
         *specs += names;
     }
     if (file.error() != QFileDevice::NoError) {
-        *error = QStringLiteral("cannot read hosts file %1: %2").arg(quoted(path), file.errorString());
+        *error = QCoreApplication::translate("HostOptions", "cannot read hosts file %1: %2")
+                     .arg(quoted(path), file.errorString());
         return false;
     }
     return true;
@@ -123,7 +132,9 @@ bool HostOptions::resolve(const QCommandLineParser &parser, QList<HostTarget> *t
     if (parser.isSet(m_connectTimeout)) {
         const QString value = parser.value(m_connectTimeout);
         if (!parseSeconds(value, &defaults.connectTimeoutMs)) {
-            *error = QStringLiteral("--connect-timeout: %1 is not a number of seconds").arg(quoted(value));
+            *error =
+                QCoreApplication::translate("HostOptions", "--connect-timeout: %1 is not a number of seconds")
+                    .arg(quoted(value));
             return false;
         }
     }
@@ -134,7 +145,9 @@ bool HostOptions::resolve(const QCommandLineParser &parser, QList<HostTarget> *t
         } else if (value == u"accept-new") {
             defaults.hostKeyPolicy = HostKeyPolicy::AcceptNew;
         } else {
-            *error = QStringLiteral("--host-keys: %1 is neither strict nor accept-new").arg(quoted(value));
+            *error =
+                QCoreApplication::translate("HostOptions", "--host-keys: %1 is neither strict nor accept-new")
+                    .arg(quoted(value));
             return false;
         }
     }
@@ -146,10 +159,15 @@ bool HostOptions::resolve(const QCommandLineParser &parser, QList<HostTarget> *t
         const QFileInfo info(configPath);
         QFile probe(configPath);
         if (!info.exists() || info.isDir() || !probe.open(QIODevice::ReadOnly)) {
-            *error = QStringLiteral("cannot read ssh config %1: %2")
-                         .arg(quoted(configPath), !info.exists() ? QStringLiteral("no such file")
-                                                  : info.isDir() ? QStringLiteral("it is a directory")
-                                                                 : probe.errorString());
+            *error =
+                !info.exists()
+                    ? QCoreApplication::translate("HostOptions", "cannot read ssh config %1: no such file")
+                          .arg(quoted(configPath))
+                : info.isDir() ? QCoreApplication::translate("HostOptions",
+                                                             "cannot read ssh config %1: it is a directory")
+                                     .arg(quoted(configPath))
+                               : QCoreApplication::translate("HostOptions", "cannot read ssh config %1: %2")
+                                     .arg(quoted(configPath), probe.errorString());
             return false;
         }
     }
@@ -201,14 +219,14 @@ bool HostOptions::resolve(const QCommandLineParser &parser, QList<HostTarget> *t
         HostTarget target;
         QString why;
         if (!config.resolve(spec, defaults, &target, &why)) {
-            *error = QStringLiteral("bad host %1: %2").arg(quoted(spec), why);
+            *error = QCoreApplication::translate("HostOptions", "bad host %1: %2").arg(quoted(spec), why);
             return false;
         }
         resolved.append(target);
         typed.append(spec);
     }
     if (resolved.isEmpty()) {
-        *error = QStringLiteral("no hosts to run on: name them with -w or -H");
+        *error = QCoreApplication::translate("HostOptions", "no hosts to run on: name them with -w or -H");
         return false;
     }
 

@@ -43,9 +43,9 @@ void printMessage(QtMsgType type, const QMessageLogContext &, const QString &tex
 {
     QByteArray line = g_stderrIsTerminal ? CliOutput::clearLine() : QByteArray();
     line += "chorus run: ";
-    if (type == QtWarningMsg || type == QtCriticalMsg || type == QtFatalMsg)
-        line += "warning: ";
-    line += text.toLocal8Bit() + '\n';
+    const bool warning = type == QtWarningMsg || type == QtCriticalMsg || type == QtFatalMsg;
+    line += (warning ? QCoreApplication::translate("RunCli", "warning: %1").arg(text) : text).toLocal8Bit() +
+            '\n';
     writeStderr(line);
 }
 
@@ -84,15 +84,26 @@ QString endingOf(const HostResult &result)
     return ResultJson::ending(result);
 }
 
-QString secretKindName(SecretKind kind)
+// Whole sentences per kind of secret, so that a translation never has to fit a word into one.
+QString noSecretGiven(const SecretRequest &request, bool couldAsk)
 {
-    switch (kind) {
+    switch (request.kind) {
     case SecretKind::Password:
-        return QStringLiteral("password");
+        return couldAsk ? QCoreApplication::translate("RunCli", "%1: a password is needed and none was given")
+                              .arg(request.hostName)
+                        : QCoreApplication::translate("RunCli", "%1: a password is needed and none was given "
+                                                                "(stdin is not a terminal to ask on)")
+                              .arg(request.hostName);
     case SecretKind::Passphrase:
-        return QStringLiteral("passphrase");
+        return couldAsk
+                   ? QCoreApplication::translate("RunCli", "%1: a passphrase is needed and none was given")
+                         .arg(request.hostName)
+                   : QCoreApplication::translate("RunCli", "%1: a passphrase is needed and none was given "
+                                                           "(stdin is not a terminal to ask on)")
+                         .arg(request.hostName);
     case SecretKind::Sudo:
-        return QStringLiteral("sudo");
+        return QCoreApplication::translate("RunCli", "%1: a sudo password is needed and none was given")
+            .arg(request.hostName);
     }
     return {};
 }
@@ -133,7 +144,8 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsCompactedShortOptions);
     // "chorus run -w h ls -l": everything from the command on is the command's, not ours.
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "RunCli",
         "Runs COMMAND on every host at once over SSH and prints what came back.\n"
         "\n"
         "Output: by default each line as it arrives, prefixed with \"HOST: \" (stderr lines on stderr).\n"
@@ -154,42 +166,51 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
     parser.addVersionOption();
     parser.addPositionalArgument(
         QStringLiteral("COMMAND"),
-        QStringLiteral("The shell command to run on every host. Options come first."),
+        QCoreApplication::translate("RunCli", "The shell command to run on every host. Options come first."),
         QStringLiteral("[--] COMMAND..."));
     HostOptions hostOptions;
     hostOptions.addTo(&parser);
-    const QCommandLineOption fanout({QStringLiteral("f"), QStringLiteral("fanout")},
-                                    QStringLiteral("Hosts in flight at once (default 64)."),
-                                    QStringLiteral("N"));
+    const QCommandLineOption fanout(
+        {QStringLiteral("f"), QStringLiteral("fanout")},
+        QCoreApplication::translate("RunCli", "Hosts in flight at once (default 64)."), QStringLiteral("N"));
     const QCommandLineOption timeout(
         {QStringLiteral("t"), QStringLiteral("timeout")},
-        QStringLiteral("Stop the command on a host after SEC seconds (default: no limit)."),
+        QCoreApplication::translate("RunCli",
+                                    "Stop the command on a host after SEC seconds (default: no limit)."),
         QStringLiteral("SEC"));
-    const QCommandLineOption threads(QStringLiteral("threads"),
-                                     QStringLiteral("SSH worker threads (default: one per CPU core)."),
-                                     QStringLiteral("N"));
+    const QCommandLineOption threads(
+        QStringLiteral("threads"),
+        QCoreApplication::translate("RunCli", "SSH worker threads (default: one per CPU core)."),
+        QStringLiteral("N"));
     const QCommandLineOption outputDir(
         {QStringLiteral("o"), QStringLiteral("output-dir")},
-        QStringLiteral("Also write every byte to DIR/HOST.out and DIR/HOST.err, and the exit status (or the "
-                       "error) to DIR/HOST.exit. With --repeat, each round writes to DIR/round-N."),
+        QCoreApplication::translate(
+            "RunCli", "Also write every byte to DIR/HOST.out and DIR/HOST.err, and the exit status (or the "
+                      "error) to DIR/HOST.exit. With --repeat, each round writes to "
+                      "DIR/round-N."),
         QStringLiteral("DIR"));
-    const QCommandLineOption gather({QStringLiteral("b"), QStringLiteral("gather")},
-                                    QStringLiteral("Group hosts with identical output, like clush -b."));
+    const QCommandLineOption gather(
+        {QStringLiteral("b"), QStringLiteral("gather")},
+        QCoreApplication::translate("RunCli", "Group hosts with identical output, like clush -b."));
     const QCommandLineOption diff(
         QStringLiteral("diff"),
-        QStringLiteral("Print a unified diff of every group against the largest one."));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("One JSON object per host and line."));
+        QCoreApplication::translate("RunCli",
+                                    "Print a unified diff of every group against the largest one."));
+    const QCommandLineOption json(
+        QStringLiteral("json"), QCoreApplication::translate("RunCli", "One JSON object per host and line."));
     const QCommandLineOption repeat(
         QStringLiteral("repeat"),
-        QStringLiteral(
+        QCoreApplication::translate(
+            "RunCli",
             "Run the command K times in a row over the same connections and print each round's time "
             "on stderr."),
         QStringLiteral("K"));
     const QCommandLineOption sudo(
         QStringLiteral("sudo"),
-        QStringLiteral("Run the command under sudo. The password is asked for once on the terminal (or read "
-                       "from the first line of stdin when that is not a terminal) and used on every host."));
+        QCoreApplication::translate("RunCli",
+                                    "Run the command under sudo. The password is asked for once on the "
+                                    "terminal (or read from the first line of stdin when that is not a "
+                                    "terminal) and used on every host."));
     for (const QCommandLineOption *option :
          {&fanout, &timeout, &threads, &outputDir, &gather, &diff, &json, &repeat, &sudo})
         parser.addOption(*option);
@@ -202,7 +223,8 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
         QString help = parser.helpText();
         // The parser names the program by its path; this is a subcommand.
         const qsizetype endOfUsage = help.indexOf(u'\n');
-        help.replace(0, endOfUsage, QStringLiteral("Usage: chorus run [options] [--] COMMAND..."));
+        help.replace(0, endOfUsage,
+                     QCoreApplication::translate("RunCli", "Usage: chorus run [options] [--] COMMAND..."));
         writeOut(help.toLocal8Bit());
         *answered = true;
         return true;
@@ -214,35 +236,35 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
     }
 
     if (parser.isSet(fanout) && !parseCount(parser.value(fanout), 1, 1'000'000, &m_fanout)) {
-        *error = QStringLiteral("--fanout: %1 is not a whole number of at least 1")
+        *error = QCoreApplication::translate("RunCli", "--fanout: %1 is not a whole number of at least 1")
                      .arg(CliOutput::quoted(parser.value(fanout)));
         return false;
     }
     if (parser.isSet(timeout) && !HostOptions::parseSeconds(parser.value(timeout), &m_commandTimeoutMs)) {
-        *error =
-            QStringLiteral("--timeout: %1 is not a number of seconds").arg(CliOutput::quoted(parser.value(timeout)));
+        *error = QCoreApplication::translate("RunCli", "--timeout: %1 is not a number of seconds")
+                     .arg(CliOutput::quoted(parser.value(timeout)));
         return false;
     }
     if (parser.isSet(threads) && !parseCount(parser.value(threads), 1, 256, &m_threads)) {
-        *error = QStringLiteral("--threads: %1 is not a whole number from 1 to 256")
+        *error = QCoreApplication::translate("RunCli", "--threads: %1 is not a whole number from 1 to 256")
                      .arg(CliOutput::quoted(parser.value(threads)));
         return false;
     }
     if (parser.isSet(repeat) && !parseCount(parser.value(repeat), 1, 1'000'000, &m_repeat)) {
-        *error = QStringLiteral("--repeat: %1 is not a whole number of at least 1")
+        *error = QCoreApplication::translate("RunCli", "--repeat: %1 is not a whole number of at least 1")
                      .arg(CliOutput::quoted(parser.value(repeat)));
         return false;
     }
     m_diff = parser.isSet(diff);
     m_sudo = parser.isSet(sudo);
     if (parser.isSet(json) && (parser.isSet(gather) || m_diff)) {
-        *error = QStringLiteral("--json cannot be combined with -b or --diff");
+        *error = QCoreApplication::translate("RunCli", "--json cannot be combined with -b or --diff");
         return false;
     }
     m_mode = parser.isSet(json) ? Mode::Json : parser.isSet(gather) || m_diff ? Mode::Gather : Mode::Stream;
     m_outputDir = parser.value(outputDir);
     if (parser.isSet(outputDir) && m_outputDir.isEmpty()) {
-        *error = QStringLiteral("--output-dir: the directory name is empty");
+        *error = QCoreApplication::translate("RunCli", "--output-dir: the directory name is empty");
         return false;
     }
     // --diff alone prints only the differences, as clush --diff does.
@@ -250,7 +272,7 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
 
     m_command = parser.positionalArguments().join(u' ');
     if (m_command.trimmed().isEmpty()) {
-        *error = QStringLiteral("no command given: chorus run [options] [--] COMMAND");
+        *error = QCoreApplication::translate("RunCli", "no command given: chorus run [options] [--] COMMAND");
         return false;
     }
     return hostOptions.resolve(parser, &m_targets, error, &m_warnings);
@@ -262,17 +284,19 @@ bool RunCli::prepareOutputDir(QString *error) const
         return true;
     const QFileInfo info(m_outputDir);
     if (info.exists() && !info.isDir()) {
-        *error = QStringLiteral("--output-dir %1 is not a directory").arg(CliOutput::quoted(m_outputDir));
+        *error = QCoreApplication::translate("RunCli", "--output-dir %1 is not a directory")
+                     .arg(CliOutput::quoted(m_outputDir));
         return false;
     }
     if (!QDir().mkpath(m_outputDir)) {
-        *error = QStringLiteral("cannot create the output directory %1").arg(CliOutput::quoted(m_outputDir));
+        *error = QCoreApplication::translate("RunCli", "cannot create the output directory %1")
+                     .arg(CliOutput::quoted(m_outputDir));
         return false;
     }
     // Found out now rather than after connecting to a thousand hosts.
     QTemporaryFile probe(QDir(m_outputDir).filePath(QStringLiteral(".chorus-write-test-XXXXXX")));
     if (!probe.open()) {
-        *error = QStringLiteral("cannot write in the output directory %1: %2")
+        *error = QCoreApplication::translate("RunCli", "cannot write in the output directory %1: %2")
                      .arg(CliOutput::quoted(m_outputDir), probe.errorString());
         return false;
     }
@@ -298,7 +322,7 @@ int RunCli::exec(const QStringList &arguments)
     }
     qInstallMessageHandler(printMessage);
     for (const QString &warning : std::as_const(m_warnings))
-        message(QStringLiteral("warning: ") + warning);
+        message(QCoreApplication::translate("RunCli", "warning: %1").arg(warning));
 
     PoolSettings settings;
     settings.threads = m_threads;
@@ -470,7 +494,7 @@ void RunCli::endRound()
         printGroups();
     m_out.flush();
     if (m_repeat > 1) {
-        message(QStringLiteral("round %1/%2: %3 s, %4")
+        message(QCoreApplication::translate("RunCli", "round %1/%2: %3 s, %4")
                     .arg(m_round)
                     .arg(m_repeat)
                     .arg(double(elapsedMs) / 1000.0, 0, 'f', 3)
@@ -509,10 +533,10 @@ QString RunCli::groupEnding(int host, bool generic) const
     }
     // Hosts whose output was cut at the limit only count as alike when they sent as much.
     if (r.truncated()) {
-        ending += QStringLiteral("; output cut at %1 bytes (stdout %2 bytes, stderr %3 bytes; -o keeps all)")
-                      .arg(RunRequest().outputLimit)
-                      .arg(r.stdoutBytes)
-                      .arg(r.stderrBytes);
+        ending = QCoreApplication::translate(
+                     "RunCli", "%1; output cut at %2 bytes (stdout %3 bytes, stderr %4 bytes; -o keeps all)")
+                     .arg(ending, QString::number(RunRequest().outputLimit), QString::number(r.stdoutBytes),
+                          QString::number(r.stderrBytes));
     }
     return ending;
 }
@@ -533,7 +557,11 @@ void RunCli::printGroups()
     const auto ending = [this](const OutputGroups::Group &group) {
         return group.members.size() == 1 ? groupEnding(group.members.first(), false) : group.status;
     };
-    const QString okEnding = QStringLiteral("exit status 0");
+    // Asked of ResultJson rather than spelled here, so the comparison holds in any language.
+    HostResult exitedZero;
+    exitedZero.outcome = HostOutcome::Ok;
+    exitedZero.exitStatus = 0;
+    const QString okEnding = endingOf(exitedZero);
 
     if (m_gatherPrintsGroups) {
         const QByteArray rule = QByteArrayLiteral("---------------\n");
@@ -558,9 +586,8 @@ void RunCli::printGroups()
 
     if (m_diff) {
         if (list.size() == 1 && !m_gatherPrintsGroups)
-            message(QStringLiteral("all %1 hosts answered alike: %2")
-                        .arg(m_slots.size())
-                        .arg(ending(list.first())));
+            message(QCoreApplication::translate("RunCli", "all %1 hosts answered alike: %2")
+                        .arg(QString::number(m_slots.size()), ending(list.first())));
         const OutputGroups::Group &reference = list.first();
         for (qsizetype g = 1; g < list.size(); ++g) {
             const OutputGroups::Group &group = list[g];
@@ -599,13 +626,7 @@ void RunCli::onSecretRequested(const SecretRequest &request)
         got = askSecret(request, &secret);
     }
     if (!got && !m_interrupted) {
-        message(QStringLiteral("%1: a %2 is needed and none was given%3")
-                    .arg(request.hostName,
-                         secretKindName(request.kind) == u"sudo" ? QStringLiteral("sudo password")
-                                                                 : secretKindName(request.kind),
-                         TerminalPrompt::isInteractive() || request.kind == SecretKind::Sudo
-                             ? QString()
-                             : QStringLiteral(" (stdin is not a terminal to ask on)")));
+        message(noSecretGiven(request, TerminalPrompt::isInteractive()));
     }
     // Refused (null) answers are not asked again for the rest of the run; an empty answer is an answer.
     secret = m_secrets.store(request, secret, got);
@@ -615,12 +636,13 @@ void RunCli::onSecretRequested(const SecretRequest &request)
 bool RunCli::askSecret(const SecretRequest &request, QByteArray *secret)
 {
     bool got = false;
-    const QString retry = request.retry ? QStringLiteral("that was refused; ") : QString();
     switch (request.kind) {
     case SecretKind::Sudo:
         if (TerminalPrompt::isInteractive()) {
             got = TerminalPrompt::readSecret(
-                QStringLiteral("[sudo] password for %1 on the hosts: ").arg(request.user), secret);
+                QCoreApplication::translate("RunCli", "[sudo] password for %1 on the hosts: ")
+                    .arg(request.user),
+                secret);
         } else {
             got = TerminalPrompt::readLine(secret);
         }
@@ -628,18 +650,28 @@ bool RunCli::askSecret(const SecretRequest &request, QByteArray *secret)
     case SecretKind::Password:
         if (TerminalPrompt::isInteractive()) {
             const QString serverPrompt = request.detail.trimmed();
-            const QString prompt =
-                serverPrompt.isEmpty()
-                    ? QStringLiteral("%1%2@%3's password: ").arg(retry, request.user, request.hostName)
-                    : QStringLiteral("%1%2@%3: %4 ")
-                          .arg(retry, request.user, request.hostName, serverPrompt);
+            QString prompt;
+            if (serverPrompt.isEmpty()) {
+                prompt = (request.retry
+                              ? QCoreApplication::translate("RunCli", "that was refused; %1@%2's password: ")
+                              : QCoreApplication::translate("RunCli", "%1@%2's password: "))
+                             .arg(request.user, request.hostName);
+            } else {
+                prompt =
+                    (request.retry ? QCoreApplication::translate("RunCli", "that was refused; %1@%2: %3 ")
+                                   : QStringLiteral("%1@%2: %3 "))
+                        .arg(request.user, request.hostName, serverPrompt);
+            }
             got = TerminalPrompt::readSecret(prompt, secret);
         }
         break;
     case SecretKind::Passphrase:
         if (TerminalPrompt::isInteractive()) {
-            got = TerminalPrompt::readSecret(
-                QStringLiteral("%1Enter passphrase for key '%2': ").arg(retry, request.detail), secret);
+            const QString prompt =
+                request.retry ? QCoreApplication::translate(
+                                    "RunCli", "that was refused; Enter passphrase for key '%1': ")
+                              : QCoreApplication::translate("RunCli", "Enter passphrase for key '%1': ");
+            got = TerminalPrompt::readSecret(prompt.arg(request.detail), secret);
         }
         break;
     }
@@ -652,8 +684,8 @@ bool RunCli::askHostKey(const HostKeyQuestion &question)
         return false;
     QByteArray answer;
     const QString prompt =
-        QStringLiteral("The authenticity of host '%1' can't be established.\n%2 key fingerprint is %3.\n"
-                       "Record it in %4 and connect (yes/no)? ")
+        QCoreApplication::translate("RunCli", "The authenticity of host '%1' can't be established.\n%2 key "
+                                              "fingerprint is %3.\nRecord it in %4 and connect (yes/no)? ")
             .arg(question.lookupName, question.keyType, question.fingerprint, question.knownHostsFile);
     return TerminalPrompt::readAnswer(prompt, &answer) && answer.trimmed() == "yes";
 }
@@ -678,7 +710,7 @@ void RunCli::onInterrupt()
         return;
     m_interrupted = true;
     if (m_running) {
-        message(QStringLiteral("interrupted: cancelling the commands still running"));
+        message(QCoreApplication::translate("RunCli", "interrupted: cancelling the commands still running"));
         m_pool->cancelRun(m_run);
     }
 }
@@ -743,18 +775,29 @@ QString RunCli::summary(bool final) const
             ++failed;
         }
     }
-    QString text = final ? QStringLiteral("%1 hosts in %2 s")
-                               .arg(m_slots.size())
-                               .arg(double(m_totalClock.elapsed()) / 1000.0, 0, 'f', 1)
-                         : QStringLiteral("%1/%2 done").arg(done).arg(m_slots.size());
-    if (inFlight > 0)
-        text += QStringLiteral(", %1 in flight").arg(inFlight);
-    text += QStringLiteral(": %1 ok").arg(ok);
+    const QString seconds = QString::number(double(m_totalClock.elapsed()) / 1000.0, 'f', 1);
+    QString progress;
+    if (final && inFlight == 0)
+        progress = QCoreApplication::translate("RunCli", "%n host(s) in %1 s", nullptr, int(m_slots.size()))
+                       .arg(seconds);
+    else if (final)
+        progress = QCoreApplication::translate("RunCli", "%n host(s) in %1 s, %2 in flight", nullptr,
+                                               int(m_slots.size()))
+                       .arg(seconds, QString::number(inFlight));
+    else if (inFlight == 0)
+        progress = QCoreApplication::translate("RunCli", "%1/%2 done").arg(done).arg(m_slots.size());
+    else
+        progress = QCoreApplication::translate("RunCli", "%1/%2 done, %3 in flight")
+                       .arg(done)
+                       .arg(m_slots.size())
+                       .arg(inFlight);
+    // The counts are items of a list: each reads on its own.
+    QStringList counts{QCoreApplication::translate("RunCli", "%1 ok").arg(ok)};
     if (nonZero > 0)
-        text += QStringLiteral(", %1 exited non-zero").arg(nonZero);
+        counts.append(QCoreApplication::translate("RunCli", "%1 exited non-zero").arg(nonZero));
     if (failed > 0)
-        text += QStringLiteral(", %1 failed").arg(failed);
-    return text;
+        counts.append(QCoreApplication::translate("RunCli", "%1 failed").arg(failed));
+    return QCoreApplication::translate("RunCli", "%1: %2").arg(progress, counts.join(QStringLiteral(", ")));
 }
 
 void RunCli::drawProgress()
@@ -764,8 +807,10 @@ void RunCli::drawProgress()
     m_out.flush();
     QString text = QStringLiteral("chorus run: ");
     if (m_repeat > 1)
-        text += QStringLiteral("round %1/%2: ").arg(m_round).arg(m_repeat);
-    text += summary(false);
+        text += QCoreApplication::translate("RunCli", "round %1/%2: %3")
+                    .arg(QString::number(m_round), QString::number(m_repeat), summary(false));
+    else
+        text += summary(false);
     if (m_progressShown && text == m_progressText)
         return;
     m_progressText = text;

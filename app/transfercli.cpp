@@ -329,14 +329,18 @@ void TransferCli::onHostFinished(RunId run, int host, const HostResult &result)
         message(label + QStringLiteral(": ") + ResultJson::ending(result));
         return;
     }
-    QString line =
-        QCoreApplication::translate("TransferCli", "%1: %n file(s), %2", nullptr, result.filesTransferred)
-            .arg(label, TransferProgress::formatBytes(result.bytesTransferred));
-    if (result.filesSkipped > 0)
-        line += QCoreApplication::translate("TransferCli", ", %n left as they were", nullptr,
-                                            result.filesSkipped);
-    line += QCoreApplication::translate("TransferCli", " in %1 s")
-                .arg(double(result.durationUs()) / 1e6, 0, 'f', 1);
+    const QString bytes = TransferProgress::formatBytes(result.bytesTransferred);
+    const QString seconds = QString::number(double(result.durationUs()) / 1e6, 'f', 1);
+    const QString line = result.filesSkipped > 0
+                             ? QCoreApplication::translate("TransferCli", "%1: %n file(s), %2, %3 in %4 s",
+                                                           nullptr, result.filesTransferred)
+                                   .arg(label, bytes,
+                                        QCoreApplication::translate("TransferCli", "%n left as they were",
+                                                                    nullptr, result.filesSkipped),
+                                        seconds)
+                             : QCoreApplication::translate("TransferCli", "%1: %n file(s), %2 in %3 s",
+                                                           nullptr, result.filesTransferred)
+                                   .arg(label, bytes, seconds);
     clearProgress();
     CliOutput::writeAll(STDOUT_FILENO, line.toLocal8Bit() + '\n');
 }

@@ -1,5 +1,7 @@
 #include "transferprogress.h"
 
+#include <QCoreApplication>
+
 #include <cmath>
 
 namespace Chorus {
@@ -73,30 +75,38 @@ qint64 TransferProgress::etaMs() const
 QString TransferProgress::formatBytes(qint64 bytes)
 {
     if (bytes < 1024)
-        return QStringLiteral("%1 B").arg(bytes);
-    const char *units[] = {"KiB", "MiB", "GiB", "TiB"};
+        return QCoreApplication::translate("TransferProgress", "%1 B").arg(bytes);
+    // Number and unit in one string: some languages put the unit first, or no space between.
+    static const char *const units[] = {
+        QT_TRANSLATE_NOOP("TransferProgress", "%1 KiB"), QT_TRANSLATE_NOOP("TransferProgress", "%1 MiB"),
+        QT_TRANSLATE_NOOP("TransferProgress", "%1 GiB"), QT_TRANSLATE_NOOP("TransferProgress", "%1 TiB")};
     double value = double(bytes) / 1024.0;
     int unit = 0;
     while (value >= 1024.0 && unit < 3) {
         value /= 1024.0;
         ++unit;
     }
-    return QStringLiteral("%1 %2").arg(value, 0, 'f', value < 10 ? 1 : 0).arg(QLatin1StringView(units[unit]));
+    return QCoreApplication::translate("TransferProgress", units[unit])
+        .arg(value, 0, 'f', value < 10 ? 1 : 0);
 }
 
 QString TransferProgress::formatRate(double bytesPerSecond)
 {
-    return formatBytes(qint64(bytesPerSecond)) + QStringLiteral("/s");
+    return QCoreApplication::translate("TransferProgress", "%1/s").arg(formatBytes(qint64(bytesPerSecond)));
 }
 
 QString TransferProgress::formatDuration(qint64 ms)
 {
     const qint64 s = (ms + 999) / 1000;
     if (s < 60)
-        return QStringLiteral("%1 s").arg(s);
+        return QCoreApplication::translate("TransferProgress", "%1 s").arg(s);
     if (s < 3600)
-        return QStringLiteral("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0'));
+        return QCoreApplication::translate("TransferProgress", "%1 min %2 s")
+            .arg(s / 60)
+            .arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QCoreApplication::translate("TransferProgress", "%1 h %2 min")
+        .arg(s / 3600)
+        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'));
 }
 
 } // namespace Chorus

@@ -8,6 +8,7 @@
 #include "sshworker.h"
 #include "workerpool.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -61,14 +62,21 @@ QString remoteText(const QByteArray &path)
 QString writeFailure(const SftpPacket::Reply &reply)
 {
     if (reply.type == SftpPacket::Status && reply.status == SftpPacket::Failure)
-        return QStringLiteral("disk full or quota exceeded");
+        return QCoreApplication::translate("FileTransfer", "disk full or quota exceeded");
     return SftpPacket::statusText(reply.status, reply.message);
+}
+
+// Added to an error when the copy's temporary file could not be removed from the host.
+QString partialMayRemain(const QString &error, const QByteArray &remoteTemp)
+{
+    return QCoreApplication::translate("FileTransfer", "%1; the partial file may remain as %2")
+        .arg(error, remoteText(remoteTemp));
 }
 
 QString replyError(const SftpPacket::Reply &reply)
 {
     if (reply.type != SftpPacket::Status)
-        return QStringLiteral("unexpected answer from the server");
+        return QCoreApplication::translate("FileTransfer", "unexpected answer from the server");
     return SftpPacket::statusText(reply.status, reply.message);
 }
 
@@ -105,7 +113,8 @@ void FileTransfer::connectionReady(SshConnection *connection, bool fresh)
     m_connection = connection;
     noteConnectionReady(*connection, fresh);
     if (m_run->cancelled || m_cancelRequested) {
-        finish(HostOutcome::Cancelled, FailureKind::None, QStringLiteral("cancelled"));
+        finish(HostOutcome::Cancelled, FailureKind::None,
+               QCoreApplication::translate("FileTransfer", "cancelled"));
         return;
     }
     m_sftp = std::make_unique<SftpClient>(connection->session());
@@ -201,7 +210,8 @@ void FileTransfer::step()
                 if (r.type != SftpPacket::Attrs)
                     fail(QStringLiteral("%1: %2").arg(remoteText(dir), replyError(r)));
                 else if (!r.attrs.isDirectory())
-                    fail(QStringLiteral("%1: not a directory").arg(remoteText(dir)));
+                    fail(QCoreApplication::translate("FileTransfer", "%1: not a directory")
+                             .arg(remoteText(dir)));
                 else
                     pushNext();
             });
@@ -210,7 +220,8 @@ void FileTransfer::step()
                 QDir(spec.localPaths.value(0)).filePath(RunExport::fileStem(target().name));
             if (!QDir().mkpath(localRoot)) {
                 finish(HostOutcome::Failed, FailureKind::Channel,
-                       QStringLiteral("cannot create the local folder %1").arg(localRoot));
+                       QCoreApplication::translate("FileTransfer", "cannot create the local folder %1")
+                           .arg(localRoot));
                 return;
             }
             const QByteArray path = spec.remotePath.toUtf8();
@@ -227,7 +238,8 @@ void FileTransfer::step()
                 item.mode = r.attrs.permissions & 07777;
                 item.mtime = (r.attrs.flags & SftpPacket::Attributes::Times) ? qint64(r.attrs.mtime) : -1;
                 if (!item.isDir && !r.attrs.isRegular()) {
-                    fail(QStringLiteral("%1: not a regular file or folder").arg(remoteText(path)));
+                    fail(QCoreApplication::translate("FileTransfer", "%1: not a regular file or folder")
+                             .arg(remoteText(path)));
                     return;
                 }
                 m_items.append(item);
@@ -277,11 +289,12 @@ bool FileTransfer::planPush(QString *error)
     for (const QString &path : spec.localPaths) {
         const QFileInfo info(path);
         if (!info.exists()) {
-            *error = QStringLiteral("%1: no such file or directory").arg(path);
+            *error = QCoreApplication::translate("FileTransfer", "%1: no such file or directory").arg(path);
             return false;
         }
         if (!info.isDir() && !info.isFile()) {
-            *error = QStringLiteral("%1: not a regular file or folder").arg(path);
+            *error =
+                QCoreApplication::translate("FileTransfer", "%1: not a regular file or folder").arg(path);
             return false;
         }
         QString base = info.fileName();
@@ -343,9 +356,11 @@ void FileTransfer::pushNext()
             if (s.type == SftpPacket::Attrs && s.attrs.isDirectory())
                 pushNext();
             else if (s.type == SftpPacket::Attrs)
-                fail(QStringLiteral("%1: exists and is not a folder").arg(remoteText(remote)));
+                fail(QCoreApplication::translate("FileTransfer", "%1: exists and is not a folder")
+                         .arg(remoteText(remote)));
             else
-                fail(QStringLiteral("%1: cannot create the folder: %2").arg(remoteText(remote), why));
+                fail(QCoreApplication::translate("FileTransfer", "%1: cannot create the folder: %2")
+                         .arg(remoteText(remote), why));
         });
     });
 }
@@ -435,7 +450,9 @@ void FileTransfer::pumpWrites()
         if (chunk.isEmpty()) {
             fail(m_file.error() != QFileDevice::NoError
                      ? QStringLiteral("%1: %2").arg(item.local, m_file.errorString())
-                     : QStringLiteral("%1: the file shrank while it was being sent").arg(item.local));
+                     : QCoreApplication::translate("FileTransfer",
+                                                   "%1: the file shrank while it was being sent")
+                           .arg(item.local));
             return;
         }
         const qint64 length = chunk.size();
@@ -445,7 +462,7 @@ void FileTransfer::pumpWrites()
                           if (m_phase != Phase::Working)
                               return;
                           if (!r.isOk()) {
-                              fail(QStringLiteral("writing %1: %2")
+                              fail(QCoreApplication::translate("FileTransfer", "writing %1: %2")
                                        .arg(remoteText(m_items.at(m_current).remote), writeFailure(r)));
                               return;
                           }
@@ -480,7 +497,7 @@ void FileTransfer::completeRemoteFile()
     // Mode and time are set through the handle, before the file has its name: once it has it, it is whole.
     m_sftp->fsetstat(m_handle, attrs, [this](const SftpPacket::Reply &r) {
         if (!r.isOk())
-            fail(QStringLiteral("%1: cannot set mode and time: %2")
+            fail(QCoreApplication::translate("FileTransfer", "%1: cannot set mode and time: %2")
                      .arg(remoteText(m_items.at(m_current).remote), replyError(r)));
     });
     m_sftp->closeHandle(m_handle, [this](const SftpPacket::Reply &r) {
@@ -489,7 +506,8 @@ void FileTransfer::completeRemoteFile()
         m_handle.clear();
         const Item &item = m_items.at(m_current);
         if (!r.isOk()) {
-            fail(QStringLiteral("writing %1: %2").arg(remoteText(item.remote), writeFailure(r)));
+            fail(QCoreApplication::translate("FileTransfer", "writing %1: %2")
+                     .arg(remoteText(item.remote), writeFailure(r)));
             return;
         }
         if (!m_run->request.transfer->verifyChecksum) {
@@ -505,9 +523,11 @@ void FileTransfer::completeRemoteFile()
         startChecksum(m_remoteTemp, [this, local](const QByteArray &remote, const QString &error) {
             const Item &item = m_items.at(m_current);
             if (!error.isEmpty())
-                fail(QStringLiteral("%1: checksum check failed: %2").arg(remoteText(item.remote), error));
+                fail(QCoreApplication::translate("FileTransfer", "%1: checksum check failed: %2")
+                         .arg(remoteText(item.remote), error));
             else if (remote != local)
-                fail(QStringLiteral(
+                fail(QCoreApplication::translate(
+                         "FileTransfer",
                          "%1: checksum mismatch after writing (SHA-256 here %2, there %3); the file "
                          "was not put in place")
                          .arg(remoteText(item.remote), QString::fromLatin1(local),
@@ -526,7 +546,7 @@ void FileTransfer::renameIntoPlace()
         if (m_phase != Phase::Working)
             return;
         if (!r.isOk()) {
-            fail(QStringLiteral("%1: cannot put the file in place: %2")
+            fail(QCoreApplication::translate("FileTransfer", "%1: cannot put the file in place: %2")
                      .arg(remoteText(m_items.at(m_current).remote), replyError(r)));
             return;
         }
@@ -612,7 +632,8 @@ void FileTransfer::pullNext()
         const Item &item = m_items.at(m_next++);
         if (item.isDir) {
             if (!QDir().mkpath(item.local)) {
-                fail(QStringLiteral("cannot create the local folder %1").arg(item.local));
+                fail(QCoreApplication::translate("FileTransfer", "cannot create the local folder %1")
+                         .arg(item.local));
                 return;
             }
             // The folder keeps its mode, but stays writable for us while it fills.
@@ -622,7 +643,7 @@ void FileTransfer::pullNext()
         }
         const QFileInfo existing(item.local);
         if (existing.isDir()) {
-            fail(QStringLiteral("%1: a folder is in the way").arg(item.local));
+            fail(QCoreApplication::translate("FileTransfer", "%1: a folder is in the way").arg(item.local));
             return;
         }
         if (keepExisting(item, existing.exists(), existing.size(),
@@ -694,15 +715,18 @@ void FileTransfer::readAnswered(qint64 offset, qint64 length, const SftpPacket::
     if (r.type == SftpPacket::Status && r.status == SftpPacket::Eof) {
         m_fileEnd = qMin(m_fileEnd, offset); // the file shrank since it was listed
     } else if (r.type != SftpPacket::Data) {
-        fail(QStringLiteral("reading %1: %2").arg(remoteText(m_items.at(m_current).remote), replyError(r)));
+        fail(QCoreApplication::translate("FileTransfer", "reading %1: %2")
+                 .arg(remoteText(m_items.at(m_current).remote), replyError(r)));
         return;
     } else {
         const qint64 got = qMin<qint64>(r.data.size(), length);
         if (!m_file.seek(offset) || m_file.write(r.data.constData(), got) != got) {
-            const QString why = errno == ENOSPC || errno == EDQUOT
-                                    ? QStringLiteral("disk full or quota exceeded")
-                                    : m_file.errorString();
-            fail(QStringLiteral("writing %1: %2").arg(m_items.at(m_current).local, why));
+            const QString why =
+                errno == ENOSPC || errno == EDQUOT
+                    ? QCoreApplication::translate("FileTransfer", "disk full or quota exceeded")
+                    : m_file.errorString();
+            fail(QCoreApplication::translate("FileTransfer", "writing %1: %2")
+                     .arg(m_items.at(m_current).local, why));
             return;
         }
         m_fileDone += got;
@@ -736,7 +760,8 @@ void FileTransfer::completeLocalFile()
         m_file.resize(m_fileEnd);
     }
     if (!m_file.flush()) {
-        fail(QStringLiteral("writing %1: %2").arg(item.local, m_file.errorString()));
+        fail(QCoreApplication::translate("FileTransfer", "writing %1: %2")
+                 .arg(item.local, m_file.errorString()));
         return;
     }
     ::fchmod(m_file.handle(), item.mode ? item.mode : 0644);
@@ -745,8 +770,9 @@ void FileTransfer::completeLocalFile()
     const bool synced = ::fsync(m_file.handle()) == 0 || errno == EINVAL;
     m_file.close();
     if (!synced || m_file.error() != QFileDevice::NoError) {
-        fail(QStringLiteral("writing %1: %2")
-                 .arg(item.local, errno == ENOSPC ? QStringLiteral("disk full or quota exceeded")
+        fail(QCoreApplication::translate("FileTransfer", "writing %1: %2")
+                 .arg(item.local, errno == ENOSPC ? QCoreApplication::translate("FileTransfer",
+                                                                                "disk full or quota exceeded")
                                                   : m_file.errorString()));
         return;
     }
@@ -754,7 +780,7 @@ void FileTransfer::completeLocalFile()
         const Item &item = m_items.at(m_current);
         if (::rename(QFile::encodeName(m_localTemp).constData(), QFile::encodeName(item.local).constData()) !=
             0) {
-            fail(QStringLiteral("%1: cannot put the file in place: %2")
+            fail(QCoreApplication::translate("FileTransfer", "%1: cannot put the file in place: %2")
                      .arg(item.local, QString::fromLocal8Bit(strerror(errno))));
             return;
         }
@@ -776,9 +802,11 @@ void FileTransfer::completeLocalFile()
     startChecksum(item.remote, [this, local, putInPlace](const QByteArray &remote, const QString &error) {
         const Item &item = m_items.at(m_current);
         if (!error.isEmpty())
-            fail(QStringLiteral("%1: checksum check failed: %2").arg(remoteText(item.remote), error));
+            fail(QCoreApplication::translate("FileTransfer", "%1: checksum check failed: %2")
+                     .arg(remoteText(item.remote), error));
         else if (remote != local)
-            fail(QStringLiteral(
+            fail(QCoreApplication::translate(
+                     "FileTransfer",
                      "%1: checksum mismatch after copying (SHA-256 there %2, here %3); the file was not "
                      "put in place")
                      .arg(remoteText(item.remote), QString::fromLatin1(remote), QString::fromLatin1(local)));
@@ -839,7 +867,7 @@ void FileTransfer::startChecksum(const QByteArray &remotePath,
 {
     m_sumChannel = ssh_channel_new(m_connection->session());
     if (!m_sumChannel) {
-        cut(QStringLiteral("connection lost"));
+        cut(QCoreApplication::translate("FileTransfer", "connection lost"));
         return;
     }
     ssh_set_channel_callbacks(m_sumChannel, &m_sumCallbacks);
@@ -864,7 +892,7 @@ void FileTransfer::stepChecksum()
         if (rc == SSH_AGAIN)
             return;
         if (rc != SSH_OK) {
-            cut(QStringLiteral("connection lost"));
+            cut(QCoreApplication::translate("FileTransfer", "connection lost"));
             return;
         }
         m_sumStage = 2;
@@ -874,7 +902,8 @@ void FileTransfer::stepChecksum()
         if (rc == SSH_AGAIN)
             return;
         if (rc != SSH_OK) {
-            fail(QStringLiteral("the server refused to run the checksum command"));
+            fail(QCoreApplication::translate("FileTransfer",
+                                             "the server refused to run the checksum command"));
             return;
         }
         ssh_channel_send_eof(m_sumChannel);
@@ -894,13 +923,13 @@ void FileTransfer::stepChecksum()
         const bool valid = hash.size() == 64 && std::all_of(hash.begin(), hash.end(),
                                                             [](char c) { return std::isxdigit(uchar(c)); });
         if (exit != 0 || !valid) {
-            QString why =
-                !err.isEmpty() ? QString::fromUtf8(err.split('\n').constLast())
-                : exit != 0
-                    ? QStringLiteral("%1 exited with status %2")
-                          .arg(m_run->request.transfer->checksumCommand)
-                          .arg(exit)
-                    : QStringLiteral("%1 printed no SHA-256").arg(m_run->request.transfer->checksumCommand);
+            QString why = !err.isEmpty() ? QString::fromUtf8(err.split('\n').constLast())
+                          : exit != 0
+                              ? QCoreApplication::translate("FileTransfer", "%1 exited with status %2")
+                                    .arg(m_run->request.transfer->checksumCommand)
+                                    .arg(exit)
+                              : QCoreApplication::translate("FileTransfer", "%1 printed no SHA-256")
+                                    .arg(m_run->request.transfer->checksumCommand);
             done(QByteArray(), why);
             return;
         }
@@ -944,10 +973,12 @@ void FileTransfer::cancel()
     case Phase::Queued:
     case Phase::WaitingForConnection:
     case Phase::Opening:
-        finish(HostOutcome::Cancelled, FailureKind::None, QStringLiteral("cancelled"));
+        finish(HostOutcome::Cancelled, FailureKind::None,
+               QCoreApplication::translate("FileTransfer", "cancelled"));
         return;
     case Phase::Working:
-        fail(QStringLiteral("cancelled"), HostOutcome::Cancelled, FailureKind::None);
+        fail(QCoreApplication::translate("FileTransfer", "cancelled"), HostOutcome::Cancelled,
+             FailureKind::None);
         return;
     case Phase::Cleaning:
     case Phase::Done:
@@ -989,29 +1020,32 @@ void FileTransfer::cut(const QString &why)
         finish(m_endOutcome, m_endFailure, endError());
         return;
     }
-    QString error = QStringLiteral("transfer cut: ") + why + whileCopying();
+    const QString where = whileCopying();
+    QString error = where.isEmpty()
+                        ? QCoreApplication::translate("FileTransfer", "transfer cut: %1").arg(why)
+                        : QCoreApplication::translate("FileTransfer", "transfer cut: %1 while copying %2")
+                              .arg(why, where);
     if (!m_remoteTemp.isEmpty())
-        error += QStringLiteral("; the partial file may remain as %1").arg(remoteText(m_remoteTemp));
+        error = partialMayRemain(error, m_remoteTemp);
     removeLocalTemp();
     finish(HostOutcome::Failed, FailureKind::Connect, error);
 }
 
+// The file being copied and how far it got, for the sentences that say what stopped it.
 QString FileTransfer::whileCopying() const
 {
     const QString name = currentName();
     if (name.isEmpty())
         return {};
-    return QStringLiteral(" while copying %1 (%2 of %3 bytes)")
-        .arg(name)
-        .arg(m_fileDone)
-        .arg(m_items.at(m_current).size);
+    return QCoreApplication::translate("FileTransfer", "%1 (%2 of %3 bytes)")
+        .arg(name, QString::number(m_fileDone), QString::number(m_items.at(m_current).size));
 }
 
 QString FileTransfer::endError() const
 {
     if (m_remoteTemp.isEmpty())
         return m_endError;
-    return m_endError + QStringLiteral("; the partial file may remain as %1").arg(remoteText(m_remoteTemp));
+    return partialMayRemain(m_endError, m_remoteTemp);
 }
 
 void FileTransfer::checkDeadline(qint64 now)
@@ -1025,7 +1059,13 @@ void FileTransfer::checkDeadline(qint64 now)
         // A server that stopped answering (frozen, or its network gone without a reset) would
         // otherwise hold the host for ever; the temporary file is removed if it still answers.
         const double seconds = m_worker->pool()->settings().transferStallMs / 1000.0;
-        fail(QStringLiteral("transfer stalled: no progress for %1 s").arg(seconds) + whileCopying(),
+        const QString where = whileCopying();
+        fail(where.isEmpty()
+                 ? QCoreApplication::translate("FileTransfer", "transfer stalled: no progress for %1 s")
+                       .arg(seconds)
+                 : QCoreApplication::translate("FileTransfer",
+                                               "transfer stalled: no progress for %1 s while copying %2")
+                       .arg(QString::number(seconds), where),
              HostOutcome::TimedOut, FailureKind::Channel);
     }
 }
@@ -1035,12 +1075,13 @@ void FileTransfer::connectionLost()
     if (m_phase == Phase::Done)
         return;
     if (m_phase == Phase::Working && !m_cancelRequested)
-        cut(QStringLiteral("connection lost"));
+        cut(QCoreApplication::translate("FileTransfer", "connection lost"));
     else if (m_phase == Phase::Cleaning)
         finish(m_endOutcome, m_endFailure, endError());
     else
         finish(m_cancelRequested ? HostOutcome::Cancelled : HostOutcome::Failed, FailureKind::Connect,
-               m_cancelRequested ? QStringLiteral("cancelled") : QStringLiteral("connection lost"));
+               m_cancelRequested ? QCoreApplication::translate("FileTransfer", "cancelled")
+                                 : QCoreApplication::translate("FileTransfer", "connection lost"));
 }
 
 void FileTransfer::cutForShutdown()
@@ -1059,7 +1100,7 @@ void FileTransfer::cutForShutdown()
         m_sftp->step();
         m_remoteTemp.clear();
     }
-    cut(QStringLiteral("closing before the copy was complete"));
+    cut(QCoreApplication::translate("FileTransfer", "closing before the copy was complete"));
 }
 
 void FileTransfer::removeLocalTemp()

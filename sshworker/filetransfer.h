@@ -96,7 +96,7 @@ private:
     void cut(const QString &why);
     void noteActivity();
     qint64 stallDeadlineUs() const; // 0: none
-    // " while copying FILE (n of m bytes)" when a file is being copied, else empty.
+    // "FILE (n of m bytes)" when a file is being copied, else empty.
     QString whileCopying() const;
     QString endError() const; // m_endError, and where the partial file was left if it was
     void finish(HostOutcome outcome, FailureKind failure, const QString &error);

@@ -1,5 +1,6 @@
 #include "remotecommand.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QRandomGenerator>
 
@@ -52,7 +53,8 @@ void RemoteCommand::connectionReady(SshConnection *connection, bool fresh)
     m_connection = connection;
     noteConnectionReady(*connection, fresh);
     if (m_run->cancelled || m_stopOutcome == HostOutcome::Cancelled) {
-        finish(HostOutcome::Cancelled, FailureKind::None, QStringLiteral("cancelled"));
+        finish(HostOutcome::Cancelled, FailureKind::None,
+               QCoreApplication::translate("RemoteCommand", "cancelled"));
         return;
     }
     m_channel = ssh_channel_new(connection->session());
@@ -107,17 +109,20 @@ void RemoteCommand::step()
         [[fallthrough]];
     }
     case Phase::Executing: {
+        // When the request went out: its answer, the output and even the exit status may all be
+        // handled inside a later call before this one returns SSH_OK.
+        if (m_result.times.execStarted < 0)
+            m_result.times.execStarted = rel(SshWorker::nowUs());
         const int rc = ssh_channel_request_exec(m_channel, wrappedCommand().toUtf8().constData());
         if (rc == SSH_AGAIN)
             return;
         if (rc != SSH_OK) {
             finish(HostOutcome::Failed, FailureKind::Channel,
-                   QStringLiteral("the server refused to run the command: %1")
+                   QCoreApplication::translate("RemoteCommand", "the server refused to run the command: %1")
                        .arg(QString::fromUtf8(ssh_get_error(m_connection->session()))));
             return;
         }
         const qint64 now = SshWorker::nowUs();
-        m_result.times.execStarted = rel(now);
         if (m_run->request.commandTimeoutMs > 0)
             m_commandDeadlineUs = now + qint64(m_run->request.commandTimeoutMs) * 1000;
         m_phase = Phase::Running;
@@ -139,7 +144,8 @@ void RemoteCommand::step()
                 finish(HostOutcome::Ok, FailureKind::None, QString());
             else if (m_result.exitStatus < 0 && m_result.exitSignal.isEmpty())
                 finish(HostOutcome::Failed, FailureKind::Channel,
-                       QStringLiteral("the channel closed without an exit status"));
+                       QCoreApplication::translate("RemoteCommand",
+                                                   "the channel closed without an exit status"));
             else
                 finish(HostOutcome::NonZeroExit, FailureKind::None, QString());
         }
@@ -251,7 +257,8 @@ void RemoteCommand::handleSudoStderr(const QByteArray &data)
         ++m_sudoPrompts;
         if (m_sudoPrompts > 1 || m_sudoPasswordSent) {
             m_stopFailure = FailureKind::Sudo;
-            stopRemote(HostOutcome::Failed, QStringLiteral("sudo refused the password"));
+            stopRemote(HostOutcome::Failed,
+                       QCoreApplication::translate("RemoteCommand", "sudo refused the password"));
             m_sudoCarry.clear();
             return;
         }
@@ -277,7 +284,8 @@ void RemoteCommand::provideSudoPassword(const QByteArray &secret, bool given)
     m_sudoAsking = false;
     if (!given) {
         m_stopFailure = FailureKind::Sudo;
-        stopRemote(HostOutcome::Failed, QStringLiteral("no sudo password given"));
+        stopRemote(HostOutcome::Failed,
+                   QCoreApplication::translate("RemoteCommand", "no sudo password given"));
         return;
     }
     QByteArray line = secret + '\n';
@@ -322,8 +330,8 @@ void RemoteCommand::checkDeadline(qint64 now)
         finish(m_stopOutcome, m_stopFailure, m_stopReason);
         return;
     }
-    stopRemote(HostOutcome::TimedOut,
-               QStringLiteral("command timeout (%1 s)").arg(m_run->request.commandTimeoutMs / 1000.0));
+    stopRemote(HostOutcome::TimedOut, QCoreApplication::translate("RemoteCommand", "command timeout (%1 s)")
+                                          .arg(m_run->request.commandTimeoutMs / 1000.0));
 }
 
 // Asks the server to send TERM to the remote command, then closes the channel after a grace
@@ -349,15 +357,16 @@ void RemoteCommand::cancel()
     switch (m_phase) {
     case Phase::Queued:
     case Phase::WaitingForConnection:
-        finish(HostOutcome::Cancelled, FailureKind::None, QStringLiteral("cancelled"));
+        finish(HostOutcome::Cancelled, FailureKind::None,
+               QCoreApplication::translate("RemoteCommand", "cancelled"));
         return;
     case Phase::Opening:
     case Phase::Executing:
         m_stopOutcome = HostOutcome::Cancelled;
-        m_stopReason = QStringLiteral("cancelled");
+        m_stopReason = QCoreApplication::translate("RemoteCommand", "cancelled");
         return;
     case Phase::Running:
-        stopRemote(HostOutcome::Cancelled, QStringLiteral("cancelled"));
+        stopRemote(HostOutcome::Cancelled, QCoreApplication::translate("RemoteCommand", "cancelled"));
         return;
     case Phase::Closing:
     case Phase::Done:
@@ -370,7 +379,9 @@ void RemoteCommand::connectionLost()
     if (m_phase == Phase::Done)
         return;
     finish(m_stopOutcome != HostOutcome::Ok ? m_stopOutcome : HostOutcome::Failed, FailureKind::Connect,
-           m_stopOutcome != HostOutcome::Ok ? m_stopReason : QStringLiteral("connection lost"));
+           m_stopOutcome != HostOutcome::Ok
+               ? m_stopReason
+               : QCoreApplication::translate("RemoteCommand", "connection lost"));
 }
 
 void RemoteCommand::finish(HostOutcome outcome, FailureKind failure, const QString &error)

@@ -2,6 +2,8 @@
 
 #include "sshlog.h"
 
+#include <QCoreApplication>
+
 #include <libssh/libssh.h>
 
 namespace Chorus {
@@ -24,7 +26,7 @@ SftpClient::SftpClient(ssh_session session) : m_session(session)
     m_channel = ssh_channel_new(session);
     if (!m_channel) {
         m_state = State::Failed;
-        m_error = QStringLiteral("connection lost");
+        m_error = QCoreApplication::translate("SftpClient", "connection lost");
         return;
     }
     ssh_set_channel_callbacks(m_channel, &m_callbacks);
@@ -88,7 +90,7 @@ void SftpClient::step()
         if (rc == SSH_AGAIN)
             return;
         if (rc != SSH_OK) {
-            fail(QStringLiteral("could not open a channel: %1")
+            fail(QCoreApplication::translate("SftpClient", "could not open a channel: %1")
                      .arg(QString::fromUtf8(ssh_get_error(m_session))));
             return;
         }
@@ -100,7 +102,7 @@ void SftpClient::step()
         if (rc == SSH_AGAIN)
             return;
         if (rc != SSH_OK) {
-            fail(QStringLiteral("the server refused the SFTP subsystem: %1")
+            fail(QCoreApplication::translate("SftpClient", "the server refused the SFTP subsystem: %1")
                      .arg(QString::fromUtf8(ssh_get_error(m_session))));
             return;
         }
@@ -118,8 +120,9 @@ void SftpClient::step()
     if (m_channel)
         flush();
     if (m_channel && m_remoteClosed && m_inPos >= m_in.size())
-        fail(m_state == State::Greeting ? QStringLiteral("the server's SFTP subsystem ended at once")
-                                        : QStringLiteral("the SFTP channel closed"));
+        fail(m_state == State::Greeting
+                 ? QCoreApplication::translate("SftpClient", "the server's SFTP subsystem ended at once")
+                 : QCoreApplication::translate("SftpClient", "the SFTP channel closed"));
 }
 
 void SftpClient::flush()
@@ -128,7 +131,7 @@ void SftpClient::flush()
         const qsizetype n = qMin(m_out.size() - m_outPos, MaxWriteCall);
         const int rc = ssh_channel_write(m_channel, m_out.constData() + m_outPos, uint32_t(n));
         if (rc < 0) {
-            fail(QStringLiteral("connection lost"));
+            fail(QCoreApplication::translate("SftpClient", "connection lost"));
             return;
         }
         m_outPos += rc;
@@ -153,12 +156,13 @@ void SftpClient::dispatch()
         bool malformed = false;
         if (!SftpPacket::decode(m_in, &m_inPos, &reply, &malformed, &m_extensions)) {
             if (malformed)
-                fail(QStringLiteral("the server sent a malformed SFTP packet"));
+                fail(QCoreApplication::translate("SftpClient", "the server sent a malformed SFTP packet"));
             break;
         }
         if (reply.type == SftpPacket::Version) {
             if (m_state != State::Greeting) {
-                fail(QStringLiteral("the server sent an unexpected SFTP greeting"));
+                fail(
+                    QCoreApplication::translate("SftpClient", "the server sent an unexpected SFTP greeting"));
                 break;
             }
             m_state = State::Ready;

@@ -1,5 +1,6 @@
 #include "sftppacket.h"
 
+#include <QCoreApplication>
 #include <QtEndian>
 
 namespace Chorus {
@@ -160,25 +161,27 @@ QString SftpPacket::statusText(quint32 code, const QString &serverMessage)
 {
     switch (code) {
     case Ok:
-        return QStringLiteral("success");
+        return QCoreApplication::translate("SftpPacket", "success");
     case Eof:
-        return QStringLiteral("end of file");
+        return QCoreApplication::translate("SftpPacket", "end of file");
     case NoSuchFile:
-        return QStringLiteral("no such file or directory");
+        return QCoreApplication::translate("SftpPacket", "no such file or directory");
     case PermissionDenied:
-        return QStringLiteral("permission denied");
+        return QCoreApplication::translate("SftpPacket", "permission denied");
     case Failure:
-        return serverMessage.isEmpty() || serverMessage == u"Failure" ? QStringLiteral("failed")
-                                                                      : serverMessage;
+        return serverMessage.isEmpty() || serverMessage == u"Failure"
+                   ? QCoreApplication::translate("SftpPacket", "failed")
+                   : serverMessage;
     case BadMessage:
-        return QStringLiteral("the server did not understand the request");
+        return QCoreApplication::translate("SftpPacket", "the server did not understand the request");
     case NoConnection:
     case ConnectionLost:
-        return QStringLiteral("connection lost");
+        return QCoreApplication::translate("SftpPacket", "connection lost");
     case OpUnsupported:
-        return QStringLiteral("the server does not support this operation");
+        return QCoreApplication::translate("SftpPacket", "the server does not support this operation");
     }
-    return serverMessage.isEmpty() ? QStringLiteral("SFTP error %1").arg(code) : serverMessage;
+    return serverMessage.isEmpty() ? QCoreApplication::translate("SftpPacket", "SFTP error %1").arg(code)
+                                   : serverMessage;
 }
 
 void SftpPacket::appendUint32(QByteArray *out, quint32 value)

@@ -136,6 +136,23 @@
     </message>
 </context>
 <context>
+    <name>RunCli</name>
+    <message numerus="yes">
+        <source>%n host(s) in %1 s</source>
+        <translation>
+            <numerusform>%n host in %1 s</numerusform>
+            <numerusform>%n hosts in %1 s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) in %1 s, %2 in flight</source>
+        <translation>
+            <numerusform>%n host in %1 s, %2 in flight</numerusform>
+            <numerusform>%n hosts in %1 s, %2 in flight</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TargetResolver</name>
     <message numerus="yes">
         <source>%n host profiles are named &quot;%1&quot;; use an id: %2</source>
@@ -148,17 +165,24 @@
 <context>
     <name>TransferCli</name>
     <message numerus="yes">
-        <source>%1: %n file(s), %2</source>
+        <source>%1: %n file(s), %2, %3 in %4 s</source>
         <translation>
-            <numerusform>%1: %n file, %2</numerusform>
-            <numerusform>%1: %n files, %2</numerusform>
+            <numerusform>%1: %n file, %2, %3 in %4 s</numerusform>
+            <numerusform>%1: %n files, %2, %3 in %4 s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>, %n left as they were</source>
+        <source>%n left as they were</source>
         <translation>
-            <numerusform>, %n left as they were</numerusform>
-            <numerusform>, %n left as they were</numerusform>
+            <numerusform>%n left as it was</numerusform>
+            <numerusform>%n left as they were</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n file(s), %2 in %3 s</source>
+        <translation>
+            <numerusform>%1: %n file, %2 in %3 s</numerusform>
+            <numerusform>%1: %n files, %2 in %3 s</numerusform>
         </translation>
     </message>
 </context>

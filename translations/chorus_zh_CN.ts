@@ -2072,6 +2072,125 @@ Each run opens here in its own tab.</source>
     </message>
 </context>
 <context>
+    <name>FileTransfer</name>
+    <message>
+        <source>disk full or quota exceeded</source>
+        <translation>磁盘已满或超出配额</translation>
+    </message>
+    <message>
+        <source>%1; the partial file may remain as %2</source>
+        <translation>%1；未完成的文件可能仍留在 %2</translation>
+    </message>
+    <message>
+        <source>unexpected answer from the server</source>
+        <translation>服务器返回了意外的应答</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1: not a directory</source>
+        <translation>%1：不是目录</translation>
+    </message>
+    <message>
+        <source>cannot create the local folder %1</source>
+        <translation>无法创建本地文件夹 %1</translation>
+    </message>
+    <message>
+        <source>%1: not a regular file or folder</source>
+        <translation>%1：不是普通文件或文件夹</translation>
+    </message>
+    <message>
+        <source>%1: no such file or directory</source>
+        <translation>%1：没有那个文件或目录</translation>
+    </message>
+    <message>
+        <source>%1: exists and is not a folder</source>
+        <translation>%1：已存在且不是文件夹</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder: %2</source>
+        <translation>%1：无法创建文件夹：%2</translation>
+    </message>
+    <message>
+        <source>%1: the file shrank while it was being sent</source>
+        <translation>%1：文件在发送过程中变小了</translation>
+    </message>
+    <message>
+        <source>writing %1: %2</source>
+        <translation>写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot set mode and time: %2</source>
+        <translation>%1：无法设置权限和时间：%2</translation>
+    </message>
+    <message>
+        <source>%1: checksum check failed: %2</source>
+        <translation>%1：校验和检查失败：%2</translation>
+    </message>
+    <message>
+        <source>%1: checksum mismatch after writing (SHA-256 here %2, there %3); the file was not put in place</source>
+        <translation>%1：写入后校验和不一致（本地 SHA-256 为 %2，远端为 %3）；文件未放到目标位置</translation>
+    </message>
+    <message>
+        <source>%1: cannot put the file in place: %2</source>
+        <translation>%1：无法将文件放到目标位置：%2</translation>
+    </message>
+    <message>
+        <source>%1: a folder is in the way</source>
+        <translation>%1：该位置已有一个文件夹</translation>
+    </message>
+    <message>
+        <source>reading %1: %2</source>
+        <translation>读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: checksum mismatch after copying (SHA-256 there %2, here %3); the file was not put in place</source>
+        <translation>%1：复制后校验和不一致（远端 SHA-256 为 %2，本地为 %3）；文件未放到目标位置</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>连接已断开</translation>
+    </message>
+    <message>
+        <source>the server refused to run the checksum command</source>
+        <translation>服务器拒绝运行校验和命令</translation>
+    </message>
+    <message>
+        <source>%1 exited with status %2</source>
+        <translation>%1 以状态 %2 退出</translation>
+    </message>
+    <message>
+        <source>%1 printed no SHA-256</source>
+        <translation>%1 没有输出 SHA-256</translation>
+    </message>
+    <message>
+        <source>transfer cut: %1</source>
+        <translation>传输中断：%1</translation>
+    </message>
+    <message>
+        <source>transfer cut: %1 while copying %2</source>
+        <translation>复制 %2 时传输中断：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 bytes)</source>
+        <translation>%1（已传 %2 / %3 字节）</translation>
+    </message>
+    <message>
+        <source>transfer stalled: no progress for %1 s</source>
+        <translation>传输停滞：%1 秒没有进展</translation>
+    </message>
+    <message>
+        <source>transfer stalled: no progress for %1 s while copying %2</source>
+        <translation>复制 %2 时传输停滞：%1 秒没有进展</translation>
+    </message>
+    <message>
+        <source>closing before the copy was complete</source>
+        <translation>复制完成之前即被关闭</translation>
+    </message>
+</context>
+<context>
     <name>HistoryCli</name>
     <message>
         <source>Usage: chorus history list [--json] [--command TEXT] [--host NAME] [--outcome OUTCOME]
@@ -2214,6 +2333,77 @@ Started %3, took %4, %5 hosts
     <message>
         <source> [output truncated: %1 + %2 bytes sent]</source>
         <translation> [输出已截断：共发送 %1 + %2 字节]</translation>
+    </message>
+    <message>
+        <source>%1m%2s</source>
+        <translation>%1分%2秒</translation>
+    </message>
+    <message>
+        <source>%1h%2m</source>
+        <translation>%1时%2分</translation>
+    </message>
+</context>
+<context>
+    <name>HostOptions</name>
+    <message>
+        <source>Hosts to run on, comma-separated: [user@]host[:port], an ssh_config alias, a range like web[01-20,33].example.com, or @group. May be given several times.</source>
+        <translation>要运行的主机，以逗号分隔：[user@]host[:port]、ssh_config 别名、形如 web[01-20,33].example.com 的范围，或 @group。可多次指定。</translation>
+    </message>
+    <message>
+        <source>Read hosts from FILE, one [user@]host[:port] per line; # starts a comment. May be given several times.</source>
+        <translation>从 FILE 读取主机，每行一个 [user@]host[:port]；# 开始注释。可多次指定。</translation>
+    </message>
+    <message>
+        <source>OpenSSH client config to read instead of ~/.ssh/config.</source>
+        <translation>代替 ~/.ssh/config 读取的 OpenSSH 客户端配置文件。</translation>
+    </message>
+    <message>
+        <source>Give up connecting to a host after SEC seconds (default 10), where the ssh config sets no ConnectTimeout for it; 0: no limit.</source>
+        <translation>连接主机 SEC 秒后放弃（默认 10），仅用于 ssh 配置未设置 ConnectTimeout 的主机；0：不限制。</translation>
+    </message>
+    <message>
+        <source>What to do with a host key known_hosts does not list, where the ssh config sets no StrictHostKeyChecking for the host: strict (refuse; the default) or accept-new (record it and go on). A changed key is always refused.</source>
+        <translation>对 known_hosts 中没有的主机密钥如何处理（仅用于 ssh 配置未设置 StrictHostKeyChecking 的主机）：strict（拒绝；默认）或 accept-new（记录并继续）。已更改的密钥总是被拒绝。</translation>
+    </message>
+    <message>
+        <source>cannot read hosts file %1: it is a directory</source>
+        <translation>无法读取主机文件 %1：它是一个目录</translation>
+    </message>
+    <message>
+        <source>cannot read hosts file %1: %2</source>
+        <translation>无法读取主机文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: one [user@]host[:port] per line, not %2</source>
+        <translation>%1：每行应为一个 [user@]host[:port]，而不是 %2</translation>
+    </message>
+    <message>
+        <source>--connect-timeout: %1 is not a number of seconds</source>
+        <translation>--connect-timeout：%1 不是秒数</translation>
+    </message>
+    <message>
+        <source>--host-keys: %1 is neither strict nor accept-new</source>
+        <translation>--host-keys：%1 既不是 strict 也不是 accept-new</translation>
+    </message>
+    <message>
+        <source>cannot read ssh config %1: no such file</source>
+        <translation>无法读取 ssh 配置 %1：没有那个文件</translation>
+    </message>
+    <message>
+        <source>cannot read ssh config %1: it is a directory</source>
+        <translation>无法读取 ssh 配置 %1：它是一个目录</translation>
+    </message>
+    <message>
+        <source>cannot read ssh config %1: %2</source>
+        <translation>无法读取 ssh 配置 %1：%2</translation>
+    </message>
+    <message>
+        <source>bad host %1: %2</source>
+        <translation>无效的主机 %1：%2</translation>
+    </message>
+    <message>
+        <source>no hosts to run on: name them with -w or -H</source>
+        <translation>没有要运行的主机：请用 -w 或 -H 指定</translation>
     </message>
 </context>
 <context>
@@ -2698,6 +2888,270 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     </message>
 </context>
 <context>
+    <name>RemoteCommand</name>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>the server refused to run the command: %1</source>
+        <translation>服务器拒绝运行该命令：%1</translation>
+    </message>
+    <message>
+        <source>the channel closed without an exit status</source>
+        <translation>通道已关闭，没有退出状态</translation>
+    </message>
+    <message>
+        <source>sudo refused the password</source>
+        <translation>sudo 拒绝了密码</translation>
+    </message>
+    <message>
+        <source>no sudo password given</source>
+        <translation>未提供 sudo 密码</translation>
+    </message>
+    <message>
+        <source>command timeout (%1 s)</source>
+        <translation>命令超时（%1 秒）</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>连接已断开</translation>
+    </message>
+</context>
+<context>
+    <name>RunCli</name>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>%1: a password is needed and none was given</source>
+        <translation>%1：需要密码，但没有提供</translation>
+    </message>
+    <message>
+        <source>%1: a password is needed and none was given (stdin is not a terminal to ask on)</source>
+        <translation>%1：需要密码，但没有提供（标准输入不是终端，无法询问）</translation>
+    </message>
+    <message>
+        <source>%1: a passphrase is needed and none was given</source>
+        <translation>%1：需要密钥口令，但没有提供</translation>
+    </message>
+    <message>
+        <source>%1: a passphrase is needed and none was given (stdin is not a terminal to ask on)</source>
+        <translation>%1：需要密钥口令，但没有提供（标准输入不是终端，无法询问）</translation>
+    </message>
+    <message>
+        <source>%1: a sudo password is needed and none was given</source>
+        <translation>%1：需要 sudo 密码，但没有提供</translation>
+    </message>
+    <message>
+        <source>Runs COMMAND on every host at once over SSH and prints what came back.
+
+Output: by default each line as it arrives, prefixed with &quot;HOST: &quot; (stderr lines on stderr).
+-b groups hosts whose stdout, stderr and exit status are identical, largest group first.
+--diff prints a unified diff of each group against the largest one.
+--json prints one JSON object per host and line, as each host finishes, with the fields host,
+exit_status, signal, stdout, stderr (stdout_b64, stderr_b64 instead when not valid UTF-8),
+truncated, error, duration_ms, phases_ms (ms since the run started: resolved, tcp_connected,
+kex_done, host_key_checked, authenticated, channel_opened, exec_started, first_byte, exited;
+null where not reached) and reused_connection; with --repeat also round.
+
+Exit status: 0 every command exited 0; 1 some command exited non-zero or was killed;
+2 some host failed to connect or authenticate, timed out or was cancelled (Ctrl+C);
+64 bad usage (nothing was connected to).
+
+Ctrl+C cancels the commands still running and prints what came back so far.</source>
+        <translation>通过 SSH 在所有主机上同时运行 COMMAND，并输出返回的结果。
+
+输出：默认每行一到达就输出，前缀为“HOST: ”（stderr 的行输出到 stderr）。
+-b 将 stdout、stderr 和退出状态完全相同的主机归为一组，最大的组在前。
+--diff 输出每组相对于最大组的统一格式差异（unified diff）。
+--json 在每台主机结束时，每台主机输出一行 JSON 对象，字段为 host、
+exit_status、signal、stdout、stderr（不是有效 UTF-8 时改为 stdout_b64、stderr_b64）、
+truncated、error、duration_ms、phases_ms（自运行开始的毫秒数：resolved、tcp_connected、
+kex_done、host_key_checked、authenticated、channel_opened、exec_started、first_byte、exited；
+未到达的阶段为 null）和 reused_connection；使用 --repeat 时还有 round。
+
+退出状态：0 所有命令都以 0 退出；1 有命令以非零状态退出或被终止；
+2 有主机连接或认证失败、超时或被取消（Ctrl+C）；
+64 用法错误（未连接任何主机）。
+
+Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果。</translation>
+    </message>
+    <message>
+        <source>The shell command to run on every host. Options come first.</source>
+        <translation>要在每台主机上运行的 shell 命令。选项须放在前面。</translation>
+    </message>
+    <message>
+        <source>Hosts in flight at once (default 64).</source>
+        <translation>同时进行的主机数（默认 64）。</translation>
+    </message>
+    <message>
+        <source>Stop the command on a host after SEC seconds (default: no limit).</source>
+        <translation>命令在主机上运行 SEC 秒后停止（默认：不限制）。</translation>
+    </message>
+    <message>
+        <source>SSH worker threads (default: one per CPU core).</source>
+        <translation>SSH 工作线程数（默认：每个 CPU 核心一个）。</translation>
+    </message>
+    <message>
+        <source>Also write every byte to DIR/HOST.out and DIR/HOST.err, and the exit status (or the error) to DIR/HOST.exit. With --repeat, each round writes to DIR/round-N.</source>
+        <translation>同时将所有输出写入 DIR/HOST.out 和 DIR/HOST.err，并将退出状态（或错误）写入 DIR/HOST.exit。使用 --repeat 时，每轮写入 DIR/round-N。</translation>
+    </message>
+    <message>
+        <source>Group hosts with identical output, like clush -b.</source>
+        <translation>将输出相同的主机归为一组，与 clush -b 相同。</translation>
+    </message>
+    <message>
+        <source>Print a unified diff of every group against the largest one.</source>
+        <translation>输出每组相对于最大组的统一格式差异。</translation>
+    </message>
+    <message>
+        <source>One JSON object per host and line.</source>
+        <translation>每台主机输出一行 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Run the command K times in a row over the same connections and print each round&apos;s time on stderr.</source>
+        <translation>通过相同的连接连续运行命令 K 次，并在 stderr 上输出每轮的用时。</translation>
+    </message>
+    <message>
+        <source>Run the command under sudo. The password is asked for once on the terminal (or read from the first line of stdin when that is not a terminal) and used on every host.</source>
+        <translation>以 sudo 运行命令。密码只在终端上询问一次（标准输入不是终端时从其第一行读取），并用于所有主机。</translation>
+    </message>
+    <message>
+        <source>Usage: chorus run [options] [--] COMMAND...</source>
+        <translation>用法：chorus run [选项] [--] COMMAND...</translation>
+    </message>
+    <message>
+        <source>--fanout: %1 is not a whole number of at least 1</source>
+        <translation>--fanout：%1 不是大于等于 1 的整数</translation>
+    </message>
+    <message>
+        <source>--timeout: %1 is not a number of seconds</source>
+        <translation>--timeout：%1 不是秒数</translation>
+    </message>
+    <message>
+        <source>--threads: %1 is not a whole number from 1 to 256</source>
+        <translation>--threads：%1 不是 1 到 256 之间的整数</translation>
+    </message>
+    <message>
+        <source>--repeat: %1 is not a whole number of at least 1</source>
+        <translation>--repeat：%1 不是大于等于 1 的整数</translation>
+    </message>
+    <message>
+        <source>--json cannot be combined with -b or --diff</source>
+        <translation>--json 不能与 -b 或 --diff 同时使用</translation>
+    </message>
+    <message>
+        <source>--output-dir: the directory name is empty</source>
+        <translation>--output-dir：目录名为空</translation>
+    </message>
+    <message>
+        <source>no command given: chorus run [options] [--] COMMAND</source>
+        <translation>未指定命令：chorus run [选项] [--] COMMAND</translation>
+    </message>
+    <message>
+        <source>--output-dir %1 is not a directory</source>
+        <translation>--output-dir %1 不是目录</translation>
+    </message>
+    <message>
+        <source>cannot create the output directory %1</source>
+        <translation>无法创建输出目录 %1</translation>
+    </message>
+    <message>
+        <source>cannot write in the output directory %1: %2</source>
+        <translation>无法写入输出目录 %1：%2</translation>
+    </message>
+    <message>
+        <source>round %1/%2: %3 s, %4</source>
+        <translation>第 %1/%2 轮：%3 秒，%4</translation>
+    </message>
+    <message>
+        <source>%1; output cut at %2 bytes (stdout %3 bytes, stderr %4 bytes; -o keeps all)</source>
+        <translation>%1；输出在 %2 字节处截断（stdout %3 字节，stderr %4 字节；-o 可保留全部）</translation>
+    </message>
+    <message>
+        <source>all %1 hosts answered alike: %2</source>
+        <translation>全部 %1 台主机的结果相同：%2</translation>
+    </message>
+    <message>
+        <source>[sudo] password for %1 on the hosts: </source>
+        <translation>[sudo] %1 在各主机上的密码：</translation>
+    </message>
+    <message>
+        <source>that was refused; %1@%2&apos;s password: </source>
+        <translation>密码被拒绝；%1@%2 的密码：</translation>
+    </message>
+    <message>
+        <source>%1@%2&apos;s password: </source>
+        <translation>%1@%2 的密码：</translation>
+    </message>
+    <message>
+        <source>that was refused; %1@%2: %3 </source>
+        <translation>被拒绝；%1@%2：%3 </translation>
+    </message>
+    <message>
+        <source>that was refused; Enter passphrase for key &apos;%1&apos;: </source>
+        <translation>口令被拒绝；请输入密钥“%1”的口令：</translation>
+    </message>
+    <message>
+        <source>Enter passphrase for key &apos;%1&apos;: </source>
+        <translation>请输入密钥“%1”的口令：</translation>
+    </message>
+    <message>
+        <source>The authenticity of host &apos;%1&apos; can&apos;t be established.
+%2 key fingerprint is %3.
+Record it in %4 and connect (yes/no)? </source>
+        <translation>无法确认主机“%1”的真实性。
+%2 密钥指纹为 %3。
+要将其记录到 %4 并连接吗？(yes/no) </translation>
+    </message>
+    <message>
+        <source>interrupted: cancelling the commands still running</source>
+        <translation>已中断：正在取消仍在运行的命令</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) in %1 s</source>
+        <translation>
+            <numerusform>%n 台主机，用时 %1 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) in %1 s, %2 in flight</source>
+        <translation>
+            <numerusform>%n 台主机，用时 %1 秒，%2 台进行中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1/%2 done</source>
+        <translation>已完成 %1/%2</translation>
+    </message>
+    <message>
+        <source>%1/%2 done, %3 in flight</source>
+        <translation>已完成 %1/%2，%3 台进行中</translation>
+    </message>
+    <message>
+        <source>%1 ok</source>
+        <translation>%1 个成功</translation>
+    </message>
+    <message>
+        <source>%1 exited non-zero</source>
+        <translation>%1 个非零退出</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 个失败</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>round %1/%2: %3</source>
+        <translation>第 %1/%2 轮：%3</translation>
+    </message>
+</context>
+<context>
     <name>RunExport</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -2717,6 +3171,76 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     <message>
         <source>chorus: cannot write %1</source>
         <translation>chorus：无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SftpClient</name>
+    <message>
+        <source>connection lost</source>
+        <translation>连接已断开</translation>
+    </message>
+    <message>
+        <source>could not open a channel: %1</source>
+        <translation>无法打开通道：%1</translation>
+    </message>
+    <message>
+        <source>the server refused the SFTP subsystem: %1</source>
+        <translation>服务器拒绝了 SFTP 子系统：%1</translation>
+    </message>
+    <message>
+        <source>the server&apos;s SFTP subsystem ended at once</source>
+        <translation>服务器的 SFTP 子系统立即结束了</translation>
+    </message>
+    <message>
+        <source>the SFTP channel closed</source>
+        <translation>SFTP 通道已关闭</translation>
+    </message>
+    <message>
+        <source>the server sent a malformed SFTP packet</source>
+        <translation>服务器发送了格式错误的 SFTP 数据包</translation>
+    </message>
+    <message>
+        <source>the server sent an unexpected SFTP greeting</source>
+        <translation>服务器发送了意外的 SFTP 问候</translation>
+    </message>
+</context>
+<context>
+    <name>SftpPacket</name>
+    <message>
+        <source>success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>end of file</source>
+        <translation>文件结束</translation>
+    </message>
+    <message>
+        <source>no such file or directory</source>
+        <translation>没有那个文件或目录</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不够</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>the server did not understand the request</source>
+        <translation>服务器无法理解该请求</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>连接已断开</translation>
+    </message>
+    <message>
+        <source>the server does not support this operation</source>
+        <translation>服务器不支持此操作</translation>
+    </message>
+    <message>
+        <source>SFTP error %1</source>
+        <translation>SFTP 错误 %1</translation>
     </message>
 </context>
 <context>
@@ -2943,6 +3467,22 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <source>SSH error</source>
         <translation>SSH 错误</translation>
     </message>
+    <message>
+        <source>connect timeout (%1 s) while resolving the name</source>
+        <translation>解析名称时连接超时（%1 秒）</translation>
+    </message>
+    <message>
+        <source>connect timeout (%1 s) while connecting</source>
+        <translation>建立连接时连接超时（%1 秒）</translation>
+    </message>
+    <message>
+        <source>connect timeout (%1 s) while waiting for the SSH handshake</source>
+        <translation>等待 SSH 握手时连接超时（%1 秒）</translation>
+    </message>
+    <message>
+        <source>connect timeout (%1 s) while authenticating</source>
+        <translation>认证时连接超时（%1 秒）</translation>
+    </message>
 </context>
 <context>
     <name>TargetResolver</name>
@@ -3126,22 +3666,6 @@ bytes、duration_ms、reused_connection。</translation>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n file(s), %2</source>
-        <translation>
-            <numerusform>%1：%n 个文件，%2</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n left as they were</source>
-        <translation>
-            <numerusform>，%n 个保持原样</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> in %1 s</source>
-        <translation>，用时 %1 秒</translation>
-    </message>
     <message>
         <source>%1 hosts in %2 s, %3 copied (%4): %5 ok, %6 failed</source>
         <translation>%1 台主机，用时 %2 秒，已复制 %3（%4）：%5 个成功，%6 个失败</translation>
@@ -3169,6 +3693,63 @@ bytes、duration_ms、reused_connection。</translation>
     <message>
         <source>--stall-timeout: %1 is not a number of seconds</source>
         <translation>--stall-timeout：%1 不是秒数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n file(s), %2, %3 in %4 s</source>
+        <translation>
+            <numerusform>%1：%n 个文件，%2，%3，用时 %4 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left as they were</source>
+        <translation>
+            <numerusform>%n 个保持原样</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n file(s), %2 in %3 s</source>
+        <translation>
+            <numerusform>%1：%n 个文件，%2，用时 %3 秒</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TransferProgress</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 TiB</source>
+        <translation>%1 TiB</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
     </message>
 </context>
 <context>

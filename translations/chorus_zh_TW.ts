@@ -2072,6 +2072,125 @@ Each run opens here in its own tab.</source>
     </message>
 </context>
 <context>
+    <name>FileTransfer</name>
+    <message>
+        <source>disk full or quota exceeded</source>
+        <translation>磁碟已滿或超出配額</translation>
+    </message>
+    <message>
+        <source>%1; the partial file may remain as %2</source>
+        <translation>%1；未完成的檔案可能仍留在 %2</translation>
+    </message>
+    <message>
+        <source>unexpected answer from the server</source>
+        <translation>伺服器傳回了非預期的回應</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1: not a directory</source>
+        <translation>%1：不是目錄</translation>
+    </message>
+    <message>
+        <source>cannot create the local folder %1</source>
+        <translation>無法建立本機資料夾 %1</translation>
+    </message>
+    <message>
+        <source>%1: not a regular file or folder</source>
+        <translation>%1：不是一般檔案或資料夾</translation>
+    </message>
+    <message>
+        <source>%1: no such file or directory</source>
+        <translation>%1：沒有這個檔案或目錄</translation>
+    </message>
+    <message>
+        <source>%1: exists and is not a folder</source>
+        <translation>%1：已存在且不是資料夾</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder: %2</source>
+        <translation>%1：無法建立資料夾：%2</translation>
+    </message>
+    <message>
+        <source>%1: the file shrank while it was being sent</source>
+        <translation>%1：檔案在傳送過程中變小了</translation>
+    </message>
+    <message>
+        <source>writing %1: %2</source>
+        <translation>寫入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot set mode and time: %2</source>
+        <translation>%1：無法設定權限和時間：%2</translation>
+    </message>
+    <message>
+        <source>%1: checksum check failed: %2</source>
+        <translation>%1：檢查碼檢查失敗：%2</translation>
+    </message>
+    <message>
+        <source>%1: checksum mismatch after writing (SHA-256 here %2, there %3); the file was not put in place</source>
+        <translation>%1：寫入後檢查碼不一致（本機 SHA-256 為 %2，遠端為 %3）；檔案未放到目標位置</translation>
+    </message>
+    <message>
+        <source>%1: cannot put the file in place: %2</source>
+        <translation>%1：無法將檔案放到目標位置：%2</translation>
+    </message>
+    <message>
+        <source>%1: a folder is in the way</source>
+        <translation>%1：該位置已有一個資料夾</translation>
+    </message>
+    <message>
+        <source>reading %1: %2</source>
+        <translation>讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: checksum mismatch after copying (SHA-256 there %2, here %3); the file was not put in place</source>
+        <translation>%1：複製後檢查碼不一致（遠端 SHA-256 為 %2，本機為 %3）；檔案未放到目標位置</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>連線已中斷</translation>
+    </message>
+    <message>
+        <source>the server refused to run the checksum command</source>
+        <translation>伺服器拒絕執行檢查碼指令</translation>
+    </message>
+    <message>
+        <source>%1 exited with status %2</source>
+        <translation>%1 以狀態 %2 結束</translation>
+    </message>
+    <message>
+        <source>%1 printed no SHA-256</source>
+        <translation>%1 沒有輸出 SHA-256</translation>
+    </message>
+    <message>
+        <source>transfer cut: %1</source>
+        <translation>傳輸中斷：%1</translation>
+    </message>
+    <message>
+        <source>transfer cut: %1 while copying %2</source>
+        <translation>複製 %2 時傳輸中斷：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 bytes)</source>
+        <translation>%1（已傳 %2 / %3 位元組）</translation>
+    </message>
+    <message>
+        <source>transfer stalled: no progress for %1 s</source>
+        <translation>傳輸停滯：%1 秒沒有進展</translation>
+    </message>
+    <message>
+        <source>transfer stalled: no progress for %1 s while copying %2</source>
+        <translation>複製 %2 時傳輸停滯：%1 秒沒有進展</translation>
+    </message>
+    <message>
+        <source>closing before the copy was complete</source>
+        <translation>複製完成之前即被關閉</translation>
+    </message>
+</context>
+<context>
     <name>HistoryCli</name>
     <message>
         <source>Usage: chorus history list [--json] [--command TEXT] [--host NAME] [--outcome OUTCOME]
@@ -2214,6 +2333,77 @@ Started %3, took %4, %5 hosts
     <message>
         <source> [output truncated: %1 + %2 bytes sent]</source>
         <translation> [輸出已截斷：共傳送 %1 + %2 位元組]</translation>
+    </message>
+    <message>
+        <source>%1m%2s</source>
+        <translation>%1分%2秒</translation>
+    </message>
+    <message>
+        <source>%1h%2m</source>
+        <translation>%1時%2分</translation>
+    </message>
+</context>
+<context>
+    <name>HostOptions</name>
+    <message>
+        <source>Hosts to run on, comma-separated: [user@]host[:port], an ssh_config alias, a range like web[01-20,33].example.com, or @group. May be given several times.</source>
+        <translation>要執行的主機，以逗號分隔：[user@]host[:port]、ssh_config 別名、形如 web[01-20,33].example.com 的範圍，或 @group。可多次指定。</translation>
+    </message>
+    <message>
+        <source>Read hosts from FILE, one [user@]host[:port] per line; # starts a comment. May be given several times.</source>
+        <translation>從 FILE 讀取主機，每行一個 [user@]host[:port]；# 開始註解。可多次指定。</translation>
+    </message>
+    <message>
+        <source>OpenSSH client config to read instead of ~/.ssh/config.</source>
+        <translation>代替 ~/.ssh/config 讀取的 OpenSSH 用戶端設定檔。</translation>
+    </message>
+    <message>
+        <source>Give up connecting to a host after SEC seconds (default 10), where the ssh config sets no ConnectTimeout for it; 0: no limit.</source>
+        <translation>連線主機 SEC 秒後放棄（預設 10），僅用於 ssh 設定未設定 ConnectTimeout 的主機；0：不限制。</translation>
+    </message>
+    <message>
+        <source>What to do with a host key known_hosts does not list, where the ssh config sets no StrictHostKeyChecking for the host: strict (refuse; the default) or accept-new (record it and go on). A changed key is always refused.</source>
+        <translation>對 known_hosts 中沒有的主機金鑰如何處理（僅用於 ssh 設定未設定 StrictHostKeyChecking 的主機）：strict（拒絕；預設）或 accept-new（記錄並繼續）。已變更的金鑰一律拒絕。</translation>
+    </message>
+    <message>
+        <source>cannot read hosts file %1: it is a directory</source>
+        <translation>無法讀取主機檔案 %1：它是一個目錄</translation>
+    </message>
+    <message>
+        <source>cannot read hosts file %1: %2</source>
+        <translation>無法讀取主機檔案 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: one [user@]host[:port] per line, not %2</source>
+        <translation>%1：每行應為一個 [user@]host[:port]，而不是 %2</translation>
+    </message>
+    <message>
+        <source>--connect-timeout: %1 is not a number of seconds</source>
+        <translation>--connect-timeout：%1 不是秒數</translation>
+    </message>
+    <message>
+        <source>--host-keys: %1 is neither strict nor accept-new</source>
+        <translation>--host-keys：%1 既不是 strict 也不是 accept-new</translation>
+    </message>
+    <message>
+        <source>cannot read ssh config %1: no such file</source>
+        <translation>無法讀取 ssh 設定 %1：沒有這個檔案</translation>
+    </message>
+    <message>
+        <source>cannot read ssh config %1: it is a directory</source>
+        <translation>無法讀取 ssh 設定 %1：它是一個目錄</translation>
+    </message>
+    <message>
+        <source>cannot read ssh config %1: %2</source>
+        <translation>無法讀取 ssh 設定 %1：%2</translation>
+    </message>
+    <message>
+        <source>bad host %1: %2</source>
+        <translation>無效的主機 %1：%2</translation>
+    </message>
+    <message>
+        <source>no hosts to run on: name them with -w or -H</source>
+        <translation>沒有要執行的主機：請用 -w 或 -H 指定</translation>
     </message>
 </context>
 <context>
@@ -2698,6 +2888,270 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     </message>
 </context>
 <context>
+    <name>RemoteCommand</name>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>the server refused to run the command: %1</source>
+        <translation>伺服器拒絕執行該指令：%1</translation>
+    </message>
+    <message>
+        <source>the channel closed without an exit status</source>
+        <translation>通道已關閉，沒有結束狀態</translation>
+    </message>
+    <message>
+        <source>sudo refused the password</source>
+        <translation>sudo 拒絕了密碼</translation>
+    </message>
+    <message>
+        <source>no sudo password given</source>
+        <translation>未提供 sudo 密碼</translation>
+    </message>
+    <message>
+        <source>command timeout (%1 s)</source>
+        <translation>指令逾時（%1 秒）</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>連線已中斷</translation>
+    </message>
+</context>
+<context>
+    <name>RunCli</name>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>%1: a password is needed and none was given</source>
+        <translation>%1：需要密碼，但沒有提供</translation>
+    </message>
+    <message>
+        <source>%1: a password is needed and none was given (stdin is not a terminal to ask on)</source>
+        <translation>%1：需要密碼，但沒有提供（標準輸入不是終端機，無法詢問）</translation>
+    </message>
+    <message>
+        <source>%1: a passphrase is needed and none was given</source>
+        <translation>%1：需要金鑰密語，但沒有提供</translation>
+    </message>
+    <message>
+        <source>%1: a passphrase is needed and none was given (stdin is not a terminal to ask on)</source>
+        <translation>%1：需要金鑰密語，但沒有提供（標準輸入不是終端機，無法詢問）</translation>
+    </message>
+    <message>
+        <source>%1: a sudo password is needed and none was given</source>
+        <translation>%1：需要 sudo 密碼，但沒有提供</translation>
+    </message>
+    <message>
+        <source>Runs COMMAND on every host at once over SSH and prints what came back.
+
+Output: by default each line as it arrives, prefixed with &quot;HOST: &quot; (stderr lines on stderr).
+-b groups hosts whose stdout, stderr and exit status are identical, largest group first.
+--diff prints a unified diff of each group against the largest one.
+--json prints one JSON object per host and line, as each host finishes, with the fields host,
+exit_status, signal, stdout, stderr (stdout_b64, stderr_b64 instead when not valid UTF-8),
+truncated, error, duration_ms, phases_ms (ms since the run started: resolved, tcp_connected,
+kex_done, host_key_checked, authenticated, channel_opened, exec_started, first_byte, exited;
+null where not reached) and reused_connection; with --repeat also round.
+
+Exit status: 0 every command exited 0; 1 some command exited non-zero or was killed;
+2 some host failed to connect or authenticate, timed out or was cancelled (Ctrl+C);
+64 bad usage (nothing was connected to).
+
+Ctrl+C cancels the commands still running and prints what came back so far.</source>
+        <translation>透過 SSH 在所有主機上同時執行 COMMAND，並輸出傳回的結果。
+
+輸出：預設每行一到達就輸出，前綴為「HOST: 」（stderr 的行輸出到 stderr）。
+-b 將 stdout、stderr 和結束狀態完全相同的主機歸為一組，最大的組在前。
+--diff 輸出每組相對於最大組的統一格式差異（unified diff）。
+--json 在每台主機結束時，每台主機輸出一行 JSON 物件，欄位為 host、
+exit_status、signal、stdout、stderr（不是有效 UTF-8 時改為 stdout_b64、stderr_b64）、
+truncated、error、duration_ms、phases_ms（自執行開始的毫秒數：resolved、tcp_connected、
+kex_done、host_key_checked、authenticated、channel_opened、exec_started、first_byte、exited；
+未到達的階段為 null）和 reused_connection；使用 --repeat 時還有 round。
+
+結束狀態：0 所有指令都以 0 結束；1 有指令以非零狀態結束或被終止；
+2 有主機連線或驗證失敗、逾時或被取消（Ctrl+C）；
+64 用法錯誤（未連線任何主機）。
+
+Ctrl+C 會取消仍在執行的指令，並輸出到目前為止傳回的結果。</translation>
+    </message>
+    <message>
+        <source>The shell command to run on every host. Options come first.</source>
+        <translation>要在每台主機上執行的 shell 指令。選項須放在前面。</translation>
+    </message>
+    <message>
+        <source>Hosts in flight at once (default 64).</source>
+        <translation>同時進行的主機數（預設 64）。</translation>
+    </message>
+    <message>
+        <source>Stop the command on a host after SEC seconds (default: no limit).</source>
+        <translation>指令在主機上執行 SEC 秒後停止（預設：不限制）。</translation>
+    </message>
+    <message>
+        <source>SSH worker threads (default: one per CPU core).</source>
+        <translation>SSH 工作執行緒數（預設：每個 CPU 核心一個）。</translation>
+    </message>
+    <message>
+        <source>Also write every byte to DIR/HOST.out and DIR/HOST.err, and the exit status (or the error) to DIR/HOST.exit. With --repeat, each round writes to DIR/round-N.</source>
+        <translation>同時將所有輸出寫入 DIR/HOST.out 和 DIR/HOST.err，並將結束狀態（或錯誤）寫入 DIR/HOST.exit。使用 --repeat 時，每輪寫入 DIR/round-N。</translation>
+    </message>
+    <message>
+        <source>Group hosts with identical output, like clush -b.</source>
+        <translation>將輸出相同的主機歸為一組，與 clush -b 相同。</translation>
+    </message>
+    <message>
+        <source>Print a unified diff of every group against the largest one.</source>
+        <translation>輸出每組相對於最大組的統一格式差異。</translation>
+    </message>
+    <message>
+        <source>One JSON object per host and line.</source>
+        <translation>每台主機輸出一行 JSON 物件。</translation>
+    </message>
+    <message>
+        <source>Run the command K times in a row over the same connections and print each round&apos;s time on stderr.</source>
+        <translation>透過相同的連線連續執行指令 K 次，並在 stderr 上輸出每輪的費時。</translation>
+    </message>
+    <message>
+        <source>Run the command under sudo. The password is asked for once on the terminal (or read from the first line of stdin when that is not a terminal) and used on every host.</source>
+        <translation>以 sudo 執行指令。密碼只在終端機上詢問一次（標準輸入不是終端機時從其第一行讀取），並用於所有主機。</translation>
+    </message>
+    <message>
+        <source>Usage: chorus run [options] [--] COMMAND...</source>
+        <translation>用法：chorus run [選項] [--] COMMAND...</translation>
+    </message>
+    <message>
+        <source>--fanout: %1 is not a whole number of at least 1</source>
+        <translation>--fanout：%1 不是大於等於 1 的整數</translation>
+    </message>
+    <message>
+        <source>--timeout: %1 is not a number of seconds</source>
+        <translation>--timeout：%1 不是秒數</translation>
+    </message>
+    <message>
+        <source>--threads: %1 is not a whole number from 1 to 256</source>
+        <translation>--threads：%1 不是 1 到 256 之間的整數</translation>
+    </message>
+    <message>
+        <source>--repeat: %1 is not a whole number of at least 1</source>
+        <translation>--repeat：%1 不是大於等於 1 的整數</translation>
+    </message>
+    <message>
+        <source>--json cannot be combined with -b or --diff</source>
+        <translation>--json 不能與 -b 或 --diff 同時使用</translation>
+    </message>
+    <message>
+        <source>--output-dir: the directory name is empty</source>
+        <translation>--output-dir：目錄名稱為空</translation>
+    </message>
+    <message>
+        <source>no command given: chorus run [options] [--] COMMAND</source>
+        <translation>未指定指令：chorus run [選項] [--] COMMAND</translation>
+    </message>
+    <message>
+        <source>--output-dir %1 is not a directory</source>
+        <translation>--output-dir %1 不是目錄</translation>
+    </message>
+    <message>
+        <source>cannot create the output directory %1</source>
+        <translation>無法建立輸出目錄 %1</translation>
+    </message>
+    <message>
+        <source>cannot write in the output directory %1: %2</source>
+        <translation>無法寫入輸出目錄 %1：%2</translation>
+    </message>
+    <message>
+        <source>round %1/%2: %3 s, %4</source>
+        <translation>第 %1/%2 輪：%3 秒，%4</translation>
+    </message>
+    <message>
+        <source>%1; output cut at %2 bytes (stdout %3 bytes, stderr %4 bytes; -o keeps all)</source>
+        <translation>%1；輸出在 %2 位元組處截斷（stdout %3 位元組，stderr %4 位元組；-o 可保留全部）</translation>
+    </message>
+    <message>
+        <source>all %1 hosts answered alike: %2</source>
+        <translation>全部 %1 台主機的結果相同：%2</translation>
+    </message>
+    <message>
+        <source>[sudo] password for %1 on the hosts: </source>
+        <translation>[sudo] %1 在各主機上的密碼：</translation>
+    </message>
+    <message>
+        <source>that was refused; %1@%2&apos;s password: </source>
+        <translation>密碼被拒絕；%1@%2 的密碼：</translation>
+    </message>
+    <message>
+        <source>%1@%2&apos;s password: </source>
+        <translation>%1@%2 的密碼：</translation>
+    </message>
+    <message>
+        <source>that was refused; %1@%2: %3 </source>
+        <translation>被拒絕；%1@%2：%3 </translation>
+    </message>
+    <message>
+        <source>that was refused; Enter passphrase for key &apos;%1&apos;: </source>
+        <translation>密語被拒絕；請輸入金鑰「%1」的密語：</translation>
+    </message>
+    <message>
+        <source>Enter passphrase for key &apos;%1&apos;: </source>
+        <translation>請輸入金鑰「%1」的密語：</translation>
+    </message>
+    <message>
+        <source>The authenticity of host &apos;%1&apos; can&apos;t be established.
+%2 key fingerprint is %3.
+Record it in %4 and connect (yes/no)? </source>
+        <translation>無法確認主機「%1」的真實性。
+%2 金鑰指紋為 %3。
+要將其記錄到 %4 並連線嗎？(yes/no) </translation>
+    </message>
+    <message>
+        <source>interrupted: cancelling the commands still running</source>
+        <translation>已中斷：正在取消仍在執行的指令</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) in %1 s</source>
+        <translation>
+            <numerusform>%n 台主機，費時 %1 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) in %1 s, %2 in flight</source>
+        <translation>
+            <numerusform>%n 台主機，費時 %1 秒，%2 台進行中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1/%2 done</source>
+        <translation>已完成 %1/%2</translation>
+    </message>
+    <message>
+        <source>%1/%2 done, %3 in flight</source>
+        <translation>已完成 %1/%2，%3 台進行中</translation>
+    </message>
+    <message>
+        <source>%1 ok</source>
+        <translation>%1 個成功</translation>
+    </message>
+    <message>
+        <source>%1 exited non-zero</source>
+        <translation>%1 個非零結束</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 個失敗</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>round %1/%2: %3</source>
+        <translation>第 %1/%2 輪：%3</translation>
+    </message>
+</context>
+<context>
     <name>RunExport</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -2717,6 +3171,76 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     <message>
         <source>chorus: cannot write %1</source>
         <translation>chorus：無法寫入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SftpClient</name>
+    <message>
+        <source>connection lost</source>
+        <translation>連線已中斷</translation>
+    </message>
+    <message>
+        <source>could not open a channel: %1</source>
+        <translation>無法開啟通道：%1</translation>
+    </message>
+    <message>
+        <source>the server refused the SFTP subsystem: %1</source>
+        <translation>伺服器拒絕了 SFTP 子系統：%1</translation>
+    </message>
+    <message>
+        <source>the server&apos;s SFTP subsystem ended at once</source>
+        <translation>伺服器的 SFTP 子系統立即結束了</translation>
+    </message>
+    <message>
+        <source>the SFTP channel closed</source>
+        <translation>SFTP 通道已關閉</translation>
+    </message>
+    <message>
+        <source>the server sent a malformed SFTP packet</source>
+        <translation>伺服器傳送了格式錯誤的 SFTP 封包</translation>
+    </message>
+    <message>
+        <source>the server sent an unexpected SFTP greeting</source>
+        <translation>伺服器傳送了非預期的 SFTP 問候</translation>
+    </message>
+</context>
+<context>
+    <name>SftpPacket</name>
+    <message>
+        <source>success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>end of file</source>
+        <translation>檔案結尾</translation>
+    </message>
+    <message>
+        <source>no such file or directory</source>
+        <translation>沒有這個檔案或目錄</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>權限不足</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>the server did not understand the request</source>
+        <translation>伺服器無法理解該要求</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>連線已中斷</translation>
+    </message>
+    <message>
+        <source>the server does not support this operation</source>
+        <translation>伺服器不支援此操作</translation>
+    </message>
+    <message>
+        <source>SFTP error %1</source>
+        <translation>SFTP 錯誤 %1</translation>
     </message>
 </context>
 <context>
@@ -2943,6 +3467,22 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <source>SSH error</source>
         <translation>SSH 錯誤</translation>
     </message>
+    <message>
+        <source>connect timeout (%1 s) while resolving the name</source>
+        <translation>解析名稱時連線逾時（%1 秒）</translation>
+    </message>
+    <message>
+        <source>connect timeout (%1 s) while connecting</source>
+        <translation>建立連線時連線逾時（%1 秒）</translation>
+    </message>
+    <message>
+        <source>connect timeout (%1 s) while waiting for the SSH handshake</source>
+        <translation>等待 SSH 交握時連線逾時（%1 秒）</translation>
+    </message>
+    <message>
+        <source>connect timeout (%1 s) while authenticating</source>
+        <translation>驗證時連線逾時（%1 秒）</translation>
+    </message>
 </context>
 <context>
     <name>TargetResolver</name>
@@ -3126,22 +3666,6 @@ bytes、duration_ms、reused_connection。</translation>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n file(s), %2</source>
-        <translation>
-            <numerusform>%1：%n 個檔案，%2</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n left as they were</source>
-        <translation>
-            <numerusform>，%n 個維持原狀</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> in %1 s</source>
-        <translation>，費時 %1 秒</translation>
-    </message>
     <message>
         <source>%1 hosts in %2 s, %3 copied (%4): %5 ok, %6 failed</source>
         <translation>%1 台主機，費時 %2 秒，已複製 %3（%4）：%5 個成功，%6 個失敗</translation>
@@ -3169,6 +3693,63 @@ bytes、duration_ms、reused_connection。</translation>
     <message>
         <source>--stall-timeout: %1 is not a number of seconds</source>
         <translation>--stall-timeout：%1 不是秒數</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n file(s), %2, %3 in %4 s</source>
+        <translation>
+            <numerusform>%1：%n 個檔案，%2，%3，費時 %4 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left as they were</source>
+        <translation>
+            <numerusform>%n 個保持原樣</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n file(s), %2 in %3 s</source>
+        <translation>
+            <numerusform>%1：%n 個檔案，%2，費時 %3 秒</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TransferProgress</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 TiB</source>
+        <translation>%1 TiB</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小時 %2 分</translation>
     </message>
 </context>
 <context>
