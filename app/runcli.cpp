@@ -280,27 +280,10 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
 
 bool RunCli::prepareOutputDir(QString *error) const
 {
-    if (m_outputDir.isEmpty())
+    if (m_outputDir.isEmpty() || CliOutput::makeWritableFolder(m_outputDir, error))
         return true;
-    const QFileInfo info(m_outputDir);
-    if (info.exists() && !info.isDir()) {
-        *error = QCoreApplication::translate("RunCli", "--output-dir %1 is not a directory")
-                     .arg(CliOutput::quoted(m_outputDir));
-        return false;
-    }
-    if (!QDir().mkpath(m_outputDir)) {
-        *error = QCoreApplication::translate("RunCli", "cannot create the output directory %1")
-                     .arg(CliOutput::quoted(m_outputDir));
-        return false;
-    }
-    // Found out now rather than after connecting to a thousand hosts.
-    QTemporaryFile probe(QDir(m_outputDir).filePath(QStringLiteral(".chorus-write-test-XXXXXX")));
-    if (!probe.open()) {
-        *error = QCoreApplication::translate("RunCli", "cannot write in the output directory %1: %2")
-                     .arg(CliOutput::quoted(m_outputDir), probe.errorString());
-        return false;
-    }
-    return true;
+    *error = QCoreApplication::translate("RunCli", "--output-dir: %1").arg(*error);
+    return false;
 }
 
 int RunCli::exec(const QStringList &arguments)

@@ -1,5 +1,7 @@
 #include "terminalprompt.h"
 
+#include "clioutput.h"
+
 #include <cerrno>
 #include <fcntl.h>
 #include <termios.h>
@@ -8,20 +10,6 @@
 namespace Chorus {
 
 namespace {
-
-bool writeAll(int fd, const QByteArray &data)
-{
-    qsizetype done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(fd, data.constData() + done, size_t(data.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        done += n;
-    }
-    return true;
-}
 
 // Byte by byte, so nothing after the newline is taken from the stream. EINTR ends the reading:
 // the signal handlers are installed without SA_RESTART so that Ctrl+C reaches here.
@@ -76,13 +64,13 @@ bool TerminalPrompt::ask(const QString &prompt, bool echo, QByteArray *secret)
         quiet.c_lflag |= ECHONL; // the newline still shows, so the next output starts on its own line
         ::tcsetattr(fd, TCSAFLUSH, &quiet);
     }
-    writeAll(ownFd ? fd : STDERR_FILENO, prompt.toLocal8Bit());
+    CliOutput::writeAll(ownFd ? fd : STDERR_FILENO, prompt.toLocal8Bit());
     QByteArray line;
     const bool ok = readLineFrom(fd, &line);
     if (isTerminal)
         ::tcsetattr(fd, TCSAFLUSH, &saved);
     if (!ok)
-        writeAll(ownFd ? fd : STDERR_FILENO, QByteArrayLiteral("\n"));
+        CliOutput::writeAll(ownFd ? fd : STDERR_FILENO, QByteArrayLiteral("\n"));
     if (ownFd)
         ::close(fd);
     if (!ok) {

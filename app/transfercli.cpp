@@ -240,23 +240,8 @@ bool TransferCli::parse(const QStringList &arguments, QString *error, bool *answ
         }
         m_spec.remotePath = positional.at(0);
         m_spec.localPaths = {positional.at(1)};
-        const QString dir = positional.at(1);
-        if (QFileInfo(dir).exists() && !QFileInfo(dir).isDir()) {
-            *error =
-                QCoreApplication::translate("TransferCli", "%1 is not a folder").arg(CliOutput::quoted(dir));
+        if (!CliOutput::makeWritableFolder(positional.at(1), error))
             return false;
-        }
-        if (!QDir().mkpath(dir)) {
-            *error = QCoreApplication::translate("TransferCli", "cannot create the folder %1")
-                         .arg(CliOutput::quoted(dir));
-            return false;
-        }
-        QTemporaryFile probe(QDir(dir).filePath(QStringLiteral(".chorus-write-test-XXXXXX")));
-        if (!probe.open()) {
-            *error = QCoreApplication::translate("TransferCli", "cannot write in %1: %2")
-                         .arg(CliOutput::quoted(dir), probe.errorString());
-            return false;
-        }
     }
     if (m_spec.remotePath.isEmpty()) {
         *error = QCoreApplication::translate("TransferCli", "the remote path is empty");

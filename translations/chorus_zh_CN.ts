@@ -2021,6 +2021,21 @@ Each run opens here in its own tab.</source>
     </message>
 </context>
 <context>
+    <name>CliOutput</name>
+    <message>
+        <source>%1 is not a directory</source>
+        <translation>%1 不是目录</translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>无法创建目录 %1</translation>
+    </message>
+    <message>
+        <source>cannot write in %1: %2</source>
+        <translation>无法在 %1 中写入：%2</translation>
+    </message>
+</context>
+<context>
     <name>ClusterShellImporter</name>
     <message>
         <source>group &quot;%1&quot; is defined again (first on line %2); this one is ignored</source>
@@ -3051,18 +3066,6 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
         <translation>未指定命令：chorus run [选项] [--] COMMAND</translation>
     </message>
     <message>
-        <source>--output-dir %1 is not a directory</source>
-        <translation>--output-dir %1 不是目录</translation>
-    </message>
-    <message>
-        <source>cannot create the output directory %1</source>
-        <translation>无法创建输出目录 %1</translation>
-    </message>
-    <message>
-        <source>cannot write in the output directory %1: %2</source>
-        <translation>无法写入输出目录 %1：%2</translation>
-    </message>
-    <message>
         <source>round %1/%2: %3 s, %4</source>
         <translation>第 %1/%2 轮：%3 秒，%4</translation>
     </message>
@@ -3149,6 +3152,10 @@ Record it in %4 and connect (yes/no)? </source>
     <message>
         <source>round %1/%2: %3</source>
         <translation>第 %1/%2 轮：%3</translation>
+    </message>
+    <message>
+        <source>--output-dir: %1</source>
+        <translation>--output-dir：%1</translation>
     </message>
 </context>
 <context>
@@ -3645,18 +3652,6 @@ bytes、duration_ms、reused_connection。</translation>
     <message>
         <source>name the REMOTE_PATH and the LOCAL_DIR</source>
         <translation>请指定 REMOTE_PATH 和 LOCAL_DIR</translation>
-    </message>
-    <message>
-        <source>%1 is not a folder</source>
-        <translation>%1 不是文件夹</translation>
-    </message>
-    <message>
-        <source>cannot create the folder %1</source>
-        <translation>无法创建文件夹 %1</translation>
-    </message>
-    <message>
-        <source>cannot write in %1: %2</source>
-        <translation>无法在 %1 中写入：%2</translation>
     </message>
     <message>
         <source>the remote path is empty</source>

@@ -2021,6 +2021,21 @@ Each run opens here in its own tab.</source>
     </message>
 </context>
 <context>
+    <name>CliOutput</name>
+    <message>
+        <source>%1 is not a directory</source>
+        <translation>%1 不是目錄</translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>無法建立目錄 %1</translation>
+    </message>
+    <message>
+        <source>cannot write in %1: %2</source>
+        <translation>無法在 %1 中寫入：%2</translation>
+    </message>
+</context>
+<context>
     <name>ClusterShellImporter</name>
     <message>
         <source>group &quot;%1&quot; is defined again (first on line %2); this one is ignored</source>
@@ -3051,18 +3066,6 @@ Ctrl+C 會取消仍在執行的指令，並輸出到目前為止傳回的結果�
         <translation>未指定指令：chorus run [選項] [--] COMMAND</translation>
     </message>
     <message>
-        <source>--output-dir %1 is not a directory</source>
-        <translation>--output-dir %1 不是目錄</translation>
-    </message>
-    <message>
-        <source>cannot create the output directory %1</source>
-        <translation>無法建立輸出目錄 %1</translation>
-    </message>
-    <message>
-        <source>cannot write in the output directory %1: %2</source>
-        <translation>無法寫入輸出目錄 %1：%2</translation>
-    </message>
-    <message>
         <source>round %1/%2: %3 s, %4</source>
         <translation>第 %1/%2 輪：%3 秒，%4</translation>
     </message>
@@ -3149,6 +3152,10 @@ Record it in %4 and connect (yes/no)? </source>
     <message>
         <source>round %1/%2: %3</source>
         <translation>第 %1/%2 輪：%3</translation>
+    </message>
+    <message>
+        <source>--output-dir: %1</source>
+        <translation>--output-dir：%1</translation>
     </message>
 </context>
 <context>
@@ -3645,18 +3652,6 @@ bytes、duration_ms、reused_connection。</translation>
     <message>
         <source>name the REMOTE_PATH and the LOCAL_DIR</source>
         <translation>請指定 REMOTE_PATH 和 LOCAL_DIR</translation>
-    </message>
-    <message>
-        <source>%1 is not a folder</source>
-        <translation>%1 不是資料夾</translation>
-    </message>
-    <message>
-        <source>cannot create the folder %1</source>
-        <translation>無法建立資料夾 %1</translation>
-    </message>
-    <message>
-        <source>cannot write in %1: %2</source>
-        <translation>無法在 %1 中寫入：%2</translation>
     </message>
     <message>
         <source>the remote path is empty</source>
