@@ -1399,6 +1399,10 @@ Each run opens here in its own tab.</source>
         <source>Key file authentication needs a key file.</source>
         <translation>密钥文件认证需要指定密钥文件。</translation>
     </message>
+    <message>
+        <source>Private key file</source>
+        <translation>私钥文件</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::RunCompareDialog</name>
@@ -1699,6 +1703,18 @@ Each run opens here in its own tab.</source>
     <message>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>Filter hosts</source>
+        <translation>筛选主机</translation>
+    </message>
+    <message>
+        <source>Host status</source>
+        <translation>主机状态</translation>
+    </message>
+    <message>
+        <source>One row per host: state, exit status, duration, bytes and error. Enter opens the host&apos;s output.</source>
+        <translation>每台主机一行：状态、退出码、耗时、字节数和错误。按 Enter 打开该主机的输出。</translation>
     </message>
 </context>
 <context>

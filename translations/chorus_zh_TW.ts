@@ -1399,6 +1399,10 @@ Each run opens here in its own tab.</source>
         <source>Key file authentication needs a key file.</source>
         <translation>金鑰檔案驗證需要指定金鑰檔案。</translation>
     </message>
+    <message>
+        <source>Private key file</source>
+        <translation>私密金鑰檔案</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::RunCompareDialog</name>
@@ -1699,6 +1703,18 @@ Each run opens here in its own tab.</source>
     <message>
         <source>%1 left</source>
         <translation>剩餘 %1</translation>
+    </message>
+    <message>
+        <source>Filter hosts</source>
+        <translation>篩選主機</translation>
+    </message>
+    <message>
+        <source>Host status</source>
+        <translation>主機狀態</translation>
+    </message>
+    <message>
+        <source>One row per host: state, exit status, duration, bytes and error. Enter opens the host&apos;s output.</source>
+        <translation>每台主機一列：狀態、結束代碼、耗時、位元組數與錯誤。按 Enter 開啟該主機的輸出。</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ CredentialDialog::CredentialDialog(QWidget *parent)
     m_forAll = new QCheckBox(this);
     m_forAll->setObjectName(QStringLiteral("useForAll"));
     m_forAll->setChecked(true);
+    m_forAll->setVisible(false); // until a request shows how many hosts ask the same
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Cancel)->setText(tr("&Skip this host"));

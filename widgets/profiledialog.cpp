@@ -62,6 +62,8 @@ ProfileDialog::ProfileDialog(const Profile &profile, const QStringList &groups, 
 
     m_keyFile = new QLineEdit(profile.keyFile, this);
     m_keyFile->setObjectName(QStringLiteral("keyFileEdit"));
+    // In a row with its browse button, so the form's label is not its buddy.
+    m_keyFile->setAccessibleName(tr("Private key file"));
     auto *browse = new QToolButton(this);
     browse->setText(tr("..."));
     browse->setAccessibleName(tr("Choose a key file"));

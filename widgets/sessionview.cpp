@@ -194,6 +194,7 @@ void SessionView::build()
     m_filter = new QLineEdit;
     m_filter->setObjectName(QStringLiteral("hostFilter"));
     m_filter->setPlaceholderText(tr("Filter by host or error"));
+    m_filter->setAccessibleName(tr("Filter hosts"));
     m_filter->setClearButtonEnabled(true);
     filters->addWidget(m_filter, 1);
     m_statusFilter = new QComboBox;
@@ -219,6 +220,8 @@ void SessionView::build()
 
     m_table = new QTableView;
     m_table->setObjectName(QStringLiteral("statusTable"));
+    m_table->setAccessibleName(tr("Host status"));
+    m_table->setAccessibleDescription(tr("One row per host: state, exit status, duration, bytes and error. Enter opens the host's output."));
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
