@@ -61,10 +61,11 @@ void closeWindowsOnTerminationSignals(QApplication *app)
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) != 0)
         return;
     auto *notifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, app);
-    QObject::connect(notifier, &QSocketNotifier::activated, app, [notifier] {
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [notifier, app] {
         char byte;
         [[maybe_unused]] const ssize_t got = ::read(g_signalPipe[1], &byte, 1);
         notifier->setEnabled(false);
+        app->setProperty(MainWindow::TerminatingProperty, true);
         QApplication::closeAllWindows();
         QCoreApplication::quit();
     });

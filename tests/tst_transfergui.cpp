@@ -15,6 +15,10 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QMessageBox>
+#include <QApplication>
+#include <QAbstractButton>
 
 #include "historymodel.h"
 #include "historypanel.h"
@@ -205,6 +209,52 @@ private Q_SLOTS:
         const QString error = cell(session, 0, SessionStatusModel::ErrorColumn);
         QVERIFY2(error.contains(QStringLiteral("no-such-file")) && error.contains(QStringLiteral("No such file"), Qt::CaseInsensitive),
                  qPrintable(error));
+    }
+
+    // Last: it closes the window. Quitting while a copy runs asks first; "keep" keeps it going, and
+    // quitting stops it without a file under its final name.
+    void quittingAsksWhileACopyRuns()
+    {
+        const QString local = m_tmp.filePath(QStringLiteral("big.bin"));
+        QVERIFY(writeFile(local, randomBytes(32 * 1024 * 1024)));
+        const QString remote = m_tmp.filePath(QStringLiteral("remote-quit"));
+        QVERIFY(QDir().mkpath(remote));
+        m_window->hostModel()->setAllChecked(true);
+        TransferDialog *dialog = m_window->showTransferDialog(m_window->hostModel()->checkedProfiles());
+        QVERIFY(dialog);
+        TransferSpec spec;
+        spec.localPaths = {local};
+        spec.remotePath = remote;
+        dialog->setSpec(spec);
+        dialog->okButton()->click();
+        SessionView *session = m_window->currentSession();
+        QVERIFY(session && session->session()->isTransfer());
+        // The servers stop answering at once (32 MiB takes far longer than that to copy), so the copy
+        // is still running when the window closes.
+        QVERIFY(m_fleet.pauseServer(0));
+        QCOMPARE(m_window->runningTransfers(), 1);
+
+        const auto answer = [](const QString &button) {
+            QTimer::singleShot(0, [button] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                QCOMPARE(box->objectName(), QStringLiteral("confirmQuitBox"));
+                for (QAbstractButton *b : box->buttons()) {
+                    if (b->text().remove(u'&').startsWith(button))
+                        b->click();
+                }
+            });
+        };
+        answer(QStringLiteral("Keep"));
+        QVERIFY(!m_window->close());
+        QVERIFY(m_window->isVisible());
+        QVERIFY(session->isRunning());
+
+        answer(QStringLiteral("Quit"));
+        QVERIFY(m_window->close());
+        QVERIFY(m_fleet.resumeServer(0));
+        m_window.reset(); // stops the copies
+        QVERIFY(!QFileInfo::exists(remote + QStringLiteral("/big.bin")));
     }
 };
 

@@ -84,6 +84,13 @@
             <numerusform>Delete %n hosts and their saved secrets?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file copy run(s) still going. Quitting stops them: the files being written are removed, and no file is left half-written under its real name.</source>
+        <translation>
+            <numerusform>%n file copy run still going. Quitting stops it: the file being written is removed, and no file is left half-written under its real name.</numerusform>
+            <numerusform>%n file copy runs still going. Quitting stops them: the files being written are removed, and no file is left half-written under its real name.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Chorus::SessionStatusModel</name>

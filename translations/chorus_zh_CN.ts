@@ -1113,6 +1113,24 @@ Each run opens here in its own tab.</source>
         <source>Cannot copy</source>
         <translation>无法复制</translation>
     </message>
+    <message>
+        <source>Copies still running</source>
+        <translation>仍有复制在进行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file copy run(s) still going. Quitting stops them: the files being written are removed, and no file is left half-written under its real name.</source>
+        <translation>
+            <numerusform>还有 %n 个文件复制任务在进行。退出会停止它们：正在写入的文件会被删除，不会有写了一半的文件留在正式文件名下。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Quit and Stop the Copies</source>
+        <translation>退出并停止复制(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Copying</source>
+        <translation>继续复制(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::OutputView</name>

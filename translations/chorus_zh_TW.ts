@@ -1113,6 +1113,24 @@ Each run opens here in its own tab.</source>
         <source>Cannot copy</source>
         <translation>無法複製</translation>
     </message>
+    <message>
+        <source>Copies still running</source>
+        <translation>仍有複製在進行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file copy run(s) still going. Quitting stops them: the files being written are removed, and no file is left half-written under its real name.</source>
+        <translation>
+            <numerusform>還有 %n 個檔案複製工作在進行。結束程式會停止它們：正在寫入的檔案會被刪除，不會有寫了一半的檔案留在正式檔名下。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Quit and Stop the Copies</source>
+        <translation>結束並停止複製(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Copying</source>
+        <translation>繼續複製(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::OutputView</name>

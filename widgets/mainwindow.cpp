@@ -18,6 +18,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QPointer>
 #include <QSettings>
 #include <QShortcut>
@@ -937,8 +938,44 @@ void MainWindow::saveLayout()
     settings.setValue(QStringLiteral("checkedHosts"), checked);
 }
 
+int MainWindow::runningTransfers() const
+{
+    int running = 0;
+    for (int i = 0; i < m_sessionTabs->count(); ++i) {
+        const auto *session = qobject_cast<SessionView *>(m_sessionTabs->widget(i));
+        if (session && session->isRunning() && session->session()->isTransfer())
+            ++running;
+    }
+    return running;
+}
+
+bool MainWindow::confirmClose()
+{
+    // Asked to end by a signal (Ctrl+C in the terminal, kill): nobody is there to answer.
+    if (qApp->property(TerminatingProperty).toBool())
+        return true;
+    const int copies = runningTransfers();
+    if (copies == 0)
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Copies still running"),
+                    tr("%n file copy run(s) still going. Quitting stops them: the files being written are "
+                       "removed, and no file is left half-written under its real name.",
+                       nullptr, copies),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("confirmQuitBox"));
+    QPushButton *quit = box.addButton(tr("&Quit and Stop the Copies"), QMessageBox::DestructiveRole);
+    QPushButton *keep = box.addButton(tr("&Keep Copying"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.exec();
+    return box.clickedButton() == quit;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!confirmClose()) {
+        event->ignore();
+        return;
+    }
     saveLayout();
     if (m_saveTimer.isActive())
         saveProfiles();

@@ -88,6 +88,12 @@ public:
     // One host's output in two stored runs, side by side.
     RunCompareDialog *compareRuns(qint64 older, qint64 newer, const QString &host);
 
+    // Set on the application (qApp->setProperty) when it is ending because of a signal: closing
+    // then asks nobody.
+    static constexpr const char *TerminatingProperty = "chorusTerminating";
+    // File copies still running; closing the window asks before it stops them.
+    int runningTransfers() const;
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -96,6 +102,7 @@ private:
     void createActions();
     void createHostDock();
     void createHistoryDock();
+    bool confirmClose();
     void compareWithPrevious(SessionView *session, int host);
     void createCentralArea();
     void loadProfiles();
