@@ -669,7 +669,9 @@ void MainWindow::recordInHistory(SessionView *session)
         return;
     }
     session->setHistoryId(id);
-    m_historyPanel->refresh();
+    // A hidden panel reads the history when it is shown again.
+    if (m_historyPanel->isVisible())
+        m_historyPanel->refresh();
 }
 
 SessionView *MainWindow::currentSession() const
