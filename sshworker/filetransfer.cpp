@@ -9,18 +9,19 @@
 #include "workerpool.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QStringDecoder>
 
 #include <libssh/libssh.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <limits>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -50,6 +51,38 @@ QByteArray remoteBaseName(QByteArray path)
     const qsizetype slash = path.lastIndexOf('/');
     const QByteArray base = slash < 0 ? path : path.mid(slash + 1);
     return base.isEmpty() || base == "." || base == ".." ? QByteArrayLiteral("_") : base;
+}
+
+// The process's umask, read without changing it (other threads may be creating files).
+mode_t currentUmask()
+{
+    static const mode_t mask = [] {
+        QFile status(QStringLiteral("/proc/self/status"));
+        if (status.open(QIODevice::ReadOnly)) {
+            for (const QByteArray &line : status.readAll().split('\n')) {
+                if (line.startsWith("Umask:"))
+                    return mode_t(line.mid(6).trimmed().toUInt(nullptr, 8));
+            }
+        }
+        return mode_t(022);
+    }();
+    return mask;
+}
+
+// A pulled file's mode: what the umask allows, never setuid/setgid, and always readable and
+// writable by the user (a remote 0000 file would otherwise be useless here).
+mode_t pulledMode(quint32 remote, mode_t keep)
+{
+    return (mode_t(remote) & 0777 & ~currentUmask()) | keep;
+}
+
+bool validName(const QByteArray &name)
+{
+    if (name.isEmpty() || name.contains('\0'))
+        return false;
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    const QString text = decoder(name);
+    return !decoder.hasError() && !text.isEmpty();
 }
 
 QString remoteText(const QByteArray &path)
@@ -148,6 +181,10 @@ qint64 FileTransfer::stallDeadlineUs() const
     const int stallMs = m_worker->pool()->settings().transferStallMs;
     if (stallMs <= 0 || (m_phase != Phase::Opening && m_phase != Phase::Working))
         return 0;
+    // Hashing here and the checksum command there take as long as they take (sha256sum prints
+    // only at the end); cancel still ends them.
+    if (m_hashing || m_sumStage == 3)
+        return 0;
     return m_lastMoveUs + qint64(stallMs) * 1000;
 }
 
@@ -205,7 +242,7 @@ void FileTransfer::step()
                 finish(HostOutcome::Failed, FailureKind::Channel, error);
                 return;
             }
-            const QByteArray dir = spec.remotePath.toUtf8();
+            const QByteArray dir = SftpPacket::path(spec.remotePath);
             m_sftp->stat(dir, [this, dir](const SftpPacket::Reply &r) {
                 if (r.type != SftpPacket::Attrs)
                     fail(QStringLiteral("%1: %2").arg(remoteText(dir), replyError(r)));
@@ -224,7 +261,7 @@ void FileTransfer::step()
                            .arg(localRoot));
                 return;
             }
-            const QByteArray path = spec.remotePath.toUtf8();
+            const QByteArray path = SftpPacket::path(spec.remotePath);
             m_sftp->stat(path, [this, path, localRoot](const SftpPacket::Reply &r) {
                 if (r.type != SftpPacket::Attrs) {
                     fail(QStringLiteral("%1: %2").arg(remoteText(path), replyError(r)));
@@ -235,7 +272,8 @@ void FileTransfer::step()
                 item.remote = path;
                 item.local = QDir(localRoot).filePath(QString::fromUtf8(remoteBaseName(path)));
                 item.size = qint64(r.attrs.size);
-                item.mode = r.attrs.permissions & 07777;
+                item.mode = (r.attrs.flags & SftpPacket::Attributes::Permissions) ? r.attrs.permissions & 07777
+                                                                                   : 0644;
                 item.mtime = (r.attrs.flags & SftpPacket::Attributes::Times) ? qint64(r.attrs.mtime) : -1;
                 if (!item.isDir && !r.attrs.isRegular()) {
                     fail(QCoreApplication::translate("FileTransfer", "%1: not a regular file or folder")
@@ -272,7 +310,8 @@ void FileTransfer::step()
 bool FileTransfer::planPush(QString *error)
 {
     const TransferSpec &spec = *m_run->request.transfer;
-    const QByteArray remoteDir = spec.remotePath.toUtf8();
+    const QByteArray remoteDir = SftpPacket::path(spec.remotePath);
+    QString statError;
     const auto itemFor = [&](const QFileInfo &info, const QString &relative) {
         Item item;
         item.isDir = info.isDir();
@@ -283,6 +322,9 @@ bool FileTransfer::planPush(QString *error)
         if (::stat(QFile::encodeName(info.filePath()).constData(), &st) == 0) {
             item.mode = st.st_mode & 07777;
             item.mtime = st.st_mtime;
+        } else if (statError.isEmpty()) {
+            // Sending it with mode 0 would leave a file nobody can use.
+            statError = QStringLiteral("%1: %2").arg(info.filePath(), QString::fromLocal8Bit(strerror(errno)));
         }
         return item;
     };
@@ -297,9 +339,8 @@ bool FileTransfer::planPush(QString *error)
                 QCoreApplication::translate("FileTransfer", "%1: not a regular file or folder").arg(path);
             return false;
         }
-        QString base = info.fileName();
-        if (base.isEmpty()) // "dir/" or "/"
-            base = QFileInfo(QDir::cleanPath(path)).fileName();
+        // "dir/", "." and "a/.." name the folder they resolve to; "/" has no name.
+        QString base = QFileInfo(QDir::cleanPath(info.absoluteFilePath())).fileName();
         if (base.isEmpty())
             base = QStringLiteral("_");
         QList<Item> items{itemFor(info, base)};
@@ -321,6 +362,10 @@ bool FileTransfer::planPush(QString *error)
         std::sort(items.begin(), items.end(),
                   [](const Item &a, const Item &b) { return a.remote < b.remote; });
         m_items += items;
+        if (!statError.isEmpty()) {
+            *error = statError;
+            return false;
+        }
     }
     for (const Item &item : std::as_const(m_items))
         m_bytesTotal += item.size;
@@ -424,17 +469,26 @@ void FileTransfer::openRemoteTemp(const Item &item)
     SftpPacket::Attributes attrs;
     attrs.flags = SftpPacket::Attributes::Permissions;
     attrs.permissions = 0600; // nobody else reads a half-written file; the real mode comes at the end
+    // Known before the answer: a copy that ends while OPEN is in flight still removes the file (the
+    // removal queues behind the OPEN; removing a file that never came counts as done).
+    m_remoteTemp = temp;
     m_sftp->open(temp,
                  SftpPacket::OpenWrite | SftpPacket::OpenCreate | SftpPacket::OpenTruncate |
                      SftpPacket::OpenExclusive,
-                 attrs, [this, temp](const SftpPacket::Reply &r) {
+                 attrs, [this](const SftpPacket::Reply &r) {
+                     if (m_phase != Phase::Working) {
+                         if (r.type == SftpPacket::Handle && m_sftp->isOpen())
+                             m_sftp->closeHandle(r.handle, [](const SftpPacket::Reply &) {});
+                         return;
+                     }
                      const Item &item = m_items.at(m_current);
                      if (r.type != SftpPacket::Handle) {
+                         // Nothing was created (OPEN is exclusive): nothing to remove.
+                         m_remoteTemp.clear();
                          fail(QStringLiteral("%1: %2").arg(remoteText(item.remote), replyError(r)));
                          return;
                      }
                      m_handle = r.handle;
-                     m_remoteTemp = temp;
                      m_completing = false;
                      pumpWrites();
                  });
@@ -514,32 +568,40 @@ void FileTransfer::completeRemoteFile()
             renameIntoPlace();
             return;
         }
-        QString error;
-        const QByteArray local = localChecksum(item.local, &error);
-        if (local.isEmpty()) {
-            fail(error);
-            return;
-        }
-        startChecksum(m_remoteTemp, [this, local](const QByteArray &remote, const QString &error) {
-            const Item &item = m_items.at(m_current);
-            if (!error.isEmpty())
-                fail(QCoreApplication::translate("FileTransfer", "%1: checksum check failed: %2")
-                         .arg(remoteText(item.remote), error));
-            else if (remote != local)
-                fail(QCoreApplication::translate(
-                         "FileTransfer",
-                         "%1: checksum mismatch after writing (SHA-256 here %2, there %3); the file "
-                         "was not put in place")
-                         .arg(remoteText(item.remote), QString::fromLatin1(local),
-                              QString::fromLatin1(remote)));
+        hashLocal(item.local, true, [this](const QByteArray &local, const QString &error) {
+            if (local.isEmpty())
+                fail(error);
             else
-                renameIntoPlace();
+                startChecksum(m_remoteTemp, [this, local](const QByteArray &remote, const QString &error) {
+                    checkPushed(local, remote, error);
+                });
         });
     });
 }
 
+void FileTransfer::checkPushed(const QByteArray &local, const QByteArray &remote, const QString &error)
+{
+    const Item &item = m_items.at(m_current);
+    if (!error.isEmpty())
+        fail(QCoreApplication::translate("FileTransfer", "%1: checksum check failed: %2")
+                 .arg(remoteText(item.remote), error));
+    else if (remote != local)
+        fail(QCoreApplication::translate(
+                 "FileTransfer",
+                 "%1: checksum mismatch after writing (SHA-256 here %2, there %3); the file "
+                 "was not put in place")
+                 .arg(remoteText(item.remote), QString::fromLatin1(local),
+                      QString::fromLatin1(remote)));
+    else
+        renameIntoPlace();
+}
+
 void FileTransfer::renameIntoPlace()
 {
+    // After a failure or cancel the temporary file is being removed: never rename (or, without
+    // posix-rename, remove the user's file to make room).
+    if (m_phase != Phase::Working)
+        return;
     const Item &item = m_items.at(m_current);
     const QByteArray finalPath = item.remote;
     const auto renamed = [this](const SftpPacket::Reply &r) {
@@ -601,17 +663,23 @@ void FileTransfer::readDirectory(const QByteArray &handle, const QByteArray &rem
             return;
         }
         for (const SftpPacket::Entry &e : r.entries) {
-            if (e.name == "." || e.name == ".." || e.name.contains('/'))
+            if (e.name == "." || e.name == "..")
                 continue;
-            // Links and special files are left out: a link to a folder could loop.
-            if (!e.attrs.isDirectory() && !e.attrs.isRegular())
+            // Links and special files are left out (a link to a folder could loop), and so are
+            // names that cannot be written here as they are (a NUL or bytes that are not UTF-8 would
+            // come out cut short or under another file's name).
+            if ((!e.attrs.isDirectory() && !e.attrs.isRegular()) || e.name.contains('/') ||
+                !validName(e.name)) {
+                ++m_result.filesSkipped;
                 continue;
+            }
             Item item;
             item.isDir = e.attrs.isDirectory();
             item.remote = joinRemote(remoteDir, e.name);
             item.local = QDir(localDir).filePath(QString::fromUtf8(e.name));
             item.size = item.isDir ? 0 : qint64(e.attrs.size);
-            item.mode = e.attrs.permissions & 07777;
+            item.mode = (e.attrs.flags & SftpPacket::Attributes::Permissions) ? e.attrs.permissions & 07777
+                                                                              : (item.isDir ? 0755 : 0644);
             item.mtime = (e.attrs.flags & SftpPacket::Attributes::Times) ? qint64(e.attrs.mtime) : -1;
             m_items.append(item);
             if (item.isDir)
@@ -638,7 +706,7 @@ void FileTransfer::pullNext()
             }
             // The folder keeps its mode, but stays writable for us while it fills.
             if (item.mode)
-                ::chmod(QFile::encodeName(item.local).constData(), item.mode | 0700);
+                ::chmod(QFile::encodeName(item.local).constData(), pulledMode(item.mode, 0700));
             continue;
         }
         const QFileInfo existing(item.local);
@@ -672,10 +740,16 @@ void FileTransfer::pullNext()
     ::fchmod(m_file.handle(), 0600);
     m_offset = 0;
     m_fileDone = 0;
-    m_fileEnd = item.size;
+    m_fileEnd = std::numeric_limits<qint64>::max(); // until the server says EOF
+    m_fileSeen = item.size;
     m_requests = 0;
     m_completing = true; // until the remote file is open
     m_sftp->open(item.remote, SftpPacket::OpenRead, {}, [this](const SftpPacket::Reply &r) {
+        if (m_phase != Phase::Working) {
+            if (r.type == SftpPacket::Handle && m_sftp->isOpen())
+                m_sftp->closeHandle(r.handle, [](const SftpPacket::Reply &) {});
+            return;
+        }
         if (r.type != SftpPacket::Handle) {
             fail(QStringLiteral("%1: %2").arg(remoteText(m_items.at(m_current).remote), replyError(r)));
             return;
@@ -691,14 +765,16 @@ void FileTransfer::pumpReads()
     if (m_phase != Phase::Working || m_completing || m_current < 0 || !m_sftp->isOpen())
         return;
     const Item &item = m_items.at(m_current);
-    while (m_offset < qMin(item.size, m_fileEnd) && m_requests < MaxRequests) {
+    // Reads go on past the listed size until the server says EOF, like sftp's get: /proc files list
+    // as empty and logs grow. Past that size only a few are in flight, most of them answered EOF.
+    while (m_offset < m_fileEnd && m_requests < (m_offset < item.size ? MaxRequests : 4)) {
         const qint64 offset = m_offset;
-        const qint64 length = qMin(ChunkSize, item.size - offset);
+        const qint64 length = offset < item.size ? qMin(ChunkSize, item.size - offset) : ChunkSize;
         m_offset += length;
         ++m_requests;
         requestRead(offset, length);
     }
-    if (m_requests == 0 && m_offset >= qMin(item.size, m_fileEnd))
+    if (m_requests == 0 && m_offset >= m_fileEnd)
         completeLocalFile();
 }
 
@@ -732,6 +808,10 @@ void FileTransfer::readAnswered(qint64 offset, qint64 length, const SftpPacket::
         m_fileDone += got;
         m_bytesDone += got;
         m_result.bytesTransferred += got;
+        if (offset + got > m_fileSeen) { // the file is longer than it was listed
+            m_bytesTotal += offset + got - m_fileSeen;
+            m_fileSeen = offset + got;
+        }
         progress(false);
         if (got > 0 && got < length) {
             // A short answer: ask again for the rest, under the same request count.
@@ -742,7 +822,7 @@ void FileTransfer::readAnswered(qint64 offset, qint64 length, const SftpPacket::
             m_fileEnd = qMin(m_fileEnd, offset);
     }
     --m_requests;
-    if (m_requests == 0 && m_offset >= qMin(m_items.at(m_current).size, m_fileEnd))
+    if (m_requests == 0 && m_offset >= m_fileEnd)
         completeLocalFile();
     else
         pumpReads();
@@ -754,9 +834,10 @@ void FileTransfer::completeLocalFile()
     const Item &item = m_items.at(m_current);
     m_sftp->closeHandle(m_handle, [](const SftpPacket::Reply &) {});
     m_handle.clear();
-    if (m_fileEnd < item.size) {
-        // Whatever was announced but not there is not counted as copied.
-        m_bytesTotal -= item.size - m_fileEnd;
+    if (m_fileEnd < m_fileSeen) {
+        // Whatever was announced or read past the end (a file that shrank meanwhile) is not counted.
+        m_bytesTotal -= m_fileSeen - m_fileEnd;
+        m_fileSeen = m_fileEnd;
         m_file.resize(m_fileEnd);
     }
     if (!m_file.flush()) {
@@ -764,7 +845,7 @@ void FileTransfer::completeLocalFile()
                  .arg(item.local, m_file.errorString()));
         return;
     }
-    ::fchmod(m_file.handle(), item.mode ? item.mode : 0644);
+    ::fchmod(m_file.handle(), pulledMode(item.mode, 0600));
     if (item.mtime >= 0)
         m_file.setFileTime(QDateTime::fromSecsSinceEpoch(item.mtime), QFileDevice::FileModificationTime);
     const bool synced = ::fsync(m_file.handle()) == 0 || errno == EINVAL;
@@ -777,6 +858,8 @@ void FileTransfer::completeLocalFile()
         return;
     }
     const auto putInPlace = [this] {
+        if (m_phase != Phase::Working)
+            return;
         const Item &item = m_items.at(m_current);
         if (::rename(QFile::encodeName(m_localTemp).constData(), QFile::encodeName(item.local).constData()) !=
             0) {
@@ -792,26 +875,27 @@ void FileTransfer::completeLocalFile()
         putInPlace();
         return;
     }
-    QFile written(m_localTemp);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!written.open(QIODevice::ReadOnly) || !hash.addData(&written)) {
-        fail(QStringLiteral("%1: %2").arg(m_localTemp, written.errorString()));
-        return;
-    }
-    const QByteArray local = hash.result().toHex();
-    startChecksum(item.remote, [this, local, putInPlace](const QByteArray &remote, const QString &error) {
-        const Item &item = m_items.at(m_current);
-        if (!error.isEmpty())
-            fail(QCoreApplication::translate("FileTransfer", "%1: checksum check failed: %2")
-                     .arg(remoteText(item.remote), error));
-        else if (remote != local)
-            fail(QCoreApplication::translate(
-                     "FileTransfer",
-                     "%1: checksum mismatch after copying (SHA-256 there %2, here %3); the file was not "
-                     "put in place")
-                     .arg(remoteText(item.remote), QString::fromLatin1(remote), QString::fromLatin1(local)));
-        else
-            putInPlace();
+    hashLocal(m_localTemp, false, [this, putInPlace](const QByteArray &local, const QString &error) {
+        if (local.isEmpty()) {
+            fail(error);
+            return;
+        }
+        startChecksum(m_items.at(m_current).remote,
+                      [this, local, putInPlace](const QByteArray &remote, const QString &error) {
+                          const Item &item = m_items.at(m_current);
+                          if (!error.isEmpty())
+                              fail(QCoreApplication::translate("FileTransfer", "%1: checksum check failed: %2")
+                                       .arg(remoteText(item.remote), error));
+                          else if (remote != local)
+                              fail(QCoreApplication::translate(
+                                       "FileTransfer",
+                                       "%1: checksum mismatch after copying (SHA-256 there %2, here %3); the "
+                                       "file was not put in place")
+                                       .arg(remoteText(item.remote), QString::fromLatin1(remote),
+                                            QString::fromLatin1(local)));
+                          else
+                              putInPlace();
+                      });
     });
 }
 
@@ -845,21 +929,25 @@ QString FileTransfer::currentName() const
                                                                          : item.local;
 }
 
-QByteArray FileTransfer::localChecksum(const QString &path, QString *error) const
+void FileTransfer::hashLocal(const QString &path, bool shared,
+                             std::function<void(const QByteArray &, const QString &)> done)
 {
-    QMutexLocker lock(&m_run->checksumMutex);
-    const auto cached = m_run->localChecksums.constFind(path);
-    if (cached != m_run->localChecksums.cend())
-        return *cached;
-    QFile file(path);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file)) {
-        *error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return {};
-    }
-    const QByteArray sum = hash.result().toHex();
-    m_run->localChecksums.insert(path, sum);
-    return sum;
+    m_hashing = true;
+    m_hashDone = std::move(done);
+    m_worker->hashLater(this, ++m_hashTicket, path, shared);
+}
+
+void FileTransfer::localChecksumReady(quint64 ticket, const QByteArray &checksum, const QString &error)
+{
+    if (!m_hashing || ticket != m_hashTicket)
+        return;
+    m_hashing = false;
+    const auto done = std::move(m_hashDone);
+    m_hashDone = nullptr;
+    if (m_phase != Phase::Working)
+        return;
+    m_lastMoveUs = SshWorker::nowUs(); // the stall clock rests while hashing
+    done(checksum, error);
 }
 
 void FileTransfer::startChecksum(const QByteArray &remotePath,
@@ -881,7 +969,7 @@ void FileTransfer::startChecksum(const QByteArray &remotePath,
     m_sumExit = -1;
     m_sumDone = std::move(done);
     m_sumStage = 1;
-    m_lastMoveUs = SshWorker::nowUs(); // hashing the local file may have taken long
+    m_lastMoveUs = SshWorker::nowUs();
     stepChecksum();
 }
 
@@ -911,15 +999,14 @@ void FileTransfer::stepChecksum()
     }
     if (m_sumStage == 3 && m_sumClosed) {
         const auto done = std::move(m_sumDone);
+        m_sumDone = nullptr;
         const QByteArray hash = m_sumOut.trimmed().split(' ').value(0).toLower();
         const QByteArray err = m_sumErr.trimmed();
         const int exit = m_sumExit;
-        ssh_remove_channel_callbacks(m_sumChannel, &m_sumCallbacks);
-        ssh_channel_close(m_sumChannel);
-        ssh_channel_free(m_sumChannel);
-        m_sumChannel = nullptr;
-        m_sumStage = 0;
-        m_connection->channelClosed(SshWorker::nowUs());
+        freeSumChannel();
+        m_lastMoveUs = SshWorker::nowUs(); // the stall clock rested while the command ran
+        if (m_phase != Phase::Working || !done)
+            return;
         const bool valid = hash.size() == 64 && std::all_of(hash.begin(), hash.end(),
                                                             [](char c) { return std::isxdigit(uchar(c)); });
         if (exit != 0 || !valid) {
@@ -991,6 +1078,10 @@ void FileTransfer::fail(const QString &error, HostOutcome outcome, FailureKind f
 {
     if (m_phase == Phase::Done || m_phase == Phase::Cleaning)
         return;
+    // A checksum still running must not lead to a rename once the temporary file is going away.
+    freeSumChannel();
+    m_hashing = false;
+    m_hashDone = nullptr;
     removeLocalTemp();
     m_file.close();
     if (m_remoteTemp.isEmpty() || !m_sftp || !m_sftp->isOpen()) {
@@ -1112,20 +1203,26 @@ void FileTransfer::removeLocalTemp()
     m_localTemp.clear();
 }
 
+void FileTransfer::freeSumChannel()
+{
+    m_sumStage = 0;
+    m_sumDone = nullptr;
+    if (!m_sumChannel)
+        return;
+    ssh_remove_channel_callbacks(m_sumChannel, &m_sumCallbacks);
+    if (m_connection && m_connection->session() && ssh_is_connected(m_connection->session()))
+        ssh_channel_close(m_sumChannel);
+    ssh_channel_free(m_sumChannel);
+    m_sumChannel = nullptr;
+    if (m_connection)
+        m_connection->channelClosed(SshWorker::nowUs());
+}
+
 // Callbacks of the SFTP client may be on the stack: it is closed here (the session may go away
 // right after) but freed with this object.
 void FileTransfer::freeChannels()
 {
-    if (m_sumChannel) {
-        ssh_remove_channel_callbacks(m_sumChannel, &m_sumCallbacks);
-        if (m_connection && m_connection->session() && ssh_is_connected(m_connection->session()))
-            ssh_channel_close(m_sumChannel);
-        ssh_channel_free(m_sumChannel);
-        m_sumChannel = nullptr;
-        m_sumStage = 0;
-        if (m_connection)
-            m_connection->channelClosed(SshWorker::nowUs());
-    }
+    freeSumChannel();
     if (m_sftp)
         m_sftp->close();
     if (m_sftpCounted) {

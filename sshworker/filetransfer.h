@@ -39,6 +39,7 @@ public:
     void connectionLost() override;
     void cutForShutdown() override;
     bool isTransfer() const override { return true; }
+    void localChecksumReady(quint64 ticket, const QByteArray &checksum, const QString &error) override;
 
     bool isDone() const override { return m_phase == Phase::Done; }
     bool isWaitingForConnection() const override { return m_phase == Phase::WaitingForConnection; }
@@ -73,6 +74,7 @@ private:
     void openRemoteTemp(const Item &item);
     void pumpWrites();
     void completeRemoteFile();
+    void checkPushed(const QByteArray &local, const QByteArray &remote, const QString &error);
     void renameIntoPlace();
     // Pull
     void listNext();
@@ -88,7 +90,10 @@ private:
     void startChecksum(const QByteArray &remotePath,
                        std::function<void(const QByteArray &, const QString &)> done);
     void stepChecksum();
-    QByteArray localChecksum(const QString &path, QString *error) const;
+    // Hashes off the worker thread (SshWorker::hashLater); done runs here, unless the copy ended.
+    void hashLocal(const QString &path, bool shared,
+                   std::function<void(const QByteArray &, const QString &)> done);
+    void freeSumChannel();
     static QByteArray tempName(const QByteArray &finalPath);
     QString currentName() const;
     void fail(const QString &error, HostOutcome outcome = HostOutcome::Failed,
@@ -136,7 +141,8 @@ private:
     QFile m_file;
     qint64 m_offset = 0;       // next byte to request or send
     qint64 m_fileDone = 0;     // bytes acknowledged or received
-    qint64 m_fileEnd = 0;      // pull: where the remote file really ended (EOF)
+    qint64 m_fileEnd = 0;      // pull: where the remote file ends (EOF), until then the largest qint64
+    qint64 m_fileSeen = 0;     // pull: the file's size as counted in m_bytesTotal
     int m_requests = 0;        // reads or writes in flight for this file
     bool m_completing = false; // no reads or writes to start now (opening, closing or deciding)
 
@@ -149,6 +155,11 @@ private:
     bool m_sumClosed = false;
     int m_sumExit = -1;
     std::function<void(const QByteArray &, const QString &)> m_sumDone;
+
+    // The local file's hash, on the thread pool.
+    bool m_hashing = false;
+    quint64 m_hashTicket = 0;
+    std::function<void(const QByteArray &, const QString &)> m_hashDone;
 };
 
 } // namespace Chorus

@@ -27,6 +27,8 @@ const HostTarget &HostJob::target() const
 
 void HostJob::provideSudoPassword(const QByteArray &, bool) {}
 
+void HostJob::localChecksumReady(quint64, const QByteArray &, const QString &) {}
+
 void HostJob::cutForShutdown()
 {
     cancel();

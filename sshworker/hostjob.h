@@ -36,6 +36,8 @@ public:
     virtual void step() = 0;
     virtual void cancel() = 0;
     virtual void provideSudoPassword(const QByteArray &secret, bool given);
+    // SshWorker::hashLater's answer (checksum empty and error set when the file could not be read).
+    virtual void localChecksumReady(quint64 ticket, const QByteArray &checksum, const QString &error);
     virtual void checkDeadline(qint64 now) = 0;
     virtual void connectionLost() = 0;
     // The worker is closing and the grace period is over: end now.

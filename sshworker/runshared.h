@@ -20,7 +20,7 @@ struct RunShared
     qint64 startUs = 0;                // steady clock
     std::atomic<int> freeSlots{0};     // fanout not in use
     std::atomic<bool> cancelled{false};
-    // Transfers: SHA-256 of local files, computed once per run by whichever worker needs it first.
+    // Transfers: SHA-256 of local files, cached per run by whichever worker hashes it first (the mutex guards the cache only).
     QMutex checksumMutex;
     QHash<QString, QByteArray> localChecksums;
 };

@@ -243,4 +243,17 @@ void SftpPacket::end(QByteArray *out, qsizetype start)
     qToBigEndian(length, out->data() + start);
 }
 
+QByteArray SftpPacket::path(const QString &path)
+{
+    if (path == u"~" || path == u"~/")
+        return QByteArrayLiteral(".");
+    if (path.startsWith(u"~/")) {
+        QString rest = path.mid(2);
+        while (rest.startsWith(u'/'))
+            rest.remove(0, 1);
+        return rest.isEmpty() ? QByteArrayLiteral(".") : rest.toUtf8();
+    }
+    return path.toUtf8();
+}
+
 } // namespace Chorus

@@ -112,6 +112,9 @@ public:
     // packet sets *malformed. A VERSION packet's extensions go to *extensions.
     static bool decode(const QByteArray &data, qsizetype *pos, Reply *reply, bool *malformed,
                        QHash<QByteArray, QByteArray> *extensions = nullptr);
+    // A path as the SFTP server takes it: "~" and "~/x" mean the login folder, which is where
+    // relative paths start (sftp-server does not expand a tilde).
+    static QByteArray path(const QString &path);
     // "no such file or directory", "permission denied", ...; the server's message when the code
     // says nothing more than "failure".
     static QString statusText(quint32 code, const QString &serverMessage = QString());

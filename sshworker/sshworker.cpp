@@ -1,5 +1,6 @@
 #include "sshworker.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHostInfo>
@@ -223,6 +224,10 @@ void SshWorker::handle(const WorkerCommand &command)
             if (connection->serial() == command.connectionSerial)
                 connection->onResolved(command.addresses, command.error);
         }
+        return;
+    case WorkerCommand::Type::Hashed:
+        if (HostJob *c = findCommand(command.runId, command.host))
+            c->localChecksumReady(command.ticket, command.checksum, command.error);
         return;
     case WorkerCommand::Type::Shutdown:
         if (!m_stopping) {
@@ -449,6 +454,39 @@ void SshWorker::resolveLater(quint64 connectionSerial, const QString &hostname)
         if (mailbox->worker)
             mailbox->worker->enqueue(command);
     });
+}
+
+void SshWorker::hashLater(const HostJob *job, quint64 ticket, const QString &path, bool shared)
+{
+    QThreadPool::globalInstance()->start(
+        [mailbox = m_mailbox, run = job->run(), host = job->host(), ticket, path, shared] {
+            WorkerCommand command;
+            command.type = WorkerCommand::Type::Hashed;
+            command.runId = run->id;
+            command.host = host;
+            command.ticket = ticket;
+            {
+                // The lock covers the cache only: other hosts must not wait for a long hash.
+                QMutexLocker lock(&run->checksumMutex);
+                command.checksum = shared ? run->localChecksums.value(path) : QByteArray();
+            }
+            if (command.checksum.isEmpty()) {
+                QFile file(path);
+                QCryptographicHash hash(QCryptographicHash::Sha256);
+                if (file.open(QIODevice::ReadOnly) && hash.addData(&file)) {
+                    command.checksum = hash.result().toHex();
+                    if (shared) {
+                        QMutexLocker lock(&run->checksumMutex);
+                        run->localChecksums.insert(path, command.checksum);
+                    }
+                } else {
+                    command.error = QStringLiteral("%1: %2").arg(path, file.errorString());
+                }
+            }
+            QMutexLocker lock(&mailbox->mutex);
+            if (mailbox->worker)
+                mailbox->worker->enqueue(command);
+        });
 }
 
 void SshWorker::flush()

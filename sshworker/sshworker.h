@@ -56,6 +56,9 @@ public:
     // more than the whole handshake.
     ssh_key_struct *privateKey(const QString &path, const QByteArray &passphrase, bool *needsPassphrase);
     void resolveLater(quint64 connectionSerial, const QString &hostname);
+    // SHA-256 of a local file, computed off this thread and handed to the job through
+    // HostJob::localChecksumReady; shared: cached in the run for every host (a file that is sent).
+    void hashLater(const HostJob *job, quint64 ticket, const QString &path, bool shared);
     void attach(HostJob *command); // to an open connection, or a new one
 
 protected:
@@ -76,8 +79,8 @@ private:
     void flushHostOutput(HostJob *command);
     void cutAtShutdown(qint64 now);
 
-    // Name resolution runs on Qt's thread pool and may outlive this worker (a slow DNS
-    // answer after shutdown): it posts through this box, emptied by the destructor.
+    // Name resolution and hashing run on Qt's thread pool and may outlive this worker (a slow
+    // DNS answer after shutdown): they post through this box, emptied by the destructor.
     struct Mailbox
     {
         QMutex mutex;

@@ -21,6 +21,7 @@ struct WorkerCommand
         HostKeyAnswer,
         Secret,
         Resolved,  // a name resolution finished (from the resolver thread pool)
+        Hashed,    // a local file's SHA-256 is known (from the thread pool)
         Shutdown,
     };
     Type type = Type::StartHost;
@@ -31,7 +32,9 @@ struct WorkerCommand
     QByteArray secret;
     quint64 connectionSerial = 0;   // Resolved
     QList<QHostAddress> addresses;  // Resolved
-    QString error;                  // Resolved
+    QString error;                  // Resolved, Hashed
+    quint64 ticket = 0;             // Hashed: which request of the job it answers
+    QByteArray checksum;            // Hashed: hex SHA-256, empty on error
 };
 
 } // namespace Chorus

@@ -17,7 +17,9 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
+#include <fcntl.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -304,7 +306,8 @@ private Q_SLOTS:
             const QString got = QDir(back).filePath(m_fleet.hosts().at(3 + h).name + QStringLiteral("/tool"));
             QCOMPARE(tree(got), tree(tool));
             QCOMPARE(modeOf(got + QStringLiteral("/bin/run.sh")), 0751);
-            QCOMPARE(modeOf(got + QStringLiteral("/bin/deep/ro")), 0444);
+            // A pulled file always stays readable and writable for the user.
+            QCOMPARE(modeOf(got + QStringLiteral("/bin/deep/ro")), 0644);
             QCOMPARE(readFile(got + QStringLiteral("/bin/run.sh")), QByteArray("#!/bin/sh\necho hi\n"));
         }
     }
@@ -592,6 +595,128 @@ private Q_SLOTS:
                 QVERIFY(!QFileInfo::exists(QDir(remote).filePath(QStringLiteral("data"))));
             }
         }
+    }
+
+    // What the user names is what arrives: "~" is the login folder, "dir/." and "dir/sub/.." are
+    // the folder they resolve to (not REMOTE/. or REMOTE/..).
+    void pathsAsNamed()
+    {
+        QCOMPARE(SftpPacket::path(QStringLiteral("~")), QByteArray("."));
+        QCOMPARE(SftpPacket::path(QStringLiteral("~/")), QByteArray("."));
+        QCOMPARE(SftpPacket::path(QStringLiteral("~/logs/app")), QByteArray("logs/app"));
+        QCOMPARE(SftpPacket::path(QStringLiteral("~user/x")), QByteArray("~user/x"));
+        QCOMPARE(SftpPacket::path(QStringLiteral("/srv/~/x")), QByteArray("/srv/~/x"));
+
+        const QString src = freshDir();
+        const QString tool = QDir(src).filePath(QStringLiteral("tool"));
+        QVERIFY(QDir().mkpath(tool + QStringLiteral("/sub")));
+        QVERIFY(writeFile(tool + QStringLiteral("/a.txt"), "a\n"));
+        for (const QString &given : {tool + QStringLiteral("/."), tool + QStringLiteral("/sub/..")}) {
+            const QString remote = freshDir();
+            EngineRun up(m_pool.get(), push({given}, remote, {target(14)}));
+            QVERIFY(up.run());
+            QVERIFY2(up.results[0].outcome == HostOutcome::Ok, qPrintable(up.results[0].error));
+            QCOMPARE(tree(remote), (QStringList{QStringLiteral("tool"), QStringLiteral("tool/a.txt"),
+                                                QStringLiteral("tool/sub")}));
+        }
+    }
+
+    // A file whose size the server lists as 0 (/proc) is read until the server says it ended.
+    void pullReadsToTheEnd()
+    {
+        const QByteArray version = readFile(QStringLiteral("/proc/version"));
+        QVERIFY(!version.isEmpty());
+        QCOMPARE(QFileInfo(QStringLiteral("/proc/version")).size(), 0);
+        const QString back = freshDir();
+        EngineRun down(m_pool.get(), pull(QStringLiteral("/proc/version"), back, {target(15)}));
+        QVERIFY(down.run());
+        const HostResult &r = down.results[0];
+        QVERIFY2(r.outcome == HostOutcome::Ok, qPrintable(r.error));
+        QCOMPARE(readFile(QDir(back).filePath(m_fleet.hosts().at(15).name + QStringLiteral("/version"))),
+                 version);
+        QCOMPARE(r.bytesTransferred, version.size());
+    }
+
+    // Pulled files are usable here: no setuid, never unreadable to the user; names that cannot be
+    // written here as they are, and links, are skipped and counted.
+    void pullModesAndOddNames()
+    {
+        const QString remote = freshDir();
+        QVERIFY(writeFile(QDir(remote).filePath(QStringLiteral("locked")), "l", 0000));
+        QVERIFY(writeFile(QDir(remote).filePath(QStringLiteral("suid")), "s", 04755));
+        QVERIFY(writeFile(QDir(remote).filePath(QStringLiteral("plain")), "p", 0640));
+        const QByteArray bad = QFile::encodeName(remote) + "/bad\xff\xfe name";
+        const int fd = ::open(bad.constData(), O_CREAT | O_WRONLY, 0644);
+        QVERIFY(fd >= 0);
+        ::close(fd);
+        QVERIFY(QFile::link(QStringLiteral("plain"), QDir(remote).filePath(QStringLiteral("link"))));
+        const QString back = freshDir();
+        EngineRun down(m_pool.get(), pull(remote, back, {target(16)}));
+        QVERIFY(down.run());
+        const HostResult &r = down.results[0];
+        QVERIFY2(r.outcome == HostOutcome::Ok, qPrintable(r.error));
+        QCOMPARE(r.filesTransferred, 3);
+        QCOMPARE(r.filesSkipped, 2); // the odd name and the link
+        const QString got =
+            QDir(back).filePath(m_fleet.hosts().at(16).name + u'/' + QFileInfo(remote).fileName());
+        QCOMPARE(tree(got), (QStringList{QStringLiteral("locked"), QStringLiteral("plain"),
+                                         QStringLiteral("suid")}));
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        QCOMPARE(modeOf(got + QStringLiteral("/locked")), 0600);
+        QCOMPARE(modeOf(got + QStringLiteral("/suid")), int((0755 & ~mask) | 0600));
+        QCOMPARE(modeOf(got + QStringLiteral("/plain")), int((0640 & ~mask) | 0600));
+        QCOMPARE(readFile(got + QStringLiteral("/locked")), QByteArray("l"));
+    }
+
+    // The remote checksum prints only at its end: taking longer than the stall limit is not a stall.
+    // Cancelled while it runs, the copy never takes its name and the file already there is kept.
+    void slowChecksum()
+    {
+        const QString src = freshDir();
+        const QString file = QDir(src).filePath(QStringLiteral("payload"));
+        QVERIFY(writeFile(file, randomBytes(200000)));
+        const QString marker = m_tmp.filePath(QStringLiteral("sum-started"));
+        const QString slow = m_tmp.filePath(QStringLiteral("slow-sum.sh"));
+        QVERIFY(writeFile(slow,
+                          QStringLiteral("#!/bin/sh\ntouch '%1'\nsleep 2\nexec sha256sum \"$@\"\n")
+                              .arg(marker)
+                              .toUtf8(),
+                          0755));
+        PoolSettings settings;
+        settings.threads = 1;
+        settings.transferStallMs = 1000;
+        WorkerPool pool(settings);
+        const QString remote = freshDir();
+        RunRequest request = push({file}, remote, {target(18)});
+        request.transfer->verifyChecksum = true;
+        request.transfer->checksumCommand = slow;
+        EngineRun ok(&pool, request);
+        QVERIFY(ok.run(20000));
+        QVERIFY2(ok.results[0].outcome == HostOutcome::Ok, qPrintable(ok.results[0].error));
+        QCOMPARE(readFile(QDir(remote).filePath(QStringLiteral("payload"))), readFile(file));
+
+        const QString remote2 = freshDir();
+        const QString there = QDir(remote2).filePath(QStringLiteral("payload"));
+        QVERIFY(writeFile(there, "old\n"));
+        QFile::remove(marker);
+        RunRequest again = push({file}, remote2, {target(18)});
+        again.transfer->verifyChecksum = true;
+        again.transfer->checksumCommand = slow;
+        EngineRun cancelled(&pool, again);
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, &cancelled, [&] {
+            if (QFileInfo::exists(marker)) {
+                poll.stop();
+                pool.cancelHost(cancelled.id(), 0);
+            }
+        });
+        poll.start(20);
+        QVERIFY(cancelled.run(20000));
+        QVERIFY(QFileInfo::exists(marker));
+        QCOMPARE(cancelled.results[0].outcome, HostOutcome::Cancelled);
+        QCOMPARE(readFile(there), QByteArray("old\n"));
+        QCOMPARE(tree(remote2), QStringList{QStringLiteral("payload")});
     }
 
     void commandLine()
