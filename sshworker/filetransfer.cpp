@@ -914,9 +914,18 @@ QByteArray FileTransfer::tempName(const QByteArray &finalPath)
 {
     const qsizetype slash = finalPath.lastIndexOf('/');
     const QByteArray dir = slash < 0 ? QByteArray() : finalPath.left(slash + 1);
-    const QByteArray base = finalPath.mid(slash + 1);
+    QByteArray base = finalPath.mid(slash + 1);
     const QByteArray tag =
         QByteArray::number(QRandomGenerator::global()->generate(), 16).rightJustified(8, '0');
+    // A name may have 255 bytes (NAME_MAX): a long final name gets a shortened temp name, cut at a
+    // UTF-8 character boundary, rather than failing the copy.
+    const qsizetype room = 255 - qsizetype(sizeof(".") - 1 + sizeof(".chorus-") - 1 + 8 + sizeof(".part") - 1);
+    if (base.size() > room) {
+        qsizetype cut = room;
+        while (cut > 0 && (uchar(base.at(cut)) & 0xC0) == 0x80)
+            --cut;
+        base.truncate(cut);
+    }
     return dir + '.' + base + ".chorus-" + tag + ".part";
 }
 

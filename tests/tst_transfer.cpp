@@ -621,6 +621,26 @@ private Q_SLOTS:
         }
     }
 
+    // A name near the 255-byte limit (80 CJK characters, 240 bytes of UTF-8) copies both ways: the
+    // temporary name is shortened, the final one kept.
+    void longNames()
+    {
+        const QString name = QString(80, QChar(0x65E5)); // 日
+        QCOMPARE(name.toUtf8().size(), 240);
+        const QString src = freshDir();
+        QVERIFY(writeFile(QDir(src).filePath(name), "long\n"));
+        const QString remote = freshDir();
+        EngineRun up(m_pool.get(), push({QDir(src).filePath(name)}, remote, {target(15)}));
+        QVERIFY(up.run());
+        QVERIFY2(up.results[0].outcome == HostOutcome::Ok, qPrintable(up.results[0].error));
+        QCOMPARE(readFile(QDir(remote).filePath(name)), QByteArray("long\n"));
+        const QString back = freshDir();
+        EngineRun down(m_pool.get(), pull(QDir(remote).filePath(name), back, {target(15)}));
+        QVERIFY(down.run());
+        QVERIFY2(down.results[0].outcome == HostOutcome::Ok, qPrintable(down.results[0].error));
+        QCOMPARE(readFile(QDir(back).filePath(m_fleet.hosts().at(15).name + u'/' + name)), QByteArray("long\n"));
+    }
+
     // A file whose size the server lists as 0 (/proc) is read until the server says it ended.
     void pullReadsToTheEnd()
     {
