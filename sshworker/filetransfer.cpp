@@ -573,27 +573,34 @@ void FileTransfer::completeRemoteFile()
                 fail(error);
             else
                 startChecksum(m_remoteTemp, [this, local](const QByteArray &remote, const QString &error) {
-                    checkPushed(local, remote, error);
+                    checkSums(local, remote, error, [this] { renameIntoPlace(); });
                 });
         });
     });
 }
 
-void FileTransfer::checkPushed(const QByteArray &local, const QByteArray &remote, const QString &error)
+void FileTransfer::checkSums(const QByteArray &local, const QByteArray &remote, const QString &error,
+                             const std::function<void()> &next)
 {
     const Item &item = m_items.at(m_current);
-    if (!error.isEmpty())
+    if (!error.isEmpty()) {
         fail(QCoreApplication::translate("FileTransfer", "%1: checksum check failed: %2")
                  .arg(remoteText(item.remote), error));
-    else if (remote != local)
+    } else if (remote == local) {
+        next();
+    } else if (m_run->request.transfer->direction == TransferDirection::Push) {
         fail(QCoreApplication::translate(
                  "FileTransfer",
                  "%1: checksum mismatch after writing (SHA-256 here %2, there %3); the file "
                  "was not put in place")
-                 .arg(remoteText(item.remote), QString::fromLatin1(local),
-                      QString::fromLatin1(remote)));
-    else
-        renameIntoPlace();
+                 .arg(remoteText(item.remote), QString::fromLatin1(local), QString::fromLatin1(remote)));
+    } else {
+        fail(QCoreApplication::translate(
+                 "FileTransfer",
+                 "%1: checksum mismatch after copying (SHA-256 there %2, here %3); the "
+                 "file was not put in place")
+                 .arg(remoteText(item.remote), QString::fromLatin1(remote), QString::fromLatin1(local)));
+    }
 }
 
 void FileTransfer::renameIntoPlace()
@@ -882,19 +889,7 @@ void FileTransfer::completeLocalFile()
         }
         startChecksum(m_items.at(m_current).remote,
                       [this, local, putInPlace](const QByteArray &remote, const QString &error) {
-                          const Item &item = m_items.at(m_current);
-                          if (!error.isEmpty())
-                              fail(QCoreApplication::translate("FileTransfer", "%1: checksum check failed: %2")
-                                       .arg(remoteText(item.remote), error));
-                          else if (remote != local)
-                              fail(QCoreApplication::translate(
-                                       "FileTransfer",
-                                       "%1: checksum mismatch after copying (SHA-256 there %2, here %3); the "
-                                       "file was not put in place")
-                                       .arg(remoteText(item.remote), QString::fromLatin1(remote),
-                                            QString::fromLatin1(local)));
-                          else
-                              putInPlace();
+                          checkSums(local, remote, error, putInPlace);
                       });
     });
 }

@@ -74,8 +74,10 @@ private:
     void openRemoteTemp(const Item &item);
     void pumpWrites();
     void completeRemoteFile();
-    void checkPushed(const QByteArray &local, const QByteArray &remote, const QString &error);
     void renameIntoPlace();
+    // Push and pull: the current file's SHA-256 here and on the host; `next` when they match.
+    void checkSums(const QByteArray &local, const QByteArray &remote, const QString &error,
+                   const std::function<void()> &next);
     // Pull
     void listNext();
     void readDirectory(const QByteArray &handle, const QByteArray &remoteDir, const QString &localDir);
