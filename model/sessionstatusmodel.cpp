@@ -218,6 +218,11 @@ QString SessionStatusModel::durationText(qint64 ms)
         return tr("%1 ms").arg(ms);
     if (ms < 60 * 1000)
         return tr("%1 s").arg(QLocale().toString(ms / 1000.0, 'f', 1));
+    return clockText(ms);
+}
+
+QString SessionStatusModel::clockText(qint64 ms)
+{
     const qint64 seconds = ms / 1000;
     const QChar zero(u'0');
     if (seconds < 3600)

@@ -62,6 +62,8 @@ public:
     static QString exitText(const HostResult &result);
     // "850 ms", "12.4 s", "3:07", "1:02:03"; empty for a negative duration.
     static QString durationText(qint64 ms);
+    // "0:07", "3:07", "1:02:03": whole seconds as a clock shows them.
+    static QString clockText(qint64 ms);
 
 private:
     void hostsChanged(const QList<int> &hosts);

@@ -82,18 +82,6 @@ QIcon statusIcon(const QStyle *style, RunSession::HostStatus status)
     return QIcon::fromTheme(QString::fromLatin1(choice.theme), style->standardIcon(choice.fallback));
 }
 
-QString elapsedText(qint64 ms)
-{
-    const qint64 seconds = ms / 1000;
-    const QChar zero(u'0');
-    if (seconds < 3600)
-        return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, zero);
-    return QStringLiteral("%1:%2:%3")
-        .arg(seconds / 3600)
-        .arg(seconds / 60 % 60, 2, 10, zero)
-        .arg(seconds % 60, 2, 10, zero);
-}
-
 } // namespace
 
 SessionView::SessionView(WorkerPool *pool, const RunRequest &request, QWidget *parent)
@@ -347,7 +335,7 @@ QString SessionView::summaryText() const
     if (m_session->isTransfer())
         parts.append(transferText());
     const QString counts = parts.join(QStringLiteral(", "));
-    const QString time = elapsedText(m_session->elapsedMs());
+    const QString time = SessionStatusModel::clockText(m_session->elapsedMs());
     if (!m_session->isStarted())
         return counts;
     return m_session->isFinished() ? tr("%1 — finished in %2").arg(counts, time)
