@@ -1,25 +1,24 @@
-#include "appsettings.h"
-#include "demosession.h"
-#include "historycli.h"
-#include "hostscli.h"
-#include "mainwindow.h"
-#include "screenshottour.h"
-#include "runcli.h"
-#include "transfercli.h"
-#include "theme.h"
-#include "translation.h"
+#include "app/cli/command.h"
+#include "app/cli/historycli.h"
+#include "app/cli/hostscli.h"
+#include "app/cli/runcli.h"
+#include "app/cli/transfercli.h"
+#include "app/demo/demosession.h"
+#include "app/demo/screenshottour.h"
+#include "app/guiapp.h"
+#include "app/interrupthandler.h"
+#include "model/core/appsettings.h"
+#include "model/core/translation.h"
+#include "widgets/mainwindow/mainwindow.h"
+#include "widgets/style/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
-#include <QSocketNotifier>
 #include <QTextStream>
 
 #include <memory>
-#include <signal.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace Chorus;
 
@@ -35,46 +34,6 @@ bool wantsGui(int argc, char *argv[])
             return false;
     }
     return true;
-}
-
-void describe(QCoreApplication &app)
-{
-    // Settings live in ~/.config/chorus/chorus.conf; --demo moves them aside (DemoSession).
-    app.setOrganizationName(QStringLiteral("chorus"));
-    app.setApplicationName(QStringLiteral("chorus"));
-    app.setApplicationVersion(QStringLiteral(CHORUS_VERSION));
-}
-
-int g_signalPipe[2] = {-1, -1};
-
-void onTerminationSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[0], &byte, 1);
-}
-
-// Ctrl+C, kill or a closed terminal close the windows the normal way, so the window
-// layout is saved and the demo fleet is stopped by its destructor. The handler is
-// one-shot (SA_RESETHAND): a second signal kills as usual if shutting down hangs.
-void closeWindowsOnTerminationSignals(QApplication *app)
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) != 0)
-        return;
-    auto *notifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, app);
-    QObject::connect(notifier, &QSocketNotifier::activated, app, [notifier, app] {
-        char byte;
-        [[maybe_unused]] const ssize_t got = ::read(g_signalPipe[1], &byte, 1);
-        notifier->setEnabled(false);
-        app->setProperty(MainWindow::TerminatingProperty, true);
-        QApplication::closeAllWindows();
-        QCoreApplication::quit();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onTerminationSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART | SA_RESETHAND;
-    for (const int signal : {SIGINT, SIGTERM, SIGHUP})
-        ::sigaction(signal, &action, nullptr);
 }
 
 QIcon appIcon()
@@ -110,7 +69,7 @@ int main(int argc, char *argv[])
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
-    describe(*app);
+    Command::describe(app.get());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -140,7 +99,6 @@ int main(int argc, char *argv[])
     auto *guiApp = qobject_cast<QApplication *>(app.get());
     if (!guiApp)
         return 0; // process() has already answered --help or --version
-    closeWindowsOnTerminationSignals(guiApp);
     // Before --demo moves the settings aside: the user's choice of colours holds in the demo too.
     Theme::apply(guiApp, Theme::parse(parser.isSet(themeOption) ? parser.value(themeOption)
                                                                  : AppSettings::value(AppSettings::Theme).toString()));
@@ -157,7 +115,11 @@ int main(int argc, char *argv[])
         }
     }
 
-    MainWindow window;
+    // Ctrl+C, kill or a closed terminal close the windows the normal way, so the window layout is
+    // saved and the demo fleet is stopped by its destructor.
+    InterruptHandler interrupts;
+    GuiApp gui(&interrupts);
+    MainWindow &window = *gui.window();
     if (demo)
         demo->showIn(&window);
     window.show();

@@ -1,14 +1,14 @@
-#include "workerpool.h"
+#include "sshworker/workerpool.h"
+
+#include "sshworker/internal/sshlog.h"
+#include "sshworker/internal/sshworker.h"
+#include "sshworker/internal/workerbatch.h"
+#include "sshworker/internal/workercommand.h"
 
 #include <QCoreApplication>
 #include <QThread>
 
 #include <libssh/libssh.h>
-
-#include "sshlog.h"
-#include "sshworker.h"
-#include "workerbatch.h"
-#include "workercommand.h"
 
 namespace Chorus {
 

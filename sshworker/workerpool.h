@@ -1,5 +1,9 @@
 #pragma once
 
+#include "model/core/hostevents.h"
+#include "model/core/hostresult.h"
+#include "model/core/runrequest.h"
+
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -7,10 +11,6 @@
 #include <atomic>
 #include <memory>
 #include <vector>
-
-#include "hostevents.h"
-#include "hostresult.h"
-#include "runrequest.h"
 
 namespace Chorus {
 

@@ -258,38 +258,6 @@
         <translation>输出</translation>
     </message>
     <message>
-        <source>exit status %1</source>
-        <translation>退出码 %1</translation>
-    </message>
-    <message>
-        <source>killed by signal %1%2</source>
-        <translation>被信号 %1 终止%2</translation>
-    </message>
-    <message>
-        <source> (core dumped)</source>
-        <translation>（已转储核心）</translation>
-    </message>
-    <message>
-        <source>exited without a status</source>
-        <translation>退出时没有返回状态</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>timed out</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <source>timed out: %1</source>
-        <translation>超时：%1</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
         <source>Not a valid pattern: %1</source>
         <translation>无效的模式：%1</translation>
     </message>
@@ -1425,14 +1393,6 @@ Each run opens here in its own tab.</source>
 <context>
     <name>Chorus::RunCompareDialog</name>
     <message>
-        <source>exit %1</source>
-        <translation>退出码 %1</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
         <source>Compare two runs</source>
         <translation>比较两次运行</translation>
     </message>
@@ -2393,6 +2353,65 @@ Started %3, took %4, %5 hosts
     </message>
 </context>
 <context>
+    <name>HostCommand</name>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>%1: a password is needed and none was given</source>
+        <translation>%1：需要密码，但没有提供</translation>
+    </message>
+    <message>
+        <source>%1: a password is needed and none was given (stdin is not a terminal to ask on)</source>
+        <translation>%1：需要密码，但没有提供（标准输入不是终端，无法询问）</translation>
+    </message>
+    <message>
+        <source>%1: a passphrase is needed and none was given</source>
+        <translation>%1：需要密钥口令，但没有提供</translation>
+    </message>
+    <message>
+        <source>%1: a passphrase is needed and none was given (stdin is not a terminal to ask on)</source>
+        <translation>%1：需要密钥口令，但没有提供（标准输入不是终端，无法询问）</translation>
+    </message>
+    <message>
+        <source>%1: a sudo password is needed and none was given</source>
+        <translation>%1：需要 sudo 密码，但没有提供</translation>
+    </message>
+    <message>
+        <source>[sudo] password for %1 on the hosts: </source>
+        <translation>[sudo] %1 在各主机上的密码：</translation>
+    </message>
+    <message>
+        <source>that was refused; %1@%2&apos;s password: </source>
+        <translation>密码被拒绝；%1@%2 的密码：</translation>
+    </message>
+    <message>
+        <source>%1@%2&apos;s password: </source>
+        <translation>%1@%2 的密码：</translation>
+    </message>
+    <message>
+        <source>that was refused; %1@%2: %3 </source>
+        <translation>被拒绝；%1@%2：%3 </translation>
+    </message>
+    <message>
+        <source>that was refused; Enter passphrase for key &apos;%1&apos;: </source>
+        <translation>口令被拒绝；请输入密钥“%1”的口令：</translation>
+    </message>
+    <message>
+        <source>Enter passphrase for key &apos;%1&apos;: </source>
+        <translation>请输入密钥“%1”的口令：</translation>
+    </message>
+    <message>
+        <source>The authenticity of host &apos;%1&apos; can&apos;t be established.
+%2 key fingerprint is %3.
+Record it in %4 and connect (yes/no)? </source>
+        <translation>无法确认主机“%1”的真实性。
+%2 密钥指纹为 %3。
+要将其记录到 %4 并连接吗？(yes/no) </translation>
+    </message>
+</context>
+<context>
     <name>HostOptions</name>
     <message>
         <source>Hosts to run on, comma-separated: [user@]host[:port], an ssh_config alias, a range like web[01-20,33].example.com, or @group. May be given several times.</source>
@@ -2453,6 +2472,41 @@ Started %3, took %4, %5 hosts
     <message>
         <source>no hosts to run on: name them with -w or -H</source>
         <translation>没有要运行的主机：请用 -w 或 -H 指定</translation>
+    </message>
+</context>
+<context>
+    <name>HostResult</name>
+    <message>
+        <source>exit status %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>exited without a status</source>
+        <translation>退出时没有返回状态</translation>
+    </message>
+    <message>
+        <source>killed by signal %1 (core dumped)</source>
+        <translation>被信号 %1 终止（已转储核心）</translation>
+    </message>
+    <message>
+        <source>killed by signal %1</source>
+        <translation>被信号 %1 终止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>timed out: %1</source>
+        <translation>超时：%1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
@@ -2716,6 +2770,15 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     </message>
 </context>
 <context>
+    <name>InterruptHandler</name>
+    <message>
+        <source>chorus: a third signal: stopping at once, without cleaning up
+</source>
+        <translation>chorus：第三次收到信号：立即停止，不做清理
+</translation>
+    </message>
+</context>
+<context>
     <name>KnownHosts</name>
     <message>
         <source>cannot read %1: %2</source>
@@ -2736,6 +2799,21 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     <message>
         <source>cannot write to %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>OutputFiles</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>two hosts would write the same files %1.*</source>
+        <translation>两台主机会写入同一组文件 %1.*</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -2974,26 +3052,6 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <translation>警告：%1</translation>
     </message>
     <message>
-        <source>%1: a password is needed and none was given</source>
-        <translation>%1：需要密码，但没有提供</translation>
-    </message>
-    <message>
-        <source>%1: a password is needed and none was given (stdin is not a terminal to ask on)</source>
-        <translation>%1：需要密码，但没有提供（标准输入不是终端，无法询问）</translation>
-    </message>
-    <message>
-        <source>%1: a passphrase is needed and none was given</source>
-        <translation>%1：需要密钥口令，但没有提供</translation>
-    </message>
-    <message>
-        <source>%1: a passphrase is needed and none was given (stdin is not a terminal to ask on)</source>
-        <translation>%1：需要密钥口令，但没有提供（标准输入不是终端，无法询问）</translation>
-    </message>
-    <message>
-        <source>%1: a sudo password is needed and none was given</source>
-        <translation>%1：需要 sudo 密码，但没有提供</translation>
-    </message>
-    <message>
         <source>Runs COMMAND on every host at once over SSH and prints what came back.
 
 Output: by default each line as it arrives, prefixed with &quot;HOST: &quot; (stderr lines on stderr).
@@ -3112,38 +3170,6 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
         <translation>全部 %1 台主机的结果相同：%2</translation>
     </message>
     <message>
-        <source>[sudo] password for %1 on the hosts: </source>
-        <translation>[sudo] %1 在各主机上的密码：</translation>
-    </message>
-    <message>
-        <source>that was refused; %1@%2&apos;s password: </source>
-        <translation>密码被拒绝；%1@%2 的密码：</translation>
-    </message>
-    <message>
-        <source>%1@%2&apos;s password: </source>
-        <translation>%1@%2 的密码：</translation>
-    </message>
-    <message>
-        <source>that was refused; %1@%2: %3 </source>
-        <translation>被拒绝；%1@%2：%3 </translation>
-    </message>
-    <message>
-        <source>that was refused; Enter passphrase for key &apos;%1&apos;: </source>
-        <translation>口令被拒绝；请输入密钥“%1”的口令：</translation>
-    </message>
-    <message>
-        <source>Enter passphrase for key &apos;%1&apos;: </source>
-        <translation>请输入密钥“%1”的口令：</translation>
-    </message>
-    <message>
-        <source>The authenticity of host &apos;%1&apos; can&apos;t be established.
-%2 key fingerprint is %3.
-Record it in %4 and connect (yes/no)? </source>
-        <translation>无法确认主机“%1”的真实性。
-%2 密钥指纹为 %3。
-要将其记录到 %4 并连接吗？(yes/no) </translation>
-    </message>
-    <message>
         <source>interrupted: cancelling the commands still running</source>
         <translation>已中断：正在取消仍在运行的命令</translation>
     </message>
@@ -3190,6 +3216,10 @@ Record it in %4 and connect (yes/no)? </source>
     <message>
         <source>--output-dir: %1</source>
         <translation>--output-dir：%1</translation>
+    </message>
+    <message>
+        <source>still cancelling; a third interrupt stops at once</source>
+        <translation>仍在取消；再中断一次将立即停止</translation>
     </message>
 </context>
 <context>
@@ -3740,6 +3770,10 @@ bytes、duration_ms、reused_connection。</translation>
         <translation>
             <numerusform>%1：%n 个文件，%2，用时 %3 秒</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>still cancelling; a third interrupt stops at once</source>
+        <translation>仍在取消；再中断一次将立即停止</translation>
     </message>
 </context>
 <context>

@@ -258,38 +258,6 @@
         <translation>輸出</translation>
     </message>
     <message>
-        <source>exit status %1</source>
-        <translation>結束代碼 %1</translation>
-    </message>
-    <message>
-        <source>killed by signal %1%2</source>
-        <translation>被訊號 %1 終止%2</translation>
-    </message>
-    <message>
-        <source> (core dumped)</source>
-        <translation>（已傾印核心）</translation>
-    </message>
-    <message>
-        <source>exited without a status</source>
-        <translation>結束時沒有傳回狀態</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失敗</translation>
-    </message>
-    <message>
-        <source>timed out</source>
-        <translation>逾時</translation>
-    </message>
-    <message>
-        <source>timed out: %1</source>
-        <translation>逾時：%1</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
         <source>Not a valid pattern: %1</source>
         <translation>無效的模式：%1</translation>
     </message>
@@ -1425,14 +1393,6 @@ Each run opens here in its own tab.</source>
 <context>
     <name>Chorus::RunCompareDialog</name>
     <message>
-        <source>exit %1</source>
-        <translation>結束代碼 %1</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
         <source>Compare two runs</source>
         <translation>比較兩次執行</translation>
     </message>
@@ -2393,6 +2353,65 @@ Started %3, took %4, %5 hosts
     </message>
 </context>
 <context>
+    <name>HostCommand</name>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>%1: a password is needed and none was given</source>
+        <translation>%1：需要密碼，但沒有提供</translation>
+    </message>
+    <message>
+        <source>%1: a password is needed and none was given (stdin is not a terminal to ask on)</source>
+        <translation>%1：需要密碼，但沒有提供（標準輸入不是終端機，無法詢問）</translation>
+    </message>
+    <message>
+        <source>%1: a passphrase is needed and none was given</source>
+        <translation>%1：需要金鑰密語，但沒有提供</translation>
+    </message>
+    <message>
+        <source>%1: a passphrase is needed and none was given (stdin is not a terminal to ask on)</source>
+        <translation>%1：需要金鑰密語，但沒有提供（標準輸入不是終端機，無法詢問）</translation>
+    </message>
+    <message>
+        <source>%1: a sudo password is needed and none was given</source>
+        <translation>%1：需要 sudo 密碼，但沒有提供</translation>
+    </message>
+    <message>
+        <source>[sudo] password for %1 on the hosts: </source>
+        <translation>[sudo] %1 在各主機上的密碼：</translation>
+    </message>
+    <message>
+        <source>that was refused; %1@%2&apos;s password: </source>
+        <translation>密碼被拒絕；%1@%2 的密碼：</translation>
+    </message>
+    <message>
+        <source>%1@%2&apos;s password: </source>
+        <translation>%1@%2 的密碼：</translation>
+    </message>
+    <message>
+        <source>that was refused; %1@%2: %3 </source>
+        <translation>被拒絕；%1@%2：%3 </translation>
+    </message>
+    <message>
+        <source>that was refused; Enter passphrase for key &apos;%1&apos;: </source>
+        <translation>密語被拒絕；請輸入金鑰「%1」的密語：</translation>
+    </message>
+    <message>
+        <source>Enter passphrase for key &apos;%1&apos;: </source>
+        <translation>請輸入金鑰「%1」的密語：</translation>
+    </message>
+    <message>
+        <source>The authenticity of host &apos;%1&apos; can&apos;t be established.
+%2 key fingerprint is %3.
+Record it in %4 and connect (yes/no)? </source>
+        <translation>無法確認主機「%1」的真實性。
+%2 金鑰指紋為 %3。
+要將其記錄到 %4 並連線嗎？(yes/no) </translation>
+    </message>
+</context>
+<context>
     <name>HostOptions</name>
     <message>
         <source>Hosts to run on, comma-separated: [user@]host[:port], an ssh_config alias, a range like web[01-20,33].example.com, or @group. May be given several times.</source>
@@ -2453,6 +2472,41 @@ Started %3, took %4, %5 hosts
     <message>
         <source>no hosts to run on: name them with -w or -H</source>
         <translation>沒有要執行的主機：請用 -w 或 -H 指定</translation>
+    </message>
+</context>
+<context>
+    <name>HostResult</name>
+    <message>
+        <source>exit status %1</source>
+        <translation>結束代碼 %1</translation>
+    </message>
+    <message>
+        <source>exited without a status</source>
+        <translation>結束時沒有傳回狀態</translation>
+    </message>
+    <message>
+        <source>killed by signal %1 (core dumped)</source>
+        <translation>被訊號 %1 終止（已傾印核心）</translation>
+    </message>
+    <message>
+        <source>killed by signal %1</source>
+        <translation>被訊號 %1 終止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>逾時</translation>
+    </message>
+    <message>
+        <source>timed out: %1</source>
+        <translation>逾時：%1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
@@ -2716,6 +2770,15 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     </message>
 </context>
 <context>
+    <name>InterruptHandler</name>
+    <message>
+        <source>chorus: a third signal: stopping at once, without cleaning up
+</source>
+        <translation>chorus：第三次收到訊號：立即停止，不做清理
+</translation>
+    </message>
+</context>
+<context>
     <name>KnownHosts</name>
     <message>
         <source>cannot read %1: %2</source>
@@ -2736,6 +2799,21 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     <message>
         <source>cannot write to %1: %2</source>
         <translation>無法寫入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>OutputFiles</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>無法建立資料夾 %1</translation>
+    </message>
+    <message>
+        <source>two hosts would write the same files %1.*</source>
+        <translation>兩台主機會寫入同一組檔案 %1.*</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -2974,26 +3052,6 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <translation>警告：%1</translation>
     </message>
     <message>
-        <source>%1: a password is needed and none was given</source>
-        <translation>%1：需要密碼，但沒有提供</translation>
-    </message>
-    <message>
-        <source>%1: a password is needed and none was given (stdin is not a terminal to ask on)</source>
-        <translation>%1：需要密碼，但沒有提供（標準輸入不是終端機，無法詢問）</translation>
-    </message>
-    <message>
-        <source>%1: a passphrase is needed and none was given</source>
-        <translation>%1：需要金鑰密語，但沒有提供</translation>
-    </message>
-    <message>
-        <source>%1: a passphrase is needed and none was given (stdin is not a terminal to ask on)</source>
-        <translation>%1：需要金鑰密語，但沒有提供（標準輸入不是終端機，無法詢問）</translation>
-    </message>
-    <message>
-        <source>%1: a sudo password is needed and none was given</source>
-        <translation>%1：需要 sudo 密碼，但沒有提供</translation>
-    </message>
-    <message>
         <source>Runs COMMAND on every host at once over SSH and prints what came back.
 
 Output: by default each line as it arrives, prefixed with &quot;HOST: &quot; (stderr lines on stderr).
@@ -3112,38 +3170,6 @@ Ctrl+C 會取消仍在執行的指令，並輸出到目前為止傳回的結果�
         <translation>全部 %1 台主機的結果相同：%2</translation>
     </message>
     <message>
-        <source>[sudo] password for %1 on the hosts: </source>
-        <translation>[sudo] %1 在各主機上的密碼：</translation>
-    </message>
-    <message>
-        <source>that was refused; %1@%2&apos;s password: </source>
-        <translation>密碼被拒絕；%1@%2 的密碼：</translation>
-    </message>
-    <message>
-        <source>%1@%2&apos;s password: </source>
-        <translation>%1@%2 的密碼：</translation>
-    </message>
-    <message>
-        <source>that was refused; %1@%2: %3 </source>
-        <translation>被拒絕；%1@%2：%3 </translation>
-    </message>
-    <message>
-        <source>that was refused; Enter passphrase for key &apos;%1&apos;: </source>
-        <translation>密語被拒絕；請輸入金鑰「%1」的密語：</translation>
-    </message>
-    <message>
-        <source>Enter passphrase for key &apos;%1&apos;: </source>
-        <translation>請輸入金鑰「%1」的密語：</translation>
-    </message>
-    <message>
-        <source>The authenticity of host &apos;%1&apos; can&apos;t be established.
-%2 key fingerprint is %3.
-Record it in %4 and connect (yes/no)? </source>
-        <translation>無法確認主機「%1」的真實性。
-%2 金鑰指紋為 %3。
-要將其記錄到 %4 並連線嗎？(yes/no) </translation>
-    </message>
-    <message>
         <source>interrupted: cancelling the commands still running</source>
         <translation>已中斷：正在取消仍在執行的指令</translation>
     </message>
@@ -3190,6 +3216,10 @@ Record it in %4 and connect (yes/no)? </source>
     <message>
         <source>--output-dir: %1</source>
         <translation>--output-dir：%1</translation>
+    </message>
+    <message>
+        <source>still cancelling; a third interrupt stops at once</source>
+        <translation>仍在取消；再中斷一次將立即停止</translation>
     </message>
 </context>
 <context>
@@ -3740,6 +3770,10 @@ bytes、duration_ms、reused_connection。</translation>
         <translation>
             <numerusform>%1：%n 個檔案，%2，費時 %3 秒</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>still cancelling; a third interrupt stops at once</source>
+        <translation>仍在取消；再中斷一次將立即停止</translation>
     </message>
 </context>
 <context>

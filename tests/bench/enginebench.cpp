@@ -6,9 +6,9 @@
 //   chorus-enginebench -F fleet/ssh_config -w 'node[001-500]' --rounds 3
 //   chorus-enginebench -F fleet/ssh_config -w 'node[001-500]' --command true --idle-rss
 
-#include "hostset.h"
-#include "sshconfig.h"
-#include "workerpool.h"
+#include "model/ssh/hostset.h"
+#include "model/ssh/sshconfig.h"
+#include "sshworker/workerpool.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -2,6 +2,14 @@
 // thread measures how late the event loop runs while hosts stream output.
 //   chorus-guibench [--hosts 500] [--big-hosts 4] [--big-mib 100]
 // Prints a markdown table: heartbeat lateness p50 / p99 / max, wall time, peak RSS.
+#include "app/guiapp.h"
+#include "model/profiles/hostmodel.h"
+#include "model/session/runsession.h"
+#include "sshworker/fleet/localfleet.h"
+#include "widgets/mainwindow/commandbar.h"
+#include "widgets/mainwindow/mainwindow.h"
+#include "widgets/session/sessionview.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -10,15 +18,7 @@
 
 #include <algorithm>
 #include <ctime>
-
 #include <sys/resource.h>
-
-#include "commandbar.h"
-#include "hostmodel.h"
-#include "localfleet.h"
-#include "mainwindow.h"
-#include "runsession.h"
-#include "sessionview.h"
 
 using namespace Chorus;
 
@@ -125,7 +125,8 @@ int main(int argc, char *argv[])
     for (const FleetHost &h : fleet.hosts()) {
         all.append(fleet.target(h));
     }
-    MainWindow window;
+    GuiApp gui;
+    MainWindow &window = *gui.window();
     window.resize(1280, 800);
     window.show();
     const qint64 baseRss = rssKiB("VmRSS:") / 1024;

@@ -1,0 +1,206 @@
+#include "app/cli/hostcommand.h"
+
+#include "app/cli/clioutput.h"
+#include "app/cli/terminalprompt.h"
+#include "app/interrupthandler.h"
+#include "sshworker/workerpool.h"
+
+#include <QCoreApplication>
+#include <QMutex>
+
+#include <unistd.h>
+
+namespace Chorus {
+
+namespace {
+
+QMutex g_stderrMutex;
+QByteArray g_messagePrefix; // "chorus run: "
+bool g_stderrIsTerminal = false;
+
+// The engine logs a few things worth seeing (a recorded host key), from any thread. They read like the
+// rest of our messages and do not land in the middle of a progress line.
+void printMessage(QtMsgType type, const QMessageLogContext &, const QString &text)
+{
+    QByteArray line = g_stderrIsTerminal ? CliOutput::clearLine() : QByteArray();
+    line += g_messagePrefix;
+    const bool warning = type == QtWarningMsg || type == QtCriticalMsg || type == QtFatalMsg;
+    line += (warning ? QCoreApplication::translate("HostCommand", "warning: %1").arg(text) : text).toLocal8Bit() +
+            '\n';
+    HostCommand::writeStderr(line);
+}
+
+// Whole sentences per kind of secret, so that a translation never has to fit a word into one.
+QString noSecretGiven(const SecretRequest &request, bool couldAsk)
+{
+    switch (request.kind) {
+    case SecretKind::Password:
+        return couldAsk ? QCoreApplication::translate("HostCommand", "%1: a password is needed and none was given")
+                              .arg(request.hostName)
+                        : QCoreApplication::translate("HostCommand", "%1: a password is needed and none was given "
+                                                                "(stdin is not a terminal to ask on)")
+                              .arg(request.hostName);
+    case SecretKind::Passphrase:
+        return couldAsk
+                   ? QCoreApplication::translate("HostCommand", "%1: a passphrase is needed and none was given")
+                         .arg(request.hostName)
+                   : QCoreApplication::translate("HostCommand", "%1: a passphrase is needed and none was given "
+                                                           "(stdin is not a terminal to ask on)")
+                         .arg(request.hostName);
+    case SecretKind::Sudo:
+        return QCoreApplication::translate("HostCommand", "%1: a sudo password is needed and none was given")
+            .arg(request.hostName);
+    }
+    return {};
+}
+
+} // namespace
+
+HostCommand::Status HostCommand::statusOf(const HostResult &result)
+{
+    switch (result.outcome) {
+    case HostOutcome::Ok:
+        return HostCommand::AllOk;
+    case HostOutcome::NonZeroExit:
+        return HostCommand::CommandFailed;
+    case HostOutcome::Failed:
+    case HostOutcome::TimedOut:
+    case HostOutcome::Cancelled:
+        break;
+    }
+    return HostCommand::HostFailed;
+}
+
+HostCommand::HostCommand(const QString &name) : m_name(name)
+{
+    g_messagePrefix = "chorus " + name.toLocal8Bit() + ": ";
+    g_stderrIsTerminal = ::isatty(STDERR_FILENO) == 1;
+}
+
+HostCommand::~HostCommand()
+{
+    // The pool goes first: it may still deliver results to this object while shutting down.
+    m_pool.reset();
+    qInstallMessageHandler(nullptr);
+}
+
+void HostCommand::writeStderr(const QByteArray &data)
+{
+    QMutexLocker lock(&g_stderrMutex);
+    CliOutput::writeAll(STDERR_FILENO, data);
+}
+
+bool HostCommand::stderrIsTerminal()
+{
+    return g_stderrIsTerminal;
+}
+
+void HostCommand::startPool(const PoolSettings &settings)
+{
+    qInstallMessageHandler(printMessage);
+    auto *interrupts = new InterruptHandler(this);
+    m_pool = interrupts->startPool(settings);
+    connect(interrupts, &InterruptHandler::interrupted, this, &HostCommand::onInterrupt);
+    connect(m_pool.get(), &WorkerPool::secretRequested, this, &HostCommand::onSecretRequested);
+    connect(m_pool.get(), &WorkerPool::hostKeyQuestion, this, &HostCommand::onHostKeyQuestion);
+}
+
+void HostCommand::message(const QString &text)
+{
+    prepareStderr();
+    writeStderr(g_messagePrefix + text.toLocal8Bit() + '\n');
+}
+
+void HostCommand::onSecretRequested(const SecretRequest &request)
+{
+    if (request.run != m_run)
+        return;
+    QByteArray secret;
+    bool got = false;
+    if (m_secrets.find(request, &secret, &got)) {
+        m_pool->provideSecret(request.run, request.host, secret, got);
+        return;
+    }
+    if (!m_interrupted) {
+        prepareStderr();
+        got = askSecret(request, &secret);
+    }
+    if (!got && !m_interrupted) {
+        message(noSecretGiven(request, TerminalPrompt::isInteractive()));
+    }
+    // Refused (null) answers are not asked again for the rest of the run; an empty answer is an answer.
+    secret = m_secrets.store(request, secret, got);
+    m_pool->provideSecret(request.run, request.host, secret, got);
+}
+
+bool HostCommand::askSecret(const SecretRequest &request, QByteArray *secret)
+{
+    bool got = false;
+    switch (request.kind) {
+    case SecretKind::Sudo:
+        if (TerminalPrompt::isInteractive()) {
+            got = TerminalPrompt::readSecret(
+                QCoreApplication::translate("HostCommand", "[sudo] password for %1 on the hosts: ")
+                    .arg(request.user),
+                secret);
+        } else {
+            got = TerminalPrompt::readLine(secret);
+        }
+        break;
+    case SecretKind::Password:
+        if (TerminalPrompt::isInteractive()) {
+            const QString serverPrompt = request.detail.trimmed();
+            QString prompt;
+            if (serverPrompt.isEmpty()) {
+                prompt = (request.retry
+                              ? QCoreApplication::translate("HostCommand", "that was refused; %1@%2's password: ")
+                              : QCoreApplication::translate("HostCommand", "%1@%2's password: "))
+                             .arg(request.user, request.hostName);
+            } else {
+                prompt =
+                    (request.retry ? QCoreApplication::translate("HostCommand", "that was refused; %1@%2: %3 ")
+                                   : QStringLiteral("%1@%2: %3 "))
+                        .arg(request.user, request.hostName, serverPrompt);
+            }
+            got = TerminalPrompt::readSecret(prompt, secret);
+        }
+        break;
+    case SecretKind::Passphrase:
+        if (TerminalPrompt::isInteractive()) {
+            const QString prompt =
+                request.retry ? QCoreApplication::translate(
+                                    "HostCommand", "that was refused; Enter passphrase for key '%1': ")
+                              : QCoreApplication::translate("HostCommand", "Enter passphrase for key '%1': ");
+            got = TerminalPrompt::readSecret(prompt.arg(request.detail), secret);
+        }
+        break;
+    }
+    return got;
+}
+
+bool HostCommand::askHostKey(const HostKeyQuestion &question)
+{
+    if (!TerminalPrompt::isInteractive())
+        return false;
+    QByteArray answer;
+    const QString prompt =
+        QCoreApplication::translate("HostCommand", "The authenticity of host '%1' can't be established.\n%2 key "
+                                              "fingerprint is %3.\nRecord it in %4 and connect (yes/no)? ")
+            .arg(question.lookupName, question.keyType, question.fingerprint, question.knownHostsFile);
+    return TerminalPrompt::readAnswer(prompt, &answer) && answer.trimmed() == "yes";
+}
+
+// Only reachable through an ssh config that says "StrictHostKeyChecking ask": then ask like ssh does.
+void HostCommand::onHostKeyQuestion(const HostKeyQuestion &question)
+{
+    if (question.run != m_run)
+        return;
+    bool accept = false;
+    if (!m_interrupted && TerminalPrompt::isInteractive()) {
+        prepareStderr();
+        accept = askHostKey(question);
+    }
+    m_pool->answerHostKey(question.run, question.host, accept);
+}
+
+} // namespace Chorus

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "app/cli/secretcache.h"
+#include "model/core/hostevents.h"
+#include "model/core/hostresult.h"
+#include "model/core/runrequest.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace Chorus {
+
+class WorkerPool;
+struct PoolSettings;
+
+// What the subcommands that reach hosts (`run`, `push`, `pull`) share: the exit statuses, the worker
+// pool started with Ctrl+C handled, and the engine's questions answered on the terminal: passwords,
+// passphrases and sudo passwords asked once per user or key file for the whole run (SecretCache), and
+// unknown host keys asked like ssh asks. Messages go to stderr as "chorus NAME: text".
+class HostCommand : public QObject
+{
+    Q_OBJECT
+public:
+    enum Status
+    {
+        AllOk = 0,         // every host ran the command (or copy) and it exited 0
+        CommandFailed = 1, // some command exited non-zero or died by a signal
+        HostFailed = 2,    // some host failed to connect or authenticate, timed out or was cancelled
+        BadUsage = 64,     // bad input; nothing was connected to
+    };
+    static Status statusOf(const HostResult &result);
+    // Whole writes to stderr, never interleaved with another thread's.
+    static void writeStderr(const QByteArray &data);
+    static bool stderrIsTerminal();
+
+protected:
+    explicit HostCommand(const QString &name);
+    ~HostCommand() override;
+
+    // Starts the pool and answers its secret and host key questions for the run in m_run; the engine's
+    // log lines are printed as this command's warnings from then on.
+    void startPool(const PoolSettings &settings);
+    // "chorus NAME: text" on stderr, after prepareStderr().
+    void message(const QString &text);
+    // Makes way for a line on stderr: the progress line cleared, stdout flushed before it.
+    virtual void prepareStderr() = 0;
+    // Ctrl+C, SIGTERM or SIGHUP: count is 1 or 2 (a third ends the program in the signal handler).
+    virtual void onInterrupt(int count) = 0;
+
+    const QString m_name;
+    std::unique_ptr<WorkerPool> m_pool;
+    RunId m_run = 0;
+    bool m_interrupted = false;
+
+private:
+    void onSecretRequested(const SecretRequest &request);
+    void onHostKeyQuestion(const HostKeyQuestion &question);
+    static bool askSecret(const SecretRequest &request, QByteArray *secret);
+    static bool askHostKey(const HostKeyQuestion &question);
+
+    SecretCache m_secrets;
+};
+
+} // namespace Chorus

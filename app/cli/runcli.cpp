@@ -1,0 +1,629 @@
+#include "app/cli/runcli.h"
+
+#include "app/cli/clioutput.h"
+#include "app/cli/command.h"
+#include "app/cli/hostoptions.h"
+#include "app/cli/outputfiles.h"
+#include "app/cli/terminalprompt.h"
+#include "model/compare/outputgroups.h"
+#include "model/compare/unifieddiff.h"
+#include "model/history/resultjson.h"
+#include "model/ssh/hostset.h"
+#include "sshworker/workerpool.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryFile>
+
+#include <unistd.h>
+
+namespace Chorus {
+
+namespace {
+
+constexpr int ProgressIntervalMs = 100;
+// A line longer than this is printed in pieces rather than held back without end.
+constexpr qsizetype MaxPartialLine = 64 * 1024;
+
+bool parseCount(const QString &text, int minimum, int maximum, int *value)
+{
+    bool ok = false;
+    const int n = text.trimmed().toInt(&ok);
+    if (!ok || n < minimum || n > maximum)
+        return false;
+    *value = n;
+    return true;
+}
+
+} // namespace
+
+RunCli::RunCli() : HostCommand(QStringLiteral("run"))
+{
+    m_progressTimer.setInterval(ProgressIntervalMs);
+    connect(&m_progressTimer, &QTimer::timeout, this, &RunCli::drawProgress);
+}
+
+RunCli::~RunCli() = default;
+
+int RunCli::main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    Command::describe(&app);
+    RunCli cli;
+    return cli.exec(Command::subcommandArguments());
+}
+
+bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsCompactedShortOptions);
+    // "chorus run -w h ls -l": everything from the command on is the command's, not ours.
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "RunCli",
+        "Runs COMMAND on every host at once over SSH and prints what came back.\n"
+        "\n"
+        "Output: by default each line as it arrives, prefixed with \"HOST: \" (stderr lines on stderr).\n"
+        "-b groups hosts whose stdout, stderr and exit status are identical, largest group first.\n"
+        "--diff prints a unified diff of each group against the largest one.\n"
+        "--json prints one JSON object per host and line, as each host finishes, with the fields host,\n"
+        "exit_status, signal, stdout, stderr (stdout_b64, stderr_b64 instead when not valid UTF-8),\n"
+        "truncated, error, duration_ms, phases_ms (ms since the run started: resolved, tcp_connected,\n"
+        "kex_done, host_key_checked, authenticated, channel_opened, exec_started, first_byte, exited;\n"
+        "null where not reached) and reused_connection; with --repeat also round.\n"
+        "\n"
+        "Exit status: 0 every command exited 0; 1 some command exited non-zero or was killed;\n"
+        "2 some host failed to connect or authenticate, timed out or was cancelled (Ctrl+C);\n"
+        "64 bad usage (nothing was connected to).\n"
+        "\n"
+        "Ctrl+C cancels the commands still running and prints what came back so far."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        QStringLiteral("COMMAND"),
+        QCoreApplication::translate("RunCli", "The shell command to run on every host. Options come first."),
+        QStringLiteral("[--] COMMAND..."));
+    HostOptions hostOptions;
+    hostOptions.addTo(&parser);
+    const QCommandLineOption fanout(
+        {QStringLiteral("f"), QStringLiteral("fanout")},
+        QCoreApplication::translate("RunCli", "Hosts in flight at once (default 64)."), QStringLiteral("N"));
+    const QCommandLineOption timeout(
+        {QStringLiteral("t"), QStringLiteral("timeout")},
+        QCoreApplication::translate("RunCli",
+                                    "Stop the command on a host after SEC seconds (default: no limit)."),
+        QStringLiteral("SEC"));
+    const QCommandLineOption threads(
+        QStringLiteral("threads"),
+        QCoreApplication::translate("RunCli", "SSH worker threads (default: one per CPU core)."),
+        QStringLiteral("N"));
+    const QCommandLineOption outputDir(
+        {QStringLiteral("o"), QStringLiteral("output-dir")},
+        QCoreApplication::translate(
+            "RunCli", "Also write every byte to DIR/HOST.out and DIR/HOST.err, and the exit status (or the "
+                      "error) to DIR/HOST.exit. With --repeat, each round writes to "
+                      "DIR/round-N."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption gather(
+        {QStringLiteral("b"), QStringLiteral("gather")},
+        QCoreApplication::translate("RunCli", "Group hosts with identical output, like clush -b."));
+    const QCommandLineOption diff(
+        QStringLiteral("diff"),
+        QCoreApplication::translate("RunCli",
+                                    "Print a unified diff of every group against the largest one."));
+    const QCommandLineOption json(
+        QStringLiteral("json"), QCoreApplication::translate("RunCli", "One JSON object per host and line."));
+    const QCommandLineOption repeat(
+        QStringLiteral("repeat"),
+        QCoreApplication::translate(
+            "RunCli",
+            "Run the command K times in a row over the same connections and print each round's time "
+            "on stderr."),
+        QStringLiteral("K"));
+    const QCommandLineOption sudo(
+        QStringLiteral("sudo"),
+        QCoreApplication::translate("RunCli",
+                                    "Run the command under sudo. The password is asked for once on the "
+                                    "terminal (or read from the first line of stdin when that is not a "
+                                    "terminal) and used on every host."));
+    for (const QCommandLineOption *option :
+         {&fanout, &timeout, &threads, &outputDir, &gather, &diff, &json, &repeat, &sudo})
+        parser.addOption(*option);
+
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QString help = parser.helpText();
+        // The parser names the program by its path; this is a subcommand.
+        const qsizetype endOfUsage = help.indexOf(u'\n');
+        help.replace(0, endOfUsage,
+                     QCoreApplication::translate("RunCli", "Usage: chorus run [options] [--] COMMAND..."));
+        writeOut(help.toLocal8Bit());
+        *answered = true;
+        return true;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        writeOut(QByteArrayLiteral("chorus ") + CHORUS_VERSION + '\n');
+        *answered = true;
+        return true;
+    }
+
+    if (parser.isSet(fanout) && !parseCount(parser.value(fanout), 1, 1'000'000, &m_fanout)) {
+        *error = QCoreApplication::translate("RunCli", "--fanout: %1 is not a whole number of at least 1")
+                     .arg(CliOutput::quoted(parser.value(fanout)));
+        return false;
+    }
+    if (parser.isSet(timeout) && !HostOptions::parseSeconds(parser.value(timeout), &m_commandTimeoutMs)) {
+        *error = QCoreApplication::translate("RunCli", "--timeout: %1 is not a number of seconds")
+                     .arg(CliOutput::quoted(parser.value(timeout)));
+        return false;
+    }
+    if (parser.isSet(threads) && !parseCount(parser.value(threads), 1, 256, &m_threads)) {
+        *error = QCoreApplication::translate("RunCli", "--threads: %1 is not a whole number from 1 to 256")
+                     .arg(CliOutput::quoted(parser.value(threads)));
+        return false;
+    }
+    if (parser.isSet(repeat) && !parseCount(parser.value(repeat), 1, 1'000'000, &m_repeat)) {
+        *error = QCoreApplication::translate("RunCli", "--repeat: %1 is not a whole number of at least 1")
+                     .arg(CliOutput::quoted(parser.value(repeat)));
+        return false;
+    }
+    m_diff = parser.isSet(diff);
+    m_sudo = parser.isSet(sudo);
+    if (parser.isSet(json) && (parser.isSet(gather) || m_diff)) {
+        *error = QCoreApplication::translate("RunCli", "--json cannot be combined with -b or --diff");
+        return false;
+    }
+    m_mode = parser.isSet(json) ? Mode::Json : parser.isSet(gather) || m_diff ? Mode::Gather : Mode::Stream;
+    m_outputDir = parser.value(outputDir);
+    if (parser.isSet(outputDir) && m_outputDir.isEmpty()) {
+        *error = QCoreApplication::translate("RunCli", "--output-dir: the directory name is empty");
+        return false;
+    }
+    // --diff alone prints only the differences, as clush --diff does.
+    m_gatherPrintsGroups = parser.isSet(gather);
+
+    m_command = parser.positionalArguments().join(u' ');
+    if (m_command.trimmed().isEmpty()) {
+        *error = QCoreApplication::translate("RunCli", "no command given: chorus run [options] [--] COMMAND");
+        return false;
+    }
+    return hostOptions.resolve(parser, &m_targets, error, &m_warnings);
+}
+
+bool RunCli::prepareOutputDir(QString *error) const
+{
+    if (m_outputDir.isEmpty() || CliOutput::makeWritableFolder(m_outputDir, error))
+        return true;
+    *error = QCoreApplication::translate("RunCli", "--output-dir: %1").arg(*error);
+    return false;
+}
+
+int RunCli::exec(const QStringList &arguments)
+{
+    m_out.open(STDOUT_FILENO, QIODevice::WriteOnly);
+    m_stdoutIsTerminal = ::isatty(STDOUT_FILENO) == 1;
+    m_progressEnabled = stderrIsTerminal();
+
+    QString error;
+    bool answered = false;
+    if (!parse(arguments, &error, &answered) || !prepareOutputDir(&error)) {
+        message(error);
+        return BadUsage;
+    }
+    if (answered) {
+        m_out.flush();
+        return AllOk;
+    }
+    for (const QString &warning : std::as_const(m_warnings))
+        message(QCoreApplication::translate("RunCli", "warning: %1").arg(warning));
+
+    PoolSettings settings;
+    settings.threads = m_threads;
+    startPool(settings);
+    connect(m_pool.get(), &WorkerPool::hostStateChanged, this, &RunCli::onStateChanged);
+    connect(m_pool.get(), &WorkerPool::outputReceived, this, &RunCli::onOutput);
+    connect(m_pool.get(), &WorkerPool::hostFinished, this, &RunCli::onHostFinished);
+    connect(m_pool.get(), &WorkerPool::runFinished, this, &RunCli::onRunFinished);
+
+    m_totalClock.start();
+    QTimer::singleShot(0, this, &RunCli::startRound);
+    const int status = QCoreApplication::exec();
+    m_pool->shutdown();
+    m_out.flush();
+    return status;
+}
+
+QString RunCli::roundOutputDir() const
+{
+    if (m_outputDir.isEmpty() || m_repeat == 1)
+        return m_outputDir;
+    return QDir(m_outputDir).filePath(QStringLiteral("round-%1").arg(m_round));
+}
+
+void RunCli::startRound()
+{
+    if (m_interrupted) {
+        finish();
+        return;
+    }
+    ++m_round;
+    m_slots.clear();
+    m_slots.resize(m_targets.size());
+    for (qsizetype i = 0; i < m_targets.size(); ++i)
+        m_slots[i].label = m_targets[i].name.toUtf8();
+
+    RunRequest request;
+    request.command = m_command;
+    request.hosts = m_targets;
+    request.fanout = m_fanout;
+    request.commandTimeoutMs = m_commandTimeoutMs;
+    request.sudo = m_sudo;
+    m_files = OutputFiles();
+    if (!m_outputDir.isEmpty()) {
+        QStringList names;
+        for (const HostTarget &target : std::as_const(m_targets))
+            names += target.name;
+        if (const Result<void> opened = m_files.open(roundOutputDir(), names); !opened) {
+            message(QCoreApplication::translate("RunCli", "--output-dir: %1").arg(opened.message()));
+            m_status = qMax(m_status, int(HostFailed));
+            finish();
+            return;
+        }
+    }
+    // Streamed lines are printed and forgotten; nothing needs keeping in memory.
+    if (m_mode == Mode::Stream)
+        request.outputLimit = 0;
+
+    m_roundClock.start();
+    m_running = true;
+    m_run = m_pool->start(request);
+    if (m_progressEnabled)
+        m_progressTimer.start();
+}
+
+void RunCli::onStateChanged(RunId run, int host, HostState state)
+{
+    if (run != m_run || host < 0 || host >= m_slots.size())
+        return;
+    m_slots[host].state = state;
+}
+
+void RunCli::onOutput(const OutputChunk &chunk)
+{
+    if (chunk.run != m_run || chunk.host < 0 || chunk.host >= m_slots.size())
+        return;
+    if (m_files.isOpen())
+        reportFileError(m_files.append(chunk.host, chunk.isStderr, chunk.data));
+    if (m_mode == Mode::Stream)
+        streamLines(m_slots[chunk.host], chunk.isStderr, chunk.data, false);
+}
+
+void RunCli::reportFileError(const Result<void> &written)
+{
+    if (!written)
+        message(QCoreApplication::translate("RunCli", "--output-dir: %1").arg(written.message()));
+}
+
+// Only whole lines are printed, so lines of different hosts never mix; what follows the last
+// newline waits for the rest of its line (or the host's end).
+void RunCli::streamLines(HostSlot &slot, bool isStderr, const QByteArray &data, bool flushPartial)
+{
+    QByteArray &partial = slot.partial[isStderr ? 1 : 0];
+    partial += data;
+    qsizetype end = partial.lastIndexOf('\n') + 1;
+    if (flushPartial || partial.size() - end > MaxPartialLine)
+        end = partial.size();
+    if (end == 0)
+        return;
+    QByteArray text;
+    text.reserve(end + (slot.label.size() + 2) * 8);
+    qsizetype start = 0;
+    while (start < end) {
+        qsizetype newline = partial.indexOf('\n', start);
+        const qsizetype next = newline < 0 || newline >= end ? end : newline + 1;
+        text += slot.label + ": ";
+        text += QByteArrayView(partial.constData() + start, next - start);
+        if (next == end && partial.at(end - 1) != '\n')
+            text += '\n';
+        start = next;
+    }
+    partial.remove(0, end);
+    if (isStderr)
+        writeErr(text);
+    else
+        writeOut(text);
+}
+
+void RunCli::onHostFinished(RunId run, int host, const HostResult &result)
+{
+    if (run != m_run || host < 0 || host >= m_slots.size())
+        return;
+    HostSlot &slot = m_slots[host];
+    slot.finished = true;
+    slot.state = HostState::Finished;
+    slot.result = result;
+    m_status = qMax(m_status, int(statusOf(result)));
+    if (m_files.isOpen())
+        reportFileError(m_files.finish(host, result));
+
+    switch (m_mode) {
+    case Mode::Stream:
+        streamLines(slot, false, QByteArray(), true);
+        streamLines(slot, true, QByteArray(), true);
+        if (result.outcome != HostOutcome::Ok)
+            message(QString::fromUtf8(slot.label) + QStringLiteral(": ") + result.endingText());
+        break;
+    case Mode::Json:
+        writeOut(jsonLine(slot));
+        break;
+    case Mode::Gather:
+        break;
+    }
+}
+
+QByteArray RunCli::jsonLine(const HostSlot &slot) const
+{
+    return ResultJson::hostLine(slot.label, slot.result, m_repeat > 1 ? m_round : -1);
+}
+
+void RunCli::onRunFinished(RunId run)
+{
+    if (run != m_run)
+        return;
+    endRound();
+}
+
+void RunCli::endRound()
+{
+    m_running = false;
+    const qint64 elapsedMs = m_roundClock.elapsed();
+    if (m_mode == Mode::Gather)
+        printGroups();
+    m_out.flush();
+    if (m_repeat > 1) {
+        message(QCoreApplication::translate("RunCli", "round %1/%2: %3 s, %4")
+                    .arg(m_round)
+                    .arg(m_repeat)
+                    .arg(double(elapsedMs) / 1000.0, 0, 'f', 3)
+                    .arg(summary(false)));
+    }
+    if (m_round < m_repeat && !m_interrupted)
+        QTimer::singleShot(0, this, &RunCli::startRound);
+    else
+        finish();
+}
+
+void RunCli::finish()
+{
+    m_progressTimer.stop();
+    clearProgress();
+    if (m_progressEnabled && m_repeat == 1)
+        message(summary(true));
+    if (m_interrupted)
+        m_status = qMax(m_status, int(HostFailed));
+    m_out.flush();
+    QCoreApplication::exit(m_status);
+}
+
+QString RunCli::groupEnding(int host, bool generic) const
+{
+    const HostResult &r = m_slots[host].result;
+    QString ending = r.endingText();
+    // Errors name their host ("cannot resolve web07"); grouped by the words alone, a thousand
+    // hosts failing the same way make one group rather than a thousand.
+    if (generic && (r.outcome == HostOutcome::Failed || r.outcome == HostOutcome::TimedOut)) {
+        const HostTarget &target = m_targets[host];
+        for (const QString &name : {target.address(), target.hostname, target.name}) {
+            if (name.size() > 1)
+                ending.replace(name, QStringLiteral("{host}"));
+        }
+    }
+    // Hosts whose output was cut at the limit only count as alike when they sent as much.
+    if (r.truncated()) {
+        ending = QCoreApplication::translate(
+                     "RunCli", "%1; output cut at %2 bytes (stdout %3 bytes, stderr %4 bytes; -o keeps all)")
+                     .arg(ending, QString::number(RunRequest().outputLimit), QString::number(r.stdoutBytes),
+                          QString::number(r.stderrBytes));
+    }
+    return ending;
+}
+
+void RunCli::printGroups()
+{
+    OutputGroups groups;
+    for (int i = 0; i < int(m_slots.size()); ++i)
+        groups.add(i, m_slots[i].result.stdoutData, m_slots[i].result.stderrData, groupEnding(i, true));
+    const QList<OutputGroups::Group> list = groups.groups();
+    const auto label = [this](const OutputGroups::Group &group) {
+        QStringList names;
+        for (int id : group.members)
+            names.append(QString::fromUtf8(m_slots[id].label));
+        return QStringLiteral("%1 (%2)").arg(HostSet::fold(names)).arg(group.members.size());
+    };
+    // A group of one says it with the host's own words.
+    const auto ending = [this](const OutputGroups::Group &group) {
+        return group.members.size() == 1 ? groupEnding(group.members.first(), false) : group.status;
+    };
+    // Asked of ResultJson rather than spelled here, so the comparison holds in any language.
+    HostResult exitedZero;
+    exitedZero.outcome = HostOutcome::Ok;
+    exitedZero.exitStatus = 0;
+    const QString okEnding = exitedZero.endingText();
+
+    if (m_gatherPrintsGroups) {
+        const QByteArray rule = QByteArrayLiteral("---------------\n");
+        QByteArray text;
+        for (const OutputGroups::Group &group : list) {
+            text += rule + label(group).toUtf8();
+            if (group.status != okEnding)
+                text += ": " + ending(group).toUtf8();
+            text += '\n' + rule;
+            text += group.stdoutData;
+            if (!group.stdoutData.isEmpty() && !group.stdoutData.endsWith('\n'))
+                text += '\n';
+            if (!group.stderrData.isEmpty()) {
+                text += "[stderr]\n" + group.stderrData;
+                if (!group.stderrData.endsWith('\n'))
+                    text += '\n';
+            }
+            writeOut(text);
+            text.clear();
+        }
+    }
+
+    if (m_diff) {
+        if (list.size() == 1 && !m_gatherPrintsGroups)
+            message(QCoreApplication::translate("RunCli", "all %1 hosts answered alike: %2")
+                        .arg(QString::number(m_slots.size()), ending(list.first())));
+        const OutputGroups::Group &reference = list.first();
+        for (qsizetype g = 1; g < list.size(); ++g) {
+            const OutputGroups::Group &group = list[g];
+            QString from = label(reference);
+            QString to = label(group);
+            if (group.status != reference.status) {
+                from += QStringLiteral(": ") + ending(reference);
+                to += QStringLiteral(": ") + ending(group);
+            }
+            const QByteArray out = UnifiedDiff::diff(reference.stdoutData, group.stdoutData, from, to);
+            const QByteArray err =
+                UnifiedDiff::diff(reference.stderrData, group.stderrData, from + QStringLiteral(" [stderr]"),
+                                  to + QStringLiteral(" [stderr]"));
+            // Only the ending differs: the header lines alone say how.
+            if (out.isEmpty() && err.isEmpty())
+                writeOut("--- " + from.toUtf8() + "\n+++ " + to.toUtf8() + '\n');
+            writeOut(out);
+            writeOut(err);
+        }
+    }
+}
+
+void RunCli::onInterrupt(int count)
+{
+    if (count > 1) {
+        message(QCoreApplication::translate("RunCli", "still cancelling; a third interrupt stops at once"));
+        return;
+    }
+    m_interrupted = true;
+    if (m_running) {
+        message(QCoreApplication::translate("RunCli", "interrupted: cancelling the commands still running"));
+        m_pool->cancelRun(m_run);
+    }
+}
+
+void RunCli::prepareStderr()
+{
+    // Keeps stdout and stderr in order for someone reading both in one terminal.
+    m_out.flush();
+    clearProgress();
+}
+
+void RunCli::writeOut(const QByteArray &data)
+{
+    if (data.isEmpty())
+        return;
+    if (m_stdoutIsTerminal)
+        clearProgress();
+    m_out.write(data);
+    scheduleFlush();
+}
+
+void RunCli::writeErr(const QByteArray &data)
+{
+    prepareStderr();
+    writeStderr(data);
+}
+
+void RunCli::scheduleFlush()
+{
+    if (m_flushPending)
+        return;
+    m_flushPending = true;
+    // Once per event loop pass: a batch of many hosts' lines goes out in one write.
+    QTimer::singleShot(0, this, [this] {
+        m_flushPending = false;
+        m_out.flush();
+    });
+}
+
+QString RunCli::summary(bool final) const
+{
+    int done = 0;
+    int inFlight = 0;
+    int ok = 0;
+    int nonZero = 0;
+    int failed = 0;
+    for (const HostSlot &slot : m_slots) {
+        if (!slot.finished) {
+            if (slot.state != HostState::Queued)
+                ++inFlight;
+            continue;
+        }
+        ++done;
+        switch (statusOf(slot.result)) {
+        case AllOk:
+            ++ok;
+            break;
+        case CommandFailed:
+            ++nonZero;
+            break;
+        default:
+            ++failed;
+        }
+    }
+    const QString seconds = QString::number(double(m_totalClock.elapsed()) / 1000.0, 'f', 1);
+    QString progress;
+    if (final && inFlight == 0)
+        progress = QCoreApplication::translate("RunCli", "%n host(s) in %1 s", nullptr, int(m_slots.size()))
+                       .arg(seconds);
+    else if (final)
+        progress = QCoreApplication::translate("RunCli", "%n host(s) in %1 s, %2 in flight", nullptr,
+                                               int(m_slots.size()))
+                       .arg(seconds, QString::number(inFlight));
+    else if (inFlight == 0)
+        progress = QCoreApplication::translate("RunCli", "%1/%2 done").arg(done).arg(m_slots.size());
+    else
+        progress = QCoreApplication::translate("RunCli", "%1/%2 done, %3 in flight")
+                       .arg(done)
+                       .arg(m_slots.size())
+                       .arg(inFlight);
+    // The counts are items of a list: each reads on its own.
+    QStringList counts{QCoreApplication::translate("RunCli", "%1 ok").arg(ok)};
+    if (nonZero > 0)
+        counts.append(QCoreApplication::translate("RunCli", "%1 exited non-zero").arg(nonZero));
+    if (failed > 0)
+        counts.append(QCoreApplication::translate("RunCli", "%1 failed").arg(failed));
+    return QCoreApplication::translate("RunCli", "%1: %2").arg(progress, counts.join(QStringLiteral(", ")));
+}
+
+void RunCli::drawProgress()
+{
+    if (!m_progressEnabled || !m_running)
+        return;
+    m_out.flush();
+    QString text = QStringLiteral("chorus run: ");
+    if (m_repeat > 1)
+        text += QCoreApplication::translate("RunCli", "round %1/%2: %3")
+                    .arg(QString::number(m_round), QString::number(m_repeat), summary(false));
+    else
+        text += summary(false);
+    if (m_progressShown && text == m_progressText)
+        return;
+    m_progressText = text;
+    writeStderr(CliOutput::clearLine() + text.toLocal8Bit());
+    m_progressShown = true;
+}
+
+void RunCli::clearProgress()
+{
+    if (!m_progressShown)
+        return;
+    m_progressShown = false;
+    writeStderr(CliOutput::clearLine());
+}
+
+} // namespace Chorus

@@ -1,0 +1,90 @@
+#include "app/cli/terminalprompt.h"
+
+#include "app/cli/clioutput.h"
+
+#include <cerrno>
+#include <fcntl.h>
+#include <termios.h>
+#include <unistd.h>
+
+namespace Chorus {
+
+namespace {
+
+// Byte by byte, so nothing after the newline is taken from the stream. EINTR ends the reading:
+// the signal handlers are installed without SA_RESTART so that Ctrl+C reaches here.
+bool readLineFrom(int fd, QByteArray *line)
+{
+    line->clear();
+    for (;;) {
+        char c = 0;
+        const ssize_t n = ::read(fd, &c, 1);
+        if (n < 0)
+            return false;
+        if (n == 0)
+            return !line->isEmpty();
+        if (c == '\n')
+            return true;
+        line->append(c);
+    }
+}
+
+} // namespace
+
+bool TerminalPrompt::isInteractive()
+{
+    return ::isatty(STDIN_FILENO) == 1;
+}
+
+bool TerminalPrompt::readSecret(const QString &prompt, QByteArray *secret)
+{
+    return ask(prompt, false, secret);
+}
+
+bool TerminalPrompt::readAnswer(const QString &prompt, QByteArray *answer)
+{
+    return ask(prompt, true, answer);
+}
+
+bool TerminalPrompt::ask(const QString &prompt, bool echo, QByteArray *secret)
+{
+    secret->clear();
+    int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
+    const bool ownFd = fd >= 0;
+    if (!ownFd) {
+        if (!isInteractive())
+            return false;
+        fd = STDIN_FILENO;
+    }
+    termios saved = {};
+    const bool isTerminal = !echo && ::tcgetattr(fd, &saved) == 0;
+    if (isTerminal) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        quiet.c_lflag |= ECHONL; // the newline still shows, so the next output starts on its own line
+        ::tcsetattr(fd, TCSAFLUSH, &quiet);
+    }
+    CliOutput::writeAll(ownFd ? fd : STDERR_FILENO, prompt.toLocal8Bit());
+    QByteArray line;
+    const bool ok = readLineFrom(fd, &line);
+    if (isTerminal)
+        ::tcsetattr(fd, TCSAFLUSH, &saved);
+    if (!ok)
+        CliOutput::writeAll(ownFd ? fd : STDERR_FILENO, QByteArrayLiteral("\n"));
+    if (ownFd)
+        ::close(fd);
+    if (!ok) {
+        line.fill(0);
+        return false;
+    }
+    *secret = line;
+    line.fill(0);
+    return true;
+}
+
+bool TerminalPrompt::readLine(QByteArray *line)
+{
+    return readLineFrom(STDIN_FILENO, line);
+}
+
+} // namespace Chorus

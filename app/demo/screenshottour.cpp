@@ -1,0 +1,151 @@
+#include "app/demo/screenshottour.h"
+
+#include "model/core/translation.h"
+#include "model/profiles/hostmodel.h"
+#include "model/session/runsession.h"
+#include "widgets/history/historypanel.h"
+#include "widgets/mainwindow/commandbar.h"
+#include "widgets/mainwindow/mainwindow.h"
+#include "widgets/session/sessionview.h"
+#include "widgets/style/theme.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QPixmap>
+#include <QTabWidget>
+#include <QTextStream>
+#include <QTimer>
+
+namespace Chorus {
+
+ScreenshotTour::ScreenshotTour(MainWindow *window, const QString &directory, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_directory(directory)
+{
+    // English on the system palette keeps the plain names the README links to; other languages
+    // and the dark palette get their own files next to them (session-zh_CN.png, session-dark.png).
+    if (Translation::current() != u"en")
+        m_suffix += u'-' + Translation::current();
+    if (Theme::isDark(QApplication::palette()))
+        m_suffix += QStringLiteral("-dark");
+}
+
+void ScreenshotTour::start()
+{
+    QDir().mkpath(m_directory);
+    m_window->resize(1280, 800);
+    m_window->hostModel()->setAllChecked(true);
+    QTimer::singleShot(500, this, [this] {
+        shoot(QStringLiteral("hosts"));
+        // One host answers differently, so the views have something to show.
+        m_window->commandBar()->setCommand(
+            QStringLiteral("uname -sr; [ \"$(echo $SSH_CONNECTION | cut -d' ' -f3 | cut -d. -f4)\" = 3 ] && "
+                           "printf '\\033[31mdisk /var at 91%%\\033[0m\\n' >&2; df -h / | tail -1"));
+        SessionView *session = m_window->runCommand();
+        if (!session) {
+            m_ok = false;
+            finish();
+            return;
+        }
+        connect(session, &SessionView::finished, this, [this, session] {
+            QTimer::singleShot(400, this, [this, session] {
+                shoot(QStringLiteral("session"));
+                session->openOutput(RunSession::AllHosts);
+                QTimer::singleShot(300, this, [this, session] {
+                    shoot(QStringLiteral("all-hosts"));
+                    session->openOutput(2);
+                    QTimer::singleShot(300, this, [this, session] {
+                        shoot(QStringLiteral("host-output"));
+                        session->outputTabs()->setCurrentIndex(SessionView::CompareTab);
+                        QTimer::singleShot(300, this, [this, session] {
+                            shoot(QStringLiteral("compare"));
+                            session->outputTabs()->setCurrentIndex(SessionView::DurationsTab);
+                            QTimer::singleShot(500, this, [this] {
+                                shoot(QStringLiteral("durations"));
+                                showHistory();
+                            });
+                        });
+                    });
+                });
+            });
+        });
+    });
+}
+
+// The same command again, so the history has two runs to list and chart.
+void ScreenshotTour::showHistory()
+{
+    SessionView *session = m_window->runCommand();
+    if (!session) {
+        m_ok = false;
+        finish();
+        return;
+    }
+    connect(session, &SessionView::finished, this, [this, session] {
+        QTimer::singleShot(300, this, [this, session] {
+            if (auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("historyDock")))
+                dock->show();
+            m_window->historyPanel()->refresh();
+            m_window->historyPanel()->selectRun(session->historyId());
+            QTimer::singleShot(500, this, [this] {
+                shoot(QStringLiteral("history"));
+                if (auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("historyDock")))
+                    dock->hide();
+                showTransfer();
+            });
+        });
+    });
+}
+
+// A file pushed to every demo host: the progress column and the copied bytes.
+void ScreenshotTour::showTransfer()
+{
+    const QString local = m_files.filePath(QStringLiteral("app.conf"));
+    const QString remote = m_files.filePath(QStringLiteral("etc"));
+    QFile file(local);
+    if (!file.open(QIODevice::WriteOnly) || !QDir().mkpath(remote)) {
+        m_ok = false;
+        finish();
+        return;
+    }
+    file.write(QByteArray("# demo configuration\n").repeated(100000));
+    file.close();
+    TransferSpec spec;
+    spec.localPaths = {local};
+    spec.remotePath = remote;
+    spec.verifyChecksum = true;
+    SessionView *session = m_window->transferOn(m_window->hostModel()->checkedProfiles(), spec);
+    if (!session) {
+        m_ok = false;
+        finish();
+        return;
+    }
+    connect(session, &SessionView::finished, this, [this] {
+        QTimer::singleShot(400, this, [this] {
+            shoot(QStringLiteral("transfer"));
+            finish();
+        });
+    });
+}
+
+void ScreenshotTour::shoot(const QString &name)
+{
+    const QString path = QDir(m_directory).filePath(name + m_suffix + QStringLiteral(".png"));
+    if (!m_window->grab().save(path)) {
+        m_ok = false;
+        QTextStream(stderr) << QCoreApplication::translate("ScreenshotTour", "chorus: cannot write %1").arg(path)
+                            << Qt::endl;
+        return;
+    }
+    QTextStream(stdout) << path << Qt::endl;
+}
+
+void ScreenshotTour::finish()
+{
+    Q_EMIT done(m_ok);
+}
+
+} // namespace Chorus

@@ -1,0 +1,3 @@
+#include "model/core/modellog.h"
+
+Q_LOGGING_CATEGORY(lcModel, "chorus.model", QtInfoMsg)

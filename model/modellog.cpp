@@ -1,3 +1,0 @@
-#include "modellog.h"
-
-Q_LOGGING_CATEGORY(lcModel, "chorus.model", QtInfoMsg)

@@ -1,0 +1,88 @@
+#include "sshworker/internal/hostjob.h"
+
+#include "sshworker/internal/filetransfer.h"
+#include "sshworker/internal/remotecommand.h"
+#include "sshworker/internal/sshconnection.h"
+#include "sshworker/internal/sshworker.h"
+
+namespace Chorus {
+
+HostJob::HostJob(SshWorker *worker, std::shared_ptr<RunShared> run, int host)
+    : m_worker(worker), m_run(std::move(run)), m_host(host)
+{}
+
+HostJob::~HostJob() = default;
+
+std::unique_ptr<HostJob> HostJob::create(SshWorker *worker, std::shared_ptr<RunShared> run, int host)
+{
+    if (run->request.transfer)
+        return std::make_unique<FileTransfer>(worker, std::move(run), host);
+    return std::make_unique<RemoteCommand>(worker, std::move(run), host);
+}
+
+const HostTarget &HostJob::target() const
+{
+    return m_run->request.hosts.at(m_host);
+}
+
+void HostJob::provideSudoPassword(const QByteArray &, bool) {}
+
+void HostJob::localChecksumReady(quint64, const QByteArray &, const QString &) {}
+
+void HostJob::cutForShutdown()
+{
+    cancel();
+    if (!isDone())
+        connectionLost();
+}
+
+QByteArray HostJob::takePending(bool)
+{
+    return {};
+}
+
+void HostJob::noteConnectionReady(const SshConnection &connection, bool fresh)
+{
+    PhaseTimes &t = m_result.times;
+    // A job that waited for the handshake reports its phases; one that found the connection
+    // open reports none of them.
+    if (fresh) {
+        t.resolved = rel(connection.resolvedUs);
+        t.tcpConnected = rel(connection.tcpUs);
+        t.kexDone = rel(connection.kexUs);
+        t.hostKeyChecked = rel(connection.hostKeyUs);
+        t.authenticated = rel(connection.authUs);
+    } else {
+        m_result.reusedConnection = true;
+    }
+}
+
+HostOutcome HostJob::noteConnectionFailed(const SshConnection &connection)
+{
+    m_result.times.resolved = rel(connection.resolvedUs);
+    m_result.times.tcpConnected = rel(connection.tcpUs);
+    m_result.times.kexDone = rel(connection.kexUs);
+    m_result.times.hostKeyChecked = rel(connection.hostKeyUs);
+    return connection.timedOut ? HostOutcome::TimedOut : HostOutcome::Failed;
+}
+
+void HostJob::noteStarted()
+{
+    m_result.times.started = rel(SshWorker::nowUs());
+    m_worker->reportState(this, HostState::Connecting);
+}
+
+void HostJob::retryOnNewConnection()
+{
+    m_connection = nullptr;
+    m_result.reusedConnection = false;
+    m_worker->attach(this);
+}
+
+void HostJob::stopWaiting()
+{
+    if (m_connection && isWaitingForConnection())
+        m_connection->removeWaiter(this);
+}
+
+} // namespace Chorus

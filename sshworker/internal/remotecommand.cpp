@@ -1,0 +1,399 @@
+#include "sshworker/internal/remotecommand.h"
+
+#include "model/core/hostevents.h"
+#include "sshworker/internal/shellquote.h"
+#include "sshworker/internal/sshconnection.h"
+#include "sshworker/internal/sshlog.h"
+#include "sshworker/internal/sshworker.h"
+
+#include <QCoreApplication>
+#include <QRandomGenerator>
+
+#include <libssh/libssh.h>
+
+namespace Chorus {
+
+namespace {
+
+constexpr qint64 killGraceUs = 2'000'000; // after a TERM signal, how long before the channel is closed
+
+} // namespace
+
+RemoteCommand::RemoteCommand(SshWorker *worker, std::shared_ptr<RunShared> run, int host)
+    : HostJob(worker, std::move(run), host)
+{
+    memset(&m_callbacks, 0, sizeof m_callbacks);
+    m_callbacks.userdata = this;
+    m_callbacks.channel_data_function = &RemoteCommand::onData;
+    m_callbacks.channel_eof_function = &RemoteCommand::onEof;
+    m_callbacks.channel_close_function = &RemoteCommand::onClose;
+    m_callbacks.channel_exit_status_function = &RemoteCommand::onExitStatus;
+    m_callbacks.channel_exit_signal_function = &RemoteCommand::onExitSignal;
+    ssh_callbacks_init(&m_callbacks);
+}
+
+RemoteCommand::~RemoteCommand()
+{
+    freeChannel();
+    stopWaiting();
+}
+
+void RemoteCommand::start()
+{
+    m_phase = Phase::WaitingForConnection;
+    noteStarted();
+}
+
+void RemoteCommand::connectionReady(SshConnection *connection, bool fresh)
+{
+    if (m_phase != Phase::WaitingForConnection)
+        return;
+    m_connection = connection;
+    noteConnectionReady(*connection, fresh);
+    if (m_run->cancelled || m_stopOutcome == HostOutcome::Cancelled) {
+        finish(HostOutcome::Cancelled, FailureKind::None,
+               QCoreApplication::translate("RemoteCommand", "cancelled"));
+        return;
+    }
+    m_channel = ssh_channel_new(connection->session());
+    if (!m_channel) {
+        connectionLost();
+        return;
+    }
+    ssh_set_channel_callbacks(m_channel, &m_callbacks);
+    connection->channelOpened();
+    m_phase = Phase::Opening;
+    step();
+}
+
+void RemoteCommand::connectionFailed(const SshConnection &connection)
+{
+    if (m_phase != Phase::WaitingForConnection)
+        return;
+    finish(noteConnectionFailed(connection), connection.failure, connection.error);
+}
+
+bool RemoteCommand::needsStep() const
+{
+    return m_phase == Phase::Opening || m_phase == Phase::Executing || m_phase == Phase::Running
+           || m_phase == Phase::Closing;
+}
+
+void RemoteCommand::step()
+{
+    switch (m_phase) {
+    case Phase::Opening: {
+        const int rc = ssh_channel_open_session(m_channel);
+        if (rc == SSH_AGAIN)
+            return;
+        if (rc != SSH_OK && m_result.reusedConnection && !m_retried) {
+            // The open connection turned out dead (a restarted server): nothing has run yet,
+            // so try once more on a new connection, transparently.
+            m_retried = true;
+            freeChannel();
+            m_phase = Phase::WaitingForConnection;
+            retryOnNewConnection();
+            return;
+        }
+        if (rc != SSH_OK) {
+            connectionLost();
+            return;
+        }
+        m_result.times.channelOpened = rel(SshWorker::nowUs());
+        if (m_run->request.sudo)
+            m_sudoMarker = "[chorus-sudo:" + QByteArray::number(QRandomGenerator::global()->generate64(), 16) + "]";
+        m_phase = Phase::Executing;
+        [[fallthrough]];
+    }
+    case Phase::Executing: {
+        // When the request went out: its answer, the output and even the exit status may all be
+        // handled inside a later call before this one returns SSH_OK.
+        if (m_result.times.execStarted < 0)
+            m_result.times.execStarted = rel(SshWorker::nowUs());
+        const int rc = ssh_channel_request_exec(m_channel, wrappedCommand().toUtf8().constData());
+        if (rc == SSH_AGAIN)
+            return;
+        if (rc != SSH_OK) {
+            finish(HostOutcome::Failed, FailureKind::Channel,
+                   QCoreApplication::translate("RemoteCommand", "the server refused to run the command: %1")
+                       .arg(QString::fromUtf8(ssh_get_error(m_connection->session()))));
+            return;
+        }
+        const qint64 now = SshWorker::nowUs();
+        if (m_run->request.commandTimeoutMs > 0)
+            m_commandDeadlineUs = now + qint64(m_run->request.commandTimeoutMs) * 1000;
+        m_phase = Phase::Running;
+        m_worker->reportState(this, HostState::Running);
+        // Commands get an empty stdin, as with `ssh host cmd < /dev/null`; under sudo, stdin
+        // stays open until sudo has had its password.
+        if (!m_run->request.sudo)
+            sendStdinEof();
+        if (m_stopOutcome != HostOutcome::Ok)
+            stopRemote(m_stopOutcome, m_stopReason);
+        return;
+    }
+    case Phase::Running:
+    case Phase::Closing:
+        if (m_remoteClosed) {
+            if (m_stopOutcome != HostOutcome::Ok)
+                finish(m_stopOutcome, m_stopFailure, m_stopReason);
+            else if (m_result.exitStatus == 0 && m_result.exitSignal.isEmpty())
+                finish(HostOutcome::Ok, FailureKind::None, QString());
+            else if (m_result.exitStatus < 0 && m_result.exitSignal.isEmpty())
+                finish(HostOutcome::Failed, FailureKind::Channel,
+                       QCoreApplication::translate("RemoteCommand",
+                                                   "the channel closed without an exit status"));
+            else
+                finish(HostOutcome::NonZeroExit, FailureKind::None, QString());
+        }
+        return;
+    default:
+        return;
+    }
+}
+
+QString RemoteCommand::wrappedCommand() const
+{
+    const QString &command = m_run->request.command;
+    if (m_sudoMarker.isEmpty())
+        return command;
+    return QStringLiteral("sudo -S -p %1 -- sh -c %2").arg(shellQuote(QString::fromLatin1(m_sudoMarker)), shellQuote(command));
+}
+
+int RemoteCommand::onData(ssh_session, ssh_channel, void *data, uint32_t len, int isStderr, void *self)
+{
+    auto *command = static_cast<RemoteCommand *>(self);
+    command->received(isStderr != 0, QByteArray(static_cast<const char *>(data), qsizetype(len)));
+    return int(len);
+}
+
+void RemoteCommand::onEof(ssh_session, ssh_channel, void *) {}
+
+void RemoteCommand::onClose(ssh_session, ssh_channel, void *self)
+{
+    static_cast<RemoteCommand *>(self)->m_remoteClosed = true;
+}
+
+void RemoteCommand::onExitStatus(ssh_session, ssh_channel, int status, void *self)
+{
+    auto *command = static_cast<RemoteCommand *>(self);
+    command->m_result.exitStatus = status;
+    command->m_result.times.exited = command->rel(SshWorker::nowUs());
+}
+
+void RemoteCommand::onExitSignal(ssh_session, ssh_channel, const char *signal, int core, const char *, const char *,
+                                 void *self)
+{
+    auto *command = static_cast<RemoteCommand *>(self);
+    command->m_result.exitSignal = QString::fromLatin1(signal);
+    command->m_result.coreDumped = core != 0;
+    command->m_result.times.exited = command->rel(SshWorker::nowUs());
+}
+
+void RemoteCommand::received(bool isStderr, const QByteArray &data)
+{
+    if (m_result.times.firstByte < 0)
+        m_result.times.firstByte = rel(SshWorker::nowUs());
+    if (!m_sudoMarker.isEmpty()) {
+        if (isStderr) {
+            handleSudoStderr(data);
+            return;
+        }
+        // Output from the command means sudo is done asking.
+        if (!m_sudoPasswordSent && !m_sudoAsking)
+            sendStdinEof();
+    }
+    keep(isStderr, data);
+}
+
+// Every byte goes to the caller; the result keeps up to the limit and counts the rest, so
+// truncation is always visible.
+void RemoteCommand::keep(bool isStderr, const QByteArray &data)
+{
+    if (data.isEmpty())
+        return;
+    QByteArray &stored = isStderr ? m_result.stderrData : m_result.stdoutData;
+    qint64 &total = isStderr ? m_result.stderrBytes : m_result.stdoutBytes;
+    total += data.size();
+    const qint64 room = m_run->request.outputLimit - stored.size();
+    if (room > 0)
+        stored.append(data.constData(), qsizetype(qMin<qint64>(room, data.size())));
+    (isStderr ? m_pendingErr : m_pendingOut).append(data);
+    m_worker->reportOutput(this, data.size());
+}
+
+// sudo -S -p MARKER prints MARKER on stderr when it wants the password. The marker is
+// removed from what the user sees; a second one means the password was wrong.
+void RemoteCommand::handleSudoStderr(const QByteArray &data)
+{
+    m_sudoCarry += data;
+    for (;;) {
+        const qsizetype at = m_sudoCarry.indexOf(m_sudoMarker);
+        if (at < 0)
+            break;
+        keep(true, m_sudoCarry.left(at));
+        m_sudoCarry.remove(0, at + m_sudoMarker.size());
+        ++m_sudoPrompts;
+        if (m_sudoPrompts > 1 || m_sudoPasswordSent) {
+            m_stopFailure = FailureKind::Sudo;
+            stopRemote(HostOutcome::Failed,
+                       QCoreApplication::translate("RemoteCommand", "sudo refused the password"));
+            m_sudoCarry.clear();
+            return;
+        }
+        m_sudoAsking = true;
+        m_worker->ask(SecretRequest{m_run->id, m_host, target().name, target().user, SecretKind::Sudo, QString(),
+                                    false, target().profile});
+    }
+    // Keep back only what could still become the marker.
+    qsizetype keepBack = 0;
+    for (qsizetype n = qMin(m_sudoCarry.size(), m_sudoMarker.size() - 1); n > 0; --n) {
+        if (m_sudoCarry.endsWith(m_sudoMarker.left(n))) {
+            keepBack = n;
+            break;
+        }
+    }
+    keep(true, m_sudoCarry.left(m_sudoCarry.size() - keepBack));
+    m_sudoCarry.remove(0, m_sudoCarry.size() - keepBack);
+}
+
+void RemoteCommand::provideSudoPassword(const QByteArray &secret, bool given)
+{
+    if (!m_sudoAsking || m_phase != Phase::Running)
+        return;
+    m_sudoAsking = false;
+    if (!given) {
+        m_stopFailure = FailureKind::Sudo;
+        stopRemote(HostOutcome::Failed,
+                   QCoreApplication::translate("RemoteCommand", "no sudo password given"));
+        return;
+    }
+    QByteArray line = secret + '\n';
+    ssh_channel_write(m_channel, line.constData(), uint32_t(line.size()));
+    memset(line.data(), 0, size_t(line.size()));
+    m_sudoPasswordSent = true;
+    sendStdinEof();
+}
+
+void RemoteCommand::sendStdinEof()
+{
+    if (m_eofSent || !m_channel)
+        return;
+    m_eofSent = true;
+    ssh_channel_send_eof(m_channel);
+}
+
+QByteArray RemoteCommand::takePending(bool isStderr)
+{
+    QByteArray &pending = isStderr ? m_pendingErr : m_pendingOut;
+    QByteArray taken;
+    taken.swap(pending);
+    return taken;
+}
+
+qint64 RemoteCommand::nextDeadlineUs() const
+{
+    if (m_phase == Phase::Closing)
+        return m_killDeadlineUs;
+    if (m_phase == Phase::Running && !m_sudoAsking)
+        return m_commandDeadlineUs;
+    return 0;
+}
+
+void RemoteCommand::checkDeadline(qint64 now)
+{
+    const qint64 deadline = nextDeadlineUs();
+    if (deadline == 0 || now < deadline)
+        return;
+    if (m_phase == Phase::Closing) {
+        // The command ignored the signal: close the channel; sshd then hangs up on it.
+        finish(m_stopOutcome, m_stopFailure, m_stopReason);
+        return;
+    }
+    stopRemote(HostOutcome::TimedOut, QCoreApplication::translate("RemoteCommand", "command timeout (%1 s)")
+                                          .arg(m_run->request.commandTimeoutMs / 1000.0));
+}
+
+// Asks the server to send TERM to the remote command, then closes the channel after a grace
+// period if it is still there.
+void RemoteCommand::stopRemote(HostOutcome outcome, const QString &why)
+{
+    if (m_phase == Phase::Done)
+        return;
+    if (m_stopOutcome == HostOutcome::Ok) {
+        m_stopOutcome = outcome;
+        m_stopReason = why;
+    }
+    if (m_phase != Phase::Running)
+        return; // applied once the command runs (or never, if it never does)
+    ssh_channel_request_send_signal(m_channel, "TERM");
+    sendStdinEof();
+    m_phase = Phase::Closing;
+    m_killDeadlineUs = SshWorker::nowUs() + killGraceUs;
+}
+
+void RemoteCommand::cancel()
+{
+    switch (m_phase) {
+    case Phase::Queued:
+    case Phase::WaitingForConnection:
+        finish(HostOutcome::Cancelled, FailureKind::None,
+               QCoreApplication::translate("RemoteCommand", "cancelled"));
+        return;
+    case Phase::Opening:
+    case Phase::Executing:
+        m_stopOutcome = HostOutcome::Cancelled;
+        m_stopReason = QCoreApplication::translate("RemoteCommand", "cancelled");
+        return;
+    case Phase::Running:
+        stopRemote(HostOutcome::Cancelled, QCoreApplication::translate("RemoteCommand", "cancelled"));
+        return;
+    case Phase::Closing:
+    case Phase::Done:
+        return;
+    }
+}
+
+void RemoteCommand::connectionLost()
+{
+    if (m_phase == Phase::Done)
+        return;
+    finish(m_stopOutcome != HostOutcome::Ok ? m_stopOutcome : HostOutcome::Failed, FailureKind::Connect,
+           m_stopOutcome != HostOutcome::Ok
+               ? m_stopReason
+               : QCoreApplication::translate("RemoteCommand", "connection lost"));
+}
+
+void RemoteCommand::finish(HostOutcome outcome, FailureKind failure, const QString &error)
+{
+    if (m_phase == Phase::Done)
+        return;
+    stopWaiting();
+    // Whatever sudo held back that was not its marker belongs to the user.
+    if (!m_sudoCarry.isEmpty()) {
+        keep(true, m_sudoCarry);
+        m_sudoCarry.clear();
+    }
+    freeChannel();
+    m_phase = Phase::Done;
+    m_result.outcome = outcome;
+    m_result.failure = failure;
+    m_result.error = error;
+    m_result.times.finished = rel(SshWorker::nowUs());
+    m_worker->reportFinished(this);
+}
+
+void RemoteCommand::freeChannel()
+{
+    if (!m_channel)
+        return;
+    ssh_remove_channel_callbacks(m_channel, &m_callbacks);
+    if (m_connection && m_connection->session() && ssh_is_connected(m_connection->session()))
+        ssh_channel_close(m_channel);
+    ssh_channel_free(m_channel);
+    m_channel = nullptr;
+    if (m_connection)
+        m_connection->channelClosed(SshWorker::nowUs());
+}
+
+} // namespace Chorus

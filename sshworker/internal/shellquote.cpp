@@ -1,0 +1,12 @@
+#include "sshworker/internal/shellquote.h"
+
+namespace Chorus {
+
+QString shellQuote(const QString &text)
+{
+    QString quoted = text;
+    quoted.replace(u'\'', QStringLiteral("'\\''"));
+    return u'\'' + quoted + u'\'';
+}
+
+} // namespace Chorus

@@ -1,0 +1,12 @@
+#pragma once
+
+#include "sshworker/internal/enginebuild.h"
+
+#include <QString>
+
+namespace Chorus {
+
+// Quotes text as one word for a POSIX shell: 'it'\''s'.
+QString shellQuote(const QString &text);
+
+} // namespace Chorus

@@ -1,0 +1,146 @@
+#pragma once
+
+#include "model/core/hostresult.h"
+#include "model/core/hosttarget.h"
+#include "sshworker/internal/enginebuild.h"
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <libssh/libssh.h>
+
+
+namespace Chorus {
+
+class HostJob;
+class SshWorker;
+
+// One SSH connection (a libssh session) owned by a worker: resolve, TCP connect, key exchange,
+// host key check against known_hosts, authentication, then a carrier for any number of
+// command channels. Every call returns at once; step() is called again when the worker's
+// poll says something may have moved.
+class SshConnection
+{
+public:
+    enum class Phase
+    {
+        WaitingForSlot, // the pool-wide handshake cap is reached
+        Resolving,
+        TcpConnecting,
+        Handshaking,
+        AwaitingHostKey,
+        Authenticating,
+        AwaitingSecret,
+        Ready,
+        Dead,
+    };
+
+    SshConnection(SshWorker *worker, const HostTarget &target, quint64 serial);
+    ~SshConnection();
+
+    void step();
+    void addWaiter(HostJob *command);
+    void removeWaiter(HostJob *command);
+    void onResolved(const QList<QHostAddress> &addresses, const QString &error);
+    void onTcpReady();
+    void answerHostKey(bool accept);
+    void provideSecret(const QByteArray &secret, bool given);
+    void checkDeadline(qint64 now);
+    void keepalive(qint64 now, int intervalMs);
+    void close(); // sends a disconnect and frees the session
+
+    Phase phase() const { return m_phase; }
+    bool isDead() const { return m_phase == Phase::Dead; }
+    bool isUsable(); // Ready and the socket still up
+    const QString &key() const { return m_key; }
+    quint64 serial() const { return m_serial; }
+    ssh_session_struct *session() const { return m_session; }
+    const HostTarget &target() const { return m_target; }
+    const QList<HostJob *> &waiters() const { return m_waiters; }
+    int activeChannels() const { return m_channels; }
+    void channelOpened() { ++m_channels; m_lastUsedUs = 0; }
+    void channelClosed(qint64 now);
+    qint64 idleSinceUs() const { return m_lastUsedUs; }
+    qint64 nextDeadlineUs() const;
+    // Packets libssh has processed for this session so far, whoever's call processed them.
+    quint64 packetsIn() const { return m_packets.in_packets; }
+
+    // Phase timestamps (steady clock µs), copied into each command that waited for them.
+    qint64 resolvedUs = -1, tcpUs = -1, kexUs = -1, hostKeyUs = -1, authUs = -1;
+    FailureKind failure = FailureKind::None;
+    bool timedOut = false; // the connect deadline passed (the error says so in the user's language)
+    QString error;
+
+private:
+    enum class AuthStep
+    {
+        None,
+        Agent,
+        Key,
+        KbdInt,
+        Password,
+    };
+    void setPhase(Phase phase);
+    void fail(FailureKind kind, const QString &message);
+    void resetDeadline();
+    QString jumpCommand() const;
+    void beginHandshake();
+    void tryNextAddress();
+    void startSsh(int fd);
+    void checkHostKey();
+    void startAuth();
+    void stepAuth();
+    bool nextAuthStep();
+    void advanceAuth();
+    void authenticated();
+    void askSecret(int kind, const QString &detail, bool retry);
+    QString describeTried() const;
+    QString libsshError() const;
+    void wipeSecret();
+
+    SshWorker *m_worker;
+    HostTarget m_target;
+    QString m_key;
+    quint64 m_serial;
+    ssh_session_struct *m_session = nullptr;
+    ssh_counter_struct m_packets{};
+    Phase m_phase = Phase::WaitingForSlot;
+    bool m_haveSlot = false;
+    bool m_inEvent = false;
+    qint64 m_deadlineUs = 0;
+    qint64 m_lastUsedUs = 0;     // 0 while in use
+    qint64 m_lastKeepaliveUs = 0;
+    int m_channels = 0;
+    QList<HostJob *> m_waiters;
+
+    QList<QHostAddress> m_addresses;
+    int m_addressIndex = -1;
+    int m_tcpFd = -1;
+    bool m_tcpReady = false;
+    QString m_tcpErrors;
+
+    // Host key waiting for an answer.
+    QString m_hostKeyType;
+    QByteArray m_hostKeyBase64;
+    QString m_lookupName;
+
+    // Authentication.
+    int m_methods = 0;
+    AuthStep m_authStep = AuthStep::None;
+    int m_keyIndex = -1;
+    bool m_authCallPending = false;
+    QStringList m_tried;
+    QByteArray m_secret;         // a password or passphrase while auth needs it; wiped after
+    bool m_haveSecret = false;
+    int m_secretKind = -1;       // SecretKind while AwaitingSecret
+    int m_passwordAttempts = 0;
+    int m_passphraseAttempts = 0;
+    bool m_kbdintAnswered = false;
+    bool m_kbdintInfo = false;  // questions received, answers not sent yet
+    bool m_agentDone = false, m_kbdintDone = false, m_passwordDone = false;
+};
+
+} // namespace Chorus

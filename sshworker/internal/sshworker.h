@@ -1,0 +1,116 @@
+#pragma once
+
+#include "sshworker/internal/enginebuild.h"
+#include "sshworker/internal/workerbatch.h"
+#include "sshworker/internal/workercommand.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QThread>
+
+#include <deque>
+#include <memory>
+#include <vector>
+
+struct ssh_event_struct;
+struct ssh_key_struct;
+
+namespace Chorus {
+
+class HostJob;
+class SshConnection;
+class WorkerPool;
+
+// One worker thread of the pool. It owns its libssh sessions and channels from creation to
+// free and drives them all without blocking.
+//
+// Why a libssh ssh_event loop rather than a Qt event loop with QSocketNotifiers: libssh decides
+// itself when a session needs to read or write (key re-exchange, window adjusts, buffered
+// writes), and ssh_event polls exactly those directions for every session it holds. With
+// notifiers we would have to mirror libssh's poll flags after every call. The loop is:
+// poll all sessions + a wake-up eventfd + pending TCP connects, then drain the command queue,
+// step every connection and command whose state may have moved, enforce deadlines, and flush
+// coalesced output to the pool. Channel callbacks only record what arrived.
+class SshWorker : public QThread
+{
+public:
+    SshWorker(WorkerPool *pool, int index);
+    ~SshWorker() override;
+
+    void enqueue(const WorkerCommand &command); // any thread
+    void wake();                                // any thread
+
+    // For SshConnection and the host jobs (worker thread only).
+    static qint64 nowUs();
+    ssh_event_struct *event() const { return m_event; }
+    WorkerPool *pool() const { return m_pool; }
+    void reportState(HostJob *command, HostState state);
+    void reportOutput(HostJob *command, qint64 bytes);
+    void reportProgress(HostJob *job, qint64 done, qint64 total);
+    void dropChannels(SshConnection *connection);
+    void reportFinished(HostJob *command);
+    void ask(const HostKeyQuestion &question);
+    void ask(const SecretRequest &request);
+    bool acquireHandshakeSlot();
+    void releaseHandshakeSlot();
+    // Private keys are parsed once per worker and reused: re-reading key files per session costs
+    // more than the whole handshake.
+    ssh_key_struct *privateKey(const QString &path, const QByteArray &passphrase, bool *needsPassphrase);
+    void resolveLater(quint64 connectionSerial, const QString &hostname);
+    // SHA-256 of a local file, computed off this thread and handed to the job through
+    // HostJob::localChecksumReady; shared: cached in the run for every host (a file that is sent).
+    void hashLater(const HostJob *job, quint64 ticket, const QString &path, bool shared);
+    void attach(HostJob *command); // to an open connection, or a new one
+
+protected:
+    void run() override;
+
+private:
+    void takeCommands();
+    void handle(const WorkerCommand &command);
+    void startQueued();
+    void step();
+    void maintainConnections(qint64 now);
+    void flush();
+    int pollTimeoutMs(qint64 now) const;
+    quint64 packetsIn() const;
+    SshConnection *connectionFor(const HostTarget &target);
+    HostJob *findCommand(RunId run, int host) const;
+    void finishShutdown();
+    void flushHostOutput(HostJob *command);
+    void cutAtShutdown(qint64 now);
+
+    // Name resolution and hashing run on Qt's thread pool and may outlive this worker (a slow
+    // DNS answer after shutdown): they post through this box, emptied by the destructor.
+    struct Mailbox
+    {
+        QMutex mutex;
+        SshWorker *worker = nullptr;
+    };
+    std::shared_ptr<Mailbox> m_mailbox = std::make_shared<Mailbox>();
+
+    WorkerPool *m_pool;
+    int m_index;
+    int m_wakeFd = -1;
+    ssh_event_struct *m_event = nullptr;
+
+    QMutex m_queueMutex;
+    QList<WorkerCommand> m_queue;
+
+    std::deque<std::pair<std::shared_ptr<RunShared>, int>> m_waiting; // not yet started: fanout full
+    std::vector<std::unique_ptr<SshConnection>> m_connections;
+    std::vector<std::unique_ptr<HostJob>> m_commands; // commands and transfers
+    QHash<QString, ssh_key_struct *> m_keys;
+
+    WorkerBatch m_batch;
+    QList<HostJob *> m_withPendingOutput;
+    qint64 m_pendingBytes = 0;
+    qint64 m_lastFlushUs = 0;
+    int m_lastReportedConnections = 0;
+    quint64 m_nextSerial = 1;
+    bool m_stopping = false;
+    qint64 m_shutdownDeadlineUs = 0;  // commands still running then are cut
+    qint64 m_transferDeadlineUs = 0;  // transfers get longer (PoolSettings::transferGraceMs)
+};
+
+} // namespace Chorus

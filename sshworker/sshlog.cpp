@@ -1,3 +1,0 @@
-#include "sshlog.h"
-
-Q_LOGGING_CATEGORY(lcSsh, "chorus.ssh", QtInfoMsg)

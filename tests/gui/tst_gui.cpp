@@ -1,0 +1,405 @@
+// The main window driven as a person would, offscreen, against a real sshd fleet.
+#include "app/guiapp.h"
+#include "model/core/appsettings.h"
+#include "model/core/translation.h"
+#include "model/history/runhistory.h"
+#include "model/profiles/hostmodel.h"
+#include "model/session/runsession.h"
+#include "model/session/sessionstatusmodel.h"
+#include "model/ssh/knownhosts.h"
+#include "sshworker/fleet/localfleet.h"
+#include "tests/support/passworduser.h"
+#include "widgets/compare/compareview.h"
+#include "widgets/dialogs/credentialdialog.h"
+#include "widgets/dialogs/hostkeydialog.h"
+#include "widgets/mainwindow/commandbar.h"
+#include "widgets/mainwindow/mainwindow.h"
+#include "widgets/session/outputview.h"
+#include "widgets/session/sessionview.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QScopeGuard>
+#include <QSet>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+
+using namespace Chorus;
+
+class TestGui : public QObject
+{
+    Q_OBJECT
+private:
+    LocalFleet m_fleet;
+    QTemporaryDir m_tmp;
+    PasswordUser m_passwordUser;
+
+    HostTarget target(const FleetHost &host) const { return m_fleet.target(host); }
+    QList<HostTarget> targets(int from, int to) const
+    {
+        QList<HostTarget> list;
+        for (int i = from; i <= to; ++i)
+            list.append(target(m_fleet.hosts().at(i)));
+        return list;
+    }
+    // Checks exactly the hosts of a group in the host panel, as a click on the group's box would.
+    static void checkGroup(MainWindow &window, const QString &group)
+    {
+        window.hostModel()->setAllChecked(false);
+        const QModelIndex index = window.hostModel()->groupIndex(group);
+        QVERIFY(index.isValid());
+        QVERIFY(window.hostModel()->setData(index, Qt::Checked, Qt::CheckStateRole));
+    }
+    static SessionView *runWithKeys(MainWindow &window, const QString &command)
+    {
+        // Shortcuts only reach the active window, as for a person.
+        if (!window.isVisible()) {
+            window.show();
+            if (!QTest::qWaitForWindowExposed(&window))
+                return nullptr;
+        }
+        window.activateWindow();
+        QApplication::setActiveWindow(&window);
+        window.commandBar()->setCommand(command);
+        const int before = window.sessionTabs()->count();
+        QTest::keyClick(&window, Qt::Key_Return, Qt::ControlModifier);
+        return window.sessionTabs()->count() == before + 1 ? window.currentSession() : nullptr;
+    }
+    static int row(SessionView *session, const QString &host)
+    {
+        RunSession *s = session->session();
+        for (int i = 0; i < s->hostCount(); ++i) {
+            if (s->hostName(i) == host)
+                return i;
+        }
+        return -1;
+    }
+    static QString cell(SessionView *session, int host, int column)
+    {
+        SessionStatusModel *model = session->statusModel();
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const QModelIndex index = model->index(r, 0);
+            if (index.data(SessionStatusModel::HostIndexRole).toInt() == host)
+                return model->index(r, column).data().toString();
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString why;
+        if (!LocalFleet::isAvailable(&why))
+            QSKIP(qPrintable(why));
+        QString error;
+        QVERIFY2(m_fleet.start(8, &error), qPrintable(error));
+        QVERIFY2(QSettings().fileName().startsWith(QDir::homePath()), "run through tests/testenv.sh");
+    }
+    void cleanupTestCase()
+    {
+        m_fleet.stop();
+        m_passwordUser.remove();
+    }
+
+    void runOnCheckedHostsWithCtrlEnter()
+    {
+        GuiApp gui;
+        MainWindow &window = *gui.window();
+        QAbstractItemModelTester tester(window.hostModel());
+        window.setHosts(QStringLiteral("Fleet"), targets(0, 2));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        checkGroup(window, QStringLiteral("Fleet"));
+        // Every fleet host is this machine: the server address tells them apart.
+        SessionView *session = runWithKeys(window, QStringLiteral("echo $SSH_CONNECTION | cut -d' ' -f3"));
+        QVERIFY(session);
+        QTRY_VERIFY_WITH_TIMEOUT(!session->isRunning(), 30000);
+        for (int i = 0; i < 3; ++i) {
+            const FleetHost &h = m_fleet.hosts().at(i);
+            const int host = row(session, h.name);
+            QVERIFY(host >= 0);
+            QCOMPARE(cell(session, host, SessionStatusModel::ExitColumn), QStringLiteral("0"));
+            OutputView *view = session->openOutput(host);
+            QVERIFY(view);
+            QTRY_COMPARE_WITH_TIMEOUT(view->plainText().trimmed(), h.address, 5000);
+        }
+        QVERIFY2(session->summaryText().contains(QStringLiteral("3 ok")), qPrintable(session->summaryText()));
+    }
+
+    void failingHostShowsItsError()
+    {
+        GuiApp gui;
+        MainWindow &window = *gui.window();
+        QList<HostTarget> hosts = targets(3, 4);
+        hosts.append(target(m_fleet.addRefusingHost()));
+        window.setHosts(QStringLiteral("Mixed"), hosts);
+        checkGroup(window, QStringLiteral("Mixed"));
+        SessionView *session = runWithKeys(window, QStringLiteral("echo fine"));
+        QVERIFY(session);
+        QTRY_VERIFY_WITH_TIMEOUT(!session->isRunning(), 30000);
+        const int refused = row(session, hosts.last().name);
+        QCOMPARE(cell(session, refused, SessionStatusModel::StateColumn).toLower(), QStringLiteral("failed"));
+        QVERIFY2(cell(session, refused, SessionStatusModel::ErrorColumn).contains(QStringLiteral("refused")),
+                 qPrintable(cell(session, refused, SessionStatusModel::ErrorColumn)));
+        QCOMPARE(cell(session, row(session, hosts.first().name), SessionStatusModel::ExitColumn), QStringLiteral("0"));
+    }
+
+    void cancelAndTwoSessionsAtOnce()
+    {
+        GuiApp gui;
+        MainWindow &window = *gui.window();
+        window.setHosts(QStringLiteral("Fleet"), targets(5, 6));
+        checkGroup(window, QStringLiteral("Fleet"));
+        SessionView *sleeper = runWithKeys(window, QStringLiteral("sleep 30"));
+        QVERIFY(sleeper);
+        SessionView *quick = runWithKeys(window, QStringLiteral("echo second"));
+        QVERIFY(quick);
+        QCOMPARE(window.sessionTabs()->count(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(!quick->isRunning(), 30000); // finished while the other still runs
+        QVERIFY(sleeper->isRunning());
+        window.sessionTabs()->setCurrentWidget(sleeper);
+        QTRY_VERIFY_WITH_TIMEOUT(cell(sleeper, 0, SessionStatusModel::StateColumn).toLower() == QStringLiteral("running")
+                                     && cell(sleeper, 1, SessionStatusModel::StateColumn).toLower() == QStringLiteral("running"),
+                                 30000);
+        QTest::keyClick(&window, Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!sleeper->isRunning(), 15000);
+        for (int host = 0; host < 2; ++host)
+            QCOMPARE(cell(sleeper, host, SessionStatusModel::StateColumn).toLower(), QStringLiteral("cancelled"));
+    }
+
+    void hostKeyDialogAcceptsOnlyTheChecked()
+    {
+        const QString knownHosts = m_tmp.filePath(QStringLiteral("known_hosts_ask"));
+        QFile::copy(m_fleet.knownHostsPath(), knownHosts);
+        QList<HostTarget> hosts;
+        for (int i = 0; i < 5; ++i) {
+            HostTarget t = target(m_fleet.addUnknownKeyHost());
+            QVERIFY(!t.hostname.isEmpty());
+            t.hostKeyPolicy = HostKeyPolicy::Ask;
+            t.knownHostsFiles = {knownHosts};
+            hosts.append(t);
+        }
+        GuiApp gui;
+        MainWindow &window = *gui.window();
+        window.setHosts(QStringLiteral("New"), hosts);
+        checkGroup(window, QStringLiteral("New"));
+        SessionView *session = runWithKeys(window, QStringLiteral("echo accepted"));
+        QVERIFY(session);
+        HostKeyDialog *dialog = window.hostKeyDialog();
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->pendingCount(), 5, 30000);
+        QVERIFY(dialog->isVisible());
+        dialog->setChecked(hosts[1].name, false);
+        dialog->setChecked(hosts[3].name, false);
+        dialog->findChild<QPushButton *>(QStringLiteral("acceptSelected"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!session->isRunning(), 30000);
+        for (int i = 0; i < 5; ++i) {
+            const int host = row(session, hosts[i].name);
+            const bool accepted = i != 1 && i != 3;
+            QCOMPARE(session->session()->result(host).outcome, accepted ? HostOutcome::Ok : HostOutcome::Failed);
+            QCOMPARE(session->session()->result(host).stdoutData, accepted ? QByteArray("accepted\n") : QByteArray());
+        }
+        QFile file(knownHosts);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        for (int i = 0; i < 5; ++i) {
+            const QByteArray name = KnownHosts::lookupName(hosts[i].hostname, hosts[i].port).toUtf8();
+            QCOMPARE(text.contains(name + ' '), i != 1 && i != 3);
+        }
+    }
+
+    void changedKeyIsRefusedWithAWarning()
+    {
+        HostTarget t = target(m_fleet.addWrongKeyHost());
+        t.hostKeyPolicy = HostKeyPolicy::Ask;
+        GuiApp gui;
+        MainWindow &window = *gui.window();
+        window.setHosts(QStringLiteral("Changed"), {t});
+        checkGroup(window, QStringLiteral("Changed"));
+        SessionView *session = runWithKeys(window, QStringLiteral("echo never"));
+        QVERIFY(session);
+        QTRY_VERIFY_WITH_TIMEOUT(!session->isRunning(), 30000);
+        QCOMPARE(session->session()->result(0).failure, FailureKind::HostKeyChanged);
+        HostKeyDialog *dialog = window.hostKeyDialog();
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->pendingCount(), 0); // nothing to accept
+        const QString warning = dialog->findChild<QLabel *>(QStringLiteral("changedKeyWarning"))->text();
+        QVERIFY2(warning.contains(m_fleet.hostKeyFingerprint()) && warning.contains(m_fleet.otherHostKeyFingerprint()),
+                 qPrintable(warning));
+        QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("acceptSelected"))->isEnabled());
+    }
+
+    // Under zh_CN the dialog names each refused host by its own name: the name comes from the run,
+    // never from cutting up the (translated) message.
+    void changedKeysNamedInChinese()
+    {
+        QCOMPARE(Translation::install(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+        const auto english = qScopeGuard([] { Translation::install(QStringLiteral("en")); });
+        QList<HostTarget> targets;
+        for (int i = 0; i < 2; ++i) {
+            HostTarget t = target(m_fleet.addWrongKeyHost());
+            t.hostKeyPolicy = HostKeyPolicy::Ask;
+            targets += t;
+        }
+        GuiApp gui;
+        MainWindow &window = *gui.window();
+        window.setHosts(QStringLiteral("Changed2"), targets);
+        checkGroup(window, QStringLiteral("Changed2"));
+        SessionView *session = runWithKeys(window, QStringLiteral("echo never"));
+        QVERIFY(session);
+        QTRY_VERIFY_WITH_TIMEOUT(!session->isRunning(), 30000);
+        const QString warning =
+            window.hostKeyDialog()->findChild<QLabel *>(QStringLiteral("changedKeyWarning"))->text();
+        QVERIFY2(warning.contains(QStringLiteral("主机密钥已更改")), qPrintable(warning)); // really Chinese
+        const QStringList lines = warning.split(u'\n');
+        for (const HostTarget &t : std::as_const(targets)) {
+            const auto named = std::count_if(lines.begin(), lines.end(),
+                                             [&t](const QString &line) { return line.startsWith(t.name); });
+            QVERIFY2(named == 1, qPrintable(t.name + QStringLiteral(" in:\n") + warning));
+        }
+    }
+
+    void credentialPromptWhileOthersRun()
+    {
+        if (!PasswordUser::canCreate())
+            QSKIP(qPrintable(PasswordUser::whyNot()));
+        const QString error = m_passwordUser.create();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const FleetHost host = m_fleet.addPasswordHost(false);
+        HostTarget t = target(host);
+        t.user = PasswordUser::name();
+        t.identityFiles.clear();
+        GuiApp gui;
+        MainWindow &window = *gui.window();
+        window.setHosts(QStringLiteral("Password"), {t, target(m_fleet.hosts().at(7))});
+        checkGroup(window, QStringLiteral("Password"));
+        SessionView *session = runWithKeys(window, QStringLiteral("id -un"));
+        QVERIFY(session);
+        CredentialDialog *dialog = window.credentialDialog();
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->pendingCount(), 1, 30000);
+        QVERIFY(dialog->isVisible());
+        // The key host did not wait for the person at the prompt.
+        const int other = row(session, m_fleet.hosts().at(7).name);
+        QTRY_VERIFY_WITH_TIMEOUT(session->session()->isHostFinished(other), 30000);
+        QCOMPARE(session->session()->result(other).outcome, HostOutcome::Ok);
+        dialog->answer(PasswordUser::secret(), false, true);
+        QTRY_VERIFY_WITH_TIMEOUT(!session->isRunning(), 30000);
+        const int pw = row(session, t.name);
+        QCOMPARE(session->session()->result(pw).stdoutData, PasswordUser::name().toUtf8() + '\n');
+    }
+
+    void historyAndSnippetsSurviveARestart()
+    {
+        {
+            GuiApp gui;
+            MainWindow &window = *gui.window();
+            window.setHosts(QStringLiteral("Fleet"), targets(0, 0));
+            checkGroup(window, QStringLiteral("Fleet"));
+            QVERIFY(runWithKeys(window, QStringLiteral("uptime")));
+            QVERIFY(runWithKeys(window, QStringLiteral("df -h")));
+            QVERIFY(runWithKeys(window, QStringLiteral("uptime")));
+            AppSettings::setSnippets({{QStringLiteral("Disk"), QStringLiteral("df -h /")}});
+        }
+        GuiApp guiAgain;
+        MainWindow &again = *guiAgain.window();
+        auto *combo = again.commandBar()->findChild<QComboBox *>(QStringLiteral("commandEdit"));
+        QStringList items;
+        for (int i = 0; i < combo->count(); ++i)
+            items.append(combo->itemText(i));
+        QCOMPARE(items.mid(0, 2), (QStringList{QStringLiteral("uptime"), QStringLiteral("df -h")}));
+        QCOMPARE(items.count(QStringLiteral("uptime")), 1); // deduplicated
+        auto *snippets = again.commandBar()->findChild<QToolButton *>(QStringLiteral("snippetsButton"));
+        QAction *disk = nullptr;
+        for (QAction *a : snippets->menu()->actions())
+            if (a->text() == QStringLiteral("Disk"))
+                disk = a;
+        QVERIFY(disk);
+        disk->trigger();
+        QCOMPARE(again.commandBar()->command(), QStringLiteral("df -h /"));
+    }
+
+    void outliersRunAgainAndRunsAreKept()
+    {
+        GuiApp gui;
+        MainWindow &window = *gui.window();
+        window.setHosts(QStringLiteral("Parity"), targets(0, 3));
+        checkGroup(window, QStringLiteral("Parity"));
+        // Hosts with an odd last address octet print 1, the others 0.
+        SessionView *session = runWithKeys(
+            window, QStringLiteral("echo $SSH_CONNECTION | cut -d' ' -f3 | cut -d. -f4 | awk '{print $1 % 2}'"));
+        QVERIFY(session);
+        QTRY_VERIFY_WITH_TIMEOUT(!session->isRunning(), 30000);
+        CompareView *compare = session->compareView();
+        QVERIFY(compare);
+        const QList<int> outliers = compare->outliers();
+        QVERIFY(!outliers.isEmpty() && outliers.size() < 4);
+        // Every outlier printed something other than the largest group.
+        QSet<int> outlierSet(outliers.begin(), outliers.end());
+        QByteArray reference;
+        for (int host = 0; host < 4; ++host)
+            if (!outlierSet.contains(host))
+                reference = session->session()->result(host).stdoutData;
+        for (int host : outliers)
+            QVERIFY(session->session()->result(host).stdoutData != reference);
+        compare->findChild<QPushButton *>(QStringLiteral("rerunOutliersButton"))->click();
+        QCOMPARE(window.sessionTabs()->count(), 2);
+        SessionView *again = window.currentSession();
+        QVERIFY(again != session);
+        QCOMPARE(again->session()->hostCount(), int(outliers.size()));
+        for (int i = 0; i < outliers.size(); ++i)
+            QCOMPARE(again->session()->hostName(i), session->session()->hostName(outliers[i]));
+        QTRY_VERIFY_WITH_TIMEOUT(!again->isRunning(), 30000);
+        // Both runs are in the history, newest first.
+        RunHistory history;
+        QCOMPARE(history.open(), RunHistory::OpenResult::Opened);
+        const QList<RunHistory::RunSummary> runs = history.runs();
+        QVERIFY(runs.size() >= 2);
+        QCOMPARE(runs.first().hosts, int(outliers.size()));
+    }
+
+    void responsiveWhileManyHostsPrint()
+    {
+        // Generous bound only (the sshd fleet shares the two cores): `make bench` measures.
+        GuiApp gui;
+        MainWindow &window = *gui.window();
+        window.setHosts(QStringLiteral("Fleet"), targets(0, 7));
+        checkGroup(window, QStringLiteral("Fleet"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QElapsedTimer clock;
+        qint64 worst = 0, last = 0;
+        QTimer heartbeat;
+        heartbeat.setInterval(10);
+        clock.start();
+        connect(&heartbeat, &QTimer::timeout, this, [&] {
+            const qint64 now = clock.elapsed();
+            worst = qMax(worst, now - last - 10);
+            last = now;
+        });
+        heartbeat.start();
+        SessionView *session = runWithKeys(window, QStringLiteral("seq 1 200000"));
+        QVERIFY(session);
+        session->openOutput(RunSession::AllHosts);
+        QTRY_VERIFY_WITH_TIMEOUT(!session->isRunning(), 60000);
+        heartbeat.stop();
+        qInfo("worst heartbeat delay with 8 hosts printing 1.3 MB each: %lld ms", worst);
+        QVERIFY2(worst < 2000, qPrintable(QString::number(worst)));
+    }
+};
+
+QTEST_MAIN(TestGui)
+#include "tst_gui.moc"

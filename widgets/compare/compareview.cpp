@@ -1,0 +1,379 @@
+#include "widgets/compare/compareview.h"
+
+#include "model/ssh/hostset.h"
+#include "widgets/compare/diffview.h"
+#include "widgets/style/theme.h"
+#include "widgets/style/uilog.h"
+
+#include <QCheckBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace Chorus {
+
+namespace {
+
+constexpr int PatternDelayMs = 300;
+constexpr int PreviewChars = 200;
+
+// The first non-blank line, for the list: enough to tell groups apart at a glance.
+QString preview(const HostResult &result)
+{
+    for (const QByteArray &data : {result.stdoutData, result.stderrData}) {
+        qsizetype start = 0;
+        while (start < data.size()) {
+            qsizetype end = data.indexOf('\n', start);
+            if (end < 0)
+                end = data.size();
+            const QString text =
+                QString::fromUtf8(data.constData() + start, qMin(end - start, qsizetype(4 * PreviewChars)))
+                    .trimmed();
+            if (!text.isEmpty())
+                return text.left(PreviewChars);
+            start = end + 1;
+        }
+    }
+    return CompareView::tr("(no output)");
+}
+
+bool isFailure(RunSession::HostStatus status)
+{
+    return status == RunSession::HostStatus::NonZeroExit || status == RunSession::HostStatus::Failed ||
+           status == RunSession::HostStatus::TimedOut;
+}
+
+} // namespace
+
+CompareView::CompareView(RunSession *session, QWidget *parent) : QWidget(parent), m_session(session)
+{
+    setObjectName(QStringLiteral("compareView"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+
+    auto *options = new QHBoxLayout;
+    options->setContentsMargins(4, 2, 4, 2);
+    m_whitespace = new QCheckBox(tr("Ignore white space changes"));
+    m_whitespace->setObjectName(QStringLiteral("ignoreWhitespaceBox"));
+    m_stdoutOnly = new QCheckBox(tr("Compare stdout only"));
+    m_stdoutOnly->setObjectName(QStringLiteral("stdoutOnlyBox"));
+    m_stdoutOnly->setToolTip(tr("Group hosts by their standard output alone, whatever their stderr"));
+    auto *patternLabel = new QLabel(tr("Ignore lines matching:"));
+    m_pattern = new QLineEdit;
+    m_pattern->setAccessibleName(tr("Ignore lines matching"));
+    m_pattern->setObjectName(QStringLiteral("ignorePatternEdit"));
+    m_pattern->setPlaceholderText(tr("regular expression, e.g. ^Date:|\\d+ ms"));
+    m_pattern->setClearButtonEnabled(true);
+    patternLabel->setBuddy(m_pattern);
+    m_patternError = new QLabel;
+    m_patternError->setObjectName(QStringLiteral("patternErrorLabel"));
+    m_patternError->hide();
+    options->addWidget(m_whitespace);
+    options->addWidget(m_stdoutOnly);
+    options->addWidget(patternLabel);
+    options->addWidget(m_pattern, 1);
+    options->addWidget(m_patternError);
+    layout->addLayout(options);
+
+    auto *actions = new QHBoxLayout;
+    actions->setContentsMargins(4, 0, 4, 0);
+    m_summary = new QLabel;
+    m_summary->setObjectName(QStringLiteral("summaryLabel"));
+    m_rerunOutliers = new QPushButton(tr("Run again on the outliers"));
+    m_rerunOutliers->setObjectName(QStringLiteral("rerunOutliersButton"));
+    m_rerunFailed = new QPushButton(tr("Run again on the failed"));
+    m_rerunFailed->setObjectName(QStringLiteral("rerunFailedButton"));
+    actions->addWidget(m_summary, 1);
+    actions->addWidget(m_rerunOutliers);
+    actions->addWidget(m_rerunFailed);
+    layout->addLayout(actions);
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    m_tree = new QTreeWidget;
+    m_tree->setAccessibleName(tr("Groups of identical output"));
+    m_tree->setAccessibleDescription(tr("The reference group first, then the outliers"));
+    m_tree->setObjectName(QStringLiteral("groupList"));
+    m_tree->setColumnCount(ColumnCount);
+    m_tree->setHeaderLabels({tr("Role"), tr("Hosts"), tr("Host set"), tr("Ending"), tr("Output")});
+    m_tree->setRootIsDecorated(false);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->header()->setStretchLastSection(true);
+    m_diff = new DiffView;
+    splitter->addWidget(m_tree);
+    splitter->addWidget(m_diff);
+    splitter->setStretchFactor(1, 3);
+    layout->addWidget(splitter, 1);
+
+    m_patternTimer.setSingleShot(true);
+    m_patternTimer.setInterval(PatternDelayMs);
+    connect(&m_patternTimer, &QTimer::timeout, this, &CompareView::applyPattern);
+    connect(m_pattern, &QLineEdit::textChanged, &m_patternTimer, qOverload<>(&QTimer::start));
+    connect(m_pattern, &QLineEdit::editingFinished, this, &CompareView::applyPattern);
+    connect(m_whitespace, &QCheckBox::toggled, this, &CompareView::setIgnoreWhitespace);
+    connect(m_stdoutOnly, &QCheckBox::toggled, this, &CompareView::setStdoutOnly);
+    connect(m_rerunOutliers, &QPushButton::clicked, this, [this] {
+        const QList<int> hosts = outliers();
+        if (!hosts.isEmpty())
+            Q_EMIT rerunRequested(hosts);
+    });
+    connect(m_rerunFailed, &QPushButton::clicked, this, [this] {
+        const QList<int> hosts = failedHosts();
+        if (!hosts.isEmpty())
+            Q_EMIT rerunRequested(hosts);
+    });
+    connect(m_tree, &QTreeWidget::itemSelectionChanged, this, [this] {
+        showDiff();
+        const int index = selectedGroup();
+        if (index >= 0)
+            Q_EMIT hostsSelected(m_list.at(index).members);
+    });
+    // Clicking the chosen group again selects its hosts again (the user may have picked others
+    // in the meantime), though the list's selection does not change.
+    m_tree->viewport()->installEventFilter(this);
+    connect(m_tree, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
+        const int index = m_tree->indexOfTopLevelItem(item);
+        if (index >= 0 && index == m_selectedAtPress && index < m_list.size())
+            Q_EMIT hostsSelected(m_list.at(index).members);
+    });
+
+    if (m_session) {
+        m_grouped.assign(size_t(m_session->hostCount()), false);
+        connect(m_session, &RunSession::hostsChanged, this, &CompareView::hostsChanged);
+    }
+    regroup();
+}
+
+QList<int> CompareView::outliers() const
+{
+    QList<int> hosts;
+    for (qsizetype i = 1; i < m_list.size(); ++i)
+        hosts += m_list.at(i).members;
+    std::sort(hosts.begin(), hosts.end());
+    return hosts;
+}
+
+QList<int> CompareView::failedHosts() const
+{
+    QList<int> hosts;
+    if (!m_session)
+        return hosts;
+    for (int host = 0; host < m_session->hostCount(); ++host) {
+        if (m_session->isHostFinished(host) && isFailure(m_session->status(host)))
+            hosts.append(host);
+    }
+    return hosts;
+}
+
+void CompareView::setIgnoreWhitespace(bool on)
+{
+    if (m_whitespace->isChecked() != on)
+        m_whitespace->setChecked(on); // comes back here through toggled
+    if (m_normalizer.ignoreWhitespace() == on)
+        return;
+    m_normalizer.setIgnoreWhitespace(on);
+    regroup();
+}
+
+void CompareView::setStdoutOnly(bool on)
+{
+    if (m_stdoutOnly->isChecked() != on)
+        m_stdoutOnly->setChecked(on);
+    if (m_normalizer.stdoutOnly() == on)
+        return;
+    m_normalizer.setStdoutOnly(on);
+    regroup();
+}
+
+bool CompareView::setIgnorePattern(const QString &pattern)
+{
+    if (m_pattern->text() != pattern) {
+        const QSignalBlocker blocker(m_pattern);
+        m_pattern->setText(pattern);
+    }
+    m_patternTimer.stop();
+    if (pattern == m_normalizer.ignorePattern() && m_patternError->isHidden())
+        return true;
+    QString error;
+    if (!m_normalizer.setIgnorePattern(pattern, &error)) {
+        m_patternError->setText(tr("Not a valid pattern: %1").arg(error));
+        m_patternError->show();
+        m_pattern->setToolTip(m_patternError->text());
+        return false;
+    }
+    m_patternError->hide();
+    m_pattern->setToolTip(QString());
+    regroup();
+    return true;
+}
+
+bool CompareView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_tree->viewport() && event->type() == QEvent::MouseButtonPress)
+        m_selectedAtPress = selectedGroup();
+    return QWidget::eventFilter(watched, event);
+}
+
+void CompareView::applyPattern()
+{
+    setIgnorePattern(m_pattern->text());
+}
+
+int CompareView::selectedGroup() const
+{
+    const QList<QTreeWidgetItem *> items = m_tree->selectedItems();
+    return items.isEmpty() ? -1 : m_tree->indexOfTopLevelItem(items.first());
+}
+
+void CompareView::selectGroup(int index)
+{
+    if (index < 0 || index >= m_tree->topLevelItemCount())
+        return;
+    m_tree->setCurrentItem(m_tree->topLevelItem(index));
+}
+
+void CompareView::hostsChanged(const QList<int> &hosts)
+{
+    bool changed = false;
+    for (int host : hosts)
+        changed = addHost(host) || changed;
+    if (changed)
+        rebuildList();
+    else
+        m_rerunFailed->setEnabled(!failedHosts().isEmpty());
+}
+
+bool CompareView::addHost(int host)
+{
+    if (!m_session || host < 0 || size_t(host) >= m_grouped.size() || m_grouped[size_t(host)] ||
+        !m_session->isHostFinished(host))
+        return false;
+    const HostResult &result = m_session->result(host);
+    m_groups.add(host, m_normalizer.normalizeStdout(result.stdoutData),
+                 m_normalizer.normalizeStderr(result.stderrData), result.endingText());
+    m_grouped[size_t(host)] = true;
+    return true;
+}
+
+void CompareView::regroup()
+{
+    m_groups.clear();
+    std::fill(m_grouped.begin(), m_grouped.end(), false);
+    if (m_session) {
+        for (int host = 0; host < m_session->hostCount(); ++host)
+            addHost(host);
+    }
+    rebuildList();
+}
+
+QString CompareView::groupLabel(const OutputGroups::Group &group) const
+{
+    QStringList names;
+    names.reserve(group.members.size());
+    for (int host : group.members)
+        names.append(m_session ? m_session->hostName(host) : QString::number(host));
+    return HostSet::fold(names);
+}
+
+void CompareView::rebuildList()
+{
+    // The selection follows its hosts: the group holding the first host chosen stays chosen.
+    const int selected = selectedGroup();
+    const int anchor = selected >= 0 ? m_list.at(selected).members.first() : -1;
+
+    m_list = m_groups.groups();
+    {
+        const QSignalBlocker blocker(m_tree);
+        m_tree->clear();
+        QList<QTreeWidgetItem *> items;
+        for (qsizetype i = 0; i < m_list.size(); ++i) {
+            const OutputGroups::Group &group = m_list.at(i);
+            auto *item = new QTreeWidgetItem;
+            item->setText(RoleColumn, i == 0 ? tr("Reference") : tr("Outlier"));
+            item->setText(CountColumn, QString::number(group.members.size()));
+            item->setTextAlignment(CountColumn, Qt::AlignRight | Qt::AlignVCenter);
+            const QString label = groupLabel(group);
+            item->setText(HostsColumn, label);
+            item->setToolTip(HostsColumn, label);
+            item->setText(EndingColumn, group.status);
+            item->setText(OutputColumn, preview(m_session->result(group.members.first())));
+            if (i == 0) {
+                QFont bold = item->font(RoleColumn);
+                bold.setBold(true);
+                item->setFont(RoleColumn, bold);
+            } else {
+                item->setForeground(RoleColumn, Theme::warningText(m_tree->palette()));
+            }
+            items.append(item);
+        }
+        m_tree->addTopLevelItems(items);
+        const int now = anchor >= 0 ? m_groups.groupOf(anchor) : -1;
+        if (now >= 0)
+            m_tree->setCurrentItem(m_tree->topLevelItem(now));
+    }
+    for (int c = 0; c < OutputColumn; ++c)
+        m_tree->resizeColumnToContents(c);
+
+    const int finished = m_groups.hostCount();
+    const int total = m_session ? m_session->hostCount() : 0;
+    QString summary = m_list.size() == 1 ? tr("1 group of identical output")
+                                         : tr("%1 groups of identical output").arg(m_list.size());
+    if (finished < total)
+        summary += tr(", %1 of %2 hosts finished").arg(finished).arg(total);
+    m_summary->setText(summary);
+    m_rerunOutliers->setEnabled(m_list.size() > 1);
+    m_rerunFailed->setEnabled(!failedHosts().isEmpty());
+    showDiff();
+}
+
+QByteArray CompareView::diffText(int host) const
+{
+    const HostResult &result = m_session->result(host);
+    if (m_normalizer.stdoutOnly() || result.stderrData.isEmpty())
+        return result.stdoutData;
+    QByteArray text = result.stdoutData;
+    if (!text.isEmpty() && !text.endsWith('\n'))
+        text += '\n';
+    return text + tr("──── stderr ────").toUtf8() + '\n' + result.stderrData;
+}
+
+void CompareView::showDiff()
+{
+    if (!m_session || m_list.isEmpty()) {
+        if (!m_diffKey.isEmpty())
+            m_diff->clear();
+        m_diffKey.clear();
+        return;
+    }
+    // The reference against the chosen group; with the reference chosen (or nothing), against the
+    // largest outlier.
+    int other = selectedGroup();
+    if (other <= 0)
+        other = m_list.size() > 1 ? 1 : 0;
+    const OutputGroups::Group &reference = m_list.first();
+    const OutputGroups::Group &group = m_list.at(other);
+    const QString fromLabel = tr("Reference: %1").arg(groupLabel(reference));
+    const QString toLabel = other == 0 ? fromLabel : tr("Outlier: %1").arg(groupLabel(group));
+    const QList<int> key{reference.members.first(), group.members.first(), m_normalizer.stdoutOnly()};
+    if (key == m_diffKey) {
+        // The same two hosts: only the group sizes may have changed, not the diff.
+        m_diff->setLabels(fromLabel, toLabel);
+        return;
+    }
+    m_diffKey = key;
+    m_diff->setTexts(diffText(reference.members.first()), diffText(group.members.first()), fromLabel,
+                     toLabel);
+    qCDebug(lcUi) << "compare: diffing host" << key[0] << "against host" << key[1];
+}
+
+} // namespace Chorus

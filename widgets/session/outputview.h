@@ -1,0 +1,95 @@
+#pragma once
+
+#include "model/session/runsession.h"
+#include "widgets/session/ansitext.h"
+
+#include <QGuiApplication>
+#include <QHash>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QMenu;
+class QPlainTextEdit;
+class QToolButton;
+
+namespace Chorus {
+
+class FindBar;
+
+// One output view of a session tab: a single host's output (stdout and stderr in arrival order,
+// stderr in its own colour) or "All hosts" (complete lines, each prefixed with its host's name).
+// Monospace, ANSI colours rendered and every other escape sequence dropped; search (Ctrl+F),
+// copy, a wrap toggle, and saving the bytes as received.
+//
+// It pulls new text from the RunSession when the session says that buffer grew, and only while
+// it is visible: a hidden view catches up when shown. It keeps about as much text as the
+// session's display limit and says how many bytes it does not show.
+class OutputView : public QWidget
+{
+    Q_OBJECT
+public:
+    // Inserting text costs the GUI thread about 1 ms per 8 KiB when it has a core to itself;
+    // slices keep it answering while a flood is shown.
+    static constexpr qint64 SliceChars = 32 * 1024;
+
+    // host: an index into the run, or RunSession::AllHosts.
+    OutputView(RunSession *session, int host, QWidget *parent = nullptr);
+
+    int host() const { return m_host; }
+    RunSession *session() const { return m_session; }
+    QPlainTextEdit *textEdit() const { return m_text; }
+    FindBar *findBar() const { return m_findBar; }
+    QString plainText() const;
+
+    void setWrap(bool on);
+    bool wrap() const;
+
+    // The colour stderr text is shown in, where no ANSI colour says otherwise.
+    static QColor stderrColor(const QPalette &palette = QGuiApplication::palette());
+
+    // Writes what saving offers, without asking for a file: one stream of this host, or for
+    // "All hosts" NAME.out and NAME.err per finished host into `directory`.
+    bool saveStream(bool isStderr, const QString &path, QString *error = nullptr) const;
+    bool saveAll(const QString &directory, QString *error = nullptr) const;
+
+public Q_SLOTS:
+    // Shows what the session has that this view does not yet (only while visible), a slice
+    // of at most SliceChars at a time with the event loop running in between.
+    void refresh();
+    // Selection, or everything when nothing is selected.
+    void copy();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void buffersChanged(const QList<int> &buffers);
+    qint64 render(const QList<RunSession::Segment> &segments);
+    void trimFront();
+    void updateNotes();
+    void updateSaveActions();
+    void chooseAndSave(bool isStderr);
+    void chooseAndSaveAll();
+    AnsiText &reader(int host, bool isStderr);
+    qint64 limit() const;
+
+    QPointer<RunSession> m_session;
+    int m_host;
+    QPlainTextEdit *m_text;
+    FindBar *m_findBar;
+    QLabel *m_notShown;
+    QToolButton *m_wrap;
+    QToolButton *m_save;
+    QAction *m_saveStdout = nullptr;
+    QAction *m_saveStderr = nullptr;
+    QAction *m_saveAll = nullptr;
+    QHash<int, AnsiText> m_readers; // per host and stream: host * 2 + isStderr
+    qint64 m_position = 0;          // in the session's buffer: how far this view has shown
+    bool m_stale = false;
+    bool m_skipPartialLine = false; // jumped into the middle of a line: start at the next one
+    QTimer m_nextSlice;
+};
+
+} // namespace Chorus

@@ -1,0 +1,3 @@
+#include "widgets/style/uilog.h"
+
+Q_LOGGING_CATEGORY(lcUi, "chorus.ui", QtInfoMsg)
