@@ -15,7 +15,7 @@ BENCH_PACKAGES := pssh clustershell ansible-core python3-asyncssh time
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps bench-deps configure build run test bench screenshots translations format clean
+.PHONY: all deps bench-deps configure build run test unit bench screenshots translations format clean
 
 all: build
 
@@ -52,6 +52,12 @@ run: build
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure $(CTEST_ARGS)
+
+# The model's own tests: builds chorus_model and the unit tier only, runs without D-Bus or a display.
+unit: configure
+	cmake -S . -B $(BUILD_DIR) >/dev/null
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target unit_tests
+	cd $(BUILD_DIR) && ctest -L unit --output-on-failure $(CTEST_ARGS)
 
 bench: bench-deps build
 	python3 tests/bench/bench.py --build-dir $(BUILD_DIR)
