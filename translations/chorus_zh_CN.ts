@@ -2410,6 +2410,22 @@ Record it in %4 and connect (yes/no)? </source>
 %2 密钥指纹为 %3。
 要将其记录到 %4 并连接吗？(yes/no) </translation>
     </message>
+    <message>
+        <source>Hosts in flight at once (default 64).</source>
+        <translation>同时进行的主机数（默认 64）。</translation>
+    </message>
+    <message>
+        <source>SSH worker threads (default: one per CPU core).</source>
+        <translation>SSH 工作线程数（默认：每个 CPU 核心一个）。</translation>
+    </message>
+    <message>
+        <source>--fanout: %1 is not a whole number of at least 1</source>
+        <translation>--fanout：%1 不是大于等于 1 的整数</translation>
+    </message>
+    <message>
+        <source>--threads: %1 is not a whole number from 1 to 256</source>
+        <translation>--threads：%1 不是 1 到 256 之间的整数</translation>
+    </message>
 </context>
 <context>
     <name>HostOptions</name>
@@ -3090,16 +3106,8 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
         <translation>要在每台主机上运行的 shell 命令。选项须放在前面。</translation>
     </message>
     <message>
-        <source>Hosts in flight at once (default 64).</source>
-        <translation>同时进行的主机数（默认 64）。</translation>
-    </message>
-    <message>
         <source>Stop the command on a host after SEC seconds (default: no limit).</source>
         <translation>命令在主机上运行 SEC 秒后停止（默认：不限制）。</translation>
-    </message>
-    <message>
-        <source>SSH worker threads (default: one per CPU core).</source>
-        <translation>SSH 工作线程数（默认：每个 CPU 核心一个）。</translation>
     </message>
     <message>
         <source>Also write every byte to DIR/HOST.out and DIR/HOST.err, and the exit status (or the error) to DIR/HOST.exit. With --repeat, each round writes to DIR/round-N.</source>
@@ -3130,16 +3138,8 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
         <translation>用法：chorus run [选项] [--] COMMAND...</translation>
     </message>
     <message>
-        <source>--fanout: %1 is not a whole number of at least 1</source>
-        <translation>--fanout：%1 不是大于等于 1 的整数</translation>
-    </message>
-    <message>
         <source>--timeout: %1 is not a number of seconds</source>
         <translation>--timeout：%1 不是秒数</translation>
-    </message>
-    <message>
-        <source>--threads: %1 is not a whole number from 1 to 256</source>
-        <translation>--threads：%1 不是 1 到 256 之间的整数</translation>
     </message>
     <message>
         <source>--repeat: %1 is not a whole number of at least 1</source>
@@ -3650,14 +3650,6 @@ bytes、duration_ms、reused_connection。</translation>
         <translation>每台主机对应其中一个文件夹。</translation>
     </message>
     <message>
-        <source>Hosts in flight at once (default 64).</source>
-        <translation>同时进行的主机数（默认 64）。</translation>
-    </message>
-    <message>
-        <source>SSH worker threads (default: one per CPU core).</source>
-        <translation>SSH 工作线程数（默认：每个 CPU 核心一个）。</translation>
-    </message>
-    <message>
         <source>What to do with a file that is already there: always replace it (the default, as scp and pscp do), never, or if-different (replace it unless size and modification time match).</source>
         <translation>目标文件已存在时的处理方式：always 总是替换（默认，与 scp 和 pscp 相同），never 从不替换，if-different 大小和修改时间不一致时才替换。</translation>
     </message>
@@ -3684,14 +3676,6 @@ bytes、duration_ms、reused_connection。</translation>
     <message>
         <source>Usage: chorus pull [options] REMOTE_PATH LOCAL_DIR</source>
         <translation>用法：chorus pull [选项] REMOTE_PATH LOCAL_DIR</translation>
-    </message>
-    <message>
-        <source>--fanout: %1 is not a whole number of at least 1</source>
-        <translation>--fanout：%1 不是大于等于 1 的整数</translation>
-    </message>
-    <message>
-        <source>--threads: %1 is not a whole number from 1 to 256</source>
-        <translation>--threads：%1 不是 1 到 256 之间的整数</translation>
     </message>
     <message>
         <source>--overwrite: %1 is none of always, never, if-different</source>

@@ -2410,6 +2410,22 @@ Record it in %4 and connect (yes/no)? </source>
 %2 金鑰指紋為 %3。
 要將其記錄到 %4 並連線嗎？(yes/no) </translation>
     </message>
+    <message>
+        <source>Hosts in flight at once (default 64).</source>
+        <translation>同時進行的主機數（預設 64）。</translation>
+    </message>
+    <message>
+        <source>SSH worker threads (default: one per CPU core).</source>
+        <translation>SSH 工作執行緒數（預設：每個 CPU 核心一個）。</translation>
+    </message>
+    <message>
+        <source>--fanout: %1 is not a whole number of at least 1</source>
+        <translation>--fanout：%1 不是大於等於 1 的整數</translation>
+    </message>
+    <message>
+        <source>--threads: %1 is not a whole number from 1 to 256</source>
+        <translation>--threads：%1 不是 1 到 256 之間的整數</translation>
+    </message>
 </context>
 <context>
     <name>HostOptions</name>
@@ -3090,16 +3106,8 @@ Ctrl+C 會取消仍在執行的指令，並輸出到目前為止傳回的結果�
         <translation>要在每台主機上執行的 shell 指令。選項須放在前面。</translation>
     </message>
     <message>
-        <source>Hosts in flight at once (default 64).</source>
-        <translation>同時進行的主機數（預設 64）。</translation>
-    </message>
-    <message>
         <source>Stop the command on a host after SEC seconds (default: no limit).</source>
         <translation>指令在主機上執行 SEC 秒後停止（預設：不限制）。</translation>
-    </message>
-    <message>
-        <source>SSH worker threads (default: one per CPU core).</source>
-        <translation>SSH 工作執行緒數（預設：每個 CPU 核心一個）。</translation>
     </message>
     <message>
         <source>Also write every byte to DIR/HOST.out and DIR/HOST.err, and the exit status (or the error) to DIR/HOST.exit. With --repeat, each round writes to DIR/round-N.</source>
@@ -3130,16 +3138,8 @@ Ctrl+C 會取消仍在執行的指令，並輸出到目前為止傳回的結果�
         <translation>用法：chorus run [選項] [--] COMMAND...</translation>
     </message>
     <message>
-        <source>--fanout: %1 is not a whole number of at least 1</source>
-        <translation>--fanout：%1 不是大於等於 1 的整數</translation>
-    </message>
-    <message>
         <source>--timeout: %1 is not a number of seconds</source>
         <translation>--timeout：%1 不是秒數</translation>
-    </message>
-    <message>
-        <source>--threads: %1 is not a whole number from 1 to 256</source>
-        <translation>--threads：%1 不是 1 到 256 之間的整數</translation>
     </message>
     <message>
         <source>--repeat: %1 is not a whole number of at least 1</source>
@@ -3650,14 +3650,6 @@ bytes、duration_ms、reused_connection。</translation>
         <translation>每台主機對應其中一個資料夾。</translation>
     </message>
     <message>
-        <source>Hosts in flight at once (default 64).</source>
-        <translation>同時進行的主機數（預設 64）。</translation>
-    </message>
-    <message>
-        <source>SSH worker threads (default: one per CPU core).</source>
-        <translation>SSH 工作執行緒數（預設：每個 CPU 核心一個）。</translation>
-    </message>
-    <message>
         <source>What to do with a file that is already there: always replace it (the default, as scp and pscp do), never, or if-different (replace it unless size and modification time match).</source>
         <translation>目標檔案已存在時的處理方式：always 一律取代（預設，與 scp 和 pscp 相同），never 從不取代，if-different 大小和修改時間不一致時才取代。</translation>
     </message>
@@ -3684,14 +3676,6 @@ bytes、duration_ms、reused_connection。</translation>
     <message>
         <source>Usage: chorus pull [options] REMOTE_PATH LOCAL_DIR</source>
         <translation>用法：chorus pull [選項] REMOTE_PATH LOCAL_DIR</translation>
-    </message>
-    <message>
-        <source>--fanout: %1 is not a whole number of at least 1</source>
-        <translation>--fanout：%1 不是大於等於 1 的整數</translation>
-    </message>
-    <message>
-        <source>--threads: %1 is not a whole number from 1 to 256</source>
-        <translation>--threads：%1 不是 1 到 256 之間的整數</translation>
     </message>
     <message>
         <source>--overwrite: %1 is none of always, never, if-different</source>

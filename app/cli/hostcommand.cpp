@@ -5,6 +5,7 @@
 #include "app/interrupthandler.h"
 #include "sshworker/workerpool.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QMutex>
 
@@ -71,7 +72,14 @@ HostCommand::Status HostCommand::statusOf(const HostResult &result)
     return HostCommand::HostFailed;
 }
 
-HostCommand::HostCommand(const QString &name) : m_name(name)
+HostCommand::HostCommand(const QString &name)
+    : m_name(name)
+    , m_fanoutOption({QStringLiteral("f"), QStringLiteral("fanout")},
+                     QCoreApplication::translate("HostCommand", "Hosts in flight at once (default 64)."),
+                     QStringLiteral("N"))
+    , m_threadsOption(QStringLiteral("threads"),
+                      QCoreApplication::translate("HostCommand", "SSH worker threads (default: one per CPU core)."),
+                      QStringLiteral("N"))
 {
     g_messagePrefix = "chorus " + name.toLocal8Bit() + ": ";
     g_stderrIsTerminal = ::isatty(STDERR_FILENO) == 1;
@@ -93,6 +101,54 @@ void HostCommand::writeStderr(const QByteArray &data)
 bool HostCommand::stderrIsTerminal()
 {
     return g_stderrIsTerminal;
+}
+
+bool HostCommand::parseCount(const QString &text, int minimum, int maximum, int *value)
+{
+    bool ok = false;
+    const int n = text.trimmed().toInt(&ok);
+    if (!ok || n < minimum || n > maximum)
+        return false;
+    *value = n;
+    return true;
+}
+
+void HostCommand::addCommonOptions(QCommandLineParser *parser) const
+{
+    parser->addHelpOption();
+    parser->addVersionOption();
+    m_hostOptions.addTo(parser);
+    parser->addOption(m_fanoutOption);
+    parser->addOption(m_threadsOption);
+}
+
+bool HostCommand::readCommonOptions(const QCommandLineParser &parser, const QString &usage, QString *error,
+                                    bool *answered)
+{
+    if (parser.isSet(QStringLiteral("help"))) {
+        QString help = parser.helpText();
+        // The parser names the program by its path; this is a subcommand.
+        help.replace(0, help.indexOf(u'\n'), usage);
+        CliOutput::writeAll(STDOUT_FILENO, help.toLocal8Bit());
+        *answered = true;
+        return true;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        CliOutput::writeAll(STDOUT_FILENO, QByteArrayLiteral("chorus ") + CHORUS_VERSION + '\n');
+        *answered = true;
+        return true;
+    }
+    if (parser.isSet(m_fanoutOption) && !parseCount(parser.value(m_fanoutOption), 1, 1'000'000, &m_fanout)) {
+        *error = QCoreApplication::translate("HostCommand", "--fanout: %1 is not a whole number of at least 1")
+                     .arg(CliOutput::quoted(parser.value(m_fanoutOption)));
+        return false;
+    }
+    if (parser.isSet(m_threadsOption) && !parseCount(parser.value(m_threadsOption), 1, 256, &m_threads)) {
+        *error = QCoreApplication::translate("HostCommand", "--threads: %1 is not a whole number from 1 to 256")
+                     .arg(CliOutput::quoted(parser.value(m_threadsOption)));
+        return false;
+    }
+    return true;
 }
 
 void HostCommand::startPool(const PoolSettings &settings)

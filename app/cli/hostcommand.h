@@ -1,14 +1,18 @@
 #pragma once
 
+#include "app/cli/hostoptions.h"
 #include "app/cli/secretcache.h"
 #include "model/core/hostevents.h"
 #include "model/core/hostresult.h"
 #include "model/core/runrequest.h"
 
+#include <QCommandLineOption>
 #include <QObject>
 #include <QString>
 
 #include <memory>
+
+class QCommandLineParser;
 
 namespace Chorus {
 
@@ -39,6 +43,16 @@ protected:
     explicit HostCommand(const QString &name);
     ~HostCommand() override;
 
+    // The options every host command takes: -h, --version, the host options (m_hostOptions),
+    // -f/--fanout and --threads.
+    void addCommonOptions(QCommandLineParser *parser) const;
+    // After parsing: answers --help (its first line replaced by usage) or --version on stdout and sets
+    // *answered; otherwise reads --fanout and --threads. False with *error on bad input.
+    bool readCommonOptions(const QCommandLineParser &parser, const QString &usage, QString *error,
+                           bool *answered);
+    // A whole number from minimum to maximum.
+    static bool parseCount(const QString &text, int minimum, int maximum, int *value);
+
     // Starts the pool and answers its secret and host key questions for the run in m_run; the engine's
     // log lines are printed as this command's warnings from then on.
     void startPool(const PoolSettings &settings);
@@ -50,6 +64,9 @@ protected:
     virtual void onInterrupt(int count) = 0;
 
     const QString m_name;
+    const HostOptions m_hostOptions;
+    int m_fanout = 64;
+    int m_threads = 0; // 0: one per core
     std::unique_ptr<WorkerPool> m_pool;
     RunId m_run = 0;
     bool m_interrupted = false;
@@ -61,6 +78,8 @@ private:
     static bool askHostKey(const HostKeyQuestion &question);
 
     SecretCache m_secrets;
+    const QCommandLineOption m_fanoutOption;
+    const QCommandLineOption m_threadsOption;
 };
 
 } // namespace Chorus

@@ -27,16 +27,6 @@ constexpr int ProgressIntervalMs = 100;
 // A line longer than this is printed in pieces rather than held back without end.
 constexpr qsizetype MaxPartialLine = 64 * 1024;
 
-bool parseCount(const QString &text, int minimum, int maximum, int *value)
-{
-    bool ok = false;
-    const int n = text.trimmed().toInt(&ok);
-    if (!ok || n < minimum || n > maximum)
-        return false;
-    *value = n;
-    return true;
-}
-
 } // namespace
 
 RunCli::RunCli() : HostCommand(QStringLiteral("run"))
@@ -79,26 +69,16 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
         "64 bad usage (nothing was connected to).\n"
         "\n"
         "Ctrl+C cancels the commands still running and prints what came back so far."));
-    parser.addHelpOption();
-    parser.addVersionOption();
     parser.addPositionalArgument(
         QStringLiteral("COMMAND"),
         QCoreApplication::translate("RunCli", "The shell command to run on every host. Options come first."),
         QStringLiteral("[--] COMMAND..."));
-    HostOptions hostOptions;
-    hostOptions.addTo(&parser);
-    const QCommandLineOption fanout(
-        {QStringLiteral("f"), QStringLiteral("fanout")},
-        QCoreApplication::translate("RunCli", "Hosts in flight at once (default 64)."), QStringLiteral("N"));
+    addCommonOptions(&parser);
     const QCommandLineOption timeout(
         {QStringLiteral("t"), QStringLiteral("timeout")},
         QCoreApplication::translate("RunCli",
                                     "Stop the command on a host after SEC seconds (default: no limit)."),
         QStringLiteral("SEC"));
-    const QCommandLineOption threads(
-        QStringLiteral("threads"),
-        QCoreApplication::translate("RunCli", "SSH worker threads (default: one per CPU core)."),
-        QStringLiteral("N"));
     const QCommandLineOption outputDir(
         {QStringLiteral("o"), QStringLiteral("output-dir")},
         QCoreApplication::translate(
@@ -129,42 +109,19 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
                                     "terminal (or read from the first line of stdin when that is not a "
                                     "terminal) and used on every host."));
     for (const QCommandLineOption *option :
-         {&fanout, &timeout, &threads, &outputDir, &gather, &diff, &json, &repeat, &sudo})
+         {&timeout, &outputDir, &gather, &diff, &json, &repeat, &sudo})
         parser.addOption(*option);
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QString help = parser.helpText();
-        // The parser names the program by its path; this is a subcommand.
-        const qsizetype endOfUsage = help.indexOf(u'\n');
-        help.replace(0, endOfUsage,
-                     QCoreApplication::translate("RunCli", "Usage: chorus run [options] [--] COMMAND..."));
-        writeOut(help.toLocal8Bit());
-        *answered = true;
-        return true;
-    }
-    if (parser.isSet(QStringLiteral("version"))) {
-        writeOut(QByteArrayLiteral("chorus ") + CHORUS_VERSION + '\n');
-        *answered = true;
-        return true;
-    }
-
-    if (parser.isSet(fanout) && !parseCount(parser.value(fanout), 1, 1'000'000, &m_fanout)) {
-        *error = QCoreApplication::translate("RunCli", "--fanout: %1 is not a whole number of at least 1")
-                     .arg(CliOutput::quoted(parser.value(fanout)));
-        return false;
-    }
+    if (!readCommonOptions(parser, QCoreApplication::translate("RunCli", "Usage: chorus run [options] [--] COMMAND..."),
+                           error, answered) || *answered)
+        return *answered;
     if (parser.isSet(timeout) && !HostOptions::parseSeconds(parser.value(timeout), &m_commandTimeoutMs)) {
         *error = QCoreApplication::translate("RunCli", "--timeout: %1 is not a number of seconds")
                      .arg(CliOutput::quoted(parser.value(timeout)));
-        return false;
-    }
-    if (parser.isSet(threads) && !parseCount(parser.value(threads), 1, 256, &m_threads)) {
-        *error = QCoreApplication::translate("RunCli", "--threads: %1 is not a whole number from 1 to 256")
-                     .arg(CliOutput::quoted(parser.value(threads)));
         return false;
     }
     if (parser.isSet(repeat) && !parseCount(parser.value(repeat), 1, 1'000'000, &m_repeat)) {
@@ -192,7 +149,7 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
         *error = QCoreApplication::translate("RunCli", "no command given: chorus run [options] [--] COMMAND");
         return false;
     }
-    return hostOptions.resolve(parser, &m_targets, error, &m_warnings);
+    return m_hostOptions.resolve(parser, &m_targets, error, &m_warnings);
 }
 
 bool RunCli::prepareOutputDir(QString *error) const

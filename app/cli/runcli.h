@@ -85,9 +85,7 @@ private:
     bool m_diff = false;
     bool m_gatherPrintsGroups = false; // -b; --diff alone gathers without printing the groups
     bool m_sudo = false;
-    int m_fanout = 64;
     int m_commandTimeoutMs = 0;
-    int m_threads = 0;
     int m_repeat = 1;
     QString m_outputDir;
     QString m_command;

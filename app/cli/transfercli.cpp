@@ -70,8 +70,6 @@ bool TransferCli::parse(const QStringList &arguments, QString *error, bool *answ
             "a copy error) or was cancelled (Ctrl+C); 64 bad usage (nothing was connected to).\n"
             "--json prints one object per host: host, error (null on success), files, files_skipped,\n"
             "bytes, duration_ms, reused_connection."));
-    parser.addHelpOption();
-    parser.addVersionOption();
     if (push) {
         parser.addPositionalArgument(QStringLiteral("LOCAL"),
                                      QCoreApplication::translate("TransferCli", "Files and folders to send."),
@@ -86,16 +84,7 @@ bool TransferCli::parse(const QStringList &arguments, QString *error, bool *answ
         parser.addPositionalArgument(QStringLiteral("LOCAL_DIR"),
                                      QCoreApplication::translate("TransferCli", "Gets one folder per host."));
     }
-    HostOptions hostOptions;
-    hostOptions.addTo(&parser);
-    const QCommandLineOption fanout(
-        {QStringLiteral("f"), QStringLiteral("fanout")},
-        QCoreApplication::translate("TransferCli", "Hosts in flight at once (default 64)."),
-        QStringLiteral("N"));
-    const QCommandLineOption threads(
-        QStringLiteral("threads"),
-        QCoreApplication::translate("TransferCli", "SSH worker threads (default: one per CPU core)."),
-        QStringLiteral("N"));
+    addCommonOptions(&parser);
     const QCommandLineOption overwrite(
         QStringLiteral("overwrite"),
         QCoreApplication::translate(
@@ -129,48 +118,17 @@ bool TransferCli::parse(const QStringList &arguments, QString *error, bool *answ
                                     "60; 0: wait without limit)."),
         QStringLiteral("SEC"));
     for (const QCommandLineOption *option :
-         {&fanout, &threads, &overwrite, &checksum, &checksumCommand, &recursive, &json, &stallTimeout})
+         {&overwrite, &checksum, &checksumCommand, &recursive, &json, &stallTimeout})
         parser.addOption(*option);
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QString help = parser.helpText();
-        help.replace(0, help.indexOf(u'\n'),
-                     push ? QCoreApplication::translate("TransferCli",
-                                                        "Usage: chorus push [options] LOCAL... REMOTE_DIR")
-                          : QCoreApplication::translate(
-                                "TransferCli", "Usage: chorus pull [options] REMOTE_PATH LOCAL_DIR"));
-        CliOutput::writeAll(STDOUT_FILENO, help.toLocal8Bit());
-        *answered = true;
-        return true;
-    }
-    if (parser.isSet(QStringLiteral("version"))) {
-        CliOutput::writeAll(STDOUT_FILENO, QByteArrayLiteral("chorus ") + CHORUS_VERSION + '\n');
-        *answered = true;
-        return true;
-    }
-    bool ok = false;
-    if (parser.isSet(fanout)) {
-        m_fanout = parser.value(fanout).toInt(&ok);
-        if (!ok || m_fanout < 1) {
-            *error =
-                QCoreApplication::translate("TransferCli", "--fanout: %1 is not a whole number of at least 1")
-                    .arg(CliOutput::quoted(parser.value(fanout)));
-            return false;
-        }
-    }
-    if (parser.isSet(threads)) {
-        m_threads = parser.value(threads).toInt(&ok);
-        if (!ok || m_threads < 1 || m_threads > 256) {
-            *error = QCoreApplication::translate("TransferCli",
-                                                 "--threads: %1 is not a whole number from 1 to 256")
-                         .arg(CliOutput::quoted(parser.value(threads)));
-            return false;
-        }
-    }
+    const QString usage = push ? QCoreApplication::translate("TransferCli", "Usage: chorus push [options] LOCAL... REMOTE_DIR")
+                               : QCoreApplication::translate("TransferCli", "Usage: chorus pull [options] REMOTE_PATH LOCAL_DIR");
+    if (!readCommonOptions(parser, usage, error, answered) || *answered)
+        return *answered;
     if (parser.isSet(overwrite) && !parseOverwritePolicy(parser.value(overwrite), &m_spec.overwrite)) {
         *error = QCoreApplication::translate("TransferCli",
                                              "--overwrite: %1 is none of always, never, if-different")
@@ -229,7 +187,7 @@ bool TransferCli::parse(const QStringList &arguments, QString *error, bool *answ
         *error = QCoreApplication::translate("TransferCli", "the remote path is empty");
         return false;
     }
-    return hostOptions.resolve(parser, &m_targets, error, &m_warnings);
+    return m_hostOptions.resolve(parser, &m_targets, error, &m_warnings);
 }
 
 int TransferCli::exec(const QStringList &arguments)

@@ -42,8 +42,6 @@ private:
     TransferSpec m_spec;
     QList<HostTarget> m_targets;
     QStringList m_warnings;
-    int m_fanout = 64;
-    int m_threads = 0;
     int m_stallMs = PoolSettings().transferStallMs;
     bool m_json = false;
 

@@ -1,5 +1,6 @@
 #include "model/history/resultjson.h"
 #include "model/history/runhistory.h"
+#include "tests/support/historysamples.h"
 #include "model/session/runsession.h"
 
 #include <QCoreApplication>
@@ -11,41 +12,13 @@
 #include <QTest>
 
 using namespace Chorus;
+using namespace Chorus::HistorySamples;
 using namespace Qt::StringLiterals;
 
 // `chorus history` run as a real process on the history the GUI writes: list, show, --json, bad
 // usage, and a broken file set aside.
 
 namespace {
-
-HostTarget target(const QString &name, int n)
-{
-    HostTarget t;
-    t.name = name;
-    t.hostname = u"127.0.0.%1"_s.arg(n);
-    t.user = u"root"_s;
-    return t;
-}
-
-HostResult result(HostOutcome outcome, int exitStatus, const QByteArray &out, const QByteArray &err = {},
-                  const QString &error = {})
-{
-    HostResult r;
-    r.outcome = outcome;
-    r.exitStatus = exitStatus;
-    r.stdoutData = out;
-    r.stderrData = err;
-    r.stdoutBytes = out.size();
-    r.stderrBytes = err.size();
-    r.error = error;
-    r.times.started = 100;
-    r.times.resolved = 200;
-    r.times.tcpConnected = 300;
-    r.times.execStarted = 900;
-    r.times.exited = 5000;
-    r.times.finished = 5100;
-    return r;
-}
 
 struct CliRun
 {
@@ -59,15 +32,6 @@ struct CliRun
 class TestHistoryCli : public QObject
 {
     Q_OBJECT
-
-    // Three hosts ending three ways.
-    qint64 addSampleRun(RunHistory &history, const QString &command, const QDateTime &started)
-    {
-        return history.addRun(
-            command, started, 1234, {target(u"web1"_s, 1), target(u"web2"_s, 2), target(u"db1"_s, 3)},
-            {result(HostOutcome::Ok, 0, "hello\n"), result(HostOutcome::NonZeroExit, 2, {}, "no such file\n"),
-             result(HostOutcome::Failed, -1, {}, {}, u"Connection refused"_s)});
-    }
 
     CliRun chorus(const QStringList &args)
     {

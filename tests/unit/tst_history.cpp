@@ -1,5 +1,6 @@
 #include "model/history/resultjson.h"
 #include "model/history/runhistory.h"
+#include "tests/support/historysamples.h"
 #include "model/session/runsession.h"
 
 #include <QCoreApplication>
@@ -15,44 +16,12 @@
 #include <QTest>
 
 using namespace Chorus;
+using namespace Chorus::HistorySamples;
 using namespace Qt::StringLiterals;
 
 // The run history as users meet it: runs stored and read back whole, the filters of the history
 // list, retention, an old file migrated and a broken file set aside. `chorus history` itself is
 // tests/cli/tst_historycli.cpp.
-
-namespace {
-
-HostTarget target(const QString &name, int n)
-{
-    HostTarget t;
-    t.name = name;
-    t.hostname = u"127.0.0.%1"_s.arg(n);
-    t.user = u"root"_s;
-    return t;
-}
-
-HostResult result(HostOutcome outcome, int exitStatus, const QByteArray &out, const QByteArray &err = {},
-                  const QString &error = {})
-{
-    HostResult r;
-    r.outcome = outcome;
-    r.exitStatus = exitStatus;
-    r.stdoutData = out;
-    r.stderrData = err;
-    r.stdoutBytes = out.size();
-    r.stderrBytes = err.size();
-    r.error = error;
-    r.times.started = 100;
-    r.times.resolved = 200;
-    r.times.tcpConnected = 300;
-    r.times.execStarted = 900;
-    r.times.exited = 5000;
-    r.times.finished = 5100;
-    return r;
-}
-
-} // namespace
 
 class TestHistory : public QObject
 {
@@ -61,15 +30,6 @@ class TestHistory : public QObject
     std::unique_ptr<QTemporaryDir> m_dir;
 
     QString dbPath() const { return m_dir->filePath(u"history.sqlite"_s); }
-
-    // Three hosts ending three ways.
-    qint64 addSampleRun(RunHistory &history, const QString &command, const QDateTime &started)
-    {
-        return history.addRun(
-            command, started, 1234, {target(u"web1"_s, 1), target(u"web2"_s, 2), target(u"db1"_s, 3)},
-            {result(HostOutcome::Ok, 0, "hello\n"), result(HostOutcome::NonZeroExit, 2, {}, "no such file\n"),
-             result(HostOutcome::Failed, -1, {}, {}, u"Connection refused"_s)});
-    }
 
 private Q_SLOTS:
     void initTestCase()

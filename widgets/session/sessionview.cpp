@@ -145,7 +145,39 @@ void SessionView::build()
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(buildTopBar());
 
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->setObjectName(QStringLiteral("sessionSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(buildTable());
+    createActions();
+    splitter->addWidget(buildOutputs());
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    // The split between table and output is the user's: the last one moved is used again.
+    splitter->restoreState(QSettings().value(QStringLiteral("SessionView/splitter")).toByteArray());
+    connect(splitter, &QSplitter::splitterMoved, this, [splitter] {
+        QSettings().setValue(QStringLiteral("SessionView/splitter"), splitter->saveState());
+    });
+    layout->addWidget(splitter, 1);
+
+    connect(m_session, &RunSession::countsChanged, this, &SessionView::updateSummary);
+    connect(m_session, &RunSession::hostsChanged, this, &SessionView::updateActions);
+    connect(m_session, &RunSession::finished, this, [this] {
+        m_clock.stop();
+        updateSummary();
+        updateActions();
+        Q_EMIT finished();
+    });
+    m_clock.setInterval(SummaryRefreshMs);
+    connect(&m_clock, &QTimer::timeout, this, &SessionView::updateSummary);
+    m_clock.start();
+}
+
+// The summary line, Cancel and Export.
+QLayout *SessionView::buildTopBar()
+{
     auto *top = new QHBoxLayout;
     top->setContentsMargins(6, 4, 6, 0);
     m_summary = new QLabel;
@@ -168,12 +200,12 @@ void SessionView::build()
     }, this);
     m_export->setMenu(m_exportMenu);
     top->addWidget(m_export);
-    layout->addLayout(top);
+    return top;
+}
 
-    auto *splitter = new QSplitter(Qt::Vertical);
-    splitter->setObjectName(QStringLiteral("sessionSplitter"));
-    splitter->setChildrenCollapsible(false);
-
+// The status table with its filters: one row per host.
+QWidget *SessionView::buildTable()
+{
     auto *tablePane = new QWidget;
     auto *tableLayout = new QVBoxLayout(tablePane);
     tableLayout->setContentsMargins(6, 4, 6, 0);
@@ -247,8 +279,12 @@ void SessionView::build()
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &SessionView::updateActions);
     tableLayout->addWidget(m_table);
-    splitter->addWidget(tablePane);
+    return tablePane;
+}
 
+// What the table's context menu offers for the selected hosts.
+void SessionView::createActions()
+{
     m_openAction = new QAction(tr("Open Output"), this);
     m_openAction->setObjectName(QStringLiteral("openOutputAction"));
     connect(m_openAction, &QAction::triggered, this, [this] {
@@ -271,7 +307,11 @@ void SessionView::build()
         if (const QList<int> hosts = selectedHosts(); hosts.size() == 1)
             Q_EMIT compareWithPreviousRequested(hosts.first());
     });
+}
 
+// "All hosts", Compare, Durations, then one tab per host opened.
+QTabWidget *SessionView::buildOutputs()
+{
     m_outputs = new QTabWidget;
     m_outputs->setObjectName(QStringLiteral("outputTabs"));
     m_outputs->setDocumentMode(true);
@@ -298,27 +338,7 @@ void SessionView::build()
         m_outputs->tabBar()->setTabButton(tab, QTabBar::LeftSide, nullptr);
     }
     connect(m_outputs, &QTabWidget::tabCloseRequested, this, &SessionView::closeOutputTab);
-    splitter->addWidget(m_outputs);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    // The split between table and output is the user's: the last one moved is used again.
-    splitter->restoreState(QSettings().value(QStringLiteral("SessionView/splitter")).toByteArray());
-    connect(splitter, &QSplitter::splitterMoved, this, [splitter] {
-        QSettings().setValue(QStringLiteral("SessionView/splitter"), splitter->saveState());
-    });
-    layout->addWidget(splitter, 1);
-
-    connect(m_session, &RunSession::countsChanged, this, &SessionView::updateSummary);
-    connect(m_session, &RunSession::hostsChanged, this, &SessionView::updateActions);
-    connect(m_session, &RunSession::finished, this, [this] {
-        m_clock.stop();
-        updateSummary();
-        updateActions();
-        Q_EMIT finished();
-    });
-    m_clock.setInterval(SummaryRefreshMs);
-    connect(&m_clock, &QTimer::timeout, this, &SessionView::updateSummary);
-    m_clock.start();
+    return m_outputs;
 }
 
 QString SessionView::summaryText() const

@@ -11,6 +11,7 @@
 class QAction;
 class QComboBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPushButton;
 class QTabWidget;
@@ -92,6 +93,10 @@ Q_SIGNALS:
 
 private:
     void build();
+    QLayout *buildTopBar();
+    QWidget *buildTable();
+    void createActions();
+    QTabWidget *buildOutputs();
     void createCompareView();
     void replacePlaceholder(int tab, QWidget *page, const QString &title);
     void updateSummary();
