@@ -44,7 +44,8 @@ QString hostFileStem(const QString &hostName)
 QString HostTarget::connectionKey() const
 {
     return user + u'@' + hostname + u':' + QString::number(port) + u'|' + proxyJump + u'|' + proxyCommand
-           + u'|' + identityFiles.join(u',') + u'|' + knownHostsFiles.join(u',') + u'|' + hostKeyAlias;
+           + u'|' + identityFiles.join(u',') + u'|' + certificateFiles.join(u',') + u'|' + identityAgent + u'|'
+           + knownHostsFiles.join(u',') + u'|' + globalKnownHostsFiles.join(u',') + u'|' + hostKeyAlias;
 }
 
 QString HostTarget::address() const

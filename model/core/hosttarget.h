@@ -32,14 +32,20 @@ struct HostTarget
     QString hostname;  // the address or DNS name connected to
     quint16 port = 22;
     QString user;
-    QStringList identityFiles;  // tried in order after the agent
+    // OpenSSH IdentityFile, in order. Each is offered first (from the agent when it holds that key,
+    // else from the file; a ".pub" file names a key that only the agent has), then the agent's other
+    // keys unless identitiesOnly.
+    QStringList identityFiles;
     bool identitiesOnly = false; // OpenSSH IdentitiesOnly: skip agent keys not listed
+    QStringList certificateFiles; // OpenSSH CertificateFile; "KEY-cert.pub" beside a key is found without it
+    QString identityAgent;        // OpenSSH IdentityAgent: a socket path; empty: $SSH_AUTH_SOCK; "none": no agent
     QString proxyJump;          // OpenSSH ProxyJump value, empty for a direct connection
     QString proxyCommand;       // OpenSSH ProxyCommand, %h %p %r already expanded
     QString configFile;         // the ssh_config the jump hosts are resolved with (empty: ssh's default)
     int connectTimeoutMs = 10000; // 0: no limit of our own (ConnectTimeout none)
     HostKeyPolicy hostKeyPolicy = HostKeyPolicy::Strict;
-    QStringList knownHostsFiles; // first one is where accepted keys are written
+    QStringList knownHostsFiles; // OpenSSH UserKnownHostsFile: the first one is where accepted keys are written
+    QStringList globalKnownHostsFiles; // OpenSSH GlobalKnownHostsFile: read, never written
     QString hostKeyAlias;        // OpenSSH HostKeyAlias: the name looked up in known_hosts
     // The saved host profile this target was made from, under which the keychain keeps its secrets;
     // null for hosts from ssh_config or the command line. Not part of the connection.
