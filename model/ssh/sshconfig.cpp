@@ -1,6 +1,7 @@
 #include "model/ssh/sshconfig.h"
 
 #include "model/core/modellog.h"
+#include "model/ssh/sshpattern.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -112,36 +113,13 @@ bool isOtherSshKeyword(const QString &keyword)
     return known.contains(keyword);
 }
 
-// ssh's match_pattern(): '*' is any run, '?' any one character, case-sensitive.
-bool matchPattern(QStringView text, QStringView pattern)
-{
-    qsizetype t = 0, p = 0, starP = -1, starT = 0;
-    while (t < text.size()) {
-        if (p < pattern.size() && (pattern[p] == u'?' || pattern[p] == text[t])) {
-            ++t;
-            ++p;
-        } else if (p < pattern.size() && pattern[p] == u'*') {
-            starP = p++;
-            starT = t;
-        } else if (starP >= 0) {
-            p = starP + 1;
-            t = ++starT;
-        } else {
-            return false;
-        }
-    }
-    while (p < pattern.size() && pattern[p] == u'*')
-        ++p;
-    return p == pattern.size();
-}
-
 // A Host line applies when one pattern matches and no negated one does.
 bool hostLineMatches(const QString &host, const QStringList &patterns)
 {
     bool matched = false;
     for (const QString &pattern : patterns) {
         const bool negated = pattern.startsWith(u'!');
-        if (matchPattern(host, negated ? QStringView(pattern).mid(1) : QStringView(pattern))) {
+        if (sshPatternMatch(host, negated ? QStringView(pattern).mid(1) : QStringView(pattern))) {
             if (negated)
                 return false;
             matched = true;
@@ -615,7 +593,7 @@ private:
         bool matched = false;
         for (const QString &pattern : m_ignoreUnknown) {
             const bool negated = pattern.startsWith(u'!');
-            if (matchPattern(keyword, (negated ? pattern.mid(1) : pattern).toLower())) {
+            if (sshPatternMatch(keyword, (negated ? pattern.mid(1) : pattern).toLower())) {
                 if (negated)
                     return false;
                 matched = true;
