@@ -225,6 +225,7 @@ struct LocalFleet::Server
     QString hostKey; // private key file
     bool password = false;
     bool keyboardInteractive = true; // with password: offer keyboard-interactive too
+    bool logForwardings = false;     // LogLevel DEBUG1: direct-tcpip channels show in the log
     QString configPath;
     QString logPath;
     QString pidPath;
@@ -455,9 +456,10 @@ bool LocalFleet::writeServerConfig(Server &server, QString *error) const
                            "MaxSessions 100\n"
                            "UseDNS no\n"
                            "PrintMotd no\n"
-                           "PrintLastLog no\n"
-                           // VERBOSE logs every accepted connection: connectionCount() reads it.
-                           "LogLevel VERBOSE\n");
+                           "PrintLastLog no\n");
+    // VERBOSE logs every accepted connection: connectionCount() reads it. DEBUG1 adds the
+    // direct-tcpip channels a jump host opens: forwardings() reads those.
+    text += server.logForwardings ? QStringLiteral("LogLevel DEBUG1\n") : QStringLiteral("LogLevel VERBOSE\n");
     text += QStringLiteral("Subsystem sftp %1\n").arg(sftp);
     // Sessions get a HOME of their own, so the machine's dotfiles (bash reads ~/.bashrc for
     // every ssh command) cannot add their noise to what tests and benchmarks compare.
@@ -891,10 +893,16 @@ FleetHost LocalFleet::addPasswordHost(bool keyboardInteractive)
     return addFaultServer(Fault::Password, keyboardInteractive);
 }
 
+FleetHost LocalFleet::addJumpHost()
+{
+    return addFaultServer(Fault::Jump);
+}
+
 FleetHost LocalFleet::addFaultServer(Fault fault, bool keyboardInteractive)
 {
     const QString prefix = fault == Fault::WrongKey     ? QStringLiteral("wrongkey")
                            : fault == Fault::UnknownKey ? QStringLiteral("unknownkey")
+                           : fault == Fault::Jump       ? QStringLiteral("jump")
                                                         : QStringLiteral("password");
     const FleetHost host = reserveFaultHost(prefix);
     if (host.address.isEmpty())
@@ -903,8 +911,9 @@ FleetHost LocalFleet::addFaultServer(Fault fault, bool keyboardInteractive)
     server->number = int(m_servers.size()) + 1;
     server->addresses = {host.address};
     server->port = host.port;
-    server->hostKey = m_dir->filePath(fault == Fault::Password ? QStringLiteral("host_ed25519")
-                                                               : QStringLiteral("other_host_ed25519"));
+    const bool fleetKey = fault == Fault::Password || fault == Fault::Jump;
+    server->hostKey = m_dir->filePath(fleetKey ? QStringLiteral("host_ed25519") : QStringLiteral("other_host_ed25519"));
+    server->logForwardings = fault == Fault::Jump;
     server->password = fault == Fault::Password;
     server->keyboardInteractive = keyboardInteractive;
     QString error;
@@ -995,13 +1004,37 @@ int LocalFleet::connectionCount(int hostIndex) const
     return connectionCount(m_hosts.at(hostIndex));
 }
 
-int LocalFleet::connectionCount(const FleetHost &host) const
+const LocalFleet::Server *LocalFleet::serverOf(const FleetHost &host) const
 {
     const Server *server = nullptr;
     for (const auto &s : m_servers) {
         if (s->port == host.port && s->addresses.contains(host.address))
             server = s.get();
     }
+    return server;
+}
+
+QStringList LocalFleet::forwardings(const FleetHost &jumpHost) const
+{
+    QStringList targets;
+    const Server *server = serverOf(jumpHost);
+    QFile log(server ? server->logPath : QString());
+    if (!server || !log.open(QIODevice::ReadOnly))
+        return targets;
+    // sshd 9.2 at DEBUG1: "server_request_direct_tcpip: originator A port N, target B port P"
+    static const QRegularExpression line(QStringLiteral("server_request_direct_tcpip: originator \\S+ port \\d+, "
+                                                        "target (\\S+) port (\\d+)"));
+    while (!log.atEnd()) {
+        const QRegularExpressionMatch m = line.match(QString::fromUtf8(log.readLine()));
+        if (m.hasMatch())
+            targets.append(m.captured(1) + u':' + m.captured(2));
+    }
+    return targets;
+}
+
+int LocalFleet::connectionCount(const FleetHost &host) const
+{
+    const Server *server = serverOf(host);
     if (!server)
         return -1;
     QFile log(server->logPath);

@@ -79,6 +79,12 @@ public:
     // offers the methods, but PAM can at best check the running user's own password.
     // keyboardInteractive=false offers password authentication without keyboard-interactive.
     FleetHost addPasswordHost(bool keyboardInteractive = true);
+    // A host that serves as a jump host (bastion): an ordinary fleet host whose sshd also logs, at
+    // DEBUG1, every direct-tcpip channel it opens, so tests can see the path a connection took.
+    FleetHost addJumpHost();
+    // Where a jump host's sshd forwarded connections to, in order: "ADDRESS:PORT" per direct-tcpip
+    // channel, from its log.
+    QStringList forwardings(const FleetHost &jumpHost) const;
 
     // Stops the sshd serving hosts()[hostIndex] (and up to 15 neighbours sharing it), with
     // its open connections, as if the machine went away. restartServer() brings it back
@@ -112,8 +118,10 @@ private:
         WrongKey,
         UnknownKey,
         Password,
+        Jump,
     };
 
+    const Server *serverOf(const FleetHost &host) const;
     bool startOnce(int hostCount, QString *error);
     bool makeKeys(QString *error);
     bool reserveAddresses(int hostCount, QString *error);

@@ -410,12 +410,13 @@ void SshConnection::startSsh(int fd)
     }
 }
 
-// ProxyJump as OpenSSH itself implements it: `ssh -W host:port` through the first jump
-// host, the others given to it with -J, all resolved with the same ssh_config.
+// ProxyJump as OpenSSH itself implements it: `ssh -W host:port` through the LAST jump host,
+// which ssh reaches through the ones before it (-J), all resolved with the same ssh_config. For
+// "a,b" the path is a, then b, then the target: dialling b first would skip a bastion.
 QString SshConnection::jumpCommand() const
 {
     QStringList jumps = m_target.proxyJump.split(u',', Qt::SkipEmptyParts);
-    QString first = jumps.takeFirst().trimmed();
+    QString first = jumps.takeLast().trimmed();
     QString command = QStringLiteral("exec ssh -o BatchMode=yes");
     if (!m_target.configFile.isEmpty())
         command += QStringLiteral(" -F ") + shellQuote(m_target.configFile);

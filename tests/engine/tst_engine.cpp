@@ -507,6 +507,26 @@ private Q_SLOTS:
         QCOMPARE(m_fleet.connectionCount(30) - targetBefore, 1);
     }
 
+    // ProxyJump "a,b" goes a, then b, then the target, as OpenSSH goes: proven from the bastions'
+    // own logs of the channels they opened. The reverse order would skip a bastion wherever the
+    // hops can reach each other.
+    void jumpHostsInOpenSshOrder()
+    {
+        const FleetHost first = m_fleet.addJumpHost();
+        const FleetHost second = m_fleet.addJumpHost();
+        QVERIFY(!first.address.isEmpty() && !second.address.isEmpty());
+        HostTarget t = target(29);
+        t.proxyJump = first.name + u',' + second.name; // aliases of the fleet's ssh_config
+        t.configFile = m_fleet.sshConfigPath();
+        EngineRun run(m_pool.get(), request(QStringLiteral("echo through two"), {t}));
+        QVERIFY(run.run());
+        QVERIFY2(run.results[0].outcome == HostOutcome::Ok, qPrintable(run.results[0].error));
+        QCOMPARE(run.results[0].stdoutData, QByteArray("through two\n"));
+        const FleetHost last = m_fleet.hosts().at(29);
+        QCOMPARE(m_fleet.forwardings(first), QStringList{second.address + u':' + QString::number(second.port)});
+        QCOMPARE(m_fleet.forwardings(second), QStringList{last.address + u':' + QString::number(last.port)});
+    }
+
     void passwordAuthentication()
     {
         requirePasswordUser();
