@@ -1,4 +1,5 @@
 #include "app/cli/command.h"
+#include "app/cli/configcli.h"
 #include "app/cli/historycli.h"
 #include "app/cli/hostscli.h"
 #include "app/cli/runcli.h"
@@ -57,6 +58,7 @@ int main(int argc, char *argv[])
         if (command == "run") return RunCli::main(argc, argv);
         if (command == "hosts") return HostsCli::main(argc, argv);
         if (command == "history") return HistoryCli::main(argc, argv);
+        if (command == "config") return ConfigCli::main(argc, argv);
         if (command == "push" || command == "pull") return TransferCli::main(argc, argv);
     }
 

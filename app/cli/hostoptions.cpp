@@ -166,7 +166,8 @@ bool HostOptions::resolve(const QCommandLineParser &parser, QList<HostTarget> *t
         }
     }
     QStringList configWarnings;
-    const SshConfig config = SshConfig::load(configPath, &configWarnings);
+    const SshConfig config = parser.isSet(m_sshConfig) ? SshConfig::load(configPath, &configWarnings)
+                                                       : SshConfig::loadDefault(&configWarnings);
     if (warnings)
         *warnings += configWarnings;
 

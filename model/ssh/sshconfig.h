@@ -1,6 +1,8 @@
 #pragma once
 
 #include "model/core/hosttarget.h"
+#include "model/core/result.h"
+#include "model/ssh/sshresolution.h"
 
 #include <QString>
 #include <QStringList>
@@ -9,62 +11,178 @@
 
 namespace Chorus {
 
-// The user's OpenSSH client configuration (~/.ssh/config), so that whatever a user types to reach a
-// host with `ssh` reaches the same host, as the same user, with the same keys, through the same
-// jump host, in Chorus. Read once with load(), then asked about any number of hosts; an immutable
-// value, cheap to copy and safe to share between threads.
+// The user's OpenSSH client configuration, so that whatever a user types to reach a host with `ssh`
+// reaches the same host, as the same user, with the same keys, through the same jump host, in Chorus:
+// for any host, Chorus connects if and only if `ssh -F <same config> host` does, or it says which
+// OpenSSH feature it lacks (the table below). Read once with loadDefault() (~/.ssh/config, then
+// /etc/ssh/ssh_config, as plain `ssh`) or load() (one file, as `ssh -F`), then asked about any number
+// of hosts; an immutable value, cheap to copy and safe to share between threads.
 //
-// Follows ssh's rules: Host blocks with several patterns per line (*, ?, !negation; matched
-// case-sensitively against the host as typed), the first value obtained for a keyword wins (except
-// IdentityFile, which accumulates), keywords are case-insensitive, "key value" and "key=value", quotes,
-// '#' comments, Include (globs; relative paths are under ~/.ssh; nested up to 16 deep; a file that
-// includes itself is skipped with a warning). The final host name is lower-cased as ssh does.
+// Follows ssh 9.2's rules (readconf.c, ssh.c): Host blocks with several patterns per line (*, ?,
+// !negation; matched case-sensitively against the host as typed), Match blocks (below), the first
+// value obtained for a keyword wins (IdentityFile and CertificateFile accumulate, without repeats),
+// keywords are case-insensitive, "key value" and "key=value", quotes, '#' comments, Include (globs;
+// relative paths are under ~/.ssh, or /etc/ssh in the system file; nested up to 16 deep; a file
+// already being read is skipped with a warning). The final host name is lower-cased as ssh does;
+// a numeric address is written in its canonical form ("127.1" -> "127.0.0.1").
 //
-// Where it knowingly differs from ssh:
-//   - Match blocks are not supported: warned about at load and their body is skipped.
-//   - /etc/ssh/ssh_config is not read; only the file given to load() and what it includes.
-//   - "~" and %d are $HOME (ssh takes the passwd entry), so a sandboxed HOME is honoured.
-//   - A bad line is warned about and skipped instead of stopping everything; a file that is group or
-//     world writable or owned by someone else is skipped with a warning (ssh refuses it outright,
-//     because it may carry a ProxyCommand).
-//   - Only the keywords below change the result; other valid OpenSSH keywords are accepted silently,
-//     unknown ones are warned about (unless listed in IgnoreUnknown).
+// Match, evaluated in ssh's order: the criteria all, canonical, final, exec, host, originalhost,
+// user and localuser, each negatable with '!', words split as ssh's strdelim() splits them; all must
+// hold. "host" sees the HostName-expanded name known so far, "originalhost" the name as typed, both
+// case-insensitively; "user" the User so far (or the local user), "localuser" the local user.
+// "exec" runs the command with $SHELL -c (/bin/sh when SHELL is unset), stdin and stdout on /dev/null,
+// stderr passed through; it matches on exit status 0, runs only if the criteria before it hold, and
+// gets at most 10 s (then it does not match, with a warning). Each distinct command runs once per
+// resolve. "final" asks for a second pass; "canonical" and "final" match only in that pass. As in
+// ssh 9.2, "!final" asks for the second pass too.
+//
+// Two passes, as ssh.c: the first with the host as typed; then HostName is expanded, the name
+// lower-cased and, if CanonicalizeHostname says so, canonicalised; a second pass runs when a Match
+// said "final" or canonicalisation is on, matching Host and Match host against that final name.
+// Values set in the first pass keep priority; HostName is fixed after the first.
+//
+// Canonicalisation (CanonicalizeHostname no|yes|always, CanonicalDomains, CanonicalizeMaxDots,
+// CanonicalizeFallbackLocal): a name with at most MaxDots dots and no trailing dot becomes the first
+// NAME.DOMAIN that resolves; "yes" applies only without ProxyJump and ProxyCommand, "always" to
+// proxied hosts too. When no domain resolves and CanonicalizeFallbackLocal is no, resolving fails
+// naming the host and the domains. CanonicalizePermittedCNAMEs is read and shown but not applied.
 //
 // Keywords and their % tokens (tokens are checked at load; a line with an unknown one is skipped):
 //   HostName (%h = host as typed, %%), User, Port, IdentityFile (several; "none" = no key files, not
-//   even the default ones), IdentitiesOnly, ProxyJump ("none"), ProxyCommand ("none"),
-//   ConnectTimeout (seconds or ssh time format like 1m30s; "none" or 0 -> connectTimeoutMs 0, meaning
-//   no timeout of our own), StrictHostKeyChecking (yes/true, no/false/off, ask, accept-new; see
-//   parseHostKeyPolicy), UserKnownHostsFile (several names on one line; "none" -> an empty list),
-//   HostKeyAlias. IdentityFile and UserKnownHostsFile take ~, ${ENV} and %% %d %h %i %k %L %l %n %p %r
-//   %u; ProxyCommand takes %% %h %n %p %r. ProxyJump and ProxyCommand exclude each other as in ssh:
-//   whichever comes first wins, and "ProxyJump none" only stops later ProxyJump lines.
+//   even the default ones; without any, the existing ones of ~/.ssh/id_rsa, id_ecdsa, id_ecdsa_sk,
+//   id_ed25519, id_ed25519_sk, id_xmss, id_dsa), CertificateFile (several), IdentitiesOnly,
+//   IdentityAgent (SSH_AUTH_SOCK = the environment's socket, stored as ""; "none"; "$VAR"; or a path),
+//   ProxyJump ("none"), ProxyCommand ("none"), ConnectTimeout (seconds or ssh time format like
+//   1m30s; "none" or 0 -> connectTimeoutMs 0, meaning no timeout of our own; as in ssh, "none" does
+//   not stop a later ConnectTimeout line), StrictHostKeyChecking (yes/true, no/false/off, ask,
+//   accept-new; see parseHostKeyPolicy), UserKnownHostsFile (several names on one line; "none" -> an
+//   empty list), GlobalKnownHostsFile (the same; default /etc/ssh/ssh_known_hosts and
+//   ssh_known_hosts2; ~ only, as ssh), HostKeyAlias (lower-cased). AddressFamily, BatchMode,
+//   NumberOfPasswordPrompts, PreferredAuthentications, PubkeyAuthentication, PasswordAuthentication,
+//   KbdInteractiveAuthentication and the Canonicalize* keywords are read into SshResolution.
+//   IdentityFile, CertificateFile, IdentityAgent and UserKnownHostsFile take ~, ${ENV} and
+//   %% %C %d %h %i %k %L %l %n %p %r %u; ProxyCommand takes %% %h %n %p %r; Match exec takes
+//   %% %C %d %h %i %k %L %l %n %p %r %u with the values known at that point. ProxyJump and
+//   ProxyCommand exclude each other as in ssh: whichever comes first wins, and "ProxyJump none" only
+//   stops later ProxyJump lines.
+//
+// Where it knowingly differs from ssh:
+//   - "~", %d and the default ~/.ssh/config are $HOME (ssh takes the passwd entry), and the local
+//     user (%u, localuser, the default User) is $USER, then $LOGNAME, then the passwd entry, so a
+//     sandboxed HOME and USER are honoured.
+//   - A bad line is warned about and skipped instead of stopping everything (a bad Match line makes
+//     its block match no host); a file that is group or world writable or owned by someone else is
+//     skipped with a warning (ssh refuses it outright, because it may carry a ProxyCommand).
+//   - Include loops: besides ssh's 16 levels, a file already on the include chain is skipped, and one
+//     load reads at most 512 files and keeps at most 100,000 settings; past that the rest is skipped
+//     with one warning naming the Include line (ssh stops with a fatal error).
+//   - A Match exec that runs longer than 10 s does not match (ssh waits for ever); one that cannot
+//     be started or dies of a signal does not match, with a warning (ssh stops).
+//   - IgnoreUnknown applies to the whole load (ssh: from the first active one onwards).
+//   - Without UserKnownHostsFile only ~/.ssh/known_hosts is read (ssh also reads known_hosts2).
+//
+// OpenSSH keywords Chorus reads but does not honour, and what happens instead. Valid keywords not in
+// this table or the list above are accepted silently (as deprecated ones are by ssh); unknown ones
+// are warned about unless listed in IgnoreUnknown.
+//
+//   keyword                                      | what Chorus does instead
+//   ---------------------------------------------|----------------------------------------------------
+//   AddressFamily                                | shown by `chorus config` and used for the canonical
+//                                                | name lookups; the engine tries every address of the
+//                                                | host, IPv4 and IPv6, in getaddrinfo's order
+//   BatchMode                                    | shown; Chorus asks for passwords and passphrases
+//                                                | whenever it has someone to ask (a dialog, or a
+//                                                | terminal on stdin for the command line)
+//   NumberOfPasswordPrompts                      | shown; a wrong password is asked for again, at
+//                                                | most three times in all
+//   PreferredAuthentications,                    | shown; Chorus offers what the server accepts, in
+//   PubkeyAuthentication,                        | its own order: agent keys, key files,
+//   PasswordAuthentication,                      | keyboard-interactive, password
+//   KbdInteractiveAuthentication                 |
+//   (ChallengeResponseAuthentication)            |
+//   CanonicalizePermittedCNAMEs                  | shown; CNAMEs are never followed, and the bare
+//                                                | name is not looked up for it (ssh gives up on a
+//                                                | direct host whose bare name does not resolve)
+//   Match localnetwork, tagged, version,         | (newer OpenSSH criteria) the block matches no host;
+//   sessiontype, command, localport, rdomain     | warned about once at load, naming the criterion
+//   Ciphers, MACs, KexAlgorithms,                | libssh's defaults; host key types already in
+//   HostKeyAlgorithms, CASignatureAlgorithms,    | known_hosts are asked for first, as ssh does;
+//   PubkeyAcceptedAlgorithms,                    | no compression
+//   HostbasedAcceptedAlgorithms, RequiredRSASize,|
+//   FingerprintHash, RekeyLimit, Compression     |
+//   ControlMaster, ControlPath, ControlPersist   | no sharing with ssh's master connections; Chorus
+//                                                | keeps its own connection per host during a run
+//   ForwardAgent, ForwardX11*, XAuthLocation,    | nothing is forwarded
+//   LocalForward, RemoteForward, DynamicForward, |
+//   GatewayPorts, ClearAllForwardings,           |
+//   ExitOnForwardFailure, PermitRemoteOpen,      |
+//   StreamLocalBind*, Tunnel, TunnelDevice       |
+//   ServerAliveInterval, ServerAliveCountMax,    | Chorus sends its own keepalive on idle connections
+//   TCPKeepAlive                                 | (PoolSettings::keepaliveIntervalMs)
+//   ConnectionAttempts                           | one attempt per address of the host
+//   BindAddress, BindInterface, IPQoS            | the system's choice of source address and marking
+//   CheckHostIP, HashKnownHosts, UpdateHostKeys, | host keys are checked against the known_hosts
+//   VerifyHostKeyDNS, KnownHostsCommand,         | files only (KnownHosts: their @revoked lines
+//   RevokedHostKeys,                             | count), under the host name or HostKeyAlias; never
+//   NoHostAuthenticationForLocalhost,            | the address, DNS, a command or a revocation file;
+//   VisualHostKey                                | no key rotation; new keys are appended unhashed
+//   SendEnv, SetEnv, RequestTTY, RemoteCommand,  | the command is the one given to Chorus, run
+//   SessionType, StdinNull,                      | without a terminal and without extra environment;
+//   ForkAfterAuthentication, EscapeChar,         | no local commands
+//   EnableEscapeCommandline, LocalCommand,       |
+//   PermitLocalCommand                           |
+//   AddKeysToAgent                               | keys are never added to the agent
+//   HostbasedAuthentication, EnableSSHKeysign,   | not offered: only agent keys, key files,
+//   GSSAPI*, PKCS11Provider, SmartcardDevice,    | keyboard-interactive and password
+//   SecurityKeyProvider                          |
+//   ProxyUseFdpass                               | the ProxyCommand's stdin and stdout carry the
+//                                                | connection
+//   LogLevel, LogVerbose, SyslogFacility         | Chorus's own log categories (QT_LOGGING_RULES)
+//   ChannelTimeout, ObscureKeystrokeTiming, Tag  | (newer OpenSSH) accepted silently, no effect
 class SshConfig
 {
 public:
-    // A missing file is an empty config, not an error. An unreadable file or a bad line adds a
-    // warning "FILE:LINE: what" ("FILE: what" for the file as a whole) and loading goes on.
+    // One file and what it includes, as `ssh -F path`. A missing file is an empty config, not an
+    // error. An unreadable file or a bad line adds a warning "FILE:LINE: what" ("FILE: what" for the
+    // file as a whole) and loading goes on.
     static SshConfig load(const QString &path, QStringList *warnings = nullptr);
+    // What plain `ssh` reads: defaultPath(), then systemFile (and what each includes), the user's
+    // file first so that its values win. Tests name their own system file.
+    static SshConfig loadDefault(QStringList *warnings = nullptr, const QString &systemFile = systemPath());
     // ~/.ssh/config
     static QString defaultPath();
+    // /etc/ssh/ssh_config
+    static QString systemPath();
+
+    // This config with option lines that come before every file, as `ssh -o` ("Port=2222",
+    // "User bob"): they win over the files and are seen by Match user. Host, Match and Include are
+    // refused, and so is any line the files would only have warned about. Fails (BadInput) on the
+    // first bad line, naming it.
+    Result<SshConfig> withOptions(const QStringList &optionLines) const;
 
     // Resolves "[user@]host[:port]", "[user@][v6addr][:port]", a bare IPv6 address (no port then) or
-    // an ssh_config alias. User and port given in the spec win over the config. Unset values get
-    // built-in defaults: user $USER (or $LOGNAME, or the passwd entry), port 22, identity files the
-    // existing ones of ~/.ssh/id_rsa, id_ecdsa, id_ed25519, known hosts ~/.ssh/known_hosts, and
-    // HostTarget's own defaults for the rest (10 s connect timeout, Strict host keys).
-    // target->name is the host as typed, without user@ and :port (an IPv6 address without brackets),
+    // an ssh_config alias, as `ssh [user@]host [-p port]`: user and port in the spec act as -l and -p
+    // (only withOptions() lines win over them) and are what Match user sees. Values the config leaves
+    // open come from defaults (below), then built-in defaults: user $USER (or $LOGNAME, or the
+    // passwd entry), port 22, the default identity files, known hosts ~/.ssh/known_hosts, global known
+    // hosts as ssh, and HostTarget's own defaults for the rest (10 s connect timeout, Strict host keys).
+    // target.name is the host as typed, without user@ and :port (an IPv6 address without brackets),
     // so "db" and "root@db:2222" share a name; use HostTarget::address() where they must differ.
-    // On a malformed spec returns false and *error says what is wrong ("bad port \"70000\" in
-    // \"db:70000\"") and *target is left alone.
-    bool resolve(const QString &spec, HostTarget *target, QString *error) const;
-
-    // Same, but with the caller's own defaults (say, from a --host-keys option) applying where the
-    // config is silent. Precedence: spec > config > defaults > built-in defaults. A field of defaults
+    // Fails (BadInput) on a malformed spec ("bad port \"70000\" in \"db:70000\"") and (NotFound) when
+    // canonicalisation finds no name and CanonicalizeFallbackLocal is no. May run Match exec commands
+    // and, only when the config asks for canonicalisation, blocking DNS lookups.
+    //
+    // defaults: the caller's own values (say, from a --host-keys option) applying where the config is
+    // silent. Precedence: options > spec > config > defaults > built-in defaults. A field of defaults
     // left at its HostTarget{} value counts as silent (an empty string or list, identitiesOnly false);
     // name and hostname are not read. Values in defaults are used as they are: no ~ or % expansion.
-    // A config "none" (ProxyJump, ProxyCommand, IdentityFile, UserKnownHostsFile) is a value, and
-    // overrides the caller's default.
+    // A config "none" (ProxyJump, ProxyCommand, IdentityFile, UserKnownHostsFile,
+    // GlobalKnownHostsFile, IdentityAgent) is a value, and overrides the caller's default.
+    Result<SshResolution> resolveHost(const QString &spec, const HostTarget &defaults = HostTarget()) const;
+
+    // resolveHost()'s target; its warnings go to the chorus.model log. On failure returns false,
+    // *error says what is wrong and *target is left alone.
+    bool resolve(const QString &spec, HostTarget *target, QString *error) const;
     bool resolve(const QString &spec, const HostTarget &defaults, HostTarget *target, QString *error) const;
 
     // Concrete Host names (no wildcard, not negated), in file order without repeats, for importing

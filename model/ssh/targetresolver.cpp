@@ -224,7 +224,7 @@ bool TargetResolver::resolveGroup(const QString &name, QList<HostTarget> *target
     }
     const QString expression = name.startsWith(u'@') ? name : u'@' + name;
     const TargetResolver resolver(store.profiles(), store.contents().groups,
-                                  SshConfig::load(SshConfig::defaultPath()));
+                                  SshConfig::loadDefault());
     return resolver.resolve(expression, targets, error);
 }
 

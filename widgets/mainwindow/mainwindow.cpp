@@ -496,7 +496,7 @@ QList<Profile> MainWindow::profilesForRun() const
 bool MainWindow::resolveTargets(const QList<Profile> &profiles, QList<HostTarget> *targets, QString *error) const
 {
     const TargetResolver resolver(m_hostModel->profiles(), m_hostModel->groups(),
-                                  SshConfig::load(SshConfig::defaultPath()));
+                                  SshConfig::loadDefault());
     HostKeyPolicy defaultPolicy = HostKeyPolicy::Ask;
     parseHostKeyPolicy(AppSettings::value(AppSettings::HostKeyPolicy).toString(), &defaultPolicy);
     for (const Profile &profile : profiles) {
