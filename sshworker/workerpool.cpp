@@ -1,5 +1,6 @@
 #include "sshworker/workerpool.h"
 
+#include "sshworker/internal/agentrelay.h"
 #include "sshworker/internal/sshlog.h"
 #include "sshworker/internal/sshworker.h"
 #include "sshworker/internal/workerbatch.h"

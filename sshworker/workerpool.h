@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QMutex>
 #include <QObject>
 
 #include <atomic>
@@ -14,6 +15,7 @@
 
 namespace Chorus {
 
+class AgentRelay;
 class SshWorker;
 struct WorkerBatch;
 struct WorkerCommand;
@@ -23,6 +25,9 @@ struct PoolSettings
 {
     int threads = 0;              // 0: QThread::idealThreadCount()
     int maxHandshakes = 32;       // connections between TCP connect and authenticated, pool-wide
+    // The same, per server address and port: sshd (MaxStartups, default 10:30:100) starts dropping
+    // unauthenticated connections at 10. Halved for a while when a server drops one anyway.
+    int handshakesPerServer = 8;
     int keepaliveIntervalMs = 30000;
     int idleTimeoutMs = 10 * 60 * 1000; // an open connection with nothing to do is closed after this
     int shutdownGraceMs = 3000;   // how long closing waits for running commands
@@ -102,6 +107,19 @@ private:
     std::atomic<int> m_openConnections{0};
     QHash<int, int> m_workerConnections;
     bool m_shutDown = false;
+
+    // Handshakes in flight per server ("address port"), across workers (SshWorker::acquireServerSlot).
+    struct ServerGate
+    {
+        int inFlight = 0;
+        int limit = 0;
+    };
+    QMutex m_serverGatesMutex;
+    QHash<QString, ServerGate> m_serverGates;
+
+    // Made when a host first authenticates with an agent (SshWorker::agentRelay).
+    QMutex m_agentRelayMutex;
+    std::unique_ptr<AgentRelay> m_agentRelay;
 };
 
 } // namespace Chorus

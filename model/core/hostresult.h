@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace Chorus {
 
@@ -64,6 +65,12 @@ struct HostResult
     QString error;             // a sentence for people, empty on success
     PhaseTimes times;
     bool reusedConnection = false;
+    // TCP connections made to reach the host: more than one when the server dropped some before
+    // authenticating them (sshd's MaxStartups) and the engine tried again.
+    int connectAttempts = 0;
+    // How the connection went, step by step, for `chorus run -v` and the host's details: the keys
+    // offered, what the server refused, the library's own words. Server text in it is made printable.
+    QStringList log;
     // Transfers: bytes and files copied, files left alone by the overwrite policy.
     qint64 bytesTransferred = 0;
     int filesTransferred = 0;

@@ -130,6 +130,7 @@ QByteArray ResultJson::hostLine(QByteArrayView label, const HostResult &r, int r
             ",\"first_byte\":" + milliseconds(t.firstByte) + ",\"exited\":" + milliseconds(t.exited) + '}';
     line += ",\"reused_connection\":";
     line += r.reusedConnection ? "true" : "false";
+    line += ",\"connect_attempts\":" + QByteArray::number(r.connectAttempts);
     line += "}\n";
     return line;
 }

@@ -74,7 +74,10 @@ QVariant SessionStatusModel::data(const QModelIndex &index, int role) const
         case HostColumn:
             return m_session->target(host).address();
         case ErrorColumn:
-            return result.error;
+            // How the connection went (keys offered, retries), as `chorus run -v` prints it.
+            if (result.log.isEmpty())
+                return result.error;
+            return result.error.isEmpty() ? result.log.join(u'\n') : result.error + QStringLiteral("\n\n") + result.log.join(u'\n');
         case BytesColumn:
             if (m_session->isTransfer())
                 return finished ? tr("%n file(s) copied, %1 skipped as the overwrite policy says", nullptr,

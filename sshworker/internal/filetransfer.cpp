@@ -1,5 +1,6 @@
 #include "sshworker/internal/filetransfer.h"
 
+#include "sshworker/internal/closechannel.h"
 #include "sshworker/internal/shellquote.h"
 #include "sshworker/internal/sshconnection.h"
 #include "sshworker/internal/sshlog.h"
@@ -204,16 +205,18 @@ void FileTransfer::step()
     if (m_phase == Phase::Done)
         return;
     if (m_sftp->state() == SftpClient::State::Failed) {
-        if (m_phase == Phase::Opening && m_result.reusedConnection && !m_retried &&
-            !m_sftp->channelClosedByServer()) {
-            // The open connection turned out dead (a restarted server): nothing has been copied,
-            // so try once more on a new connection, transparently.
-            m_retried = true;
+        if (m_phase == Phase::Opening) {
+            // Nothing has been copied yet: a refused channel goes to another connection, a reused
+            // connection found dead (a restarted server) is replaced, transparently.
+            const bool refused = m_sftp->channelRefused();
+            const bool stale = !refused && !m_sftp->channelClosedByServer();
             freeChannels();
-            m_sftp.reset();
-            m_phase = Phase::WaitingForConnection;
-            retryOnNewConnection();
-            return;
+            if (refused ? takeRefusalRetry() : stale && takeStaleRetry()) {
+                m_sftp.reset();
+                m_phase = Phase::WaitingForConnection;
+                retryOnNewConnection();
+                return;
+            }
         }
         if (m_phase == Phase::Cleaning) {
             finish(m_endOutcome, m_endFailure, endError());
@@ -1213,9 +1216,7 @@ void FileTransfer::freeSumChannel()
     if (!m_sumChannel)
         return;
     ssh_remove_channel_callbacks(m_sumChannel, &m_sumCallbacks);
-    if (m_connection && m_connection->session() && ssh_is_connected(m_connection->session()))
-        ssh_channel_close(m_sumChannel);
-    ssh_channel_free(m_sumChannel);
+    closeAndFreeChannel(m_sumChannel);
     m_sumChannel = nullptr;
     if (m_connection)
         m_connection->channelClosed(SshWorker::nowUs());

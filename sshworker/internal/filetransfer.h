@@ -120,7 +120,6 @@ private:
     Phase m_phase = Phase::Queued;
     std::unique_ptr<SftpClient> m_sftp;
     bool m_sftpCounted = false; // its channel counts on the connection
-    bool m_retried = false;
     bool m_cancelRequested = false;
     qint64 m_cleanDeadlineUs = 0;
     qint64 m_lastMoveUs = 0;      // when the copy last moved (PoolSettings::transferStallMs)

@@ -47,6 +47,8 @@ void HostJob::noteConnectionReady(const SshConnection &connection, bool fresh)
     // A job that waited for the handshake reports its phases; one that found the connection
     // open reports none of them.
     if (fresh) {
+        m_result.connectAttempts = connection.attempts;
+        m_result.log += connection.log;
         t.resolved = rel(connection.resolvedUs);
         t.tcpConnected = rel(connection.tcpUs);
         t.kexDone = rel(connection.kexUs);
@@ -59,6 +61,8 @@ void HostJob::noteConnectionReady(const SshConnection &connection, bool fresh)
 
 HostOutcome HostJob::noteConnectionFailed(const SshConnection &connection)
 {
+    m_result.connectAttempts = connection.attempts;
+    m_result.log += connection.log;
     m_result.times.resolved = rel(connection.resolvedUs);
     m_result.times.tcpConnected = rel(connection.tcpUs);
     m_result.times.kexDone = rel(connection.kexUs);
@@ -77,6 +81,23 @@ void HostJob::retryOnNewConnection()
     m_connection = nullptr;
     m_result.reusedConnection = false;
     m_worker->attach(this);
+}
+
+bool HostJob::takeRefusalRetry()
+{
+    if (m_refusals >= 3 || !m_connection)
+        return false;
+    ++m_refusals;
+    m_connection->noteChannelRefused();
+    return true;
+}
+
+bool HostJob::takeStaleRetry()
+{
+    if (!m_result.reusedConnection || m_retriedStale)
+        return false;
+    m_retriedStale = true;
+    return true;
 }
 
 void HostJob::stopWaiting()

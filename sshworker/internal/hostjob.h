@@ -79,6 +79,12 @@ protected:
     // The open connection it was given turned out dead before anything ran: waits for a new one
     // (the caller has freed its channels and is waiting for a connection again).
     void retryOnNewConnection();
+    // After its channel failed to open (the caller has freed it), whether to wait for a connection
+    // again (then the caller calls retryOnNewConnection): when the server refused the channel on a
+    // working connection, that connection is full and another one is used (at most 3 times); when the
+    // reused connection turned out dead (a restarted server), a new one, once.
+    bool takeRefusalRetry();
+    bool takeStaleRetry();
     // Takes the job off the waiting list of its connection, if it is on one.
     void stopWaiting();
 
@@ -87,6 +93,8 @@ protected:
     int m_host;
     SshConnection *m_connection = nullptr;
     HostResult m_result;
+    int m_refusals = 0;
+    bool m_retriedStale = false;
 
 private:
     HostState m_reported = HostState::Queued;

@@ -1,6 +1,8 @@
 #include "sshworker/internal/remotecommand.h"
 
 #include "model/core/hostevents.h"
+#include "model/core/printable.h"
+#include "sshworker/internal/closechannel.h"
 #include "sshworker/internal/shellquote.h"
 #include "sshworker/internal/sshconnection.h"
 #include "sshworker/internal/sshlog.h"
@@ -86,17 +88,21 @@ void RemoteCommand::step()
         const int rc = ssh_channel_open_session(m_channel);
         if (rc == SSH_AGAIN)
             return;
-        if (rc != SSH_OK && m_result.reusedConnection && !m_retried) {
-            // The open connection turned out dead (a restarted server): nothing has run yet,
-            // so try once more on a new connection, transparently.
-            m_retried = true;
-            freeChannel();
-            m_phase = Phase::WaitingForConnection;
-            retryOnNewConnection();
-            return;
-        }
         if (rc != SSH_OK) {
-            connectionLost();
+            const QString why = QString::fromUtf8(ssh_get_error(m_connection->session()));
+            const bool alive = ssh_is_connected(m_connection->session());
+            freeChannel();
+            if (alive ? takeRefusalRetry() : takeStaleRetry()) {
+                m_phase = Phase::WaitingForConnection;
+                retryOnNewConnection();
+                return;
+            }
+            if (alive)
+                finish(HostOutcome::Failed, FailureKind::Channel,
+                       QCoreApplication::translate("RemoteCommand", "the server refused a session channel: %1")
+                           .arg(printable(why)));
+            else
+                connectionLost();
             return;
         }
         m_result.times.channelOpened = rel(SshWorker::nowUs());
@@ -388,9 +394,7 @@ void RemoteCommand::freeChannel()
     if (!m_channel)
         return;
     ssh_remove_channel_callbacks(m_channel, &m_callbacks);
-    if (m_connection && m_connection->session() && ssh_is_connected(m_connection->session()))
-        ssh_channel_close(m_channel);
-    ssh_channel_free(m_channel);
+    closeAndFreeChannel(m_channel);
     m_channel = nullptr;
     if (m_connection)
         m_connection->channelClosed(SshWorker::nowUs());

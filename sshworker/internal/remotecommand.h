@@ -74,7 +74,6 @@ private:
     QByteArray m_pendingOut, m_pendingErr;
     bool m_remoteClosed = false;
     bool m_eofSent = false;
-    bool m_retried = false; // already moved to a new connection once
     qint64 m_commandDeadlineUs = 0;
     qint64 m_killDeadlineUs = 0;
     HostOutcome m_stopOutcome = HostOutcome::Ok; // set when we stopped the command ourselves

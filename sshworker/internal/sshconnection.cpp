@@ -1,8 +1,11 @@
 #include "sshworker/internal/sshconnection.h"
 
 #include "model/core/hostevents.h"
+#include "model/core/printable.h"
 #include "model/ssh/knownhosts.h"
+#include "sshworker/internal/agentrelay.h"
 #include "sshworker/internal/hostjob.h"
+#include "sshworker/internal/proxyprocess.h"
 #include "sshworker/internal/shellquote.h"
 #include "sshworker/internal/sshlog.h"
 #include "sshworker/internal/sshworker.h"
@@ -10,6 +13,8 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QRandomGenerator>
+#include <QSet>
 
 #include <libssh/libssh.h>
 
@@ -20,17 +25,21 @@
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <utility>
 
 namespace Chorus {
 
 namespace {
 
-// Only notes readiness: removing the fd from the event inside its own callback would free
-// the poll handle libssh is still iterating over. step() finishes the connect.
-int tcpReadyCallback(socket_t, int, void *userdata)
+// A server that drops connections before authenticating them (sshd's MaxStartups, a restart) gets
+// this many TCP connections per host, with growing, jittered pauses between them.
+constexpr int MaxConnectAttempts = 5;
+constexpr quint64 MaxBytesBeforeBanner = 256 * 1024;
+
+qint64 backoffUs(int attempt)
 {
-    *static_cast<bool *>(userdata) = true;
-    return 0;
+    const qint64 base = qMin<qint64>(250'000LL << qMin(attempt - 1, 4), 4'000'000);
+    return base / 2 + qint64(QRandomGenerator::global()->bounded(quint64(base)));
 }
 
 
@@ -50,6 +59,57 @@ const QStringList &defaultHostKeyAlgorithms()
         QStringLiteral("rsa-sha2-512"),        QStringLiteral("rsa-sha2-256"),
     };
     return list;
+}
+
+} // namespace
+
+namespace {
+
+// A key's public blob, as agents and servers compare keys.
+QByteArray blobOf(ssh_key key)
+{
+    char *base64 = nullptr;
+    if (ssh_pki_export_pubkey_base64(key, &base64) != SSH_OK)
+        return {};
+    const QByteArray blob = QByteArray::fromBase64(base64);
+    ssh_string_free_char(base64);
+    return blob;
+}
+
+// The public key blob an identity file stands for: FILE.pub, or FILE itself when it is a public key
+// or an OpenSSH-format private key (which carries its public half unencrypted). Empty when neither
+// can be read.
+QByteArray publicBlob(const QString &path)
+{
+    const QString pub = path.endsWith(u".pub") ? path : path + QStringLiteral(".pub");
+    for (const QString &candidate : {pub, path}) {
+        ssh_key key = nullptr;
+        if (ssh_pki_import_pubkey_file(QFile::encodeName(candidate).constData(), &key) != SSH_OK)
+            continue;
+        const QByteArray out = blobOf(key);
+        ssh_key_free(key);
+        if (!out.isEmpty())
+            return out;
+    }
+    return {};
+}
+
+QByteArray certificateBlob(const QString &path)
+{
+    ssh_key cert = nullptr;
+    QByteArray out;
+    if (ssh_pki_import_cert_file(QFile::encodeName(path).constData(), &cert) == SSH_OK) {
+        out = blobOf(cert);
+        ssh_key_free(cert);
+    }
+    return out;
+}
+
+// "SHA256:... (comment)", as ssh -v names a key.
+QString keyLabel(const QByteArray &blob, const QString &comment)
+{
+    const QString fingerprint = KnownHosts::fingerprint(blob.toBase64());
+    return comment.isEmpty() ? fingerprint : QStringLiteral("%1 (%2)").arg(fingerprint, printable(comment, 80));
 }
 
 } // namespace
@@ -114,6 +174,15 @@ void SshConnection::removeWaiter(HostJob *command)
     }
 }
 
+void SshConnection::noteChannelRefused()
+{
+    if (m_channels > 0) {
+        m_channelLimit = m_channels;
+        note(QStringLiteral("the server refused channel %1 on this connection; more go to a new connection")
+                 .arg(m_channels + 1));
+    }
+}
+
 void SshConnection::channelClosed(qint64 now)
 {
     if (--m_channels == 0 && m_waiters.isEmpty())
@@ -139,15 +208,44 @@ qint64 SshConnection::nextDeadlineUs() const
     case Phase::Handshaking:
     case Phase::Authenticating:
         return m_deadlineUs;
+    case Phase::RetryWaiting:
+        return m_retryAtUs;
     default:
         return 0;
     }
 }
 
+int SshConnection::pollFd(short *events) const
+{
+    if (m_phase == Phase::TcpConnecting && m_tcpFd >= 0) {
+        *events = POLLOUT;
+        return m_tcpFd;
+    }
+    if (!m_session || !m_event)
+        return -1;
+    const int fd = ssh_get_fd(m_session);
+    if (fd < 0)
+        return -1;
+    *events = POLLIN;
+    if (ssh_get_poll_flags(m_session) & SSH_WRITE_PENDING)
+        *events |= POLLOUT;
+    return fd;
+}
+
+void SshConnection::onSocketEvent(short)
+{
+    if (m_phase == Phase::TcpConnecting) {
+        m_tcpReady = true;
+        return;
+    }
+    if (m_event)
+        ssh_event_dopoll(m_event, 0);
+}
+
 void SshConnection::checkDeadline(qint64 now)
 {
     const qint64 deadline = nextDeadlineUs();
-    if (deadline == 0 || now < deadline)
+    if (deadline == 0 || now < deadline || m_phase == Phase::RetryWaiting)
         return;
     const char *message = nullptr;
     switch (m_phase) {
@@ -169,6 +267,14 @@ void SshConnection::checkDeadline(qint64 now)
          QCoreApplication::translate("SshConnection", message).arg(m_target.connectTimeoutMs / 1000.0));
 }
 
+void SshConnection::note(const QString &line)
+{
+    // Bounded: a server that keeps talking cannot grow it.
+    if (log.size() < 200)
+        log.append(line);
+    qCDebug(lcSsh).noquote() << m_target.name << line;
+}
+
 void SshConnection::fail(FailureKind kind, const QString &message)
 {
     if (m_phase == Phase::Dead)
@@ -186,25 +292,44 @@ void SshConnection::fail(FailureKind kind, const QString &message)
         c->connectionFailed(*this);
 }
 
-void SshConnection::close()
+void SshConnection::releaseSlots(bool dropped)
 {
     if (m_haveSlot) {
         m_haveSlot = false;
         m_worker->releaseHandshakeSlot();
     }
+    if (!m_serverSlot.isEmpty()) {
+        m_worker->releaseServerSlot(m_serverSlot, dropped);
+        m_serverSlot.clear();
+    }
+}
+
+void SshConnection::closeSession()
+{
     if (m_tcpFd >= 0) {
-        ssh_event_remove_fd(m_worker->event(), m_tcpFd);
         ::close(m_tcpFd);
         m_tcpFd = -1;
     }
     if (m_session) {
-        if (m_inEvent)
-            ssh_event_remove_session(m_worker->event(), m_session);
-        m_inEvent = false;
+        if (m_event) {
+            ssh_event_remove_session(m_event, m_session);
+            ssh_event_free(m_event);
+            m_event = nullptr;
+        }
         ssh_disconnect(m_session);
         ssh_free(m_session);
         m_session = nullptr;
     }
+    if (m_proxy) {
+        m_worker->reap(m_proxy->terminate());
+        m_proxy.reset();
+    }
+}
+
+void SshConnection::close()
+{
+    releaseSlots(false);
+    closeSession();
     if (m_phase != Phase::Dead) {
         m_phase = Phase::Dead;
         if (error.isEmpty())
@@ -215,23 +340,45 @@ void SshConnection::close()
 void SshConnection::step()
 {
     switch (m_phase) {
+    case Phase::RetryWaiting:
+        if (SshWorker::nowUs() < m_retryAtUs)
+            return;
+        m_phase = Phase::WaitingForSlot;
+        [[fallthrough]];
     case Phase::WaitingForSlot:
         if (!m_worker->acquireHandshakeSlot())
             return;
         m_haveSlot = true;
         resetDeadline(); // the connect timeout runs from the moment we really start connecting
-        beginHandshake();
+        if (m_addresses.isEmpty()) {
+            beginHandshake();
+        } else { // a retry: the name is resolved already
+            m_addressIndex = -1;
+            tryNextAddress();
+        }
+        return;
+    case Phase::WaitingForServer:
+        tryNextAddress();
         return;
     case Phase::TcpConnecting:
         if (m_tcpReady)
             onTcpReady();
         return;
     case Phase::Handshaking: {
+        // A server may send lines before its banner; ssh gives up after 1024 of them. Without a
+        // connect timeout (ConnectTimeout none) this is what ends a server that never stops.
+        if (!ssh_get_serverbanner(m_session) && m_bytes.in_bytes > MaxBytesBeforeBanner) {
+            note(QStringLiteral("%1 bytes and no SSH banner").arg(m_bytes.in_bytes));
+            fail(FailureKind::Protocol,
+                 QCoreApplication::translate("SshConnection", "the server sent %1 KiB without an SSH banner")
+                     .arg(m_bytes.in_bytes / 1024));
+            return;
+        }
         const int rc = ssh_connect(m_session);
         if (rc == SSH_AGAIN)
             return;
         if (rc != SSH_OK) {
-            fail(FailureKind::Connect, libsshError());
+            handshakeFailed();
             return;
         }
         kexUs = SshWorker::nowUs();
@@ -251,6 +398,7 @@ void SshConnection::beginHandshake()
     setPhase(Phase::Resolving);
     if (!m_target.proxyCommand.isEmpty() || !m_target.proxyJump.isEmpty()) {
         // A proxy (or jump host) carries the stream; libssh runs the command itself.
+        ++attempts;
         resolvedUs = tcpUs = SshWorker::nowUs();
         startSsh(-1);
         return;
@@ -280,11 +428,30 @@ void SshConnection::onResolved(const QList<QHostAddress> &addresses, const QStri
     tryNextAddress();
 }
 
+// Connects TCP to the host's next address (ssh tries them in order), within the cap on handshakes
+// in flight to that server.
 void SshConnection::tryNextAddress()
 {
-    setPhase(Phase::TcpConnecting);
-    while (++m_addressIndex < m_addresses.size()) {
+    if (m_phase != Phase::WaitingForServer)
+        ++m_addressIndex;
+    for (; m_addressIndex < m_addresses.size(); ++m_addressIndex) {
         const QHostAddress &address = m_addresses.at(m_addressIndex);
+        const QString server = address.toString() + u' ' + QString::number(m_target.port);
+        if (m_serverSlot != server) {
+            if (!m_serverSlot.isEmpty())
+                m_worker->releaseServerSlot(std::exchange(m_serverSlot, QString()), false);
+            if (!m_worker->acquireServerSlot(server)) {
+                m_phase = Phase::WaitingForServer; // stepped again when a slot frees up
+                return;
+            }
+            m_serverSlot = server;
+        }
+        setPhase(Phase::TcpConnecting);
+        const auto tcpError = [&](int error) {
+            m_tcpErrors = QCoreApplication::translate("SshConnection", "%1 port %2: %3")
+                              .arg(address.toString(), QString::number(m_target.port),
+                                   QString::fromLocal8Bit(strerror(error)));
+        };
         sockaddr_storage storage{};
         socklen_t length = 0;
         if (address.protocol() == QAbstractSocket::IPv6Protocol) {
@@ -303,26 +470,24 @@ void SshConnection::tryNextAddress()
         }
         const int fd = ::socket(storage.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
         if (fd < 0) {
-            m_tcpErrors += QString::fromLocal8Bit(strerror(errno));
+            tcpError(errno);
             continue;
         }
         const int one = 1;
         ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        ++attempts;
         if (::connect(fd, reinterpret_cast<sockaddr *>(&storage), length) == 0) {
             tcpUs = SshWorker::nowUs();
             startSsh(fd);
             return;
         }
         if (errno != EINPROGRESS) {
-            m_tcpErrors = QCoreApplication::translate("SshConnection", "%1 port %2: %3")
-                              .arg(address.toString(), QString::number(m_target.port),
-                                   QString::fromLocal8Bit(strerror(errno)));
+            tcpError(errno);
             ::close(fd);
             continue;
         }
         m_tcpFd = fd;
         m_tcpReady = false;
-        ssh_event_add_fd(m_worker->event(), fd, POLLOUT, tcpReadyCallback, &m_tcpReady);
         return;
     }
     fail(FailureKind::Connect,
@@ -334,7 +499,6 @@ void SshConnection::onTcpReady()
     if (m_tcpFd < 0)
         return;
     const int fd = m_tcpFd;
-    ssh_event_remove_fd(m_worker->event(), fd);
     m_tcpFd = -1;
     int err = 0;
     socklen_t len = sizeof err;
@@ -354,7 +518,7 @@ void SshConnection::onTcpReady()
 void SshConnection::startSsh(int fd)
 {
     m_session = ssh_new();
-    ssh_set_counters(m_session, nullptr, &m_packets);
+    ssh_set_counters(m_session, &m_bytes, &m_packets);
     const QByteArray host = m_target.hostname.toUtf8();
     const QByteArray user = m_target.user.toUtf8();
     unsigned int port = m_target.port;
@@ -372,7 +536,12 @@ void SshConnection::startSsh(int fd)
 
     m_lookupName = m_target.hostKeyAlias.isEmpty() ? KnownHosts::lookupName(m_target.hostname, m_target.port)
                                                    : m_target.hostKeyAlias;
-    const QStringList known = KnownHosts::instance().keyTypesFor(m_target.knownHostsFiles, m_lookupName);
+    // For a port other than 22, ssh also accepts the key listed under the bare name.
+    m_fallbackName = m_target.hostKeyAlias.isEmpty() && m_target.port != 22 && m_target.port != 0
+                         ? m_target.hostname.toLower()
+                         : QString();
+    const QStringList known =
+        KnownHosts::instance().keyTypesFor(knownHostsFiles(), m_lookupName, m_fallbackName);
     if (!known.isEmpty()) {
         // Ask for the key type we already know, as OpenSSH does, so a host with several keys
         // does not look changed.
@@ -386,24 +555,28 @@ void SshConnection::startSsh(int fd)
         ssh_options_set(m_session, SSH_OPTIONS_HOSTKEYS, algorithms.join(u',').toUtf8().constData());
     }
 
-    if (fd >= 0) {
-        ssh_options_set(m_session, SSH_OPTIONS_FD, &fd);
-    } else {
-        QString command = m_target.proxyCommand;
-        if (command.isEmpty())
-            command = jumpCommand();
-        ssh_options_set(m_session, SSH_OPTIONS_PROXYCOMMAND, command.toUtf8().constData());
+    if (fd < 0) {
+        // A proxy (or jump host) carries the stream: a child of our own on a socket pair.
+        QString why;
+        m_proxy = std::make_unique<ProxyProcess>();
+        fd = m_proxy->start(m_target.proxyCommand.isEmpty() ? jumpCommand() : m_target.proxyCommand, &why);
+        if (fd < 0) {
+            fail(FailureKind::Connect, why);
+            return;
+        }
     }
+    ssh_options_set(m_session, SSH_OPTIONS_FD, &fd);
     ssh_set_blocking(m_session, 0);
     setPhase(Phase::Handshaking);
     const int rc = ssh_connect(m_session);
     if (rc == SSH_ERROR) {
-        fail(FailureKind::Connect, libsshError());
+        handshakeFailed();
         return;
     }
-    // The session's socket now exists: let the worker's poll watch it.
-    ssh_event_add_session(m_worker->event(), m_session);
-    m_inEvent = true;
+    // The session's socket now exists: its own event processes its packets when the worker's
+    // poll sees it ready.
+    m_event = ssh_event_new();
+    ssh_event_add_session(m_event, m_session);
     if (rc == SSH_OK) {
         kexUs = SshWorker::nowUs();
         checkHostKey();
@@ -417,7 +590,7 @@ QString SshConnection::jumpCommand() const
 {
     QStringList jumps = m_target.proxyJump.split(u',', Qt::SkipEmptyParts);
     QString first = jumps.takeLast().trimmed();
-    QString command = QStringLiteral("exec ssh -o BatchMode=yes");
+    QString command = QStringLiteral("ssh -o BatchMode=yes");
     if (!m_target.configFile.isEmpty())
         command += QStringLiteral(" -F ") + shellQuote(m_target.configFile);
     if (first.startsWith(QStringLiteral("ssh://")))
@@ -463,10 +636,14 @@ void SshConnection::checkHostKey()
     }
 
     const QString offered = KnownHosts::fingerprint(m_hostKeyBase64);
-    const KnownHosts::Verdict verdict =
-        KnownHosts::instance().check(m_target.knownHostsFiles, m_lookupName, m_hostKeyType, m_hostKeyBase64);
+    const KnownHosts::Verdict verdict = KnownHosts::instance().check(knownHostsFiles(), m_lookupName, m_fallbackName,
+                                                                     m_hostKeyType, m_hostKeyBase64);
     switch (verdict.match) {
     case KnownHosts::Match::Ok:
+        note(QStringLiteral("host key %1 %2 found in %3 line %4 (as %5)")
+                 .arg(m_hostKeyType, offered, verdict.file)
+                 .arg(verdict.line)
+                 .arg(verdict.matchedName));
         hostKeyUs = SshWorker::nowUs();
         startAuth();
         return;
@@ -489,13 +666,28 @@ void SshConnection::checkHostKey()
         break;
     }
     const QString knownHostsFile = m_target.knownHostsFiles.value(0);
+    // A CA trusted for the host, but no plain key: libssh 0.10 negotiates no host certificates, so
+    // the key can only be taken as an unknown one, under the user's policy, and the user is told why.
+    const QString certAuthority =
+        verdict.certAuthority
+            ? QCoreApplication::translate("SshConnection",
+                                          "known_hosts trusts a certificate authority for %1 (%2 line %3); Chorus "
+                                          "cannot check host certificates with libssh 0.10. Accept this key by its "
+                                          "fingerprint (%4 %5), or add it to known_hosts.")
+                  .arg(m_lookupName, verdict.certAuthorityFile)
+                  .arg(verdict.certAuthorityLine)
+                  .arg(m_hostKeyType, offered)
+            : QString();
+    if (!certAuthority.isEmpty())
+        note(certAuthority);
     switch (m_target.hostKeyPolicy) {
     case HostKeyPolicy::Strict:
         fail(FailureKind::HostKeyUnknown,
-             QCoreApplication::translate(
-                 "SshConnection", "the host key of %1 (%2) is not known: %3 %4; refused by strict host "
-                                  "key checking")
-                 .arg(m_target.name, m_lookupName, m_hostKeyType, offered));
+             !certAuthority.isEmpty()
+                 ? certAuthority
+                 : QCoreApplication::translate("SshConnection", "the host key of %1 (%2) is not known: %3 %4; refused "
+                                                                "by strict host key checking")
+                       .arg(m_target.name, m_lookupName, m_hostKeyType, offered));
         return;
     case HostKeyPolicy::AcceptNew:
         answerHostKey(true);
@@ -526,15 +718,18 @@ void SshConnection::answerHostKey(bool accept)
         return;
     }
     const QString file = m_target.knownHostsFiles.value(0);
-    QString why;
-    if (file.isEmpty() || !KnownHosts::instance().append(file, m_lookupName, m_hostKeyType, m_hostKeyBase64, &why)) {
+    if (file.isEmpty()) {
         fail(FailureKind::HostKeyUnknown,
-             file.isEmpty()
-                 ? QCoreApplication::translate("SshConnection",
-                                               "cannot record the host key of %1: no known_hosts file")
-                       .arg(m_target.name)
-                 : QCoreApplication::translate("SshConnection", "cannot record the host key of %1: %2")
-                       .arg(m_target.name, why));
+             QCoreApplication::translate("SshConnection", "cannot record the host key of %1: no known_hosts file")
+                 .arg(m_target.name));
+        return;
+    }
+    const Result<void> recorded = KnownHosts::instance().append(file, m_lookupName, m_hostKeyType, m_hostKeyBase64);
+    if (!recorded) {
+        // Another process recorded another (or revoked this) key meanwhile: as good as a changed key.
+        fail(recorded.error().kind == Error::Kind::Conflict ? FailureKind::HostKeyChanged : FailureKind::HostKeyUnknown,
+             QCoreApplication::translate("SshConnection", "cannot record the host key of %1: %2")
+                 .arg(m_target.name, recorded.message()));
         return;
     }
     qCInfo(lcSsh) << "recorded the host key of" << m_lookupName << m_hostKeyType
@@ -562,34 +757,45 @@ void SshConnection::stepAuth()
         break;
     case AuthStep::Agent:
         rc = ssh_userauth_agent(m_session, nullptr);
+        if (rc != SSH_AUTH_AGAIN && rc != SSH_AUTH_SUCCESS && rc != SSH_AUTH_PARTIAL) {
+            for (const AgentKey &key : std::as_const(currentIdentity().agentKeys))
+                m_tried << QCoreApplication::translate("SshConnection", "publickey %1 from the agent")
+                               .arg(keyLabel(key.blob, key.comment));
+        }
         break;
     case AuthStep::Key: {
+        const Identity &identity = currentIdentity();
         bool needsPassphrase = false;
-        const QString path = m_target.identityFiles.at(m_keyIndex);
-        ssh_key key = m_worker->privateKey(path, m_haveSecret && m_secretKind == int(SecretKind::Passphrase)
-                                                     ? m_secret
-                                                     : QByteArray(),
-                                           &needsPassphrase);
+        ssh_key key = m_worker->privateKey(identity.file,
+                                           m_haveSecret && m_secretKind == int(SecretKind::Passphrase) ? m_secret
+                                                                                                        : QByteArray(),
+                                           identity.certificate, &needsPassphrase);
         if (!key && needsPassphrase) {
             if (m_passphraseAttempts >= 3) {
                 wipeSecret();
-                m_tried
-                    << QCoreApplication::translate("SshConnection", "publickey %1 (no passphrase)").arg(path);
+                m_tried << QCoreApplication::translate("SshConnection", "publickey %1 (no passphrase)")
+                               .arg(identity.file);
                 advanceAuth();
                 return;
             }
-            askSecret(int(SecretKind::Passphrase), path, m_passphraseAttempts++ > 0);
+            askSecret(int(SecretKind::Passphrase), identity.file, m_passphraseAttempts++ > 0);
             return;
         }
         if (!key) {
+            if (!identity.certificate.isEmpty())
+                note(QStringLiteral("certificate %1 does not go with %2 (or cannot be read); skipped")
+                         .arg(identity.certificate, identity.file));
             advanceAuth();
             return;
         }
         if (m_secretKind == int(SecretKind::Passphrase))
             wipeSecret();
         rc = ssh_userauth_publickey(m_session, nullptr, key);
-        if (rc != SSH_AUTH_AGAIN && rc != SSH_AUTH_SUCCESS && rc != SSH_AUTH_PARTIAL)
-            m_tried << QStringLiteral("publickey %1").arg(path);
+        if (rc != SSH_AUTH_AGAIN && rc != SSH_AUTH_SUCCESS && rc != SSH_AUTH_PARTIAL) {
+            m_tried << (identity.certificate.isEmpty()
+                            ? QStringLiteral("publickey %1").arg(identity.file)
+                            : QCoreApplication::translate("SshConnection", "certificate %1").arg(identity.certificate));
+        }
         break;
     }
     case AuthStep::KbdInt: {
@@ -642,6 +848,11 @@ void SshConnection::stepAuth()
 
     switch (rc) {
     case SSH_AUTH_AGAIN:
+        // libssh keeps answering AGAIN after the server has hung up (a DISCONNECT for too many
+        // authentication failures): without this the host would wait for the connect timeout,
+        // or for ever with ConnectTimeout none.
+        if (!ssh_is_connected(m_session))
+            authLost();
         return;
     case SSH_AUTH_SUCCESS:
         authenticated();
@@ -650,20 +861,18 @@ void SshConnection::stepAuth()
         // More methods are required: what the server accepts now may differ.
         m_methods = ssh_userauth_list(m_session, nullptr);
         m_authStep = AuthStep::None;
-        m_agentDone = m_kbdintDone = m_passwordDone = false;
-        m_keyIndex = -1;
+        m_kbdintDone = m_passwordDone = false;
+        m_identityIndex = -1;
         advanceAuth();
         return;
     case SSH_AUTH_ERROR:
-        fail(FailureKind::Auth, libsshError());
+        authLost();
         return;
     default: // denied
         break;
     }
     if (m_authStep == AuthStep::None) {
         m_methods = ssh_userauth_list(m_session, nullptr);
-    } else if (m_authStep == AuthStep::Agent) {
-        m_tried << QCoreApplication::translate("SshConnection", "publickey from ssh-agent");
     } else if (m_authStep == AuthStep::KbdInt || m_authStep == AuthStep::Password) {
         const bool used = m_authStep == AuthStep::Password || m_kbdintAnswered;
         if (used && m_passwordAttempts < 3 && m_haveSecret) {
@@ -687,24 +896,23 @@ void SshConnection::advanceAuth()
         fail(FailureKind::Auth, describeTried());
 }
 
-// Chooses the next method the server accepts, in the order careful clients use:
-// agent, key files, keyboard-interactive, password.
+// Chooses the next method the server accepts, in the order careful clients use: public keys in
+// OpenSSH's order (planIdentities), keyboard-interactive, password.
 bool SshConnection::nextAuthStep()
 {
     if (m_methods & SSH_AUTH_METHOD_PUBLICKEY) {
-        if (!m_agentDone && m_keyIndex < 0) {
-            m_agentDone = true;
-            if (!m_target.identitiesOnly && !qEnvironmentVariableIsEmpty("SSH_AUTH_SOCK")) {
-                m_authStep = AuthStep::Agent;
-                return true;
-            }
-        }
-        while (++m_keyIndex < m_target.identityFiles.size()) {
-            if (QFileInfo::exists(m_target.identityFiles.at(m_keyIndex))) {
+        if (!m_identitiesPlanned)
+            planIdentities();
+        if (++m_identityIndex < m_identities.size()) {
+            const Identity &identity = m_identities.at(m_identityIndex);
+            if (identity.agentKeys.isEmpty()) {
                 m_authStep = AuthStep::Key;
                 m_passphraseAttempts = 0;
-                return true;
+            } else {
+                m_authStep = AuthStep::Agent;
+                showAgentKeys(identity.agentKeys);
             }
+            return true;
         }
     }
     if ((m_methods & SSH_AUTH_METHOD_INTERACTIVE) && !m_kbdintDone) {
@@ -719,6 +927,130 @@ bool SshConnection::nextAuthStep()
         return true;
     }
     return false;
+}
+
+// Public keys in OpenSSH's order (sshconnect2.c, pubkey_prepare): first the agent's keys that
+// IdentityFile or CertificateFile name, in the agent's order; then the agent's other keys, unless
+// IdentitiesOnly; then the named key files the agent does not hold, each with its certificate
+// (KEY-cert.pub beside it, or a CertificateFile) before the plain key. A key named only by its .pub
+// file must be in the agent.
+void SshConnection::planIdentities()
+{
+    m_identitiesPlanned = true;
+    m_identities.clear();
+    m_identityIndex = -1;
+    QList<AgentKey> agentKeys;
+    const QString agent = agentSocket();
+    if (!agent.isEmpty()) {
+        QString error;
+        agentKeys = AgentRelay::listKeys(agent, &error);
+        note(error.isEmpty() ? QStringLiteral("the agent at %1 holds %2 key(s)").arg(agent).arg(agentKeys.size())
+                             : error);
+    }
+    QSet<QByteArray> named;
+    QHash<QString, QByteArray> certificateBlobs;
+    for (const QString &certificate : m_target.certificateFiles) {
+        certificateBlobs.insert(certificate, certificateBlob(certificate));
+        named.insert(certificateBlobs.value(certificate));
+    }
+    struct FileKey
+    {
+        QString file;
+        QByteArray blob;
+        QStringList certificates;
+    };
+    QList<FileKey> files;
+    QSet<QString> seen;
+    for (const QString &file : m_target.identityFiles) {
+        if (seen.contains(file))
+            continue;
+        seen.insert(file);
+        FileKey key{file, publicBlob(file), {}};
+        const QString stem = file.endsWith(u".pub") ? file.chopped(4) : file;
+        if (QFileInfo::exists(stem + QStringLiteral("-cert.pub"))) {
+            key.certificates << stem + QStringLiteral("-cert.pub");
+            certificateBlobs.insert(key.certificates.last(), certificateBlob(key.certificates.last()));
+            named.insert(certificateBlobs.value(key.certificates.last()));
+        }
+        key.certificates << m_target.certificateFiles; // paired with the key if it goes with it
+        named.insert(key.blob);
+        files.append(key);
+    }
+    named.remove(QByteArray());
+
+    QList<AgentKey> preferred, others;
+    QSet<QByteArray> inAgent;
+    for (const AgentKey &key : std::as_const(agentKeys)) {
+        inAgent.insert(key.blob);
+        (named.contains(key.blob) ? preferred : others).append(key);
+    }
+    if (!preferred.isEmpty())
+        m_identities.append(Identity{preferred, {}, {}});
+    if (!others.isEmpty() && !m_target.identitiesOnly)
+        m_identities.append(Identity{others, {}, {}});
+    for (const FileKey &key : std::as_const(files)) {
+        if (!key.blob.isEmpty() && inAgent.contains(key.blob))
+            continue; // offered through the agent
+        const QString privateFile = key.file.endsWith(u".pub") ? key.file.chopped(4) : key.file;
+        if (!QFileInfo::exists(privateFile)) {
+            note(QStringLiteral("%1: no private key there, and the agent does not hold it").arg(key.file));
+            continue;
+        }
+        for (const QString &certificate : key.certificates) {
+            if (!inAgent.contains(certificateBlobs.value(certificate)))
+                m_identities.append(Identity{{}, privateFile, certificate});
+        }
+        m_identities.append(Identity{{}, privateFile, {}});
+    }
+    QStringList plan;
+    for (const Identity &identity : std::as_const(m_identities)) {
+        if (identity.agentKeys.isEmpty()) {
+            plan << (identity.certificate.isEmpty() ? identity.file : identity.certificate);
+        } else {
+            for (const AgentKey &key : identity.agentKeys)
+                plan << QStringLiteral("agent ") + keyLabel(key.blob, key.comment);
+        }
+    }
+    note(QStringLiteral("public keys to offer, in order: %1").arg(plan.isEmpty() ? QStringLiteral("none") : plan.join(QStringLiteral(", "))));
+}
+
+const SshConnection::Identity &SshConnection::currentIdentity() const
+{
+    return m_identities.at(m_identityIndex);
+}
+
+// UserKnownHostsFile then GlobalKnownHostsFile, as ssh reads them; keys are only ever written to the
+// first of the user's.
+QStringList SshConnection::knownHostsFiles() const
+{
+    return m_target.knownHostsFiles + m_target.globalKnownHostsFiles;
+}
+
+// IdentityAgent: a socket path, "none", or (empty, "SSH_AUTH_SOCK") the environment's agent.
+QString SshConnection::agentSocket() const
+{
+    const QString &configured = m_target.identityAgent;
+    if (configured == u"none")
+        return {};
+    if (!configured.isEmpty() && configured != u"SSH_AUTH_SOCK")
+        return configured;
+    return qEnvironmentVariable("SSH_AUTH_SOCK");
+}
+
+void SshConnection::showAgentKeys(const QList<AgentKey> &keys)
+{
+    AgentRelay &relay = m_worker->agentRelay();
+    if (m_agentLink == 0) {
+        const int fd = relay.open(agentSocket(), &m_agentLink);
+        if (fd < 0 || ssh_set_agent_socket(m_session, fd) != SSH_OK) {
+            if (fd >= 0)
+                ::close(fd);
+            m_agentLink = 0;
+            note(QStringLiteral("cannot relay the agent; its keys are skipped"));
+            return;
+        }
+    }
+    relay.show(m_agentLink, keys);
 }
 
 void SshConnection::askSecret(int kind, const QString &detail, bool retry)
@@ -744,7 +1076,7 @@ void SshConnection::provideSecret(const QByteArray &secret, bool given)
         wipeSecret();
         if (m_secretKind == int(SecretKind::Passphrase)) {
             m_tried << QCoreApplication::translate("SshConnection", "publickey %1 (no passphrase given)")
-                           .arg(m_target.identityFiles.at(m_keyIndex));
+                           .arg(currentIdentity().file);
         } else {
             m_tried << (m_authStep == AuthStep::KbdInt
                             ? QCoreApplication::translate("SshConnection",
@@ -762,14 +1094,28 @@ void SshConnection::provideSecret(const QByteArray &secret, bool given)
     stepAuth();
 }
 
+// The connection ended while authenticating: the server's own reason when it gave one ("Too many
+// authentication failures"), with what was tried.
+void SshConnection::authLost()
+{
+    note(QStringLiteral("libssh: ") + printable(libsshError()));
+    const QString reason = serverDisconnectReason();
+    fail(FailureKind::Auth,
+         reason.isEmpty()
+             ? QCoreApplication::translate("SshConnection", "the connection closed during authentication (tried: %1)")
+                   .arg(m_tried.isEmpty() ? QCoreApplication::translate("SshConnection", "nothing yet")
+                                          : m_tried.join(QStringLiteral(", ")))
+             : QCoreApplication::translate("SshConnection", "the server ended the connection during authentication: "
+                                                            "%1 (tried: %2)")
+                   .arg(reason, m_tried.isEmpty() ? QCoreApplication::translate("SshConnection", "nothing yet")
+                                                  : m_tried.join(QStringLiteral(", "))));
+}
+
 void SshConnection::authenticated()
 {
     wipeSecret();
     authUs = SshWorker::nowUs();
-    if (m_haveSlot) {
-        m_haveSlot = false;
-        m_worker->releaseHandshakeSlot();
-    }
+    releaseSlots(false);
     m_phase = Phase::Ready;
     m_lastKeepaliveUs = authUs;
     const QList<HostJob *> waiters = m_waiters;
@@ -803,6 +1149,92 @@ QString SshConnection::describeTried() const
     return QCoreApplication::translate("SshConnection",
                                        "permission denied for %1@%2 (server offers: %3; tried: %4)")
         .arg(m_target.user, m_target.name, offered.join(u','), tried);
+}
+
+// The server's reason when it sent SSH_MSG_DISCONNECT, else empty. libssh 0.10's
+// ssh_get_disconnect_message() only answers after a graceful close, so the reason is read from the
+// error text libssh itself formats, never from a translated message.
+QString SshConnection::serverDisconnectReason() const
+{
+    static const QString prefix = QStringLiteral("Received SSH_MSG_DISCONNECT: ");
+    const QString text = m_session ? QString::fromUtf8(ssh_get_error(m_session)) : QString();
+    if (!text.startsWith(prefix))
+        return {};
+    const QString rest = text.mid(prefix.size());
+    return printable(rest.section(u':', 1)); // after "CODE:"
+}
+
+void SshConnection::handshakeFailed()
+{
+    const QString library = libsshError();
+    note(QStringLiteral("libssh: ") + printable(library));
+    const QString reason = serverDisconnectReason();
+    const bool gotBanner = m_session && ssh_get_serverbanner(m_session);
+    if (!reason.isEmpty()) {
+        fail(FailureKind::Connect,
+             QCoreApplication::translate("SshConnection", "the server ended the connection: %1").arg(reason));
+        return;
+    }
+    if (!gotBanner) {
+        // sshd drops what is beyond MaxStartups before its banner (after "Exceeded MaxStartups"):
+        // try again later, and let fewer handshakes at once reach that server.
+        const qint64 now = SshWorker::nowUs();
+        const qint64 pause = backoffUs(attempts);
+        if (attempts < MaxConnectAttempts && (m_deadlineUs == 0 || now + pause < m_deadlineUs)) {
+            note(QStringLiteral("the server closed connection %1 before its SSH banner; trying again in %2 ms")
+                     .arg(attempts).arg(pause / 1000));
+            closeSession();
+            releaseSlots(true);
+            m_retryAtUs = now + pause;
+            m_phase = Phase::RetryWaiting;
+            return;
+        }
+        fail(FailureKind::Connect,
+             QCoreApplication::translate("SshConnection",
+                                         "the server closed the connection before it sent its SSH banner "
+                                         "(%n attempt(s))",
+                                         nullptr, attempts));
+        return;
+    }
+    if (kexUs < 0) {
+        if (!ssh_is_connected(m_session) && !library.contains(QStringLiteral("no match for method")))
+            fail(FailureKind::Connect,
+                 QCoreApplication::translate("SshConnection", "the server closed the connection during key exchange"));
+        else
+            fail(FailureKind::Protocol, kexFailure(library));
+        return;
+    }
+    fail(FailureKind::Connect, printable(library));
+}
+
+// A key exchange that found nothing in common, said in one sentence. The server's list is read from
+// libssh's own (untranslated) error, "kex error : no match for method M: server [A,B], client [C]":
+// libssh 0.10 offers no other way to learn what the server proposed.
+QString SshConnection::kexFailure(const QString &library) const
+{
+    const qsizetype method = library.indexOf(QStringLiteral("no match for method "));
+    const qsizetype server = library.indexOf(QStringLiteral("server ["));
+    const qsizetype end = server < 0 ? -1 : library.indexOf(u']', server);
+    if (method < 0 || end < 0)
+        return QCoreApplication::translate("SshConnection", "the connection failed during key exchange: %1")
+            .arg(printable(library));
+    const QString offered = printable(library.mid(server + 8, end - server - 8), 300);
+    if (library.contains(QStringLiteral("kex algos"))
+        && (offered.contains(QStringLiteral("sntrup761")) || offered.contains(QStringLiteral("mlkem768")))) {
+        return QCoreApplication::translate("SshConnection",
+                                           "the server offers only key exchange methods that libssh 0.10 does not "
+                                           "have (%1); post-quantum sntrup761 and mlkem768 arrive in libssh 0.12")
+            .arg(offered);
+    }
+    if (library.contains(QStringLiteral("host key algo")) && offered.contains(QStringLiteral("-cert-v01@openssh.com"))) {
+        return QCoreApplication::translate("SshConnection",
+                                           "the server offers only host certificates (%1), which Chorus cannot "
+                                           "check with libssh 0.10")
+            .arg(offered);
+    }
+    return QCoreApplication::translate("SshConnection",
+                                       "no algorithm in common with the server for %1 (the server offers %2)")
+        .arg(printable(library.mid(method + 20, library.indexOf(u':', method + 20) - method - 20), 60), offered);
 }
 
 QString SshConnection::libsshError() const

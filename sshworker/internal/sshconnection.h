@@ -2,6 +2,7 @@
 
 #include "model/core/hostresult.h"
 #include "model/core/hosttarget.h"
+#include "sshworker/internal/agentrelay.h"
 #include "sshworker/internal/enginebuild.h"
 
 #include <QByteArray>
@@ -12,10 +13,13 @@
 
 #include <libssh/libssh.h>
 
+#include <memory>
+
 
 namespace Chorus {
 
 class HostJob;
+class ProxyProcess;
 class SshWorker;
 
 // One SSH connection (a libssh session) owned by a worker: resolve, TCP connect, key exchange,
@@ -29,6 +33,8 @@ public:
     {
         WaitingForSlot, // the pool-wide handshake cap is reached
         Resolving,
+        WaitingForServer, // the cap on handshakes in flight to this server address is reached
+        RetryWaiting,     // the server dropped the connection before it was authenticated: back off
         TcpConnecting,
         Handshaking,
         AwaitingHostKey,
@@ -42,6 +48,10 @@ public:
     ~SshConnection();
 
     void step();
+    // The socket the worker's poll should watch, and the events wanted; -1 when there is none.
+    int pollFd(short *events) const;
+    // The worker's poll saw these events on pollFd(): processes this session's packets.
+    void onSocketEvent(short revents);
     void addWaiter(HostJob *command);
     void removeWaiter(HostJob *command);
     void onResolved(const QList<QHostAddress> &addresses, const QString &error);
@@ -61,6 +71,11 @@ public:
     const HostTarget &target() const { return m_target; }
     const QList<HostJob *> &waiters() const { return m_waiters; }
     int activeChannels() const { return m_channels; }
+    // The server refused a new channel while the connection was fine (sshd's MaxSessions): it takes no
+    // more than the ones open now, and jobs go to another connection to the same host, as with
+    // OpenSSH's ControlMaster.
+    void noteChannelRefused();
+    bool isFull() const { return m_channelLimit > 0 && m_channels >= m_channelLimit; }
     void channelOpened() { ++m_channels; m_lastUsedUs = 0; }
     void channelClosed(qint64 now);
     qint64 idleSinceUs() const { return m_lastUsedUs; }
@@ -73,6 +88,9 @@ public:
     FailureKind failure = FailureKind::None;
     bool timedOut = false; // the connect deadline passed (the error says so in the user's language)
     QString error;
+    int attempts = 0;      // TCP connections made so far: more than one after the server dropped some
+    // What it tried and what the library said, for `chorus run -v` and the host's details.
+    QStringList log;
 
 private:
     enum class AuthStep
@@ -85,6 +103,12 @@ private:
     };
     void setPhase(Phase phase);
     void fail(FailureKind kind, const QString &message);
+    void note(const QString &line);
+    // A handshake that failed after the TCP connection was made: retried with back-off when the
+    // server dropped it before its banner (sshd's MaxStartups), else failed with what happened.
+    void handshakeFailed();
+    void releaseSlots(bool dropped);
+    void closeSession();
     void resetDeadline();
     QString jumpCommand() const;
     void beginHandshake();
@@ -93,12 +117,19 @@ private:
     void checkHostKey();
     void startAuth();
     void stepAuth();
+    void planIdentities();
+    QString agentSocket() const;
+    QStringList knownHostsFiles() const;
+    void showAgentKeys(const QList<AgentKey> &keys);
     bool nextAuthStep();
     void advanceAuth();
     void authenticated();
+    void authLost();
     void askSecret(int kind, const QString &detail, bool retry);
     QString describeTried() const;
     QString libsshError() const;
+    QString serverDisconnectReason() const;
+    QString kexFailure(const QString &library) const;
     void wipeSecret();
 
     SshWorker *m_worker;
@@ -106,14 +137,19 @@ private:
     QString m_key;
     quint64 m_serial;
     ssh_session_struct *m_session = nullptr;
+    ssh_event_struct *m_event = nullptr; // this session's own: see SshWorker::poll
+    std::unique_ptr<ProxyProcess> m_proxy;
     ssh_counter_struct m_packets{};
+    ssh_counter_struct m_bytes{};
     Phase m_phase = Phase::WaitingForSlot;
     bool m_haveSlot = false;
-    bool m_inEvent = false;
+    QString m_serverSlot; // "address port" while it holds a slot of that server's handshake cap
+    qint64 m_retryAtUs = 0;
     qint64 m_deadlineUs = 0;
     qint64 m_lastUsedUs = 0;     // 0 while in use
     qint64 m_lastKeepaliveUs = 0;
     int m_channels = 0;
+    int m_channelLimit = 0; // 0: as many as the server gives
     QList<HostJob *> m_waiters;
 
     QList<QHostAddress> m_addresses;
@@ -126,11 +162,23 @@ private:
     QString m_hostKeyType;
     QByteArray m_hostKeyBase64;
     QString m_lookupName;
+    QString m_fallbackName; // the bare host name, for a port other than 22
 
-    // Authentication.
+    // Authentication. A public key attempt is a group of agent keys (offered by libssh one after
+    // the other) or one key file, maybe with a certificate.
+    struct Identity
+    {
+        QList<AgentKey> agentKeys;
+        QString file;
+        QString certificate;
+    };
+    const Identity &currentIdentity() const;
     int m_methods = 0;
     AuthStep m_authStep = AuthStep::None;
-    int m_keyIndex = -1;
+    QList<Identity> m_identities;
+    int m_identityIndex = -1;
+    bool m_identitiesPlanned = false;
+    quint64 m_agentLink = 0;
     bool m_authCallPending = false;
     QStringList m_tried;
     QByteArray m_secret;         // a password or passphrase while auth needs it; wiped after
@@ -140,7 +188,7 @@ private:
     int m_passphraseAttempts = 0;
     bool m_kbdintAnswered = false;
     bool m_kbdintInfo = false;  // questions received, answers not sent yet
-    bool m_agentDone = false, m_kbdintDone = false, m_passwordDone = false;
+    bool m_kbdintDone = false, m_passwordDone = false;
 };
 
 } // namespace Chorus

@@ -1,5 +1,6 @@
 #include "sshworker/internal/sshworker.h"
 
+#include "sshworker/internal/agentrelay.h"
 #include "sshworker/internal/hostjob.h"
 #include "sshworker/internal/sshconnection.h"
 #include "sshworker/internal/sshlog.h"
@@ -19,7 +20,9 @@
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/resource.h>
+#include <csignal>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace Chorus {
@@ -28,13 +31,6 @@ namespace {
 
 constexpr qint64 flushIntervalUs = 30'000;     // coalesce output for this long
 constexpr qint64 flushThreshold = 1024 * 1024; // or until this much is pending
-
-int wakeCallback(socket_t fd, int, void *)
-{
-    eventfd_t value;
-    eventfd_read(fd, &value);
-    return 0;
-}
 
 // libssh calls ordinary events warnings ("Access denied for 'none'"); what matters reaches
 // the caller through results, so its log is only for debugging (QT_LOGGING_RULES=chorus.ssh.debug=true).
@@ -97,23 +93,22 @@ void SshWorker::run()
     }
     ssh_set_log_callback(logCallback);
     ssh_set_log_level(lcSsh().isDebugEnabled() ? SSH_LOG_PROTOCOL : SSH_LOG_NOLOG);
-    m_event = ssh_event_new();
-    ssh_event_add_fd(m_event, m_wakeFd, POLLIN, wakeCallback, this);
     m_lastFlushUs = nowUs();
 
     bool again = false;
     for (;;) {
-        ssh_event_dopoll(m_event, again ? 0 : pollTimeoutMs(nowUs()));
+        poll(again ? 0 : pollTimeoutMs(nowUs()));
         takeCommands();
         startQueued();
-        // Any libssh call may process packets of every session in the event (it polls them
-        // all). A packet handled for a session after that session's turn in this pass leaves
-        // it with news but no socket event to wake us: then go round again without sleeping.
+        // A libssh call in a job's step may process packets (of its own session) that another job
+        // stepped earlier in this pass waits for, with no socket event left to wake us: then go
+        // round again without sleeping.
         const quint64 before = packetsIn();
         step();
         again = packetsIn() != before;
         const qint64 now = nowUs();
         maintainConnections(now);
+        reapChildren(now, false);
         if (m_pendingBytes >= flushThreshold || now - m_lastFlushUs >= flushIntervalUs || !m_batch.events.isEmpty())
             flush();
         if (m_stopping) {
@@ -123,6 +118,37 @@ void SshWorker::run()
         }
     }
     finishShutdown();
+}
+
+// One poll over the wake-up eventfd and every connection's socket. Each connection then processes
+// its own packets in its own libssh event: libssh marks the *calling* session failed when another
+// session's socket fails inside a shared poll, which made one server dropping a connection (sshd's
+// MaxStartups, a restart) fail other hosts' handshakes and commands.
+void SshWorker::poll(int timeoutMs)
+{
+    m_pollFds.clear();
+    m_pollOwners.clear();
+    m_pollFds.push_back({m_wakeFd, POLLIN, 0});
+    for (const auto &c : m_connections) {
+        short events = 0;
+        const int fd = c->pollFd(&events);
+        if (fd >= 0) {
+            m_pollFds.push_back({fd, events, 0});
+            m_pollOwners.push_back(c.get());
+        }
+    }
+    const int ready = ::poll(m_pollFds.data(), nfds_t(m_pollFds.size()), timeoutMs);
+    if (ready <= 0)
+        return;
+    if (m_pollFds[0].revents) {
+        eventfd_t value;
+        eventfd_read(m_wakeFd, &value);
+    }
+    // Owners may close (not free) their sockets while handling events; the list is not touched.
+    for (size_t i = 1; i < m_pollFds.size(); ++i) {
+        if (m_pollFds[i].revents)
+            m_pollOwners[i - 1]->onSocketEvent(m_pollFds[i].revents);
+    }
 }
 
 quint64 SshWorker::packetsIn() const
@@ -148,6 +174,8 @@ int SshWorker::pollTimeoutMs(qint64 now) const
     }
     if (m_stopping)
         next = std::min(next, now < m_shutdownDeadlineUs ? m_shutdownDeadlineUs : m_transferDeadlineUs);
+    if (!m_children.empty())
+        next = std::min(next, now + 100'000);
     return int(std::max<qint64>(0, (next - now + 999) / 1000));
 }
 
@@ -274,7 +302,7 @@ SshConnection *SshWorker::connectionFor(const HostTarget &target)
 {
     const QString key = target.connectionKey();
     for (const auto &c : m_connections) {
-        if (c->key() == key && !c->isDead())
+        if (c->key() == key && !c->isDead() && !c->isFull())
             return c.get();
     }
     return nullptr;
@@ -419,11 +447,73 @@ void SshWorker::releaseHandshakeSlot()
     m_pool->wakeAll();
 }
 
-ssh_key SshWorker::privateKey(const QString &path, const QByteArray &passphrase, bool *needsPassphrase)
+AgentRelay &SshWorker::agentRelay()
+{
+    QMutexLocker lock(&m_pool->m_agentRelayMutex);
+    if (!m_pool->m_agentRelay)
+        m_pool->m_agentRelay = std::make_unique<AgentRelay>();
+    return *m_pool->m_agentRelay;
+}
+
+bool SshWorker::acquireServerSlot(const QString &server)
+{
+    QMutexLocker lock(&m_pool->m_serverGatesMutex);
+    WorkerPool::ServerGate &gate = m_pool->m_serverGates[server];
+    if (gate.limit == 0)
+        gate.limit = qMax(1, m_pool->settings().handshakesPerServer);
+    if (gate.inFlight >= gate.limit)
+        return false;
+    ++gate.inFlight;
+    return true;
+}
+
+// Additive increase, multiplicative decrease, as TCP does: a server that drops handshakes gets
+// fewer at once, and more again as they succeed.
+void SshWorker::releaseServerSlot(const QString &server, bool dropped)
+{
+    {
+        QMutexLocker lock(&m_pool->m_serverGatesMutex);
+        auto it = m_pool->m_serverGates.find(server);
+        if (it == m_pool->m_serverGates.end())
+            return;
+        it->inFlight = qMax(0, it->inFlight - 1);
+        if (dropped)
+            it->limit = qMax(1, it->limit / 2);
+        else
+            it->limit = qMin(qMax(1, m_pool->settings().handshakesPerServer), it->limit + 1);
+        if (it->inFlight == 0 && it->limit == qMax(1, m_pool->settings().handshakesPerServer))
+            m_pool->m_serverGates.erase(it); // back to normal: nothing to remember
+    }
+    m_pool->wakeAll();
+}
+
+ssh_key SshWorker::privateKey(const QString &path, const QByteArray &passphrase, const QString &certificate,
+                              bool *needsPassphrase)
 {
     *needsPassphrase = false;
-    if (ssh_key key = m_keys.value(path))
+    const QString cacheKey = certificate.isEmpty() ? path : path + u'\n' + certificate;
+    if (ssh_key key = m_keys.value(cacheKey))
         return key;
+    if (!certificate.isEmpty()) {
+        // The plain key first (it may need its passphrase), then a copy of it that carries the
+        // certificate: the cached plain key stays plain for the attempts that want it so.
+        if (!privateKey(path, passphrase, QString(), needsPassphrase))
+            return nullptr;
+        ssh_key key = nullptr;
+        ssh_key cert = nullptr;
+        const QByteArray file = QFile::encodeName(path);
+        const bool ok = ssh_pki_import_privkey_file(file.constData(), passphrase.isEmpty() ? nullptr : passphrase.constData(),
+                                                    nullptr, nullptr, &key) == SSH_OK
+                        && ssh_pki_import_cert_file(QFile::encodeName(certificate).constData(), &cert) == SSH_OK
+                        && ssh_pki_copy_cert_to_privkey(cert, key) == SSH_OK;
+        ssh_key_free(cert);
+        if (!ok) {
+            ssh_key_free(key);
+            return nullptr;
+        }
+        m_keys.insert(cacheKey, key);
+        return key;
+    }
     ssh_key key = nullptr;
     const QByteArray file = QFile::encodeName(path);
     const int rc = ssh_pki_import_privkey_file(file.constData(), passphrase.isEmpty() ? nullptr : passphrase.constData(),
@@ -438,6 +528,30 @@ ssh_key SshWorker::privateKey(const QString &path, const QByteArray &passphrase,
     if (f.open(QIODevice::ReadOnly) && f.size() > 0)
         *needsPassphrase = true;
     return nullptr;
+}
+
+void SshWorker::reap(pid_t pid)
+{
+    if (pid > 0)
+        m_children.emplace_back(pid, nowUs() + 2'000'000);
+}
+
+void SshWorker::reapChildren(qint64 now, bool final)
+{
+    for (int round = 0; !m_children.empty() && round < (final ? 50 : 1); ++round) {
+        if (round > 0)
+            ::usleep(20'000); // at the very end only: give SIGKILL a moment to land
+        std::erase_if(m_children, [now, final](std::pair<pid_t, qint64> &child) {
+            int status = 0;
+            if (::waitpid(child.first, &status, WNOHANG) != 0)
+                return true; // gone (or not ours to wait for)
+            if (final || now >= child.second) {
+                ::kill(-child.first, SIGKILL);
+                ::kill(child.first, SIGKILL);
+            }
+            return false;
+        });
+    }
 }
 
 void SshWorker::resolveLater(quint64 connectionSerial, const QString &hostname)
@@ -534,13 +648,11 @@ void SshWorker::finishShutdown()
     for (const auto &c : m_connections)
         c->close();
     m_connections.clear();
+    reapChildren(nowUs(), true);
     flush();
     for (ssh_key key : std::as_const(m_keys))
         ssh_key_free(key);
     m_keys.clear();
-    ssh_event_remove_fd(m_event, m_wakeFd);
-    ssh_event_free(m_event);
-    m_event = nullptr;
 }
 
 } // namespace Chorus

@@ -9,14 +9,15 @@
 #include <QThread>
 
 #include <deque>
+#include <poll.h>
 #include <memory>
 #include <vector>
 
-struct ssh_event_struct;
 struct ssh_key_struct;
 
 namespace Chorus {
 
+class AgentRelay;
 class HostJob;
 class SshConnection;
 class WorkerPool;
@@ -24,13 +25,14 @@ class WorkerPool;
 // One worker thread of the pool. It owns its libssh sessions and channels from creation to
 // free and drives them all without blocking.
 //
-// Why a libssh ssh_event loop rather than a Qt event loop with QSocketNotifiers: libssh decides
-// itself when a session needs to read or write (key re-exchange, window adjusts, buffered
-// writes), and ssh_event polls exactly those directions for every session it holds. With
-// notifiers we would have to mirror libssh's poll flags after every call. The loop is:
-// poll all sessions + a wake-up eventfd + pending TCP connects, then drain the command queue,
-// step every connection and command whose state may have moved, enforce deadlines, and flush
-// coalesced output to the pool. Channel callbacks only record what arrived.
+// Why our own poll loop rather than a Qt event loop with QSocketNotifiers: libssh decides itself
+// when a session needs to read or write (key re-exchange, window adjusts, buffered writes); each
+// connection reports the directions it needs (from ssh_get_poll_flags) when the poll set is built.
+// Each session has an ssh_event of its own, so a libssh call for one session never handles, or is
+// failed by, another session's socket. The loop is: poll every connection's socket + a wake-up
+// eventfd, let each ready connection process its packets, drain the command queue, step every
+// connection and command whose state may have moved, enforce deadlines, and flush coalesced output
+// to the pool. Channel callbacks only record what arrived.
 class SshWorker : public QThread
 {
 public:
@@ -42,7 +44,6 @@ public:
 
     // For SshConnection and the host jobs (worker thread only).
     static qint64 nowUs();
-    ssh_event_struct *event() const { return m_event; }
     WorkerPool *pool() const { return m_pool; }
     void reportState(HostJob *command, HostState state);
     void reportOutput(HostJob *command, qint64 bytes);
@@ -53,10 +54,20 @@ public:
     void ask(const SecretRequest &request);
     bool acquireHandshakeSlot();
     void releaseHandshakeSlot();
+    // A slot among the handshakes in flight to one server ("address port"), shared by all workers.
+    // dropped: the server closed the connection before authenticating it; fewer go at once for a while.
+    AgentRelay &agentRelay(); // the pool's, made on first use
+    bool acquireServerSlot(const QString &server);
+    void releaseServerSlot(const QString &server, bool dropped);
     // Private keys are parsed once per worker and reused: re-reading key files per session costs
     // more than the whole handshake.
-    ssh_key_struct *privateKey(const QString &path, const QByteArray &passphrase, bool *needsPassphrase);
+    // With a certificate: a key of its own that carries it, or nullptr when they do not go together.
+    ssh_key_struct *privateKey(const QString &path, const QByteArray &passphrase, const QString &certificate,
+                               bool *needsPassphrase);
     void resolveLater(quint64 connectionSerial, const QString &hostname);
+    // A ProxyCommand child that was sent SIGTERM: collected without blocking, SIGKILLed (with its
+    // process group) if it is still there after two seconds.
+    void reap(pid_t pid);
     // SHA-256 of a local file, computed off this thread and handed to the job through
     // HostJob::localChecksumReady; shared: cached in the run for every host (a file that is sent).
     void hashLater(const HostJob *job, quint64 ticket, const QString &path, bool shared);
@@ -66,6 +77,7 @@ protected:
     void run() override;
 
 private:
+    void poll(int timeoutMs);
     void takeCommands();
     void handle(const WorkerCommand &command);
     void startQueued();
@@ -79,6 +91,7 @@ private:
     void finishShutdown();
     void flushHostOutput(HostJob *command);
     void cutAtShutdown(qint64 now);
+    void reapChildren(qint64 now, bool final);
 
     // Name resolution and hashing run on Qt's thread pool and may outlive this worker (a slow
     // DNS answer after shutdown): they post through this box, emptied by the destructor.
@@ -92,7 +105,8 @@ private:
     WorkerPool *m_pool;
     int m_index;
     int m_wakeFd = -1;
-    ssh_event_struct *m_event = nullptr;
+    std::vector<pollfd> m_pollFds;           // rebuilt every pass: [0] is the wake-up eventfd
+    std::vector<SshConnection *> m_pollOwners; // the connection of m_pollFds[i + 1]
 
     QMutex m_queueMutex;
     QList<WorkerCommand> m_queue;
@@ -101,6 +115,7 @@ private:
     std::vector<std::unique_ptr<SshConnection>> m_connections;
     std::vector<std::unique_ptr<HostJob>> m_commands; // commands and transfers
     QHash<QString, ssh_key_struct *> m_keys;
+    std::vector<std::pair<pid_t, qint64>> m_children; // ProxyCommand children ending: pid, when to SIGKILL
 
     WorkerBatch m_batch;
     QList<HostJob *> m_withPendingOutput;

@@ -1,5 +1,7 @@
 #include "sshworker/sftp/sftpclient.h"
 
+#include "model/core/printable.h"
+#include "sshworker/internal/closechannel.h"
 #include "sshworker/internal/sshlog.h"
 
 #include <QCoreApplication>
@@ -43,9 +45,7 @@ void SftpClient::close()
     if (!m_channel)
         return;
     ssh_remove_channel_callbacks(m_channel, &m_callbacks);
-    if (ssh_is_connected(m_session))
-        ssh_channel_close(m_channel);
-    ssh_channel_free(m_channel);
+    closeAndFreeChannel(m_channel);
     m_channel = nullptr;
 }
 
@@ -90,8 +90,9 @@ void SftpClient::step()
         if (rc == SSH_AGAIN)
             return;
         if (rc != SSH_OK) {
+            m_refused = ssh_is_connected(m_session);
             fail(QCoreApplication::translate("SftpClient", "could not open a channel: %1")
-                     .arg(QString::fromUtf8(ssh_get_error(m_session))));
+                     .arg(printable(QString::fromUtf8(ssh_get_error(m_session)))));
             return;
         }
         m_state = State::StartingSubsystem;

@@ -49,6 +49,8 @@ public:
     QString error() const { return m_error; }
     bool isOpen() const { return m_channel != nullptr; }
     bool channelClosedByServer() const { return m_remoteClosed; }
+    // The server refused the channel while the connection stayed up (sshd's MaxSessions).
+    bool channelRefused() const { return m_refused; }
     bool hasPosixRename() const { return m_extensions.contains("posix-rename@openssh.com"); }
     int inFlight() const { return int(m_pending.size()); }
     qint64 unsentBytes() const { return m_out.size() - m_outPos; }
@@ -87,6 +89,7 @@ private:
     State m_state = State::OpeningChannel;
     QString m_error;
     bool m_remoteClosed = false;
+    bool m_refused = false;
     QByteArray m_in;
     qsizetype m_inPos = 0;
     QByteArray m_out;

@@ -336,9 +336,11 @@ private Q_SLOTS:
             QStringList keys = o.keys();
             keys.sort();
             QCOMPARE(keys.join(u' '),
-                     QStringLiteral("duration_ms error exit_status host phases_ms reused_connection "
+                     QStringLiteral("connect_attempts duration_ms error exit_status host phases_ms reused_connection "
                                     "signal stderr_b64 stdout truncated"));
             QCOMPARE(o[QStringLiteral("exit_status")].toInt(-1), 3);
+            // A fleet host lets every connection in at the first try.
+            QCOMPARE(o[QStringLiteral("connect_attempts")].toInt(-1), 1);
             QVERIFY(o[QStringLiteral("signal")].isNull());
             QCOMPARE(o[QStringLiteral("stdout")].toString(), QStringLiteral("say \"hi\"\ttab\n"));
             // Not UTF-8: base64 instead, byte for byte.

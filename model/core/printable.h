@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QString>
+#include <QStringView>
+
+namespace Chorus {
+
+// Text Chorus does not control (from a server: an error message, a signal name, a banner; from a
+// file: a name) made safe to put inside Chorus's own messages, as OpenSSH does with strvis: control
+// characters (C0, DEL, C1) and the bidirectional overrides become \ooo or \u{XXXX}, so nothing can
+// move the cursor, retitle or clear the user's terminal, and the result is cut to at most maxChars
+// characters with "…" where it was cut. A command's own output is never passed through this: it is
+// shown as the command wrote it, as with ssh.
+QString printable(QStringView text, qsizetype maxChars = 200);
+// Bytes taken as UTF-8; invalid sequences become U+FFFD.
+QString printable(QByteArrayView utf8, qsizetype maxChars = 200);
+
+} // namespace Chorus
