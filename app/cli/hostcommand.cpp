@@ -3,12 +3,14 @@
 #include "app/cli/clioutput.h"
 #include "app/cli/terminalprompt.h"
 #include "app/interrupthandler.h"
+#include "model/core/printable.h"
 #include "sshworker/workerpool.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QMutex>
 
+#include <algorithm>
 #include <unistd.h>
 
 namespace Chorus {
@@ -80,6 +82,10 @@ HostCommand::HostCommand(const QString &name)
     , m_threadsOption(QStringLiteral("threads"),
                       QCoreApplication::translate("HostCommand", "SSH worker threads (default: one per CPU core)."),
                       QStringLiteral("N"))
+    , m_verboseOption({QStringLiteral("v"), QStringLiteral("verbose")},
+                      QCoreApplication::translate("HostCommand",
+                                                  "Say how each host's connection went, as ssh -v does: the keys "
+                                                  "offered, what the server refused, retries."))
 {
     g_messagePrefix = "chorus " + name.toLocal8Bit() + ": ";
     g_stderrIsTerminal = ::isatty(STDERR_FILENO) == 1;
@@ -116,10 +122,13 @@ bool HostCommand::parseCount(const QString &text, int minimum, int maximum, int 
 void HostCommand::addCommonOptions(QCommandLineParser *parser) const
 {
     parser->addHelpOption();
-    parser->addVersionOption();
+    // --version only: -v is --verbose here, as in ssh (whose version flag is -V).
+    parser->addOption(QCommandLineOption(QStringLiteral("version"),
+                                         QCoreApplication::translate("HostCommand", "Displays version information.")));
     m_hostOptions.addTo(parser);
     parser->addOption(m_fanoutOption);
     parser->addOption(m_threadsOption);
+    parser->addOption(m_verboseOption);
 }
 
 bool HostCommand::readCommonOptions(const QCommandLineParser &parser, const QString &usage, QString *error,
@@ -138,6 +147,7 @@ bool HostCommand::readCommonOptions(const QCommandLineParser &parser, const QStr
         *answered = true;
         return true;
     }
+    m_verbose = parser.isSet(m_verboseOption);
     if (parser.isSet(m_fanoutOption) && !parseCount(parser.value(m_fanoutOption), 1, 1'000'000, &m_fanout)) {
         *error = QCoreApplication::translate("HostCommand", "--fanout: %1 is not a whole number of at least 1")
                      .arg(CliOutput::quoted(parser.value(m_fanoutOption)));
@@ -159,6 +169,23 @@ void HostCommand::startPool(const PoolSettings &settings)
     connect(interrupts, &InterruptHandler::interrupted, this, &HostCommand::onInterrupt);
     connect(m_pool.get(), &WorkerPool::secretRequested, this, &HostCommand::onSecretRequested);
     connect(m_pool.get(), &WorkerPool::hostKeyQuestion, this, &HostCommand::onHostKeyQuestion);
+}
+
+void HostCommand::describeConnection(const QString &host, const HostResult &result)
+{
+    if (!m_verbose)
+        return;
+    QByteArray text;
+    for (const QString &line : result.log)
+        text += g_messagePrefix + host.toLocal8Bit() + ": debug: " + line.toLocal8Bit() + '\n';
+    if (result.connectAttempts > 1)
+        text += g_messagePrefix + host.toLocal8Bit() + ": debug: "
+                + QCoreApplication::translate("HostCommand", "connected on attempt %1").arg(result.connectAttempts).toLocal8Bit()
+                + '\n';
+    if (!text.isEmpty()) {
+        prepareStderr();
+        writeStderr(text);
+    }
 }
 
 void HostCommand::message(const QString &text)
@@ -189,49 +216,53 @@ void HostCommand::onSecretRequested(const SecretRequest &request)
     m_pool->provideSecret(request.run, request.host, secret, got);
 }
 
-bool HostCommand::askSecret(const SecretRequest &request, QByteArray *secret)
+// As ssh asks: on the terminal, or through $SSH_ASKPASS where ssh would use it (no terminal, or
+// SSH_ASKPASS_REQUIRE=force). A password is asked once per user for the whole run (SecretCache), so
+// the prompt says for how many hosts it will be used.
+bool HostCommand::askSecret(const SecretRequest &request, QByteArray *secret) const
 {
-    bool got = false;
+    const int sameUser = int(std::count_if(m_targets.cbegin(), m_targets.cend(),
+                                           [&request](const HostTarget &t) { return t.user == request.user; }));
+    const bool askPass = TerminalPrompt::useAskPass();
+    const auto ask = [&](const QString &prompt) {
+        if (askPass)
+            return TerminalPrompt::askPass(prompt, secret);
+        return TerminalPrompt::isInteractive() && TerminalPrompt::readSecret(prompt, secret);
+    };
     switch (request.kind) {
     case SecretKind::Sudo:
-        if (TerminalPrompt::isInteractive()) {
-            got = TerminalPrompt::readSecret(
-                QCoreApplication::translate("HostCommand", "[sudo] password for %1 on the hosts: ")
-                    .arg(request.user),
-                secret);
+        if (TerminalPrompt::isInteractive() || askPass)
+            return ask(QCoreApplication::translate("HostCommand", "[sudo] password for %1 on the hosts: ").arg(request.user));
+        return TerminalPrompt::readLine(secret);
+    case SecretKind::Password: {
+        // The server's own prompt (keyboard-interactive) is its text: made printable first.
+        const QString serverPrompt = printable(request.detail.trimmed(), 120);
+        QString prompt;
+        if (sameUser > 1) {
+            prompt = serverPrompt.isEmpty()
+                         ? QCoreApplication::translate("HostCommand", "%1@%2's password (used for %1 on %n host(s)): ",
+                                                       nullptr, sameUser)
+                               .arg(request.user, request.hostName)
+                         : QCoreApplication::translate("HostCommand", "%1@%2: %3 (used for %1 on %n host(s)) ", nullptr,
+                                                       sameUser)
+                               .arg(request.user, request.hostName, serverPrompt);
         } else {
-            got = TerminalPrompt::readLine(secret);
+            prompt = serverPrompt.isEmpty()
+                         ? QCoreApplication::translate("HostCommand", "%1@%2's password: ").arg(request.user, request.hostName)
+                         : QStringLiteral("%1@%2: %3 ").arg(request.user, request.hostName, serverPrompt);
         }
-        break;
-    case SecretKind::Password:
-        if (TerminalPrompt::isInteractive()) {
-            const QString serverPrompt = request.detail.trimmed();
-            QString prompt;
-            if (serverPrompt.isEmpty()) {
-                prompt = (request.retry
-                              ? QCoreApplication::translate("HostCommand", "that was refused; %1@%2's password: ")
-                              : QCoreApplication::translate("HostCommand", "%1@%2's password: "))
-                             .arg(request.user, request.hostName);
-            } else {
-                prompt =
-                    (request.retry ? QCoreApplication::translate("HostCommand", "that was refused; %1@%2: %3 ")
-                                   : QStringLiteral("%1@%2: %3 "))
-                        .arg(request.user, request.hostName, serverPrompt);
-            }
-            got = TerminalPrompt::readSecret(prompt, secret);
-        }
-        break;
-    case SecretKind::Passphrase:
-        if (TerminalPrompt::isInteractive()) {
-            const QString prompt =
-                request.retry ? QCoreApplication::translate(
-                                    "HostCommand", "that was refused; Enter passphrase for key '%1': ")
-                              : QCoreApplication::translate("HostCommand", "Enter passphrase for key '%1': ");
-            got = TerminalPrompt::readSecret(prompt.arg(request.detail), secret);
-        }
-        break;
+        if (request.retry)
+            prompt = QCoreApplication::translate("HostCommand", "that was refused; %1").arg(prompt);
+        return ask(prompt);
     }
-    return got;
+    case SecretKind::Passphrase: {
+        const QString prompt =
+            request.retry ? QCoreApplication::translate("HostCommand", "that was refused; Enter passphrase for key '%1': ")
+                          : QCoreApplication::translate("HostCommand", "Enter passphrase for key '%1': ");
+        return ask(prompt.arg(request.detail));
+    }
+    }
+    return false;
 }
 
 bool HostCommand::askHostKey(const HostKeyQuestion &question)

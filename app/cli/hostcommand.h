@@ -44,7 +44,7 @@ protected:
     ~HostCommand() override;
 
     // The options every host command takes: -h, --version, the host options (m_hostOptions),
-    // -f/--fanout and --threads.
+    // -f/--fanout, --threads and -v/--verbose.
     void addCommonOptions(QCommandLineParser *parser) const;
     // After parsing: answers --help (its first line replaced by usage) or --version on stdout and sets
     // *answered; otherwise reads --fanout and --threads. False with *error on bad input.
@@ -58,6 +58,8 @@ protected:
     void startPool(const PoolSettings &settings);
     // "chorus NAME: text" on stderr, after prepareStderr().
     void message(const QString &text);
+    // With -v: how the host's connection went (HostResult::log), a line each, like ssh -v.
+    void describeConnection(const QString &host, const HostResult &result);
     // Makes way for a line on stderr: the progress line cleared, stdout flushed before it.
     virtual void prepareStderr() = 0;
     // Ctrl+C, SIGTERM or SIGHUP: count is 1 or 2 (a third ends the program in the signal handler).
@@ -65,8 +67,10 @@ protected:
 
     const QString m_name;
     const HostOptions m_hostOptions;
+    QList<HostTarget> m_targets; // the hosts, as resolved from the options
     int m_fanout = 64;
     int m_threads = 0; // 0: one per core
+    bool m_verbose = false;
     std::unique_ptr<WorkerPool> m_pool;
     RunId m_run = 0;
     bool m_interrupted = false;
@@ -74,12 +78,13 @@ protected:
 private:
     void onSecretRequested(const SecretRequest &request);
     void onHostKeyQuestion(const HostKeyQuestion &question);
-    static bool askSecret(const SecretRequest &request, QByteArray *secret);
+    bool askSecret(const SecretRequest &request, QByteArray *secret) const;
     static bool askHostKey(const HostKeyQuestion &question);
 
     SecretCache m_secrets;
     const QCommandLineOption m_fanoutOption;
     const QCommandLineOption m_threadsOption;
+    const QCommandLineOption m_verboseOption;
 };
 
 } // namespace Chorus

@@ -62,7 +62,8 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
         "exit_status, signal, stdout, stderr (stdout_b64, stderr_b64 instead when not valid UTF-8),\n"
         "truncated, error, duration_ms, phases_ms (ms since the run started: resolved, tcp_connected,\n"
         "kex_done, host_key_checked, authenticated, channel_opened, exec_started, first_byte, exited;\n"
-        "null where not reached) and reused_connection; with --repeat also round.\n"
+        "null where not reached), reused_connection and connect_attempts (TCP connections it took);\n"
+        "with --repeat also round.\n"
         "\n"
         "Exit status: 0 every command exited 0; 1 some command exited non-zero or was killed;\n"
         "2 some host failed to connect or authenticate, timed out or was cancelled (Ctrl+C);\n"
@@ -305,6 +306,7 @@ void RunCli::onHostFinished(RunId run, int host, const HostResult &result)
     slot.state = HostState::Finished;
     slot.result = result;
     m_status = qMax(m_status, int(statusOf(result)));
+    describeConnection(QString::fromUtf8(slot.label), result);
     if (m_files.isOpen())
         reportFileError(m_files.finish(host, result));
 

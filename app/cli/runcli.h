@@ -89,7 +89,6 @@ private:
     int m_repeat = 1;
     QString m_outputDir;
     QString m_command;
-    QList<HostTarget> m_targets;
     QStringList m_warnings;
 
     // Run state

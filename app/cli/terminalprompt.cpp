@@ -2,6 +2,8 @@
 
 #include "app/cli/clioutput.h"
 
+#include <QProcess>
+
 #include <cerrno>
 #include <fcntl.h>
 #include <termios.h>
@@ -85,6 +87,35 @@ bool TerminalPrompt::ask(const QString &prompt, bool echo, QByteArray *secret)
 bool TerminalPrompt::readLine(QByteArray *line)
 {
     return readLineFrom(STDIN_FILENO, line);
+}
+
+bool TerminalPrompt::useAskPass()
+{
+    const QByteArray program = qgetenv("SSH_ASKPASS");
+    const QByteArray require = qgetenv("SSH_ASKPASS_REQUIRE").toLower();
+    if (program.isEmpty() || require == "never")
+        return false;
+    if (require == "force")
+        return true;
+    return !isInteractive() && (qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY"));
+}
+
+bool TerminalPrompt::askPass(const QString &prompt, QByteArray *answer)
+{
+    QProcess process;
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.start(QString::fromLocal8Bit(qgetenv("SSH_ASKPASS")), {prompt});
+    // A person is answering: no time limit, as ssh has none.
+    if (!process.waitForFinished(-1) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        return false;
+    QByteArray out = process.readAllStandardOutput();
+    const qsizetype end = out.indexOf('\n');
+    *answer = end < 0 ? out : out.left(end);
+    if (answer->endsWith('\r'))
+        answer->chop(1);
+    out.fill(0);
+    return true;
 }
 
 } // namespace Chorus

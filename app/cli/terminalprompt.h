@@ -22,6 +22,13 @@ public:
     // Reads one line from stdin as it is (without its newline), for secrets piped in as `sudo -S`
     // takes them. False at end of input.
     static bool readLine(QByteArray *line);
+    // OpenSSH's SSH_ASKPASS: the program asks instead of the terminal when SSH_ASKPASS names one and
+    // either there is no terminal but a display (DISPLAY or WAYLAND_DISPLAY), or
+    // SSH_ASKPASS_REQUIRE=force; SSH_ASKPASS_REQUIRE=never turns it off.
+    static bool useAskPass();
+    // Runs $SSH_ASKPASS with the prompt as its argument and takes the first line it prints. False when
+    // it cannot run, exits non-zero (the person cancelled) or prints nothing.
+    static bool askPass(const QString &prompt, QByteArray *answer);
 
 private:
     static bool ask(const QString &prompt, bool echo, QByteArray *answer);

@@ -239,6 +239,7 @@ void TransferCli::onHostFinished(RunId run, int host, const HostResult &result)
     m_progress.finish(host, m_clock.elapsed());
     m_status = qMax(m_status, int(statusOf(result)));
     const QString label = m_targets.at(host).name;
+    describeConnection(label, result);
     if (m_json) {
         prepareStderr();
         CliOutput::writeAll(STDOUT_FILENO, ResultJson::transferLine(label.toUtf8(), result));

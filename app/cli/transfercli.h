@@ -40,7 +40,6 @@ private:
 
     TransferDirection m_direction;
     TransferSpec m_spec;
-    QList<HostTarget> m_targets;
     QStringList m_warnings;
     int m_stallMs = PoolSettings().transferStallMs;
     bool m_json = false;
