@@ -874,9 +874,10 @@ def password_case(ctx, name, sshd_options, method_checks):
     askpass = write_file(ctx.path("askpass.sh"), f"#!/bin/sh\nprintf '%s\\n' '{user.password}'\n", 0o700)
     env = {"SSH_ASKPASS": askpass, "SSH_ASKPASS_REQUIRE": "force"}
     # BatchMode=yes turns password and keyboard-interactive off in ssh, so ssh runs without it
-    # here; it has no terminal (own session, stdin /dev/null) and answers through SSH_ASKPASS.
+    # here; neither client has a terminal (own session, stdin /dev/null): both answer through
+    # SSH_ASKPASS, as ssh users script it.
     ssh_run = ctx.ssh(cfg, "ia-host", env_extra=env, batch=False)
-    ch_run = ctx.chorus(cfg, "ia-host", stdin_bytes=(user.password + "\n").encode())
+    ch_run = ctx.chorus(cfg, "ia-host", env_extra=env)
 
     def ident(run):
         for method, fp in method_checks(key):
