@@ -113,6 +113,23 @@
     </message>
 </context>
 <context>
+    <name>HostCommand</name>
+    <message numerus="yes">
+        <source>%1@%2&apos;s password (used for %1 on %n host(s)): </source>
+        <translation>
+            <numerusform>%1@%2&apos;s password (used for %1 on %n host): </numerusform>
+            <numerusform>%1@%2&apos;s password (used for %1 on %n hosts): </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1@%2: %3 (used for %1 on %n host(s)) </source>
+        <translation>
+            <numerusform>%1@%2: %3 (used for %1 on %n host) </numerusform>
+            <numerusform>%1@%2: %3 (used for %1 on %n hosts) </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HostsCli</name>
     <message numerus="yes">
         <source>Removed %n host(s).</source>
@@ -156,6 +173,16 @@
         <translation>
             <numerusform>%n host in %1 s, %2 in flight</numerusform>
             <numerusform>%n hosts in %1 s, %2 in flight</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SshConnection</name>
+    <message numerus="yes">
+        <source>the server closed the connection before it sent its SSH banner (%n attempt(s))</source>
+        <translation>
+            <numerusform>the server closed the connection before it sent its SSH banner (%n attempt)</numerusform>
+            <numerusform>the server closed the connection before it sent its SSH banner (%n attempts)</numerusform>
         </translation>
     </message>
 </context>

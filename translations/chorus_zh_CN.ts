@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AgentRelay</name>
+    <message>
+        <source>no usable agent socket path</source>
+        <translation>没有可用的代理套接字路径</translation>
+    </message>
+    <message>
+        <source>cannot reach the agent at %1: %2</source>
+        <translation>无法连接到位于 %1 的代理：%2</translation>
+    </message>
+    <message>
+        <source>the agent at %1 did not list its keys</source>
+        <translation>位于 %1 的代理没有列出其密钥</translation>
+    </message>
+</context>
+<context>
     <name>AnsibleImporter</name>
     <message>
         <source>bad port &quot;%1&quot; in &quot;%2&quot;</source>
@@ -2081,6 +2096,65 @@ Each run opens here in its own tab.</source>
     </message>
 </context>
 <context>
+    <name>ConfigCli</name>
+    <message>
+        <source>Usage: chorus config [-F FILE] [-O OPTION=VALUE]... HOST
+Prints what Chorus makes of HOST from the ssh configuration, one &quot;keyword value&quot; line each,
+the way &quot;ssh -G HOST&quot; prints what ssh makes of it, so that the two can be compared.
+Nothing is connected to; Match exec commands do run.
+
+  -F, --ssh-config FILE       Reads FILE (and what it includes) instead of ~/.ssh/config
+                              and /etc/ssh/ssh_config, as ssh -F does; &quot;none&quot; reads no file.
+  -O, --option OPTION=VALUE   An ssh_config line that wins over the files, as ssh -o
+                              (repeatable).
+  -h, --help                  Shows this text.
+
+HOST is given as to ssh: an alias, [user@]host, or ssh://[user@]host[:port].
+ProxyCommand is shown with its %-tokens expanded, where ssh -G shows them as written.
+Exit status: 0 printed, 2 the host cannot be resolved, 64 bad usage.
+</source>
+        <translation>用法：chorus config [-F FILE] [-O OPTION=VALUE]... HOST
+输出 Chorus 根据 ssh 配置为 HOST 得出的设置，每行一条 &quot;keyword value&quot;，
+与 &quot;ssh -G HOST&quot; 输出 ssh 所得设置的方式相同，以便对比两者。
+不会连接任何主机；但 Match exec 命令确实会运行。
+
+  -F, --ssh-config FILE       读取 FILE（及其包含的文件），代替 ~/.ssh/config
+                              和 /etc/ssh/ssh_config，与 ssh -F 相同；&quot;none&quot; 表示不读取任何文件。
+  -O, --option OPTION=VALUE   一行 ssh_config 配置，优先于配置文件，与 ssh -o 相同
+                              （可重复）。
+  -h, --help                  显示此帮助文本。
+
+HOST 的写法与 ssh 相同：别名、[user@]host 或 ssh://[user@]host[:port]。
+ProxyCommand 显示时其中的 %-占位符已展开，而 ssh -G 按原样显示。
+退出状态：0 已输出，2 无法解析该主机，64 用法错误。
+</translation>
+    </message>
+    <message>
+        <source>%1 (see &apos;chorus config --help&apos;)</source>
+        <translation>%1（参见 &apos;chorus config --help&apos;）</translation>
+    </message>
+    <message>
+        <source>name the host to show</source>
+        <translation>请指定要显示的主机</translation>
+    </message>
+    <message>
+        <source>give one host, not %1</source>
+        <translation>只能指定一台主机，而不是 %1 台</translation>
+    </message>
+    <message>
+        <source>cannot read ssh config &quot;%1&quot;: no such file</source>
+        <translation>无法读取 ssh 配置“%1”：没有那个文件</translation>
+    </message>
+    <message>
+        <source>cannot read ssh config &quot;%1&quot;: it is a directory</source>
+        <translation>无法读取 ssh 配置“%1”：它是一个目录</translation>
+    </message>
+    <message>
+        <source>cannot read ssh config &quot;%1&quot;: %2</source>
+        <translation>无法读取 ssh 配置“%1”：%2</translation>
+    </message>
+</context>
+<context>
     <name>FileTransfer</name>
     <message>
         <source>disk full or quota exceeded</source>
@@ -2383,16 +2457,8 @@ Started %3, took %4, %5 hosts
         <translation>[sudo] %1 在各主机上的密码：</translation>
     </message>
     <message>
-        <source>that was refused; %1@%2&apos;s password: </source>
-        <translation>密码被拒绝；%1@%2 的密码：</translation>
-    </message>
-    <message>
         <source>%1@%2&apos;s password: </source>
         <translation>%1@%2 的密码：</translation>
-    </message>
-    <message>
-        <source>that was refused; %1@%2: %3 </source>
-        <translation>被拒绝；%1@%2：%3 </translation>
     </message>
     <message>
         <source>that was refused; Enter passphrase for key &apos;%1&apos;: </source>
@@ -2425,6 +2491,34 @@ Record it in %4 and connect (yes/no)? </source>
     <message>
         <source>--threads: %1 is not a whole number from 1 to 256</source>
         <translation>--threads：%1 不是 1 到 256 之间的整数</translation>
+    </message>
+    <message>
+        <source>Say how each host&apos;s connection went, as ssh -v does: the keys offered, what the server refused, retries.</source>
+        <translation>像 ssh -v 一样说明每台主机的连接过程：提供了哪些密钥、服务器拒绝了什么、重试情况。</translation>
+    </message>
+    <message>
+        <source>Displays version information.</source>
+        <translation>显示版本信息。</translation>
+    </message>
+    <message>
+        <source>connected on attempt %1</source>
+        <translation>第 %1 次尝试时连接成功</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1@%2&apos;s password (used for %1 on %n host(s)): </source>
+        <translation>
+            <numerusform>%1@%2 的密码（用于 %n 台主机上的 %1）： </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1@%2: %3 (used for %1 on %n host(s)) </source>
+        <translation>
+            <numerusform>%1@%2：%3（用于 %n 台主机上的 %1） </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>that was refused; %1</source>
+        <translation>被拒绝；%1</translation>
     </message>
 </context>
 <context>
@@ -2816,6 +2910,18 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <source>cannot write to %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>cannot record the key of %1 in %2: the name, key type or key is not one known_hosts can hold</source>
+        <translation>无法将 %1 的密钥记录到 %2：该名称、密钥类型或密钥无法保存在 known_hosts 中</translation>
+    </message>
+    <message>
+        <source>the key for %1 is marked @revoked in %2 line %3; refused</source>
+        <translation>%1 的密钥在 %2 第 %3 行被标记为 @revoked；已拒绝</translation>
+    </message>
+    <message>
+        <source>another key for %1 was recorded in %2 line %3 meanwhile; refused</source>
+        <translation>与此同时，%2 第 %3 行已记录了 %1 的另一个密钥；已拒绝</translation>
+    </message>
 </context>
 <context>
     <name>OutputFiles</name>
@@ -3014,6 +3120,17 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     </message>
 </context>
 <context>
+    <name>ProxyProcess</name>
+    <message>
+        <source>cannot start the ProxyCommand: %1</source>
+        <translation>无法启动 ProxyCommand：%1</translation>
+    </message>
+    <message>
+        <source>cannot start the ProxyCommand with %1: %2</source>
+        <translation>无法用 %1 启动 ProxyCommand：%2</translation>
+    </message>
+</context>
+<context>
     <name>PsshImporter</name>
     <message numerus="yes">
         <source>expected &quot;[user@]host[:port] [user]&quot;, found %n fields</source>
@@ -3060,46 +3177,16 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <source>connection lost</source>
         <translation>连接已断开</translation>
     </message>
+    <message>
+        <source>the server refused a session channel: %1</source>
+        <translation>服务器拒绝打开会话通道：%1</translation>
+    </message>
 </context>
 <context>
     <name>RunCli</name>
     <message>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
-    </message>
-    <message>
-        <source>Runs COMMAND on every host at once over SSH and prints what came back.
-
-Output: by default each line as it arrives, prefixed with &quot;HOST: &quot; (stderr lines on stderr).
--b groups hosts whose stdout, stderr and exit status are identical, largest group first.
---diff prints a unified diff of each group against the largest one.
---json prints one JSON object per host and line, as each host finishes, with the fields host,
-exit_status, signal, stdout, stderr (stdout_b64, stderr_b64 instead when not valid UTF-8),
-truncated, error, duration_ms, phases_ms (ms since the run started: resolved, tcp_connected,
-kex_done, host_key_checked, authenticated, channel_opened, exec_started, first_byte, exited;
-null where not reached) and reused_connection; with --repeat also round.
-
-Exit status: 0 every command exited 0; 1 some command exited non-zero or was killed;
-2 some host failed to connect or authenticate, timed out or was cancelled (Ctrl+C);
-64 bad usage (nothing was connected to).
-
-Ctrl+C cancels the commands still running and prints what came back so far.</source>
-        <translation>通过 SSH 在所有主机上同时运行 COMMAND，并输出返回的结果。
-
-输出：默认每行一到达就输出，前缀为“HOST: ”（stderr 的行输出到 stderr）。
--b 将 stdout、stderr 和退出状态完全相同的主机归为一组，最大的组在前。
---diff 输出每组相对于最大组的统一格式差异（unified diff）。
---json 在每台主机结束时，每台主机输出一行 JSON 对象，字段为 host、
-exit_status、signal、stdout、stderr（不是有效 UTF-8 时改为 stdout_b64、stderr_b64）、
-truncated、error、duration_ms、phases_ms（自运行开始的毫秒数：resolved、tcp_connected、
-kex_done、host_key_checked、authenticated、channel_opened、exec_started、first_byte、exited；
-未到达的阶段为 null）和 reused_connection；使用 --repeat 时还有 round。
-
-退出状态：0 所有命令都以 0 退出；1 有命令以非零状态退出或被终止；
-2 有主机连接或认证失败、超时或被取消（Ctrl+C）；
-64 用法错误（未连接任何主机）。
-
-Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果。</translation>
     </message>
     <message>
         <source>The shell command to run on every host. Options come first.</source>
@@ -3220,6 +3307,42 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
     <message>
         <source>still cancelling; a third interrupt stops at once</source>
         <translation>仍在取消；再中断一次将立即停止</translation>
+    </message>
+    <message>
+        <source>Runs COMMAND on every host at once over SSH and prints what came back.
+
+Output: by default each line as it arrives, prefixed with &quot;HOST: &quot; (stderr lines on stderr).
+-b groups hosts whose stdout, stderr and exit status are identical, largest group first.
+--diff prints a unified diff of each group against the largest one.
+--json prints one JSON object per host and line, as each host finishes, with the fields host,
+exit_status, signal, stdout, stderr (stdout_b64, stderr_b64 instead when not valid UTF-8),
+truncated, error, duration_ms, phases_ms (ms since the run started: resolved, tcp_connected,
+kex_done, host_key_checked, authenticated, channel_opened, exec_started, first_byte, exited;
+null where not reached), reused_connection and connect_attempts (TCP connections it took);
+with --repeat also round.
+
+Exit status: 0 every command exited 0; 1 some command exited non-zero or was killed;
+2 some host failed to connect or authenticate, timed out or was cancelled (Ctrl+C);
+64 bad usage (nothing was connected to).
+
+Ctrl+C cancels the commands still running and prints what came back so far.</source>
+        <translation>通过 SSH 在所有主机上同时运行 COMMAND，并输出返回的结果。
+
+输出：默认每行一到达就输出，前缀为“HOST: ”（stderr 的行输出到 stderr）。
+-b 将 stdout、stderr 和退出状态完全相同的主机归为一组，最大的组在前。
+--diff 输出每组相对于最大组的统一格式差异（unified diff）。
+--json 在每台主机结束时，每台主机输出一行 JSON 对象，字段为 host、
+exit_status、signal、stdout、stderr（不是有效 UTF-8 时改为 stdout_b64、stderr_b64）、
+truncated、error、duration_ms、phases_ms（自运行开始的毫秒数：resolved、tcp_connected、
+kex_done、host_key_checked、authenticated、channel_opened、exec_started、first_byte、exited；
+未到达的阶段为 null）、reused_connection 和 connect_attempts（所用的 TCP 连接数）；
+使用 --repeat 时还有 round。
+
+退出状态：0 所有命令都以 0 退出；1 有命令以非零状态退出或被终止；
+2 有主机连接或认证失败、超时或被取消（Ctrl+C）；
+64 用法错误（未连接任何主机）。
+
+Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果。</translation>
     </message>
 </context>
 <context>
@@ -3349,10 +3472,6 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
         <translation>Host 模式为空；此块不会匹配任何主机</translation>
     </message>
     <message>
-        <source>Match blocks are not supported; the lines up to the next Host or Match are ignored</source>
-        <translation>不支持 Match 块；直到下一个 Host 或 Match 之前的各行都被忽略</translation>
-    </message>
-    <message>
         <source>Include without a file name</source>
         <translation>Include 缺少文件名</translation>
     </message>
@@ -3371,10 +3490,6 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
     <message>
         <source>bad port &quot;%1&quot;</source>
         <translation>端口“%1”无效</translation>
-    </message>
-    <message>
-        <source>bad value &quot;%1&quot; for %2 (yes or no)</source>
-        <translation>%2 的值“%1”无效（应为 yes 或 no）</translation>
     </message>
     <message>
         <source>empty jump host in ProxyJump &quot;%1&quot;</source>
@@ -3419,6 +3534,90 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
     <message>
         <source>bad port &quot;%1&quot; in &quot;%2&quot;</source>
         <translation>“%2”中的端口“%1”无效</translation>
+    </message>
+    <message>
+        <source>more than %1 files read for one configuration; this Include and every later one are skipped (does a file include its own folder?)</source>
+        <translation>一份配置读取的文件超过 %1 个；此 Include 及其后的所有 Include 都已跳过（是否有文件包含了它自己所在的文件夹？）</translation>
+    </message>
+    <message>
+        <source>%1 cannot be given as an option</source>
+        <translation>%1 不能通过选项指定</translation>
+    </message>
+    <message>
+        <source>bad value &quot;%1&quot; for %2 (%3)</source>
+        <translation>%2 的值“%1”无效（应为 %3）</translation>
+    </message>
+    <message>
+        <source>&quot;none&quot; must stand alone in %1</source>
+        <translation>%1 中的“none”必须单独使用</translation>
+    </message>
+    <message>
+        <source>bad environment variable name in %1 &quot;%2&quot;</source>
+        <translation>%1“%2”中的环境变量名无效</translation>
+    </message>
+    <message>
+        <source>bad number &quot;%1&quot; for %2</source>
+        <translation>%2 的数字“%1”无效</translation>
+    </message>
+    <message>
+        <source>bad domain name &quot;%1&quot; in %2</source>
+        <translation>%2 中的域名“%1”无效</translation>
+    </message>
+    <message>
+        <source>bad rule &quot;%1&quot; in %2 (SOURCES:TARGETS)</source>
+        <translation>%2 中的规则“%1”无效（应为 SOURCES:TARGETS）</translation>
+    </message>
+    <message>
+        <source>more than %1 settings in one configuration; this line and every later one are skipped</source>
+        <translation>一份配置中的设置超过 %1 条；此行及其后的所有行都已跳过</translation>
+    </message>
+    <message>
+        <source>Match &quot;%1&quot; cannot be combined with other criteria; this block will match no host</source>
+        <translation>Match“%1”不能与其他条件组合使用；此块不会匹配任何主机</translation>
+    </message>
+    <message>
+        <source>unknown Match criterion &quot;%1&quot;; this block will match no host</source>
+        <translation>未知的 Match 条件“%1”；此块不会匹配任何主机</translation>
+    </message>
+    <message>
+        <source>Match &quot;%1&quot; needs a value; this block will match no host</source>
+        <translation>Match“%1”需要一个值；此块不会匹配任何主机</translation>
+    </message>
+    <message>
+        <source>unknown or incomplete token &quot;%1&quot; in Match exec &quot;%2&quot;; this block will match no host</source>
+        <translation>Match exec“%2”中有未知或不完整的占位符“%1”；此块不会匹配任何主机</translation>
+    </message>
+    <message>
+        <source>Match without criteria; this block will match no host</source>
+        <translation>Match 没有任何条件；此块不会匹配任何主机</translation>
+    </message>
+    <message>
+        <source>Match criterion &quot;%1&quot; is not supported by Chorus; this block will match no host</source>
+        <translation>Chorus 不支持 Match 条件“%1”；此块不会匹配任何主机</translation>
+    </message>
+    <message>
+        <source>the system configuration may not Include &quot;%1&quot;; skipped, as ssh would refuse it</source>
+        <translation>系统配置不能 Include“%1”；已跳过，ssh 也会拒绝它</translation>
+    </message>
+    <message>
+        <source>Match exec &quot;%1&quot; could not be started with %2 (%3); the block does not match</source>
+        <translation>无法用 %2 启动 Match exec“%1”（%3）；该块不匹配</translation>
+    </message>
+    <message>
+        <source>Match exec &quot;%1&quot; did not finish within %2 seconds; the block does not match</source>
+        <translation>Match exec“%1”未在 %2 秒内结束；该块不匹配</translation>
+    </message>
+    <message>
+        <source>Match exec &quot;%1&quot; ended abnormally; the block does not match</source>
+        <translation>Match exec“%1”异常结束；该块不匹配</translation>
+    </message>
+    <message>
+        <source>cannot resolve host &quot;%1&quot;: it has no name in CanonicalDomains (%2), and CanonicalizeFallbackLocal is no</source>
+        <translation>无法解析主机“%1”：在 CanonicalDomains（%2）的任何域名下都找不到它，且 CanonicalizeFallbackLocal 为 no</translation>
+    </message>
+    <message>
+        <source>option &quot;%1&quot;</source>
+        <translation>选项“%1”</translation>
     </message>
 </context>
 <context>
@@ -3507,10 +3706,6 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
         <translation>publickey %1（没有口令）</translation>
     </message>
     <message>
-        <source>publickey from ssh-agent</source>
-        <translation>来自 ssh-agent 的 publickey</translation>
-    </message>
-    <message>
         <source>authentication abandoned</source>
         <translation>已放弃认证</translation>
     </message>
@@ -3553,6 +3748,64 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
     <message>
         <source>connect timeout (%1 s) while authenticating</source>
         <translation>认证时连接超时（%1 秒）</translation>
+    </message>
+    <message>
+        <source>known_hosts trusts a certificate authority for %1 (%2 line %3); Chorus cannot check host certificates with libssh 0.10. Accept this key by its fingerprint (%4 %5), or add it to known_hosts.</source>
+        <translation>known_hosts 为 %1 信任了一个证书颁发机构（%2 第 %3 行）；Chorus 在 libssh 0.10 下无法检查主机证书。请凭指纹（%4 %5）接受此密钥，或将其添加到 known_hosts。</translation>
+    </message>
+    <message>
+        <source>publickey %1 from the agent</source>
+        <translation>来自代理的 publickey %1</translation>
+    </message>
+    <message>
+        <source>certificate %1</source>
+        <translation>证书 %1</translation>
+    </message>
+    <message>
+        <source>the connection closed during authentication (tried: %1)</source>
+        <translation>认证期间连接已关闭（已尝试：%1）</translation>
+    </message>
+    <message>
+        <source>nothing yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>the server ended the connection during authentication: %1 (tried: %2)</source>
+        <translation>服务器在认证期间断开了连接：%1（已尝试：%2）</translation>
+    </message>
+    <message>
+        <source>the server ended the connection: %1</source>
+        <translation>服务器断开了连接：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server closed the connection before it sent its SSH banner (%n attempt(s))</source>
+        <translation>
+            <numerusform>服务器在发送 SSH 版本标识（banner）之前就关闭了连接（共尝试 %n 次）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the connection failed during key exchange: %1</source>
+        <translation>密钥交换期间连接失败：%1</translation>
+    </message>
+    <message>
+        <source>the server offers only key exchange methods that libssh 0.10 does not have (%1); post-quantum sntrup761 and mlkem768 arrive in libssh 0.12</source>
+        <translation>服务器只提供 libssh 0.10 不支持的密钥交换方法（%1）；后量子算法 sntrup761 和 mlkem768 要到 libssh 0.12 才提供</translation>
+    </message>
+    <message>
+        <source>the server offers only host certificates (%1), which Chorus cannot check with libssh 0.10</source>
+        <translation>服务器只提供主机证书（%1），而 Chorus 在 libssh 0.10 下无法检查主机证书</translation>
+    </message>
+    <message>
+        <source>no algorithm in common with the server for %1 (the server offers %2)</source>
+        <translation>%1 没有与服务器共同支持的算法（服务器提供的是 %2）</translation>
+    </message>
+    <message>
+        <source>the server sent %1 KiB without an SSH banner</source>
+        <translation>服务器发送了 %1 KiB 数据，却没有发出 SSH 版本标识（banner）</translation>
+    </message>
+    <message>
+        <source>the server closed the connection during key exchange</source>
+        <translation>服务器在密钥交换期间关闭了连接</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AgentRelay</name>
+    <message>
+        <source>no usable agent socket path</source>
+        <translation>沒有可用的代理程式通訊端路徑</translation>
+    </message>
+    <message>
+        <source>cannot reach the agent at %1: %2</source>
+        <translation>無法連線到位於 %1 的代理程式：%2</translation>
+    </message>
+    <message>
+        <source>the agent at %1 did not list its keys</source>
+        <translation>位於 %1 的代理程式沒有列出其金鑰</translation>
+    </message>
+</context>
+<context>
     <name>AnsibleImporter</name>
     <message>
         <source>bad port &quot;%1&quot; in &quot;%2&quot;</source>
@@ -2081,6 +2096,65 @@ Each run opens here in its own tab.</source>
     </message>
 </context>
 <context>
+    <name>ConfigCli</name>
+    <message>
+        <source>Usage: chorus config [-F FILE] [-O OPTION=VALUE]... HOST
+Prints what Chorus makes of HOST from the ssh configuration, one &quot;keyword value&quot; line each,
+the way &quot;ssh -G HOST&quot; prints what ssh makes of it, so that the two can be compared.
+Nothing is connected to; Match exec commands do run.
+
+  -F, --ssh-config FILE       Reads FILE (and what it includes) instead of ~/.ssh/config
+                              and /etc/ssh/ssh_config, as ssh -F does; &quot;none&quot; reads no file.
+  -O, --option OPTION=VALUE   An ssh_config line that wins over the files, as ssh -o
+                              (repeatable).
+  -h, --help                  Shows this text.
+
+HOST is given as to ssh: an alias, [user@]host, or ssh://[user@]host[:port].
+ProxyCommand is shown with its %-tokens expanded, where ssh -G shows them as written.
+Exit status: 0 printed, 2 the host cannot be resolved, 64 bad usage.
+</source>
+        <translation>用法：chorus config [-F FILE] [-O OPTION=VALUE]... HOST
+輸出 Chorus 依 ssh 設定為 HOST 得出的設定值，每行一條 &quot;keyword value&quot;，
+與 &quot;ssh -G HOST&quot; 輸出 ssh 所得設定值的方式相同，以便比對兩者。
+不會連線到任何主機；但 Match exec 指令確實會執行。
+
+  -F, --ssh-config FILE       讀取 FILE（及其引入的檔案），取代 ~/.ssh/config
+                              和 /etc/ssh/ssh_config，與 ssh -F 相同；&quot;none&quot; 表示不讀取任何檔案。
+  -O, --option OPTION=VALUE   一行 ssh_config 設定，優先於設定檔，與 ssh -o 相同
+                              （可重複）。
+  -h, --help                  顯示此說明文字。
+
+HOST 的寫法與 ssh 相同：別名、[user@]host 或 ssh://[user@]host[:port]。
+ProxyCommand 顯示時其中的 %-替代符號已展開，而 ssh -G 則按原樣顯示。
+結束狀態：0 已輸出，2 無法解析該主機，64 用法錯誤。
+</translation>
+    </message>
+    <message>
+        <source>%1 (see &apos;chorus config --help&apos;)</source>
+        <translation>%1（參見 &apos;chorus config --help&apos;）</translation>
+    </message>
+    <message>
+        <source>name the host to show</source>
+        <translation>請指定要顯示的主機</translation>
+    </message>
+    <message>
+        <source>give one host, not %1</source>
+        <translation>只能指定一台主機，而不是 %1 台</translation>
+    </message>
+    <message>
+        <source>cannot read ssh config &quot;%1&quot;: no such file</source>
+        <translation>無法讀取 ssh 設定「%1」：沒有這個檔案</translation>
+    </message>
+    <message>
+        <source>cannot read ssh config &quot;%1&quot;: it is a directory</source>
+        <translation>無法讀取 ssh 設定「%1」：它是一個目錄</translation>
+    </message>
+    <message>
+        <source>cannot read ssh config &quot;%1&quot;: %2</source>
+        <translation>無法讀取 ssh 設定「%1」：%2</translation>
+    </message>
+</context>
+<context>
     <name>FileTransfer</name>
     <message>
         <source>disk full or quota exceeded</source>
@@ -2383,16 +2457,8 @@ Started %3, took %4, %5 hosts
         <translation>[sudo] %1 在各主機上的密碼：</translation>
     </message>
     <message>
-        <source>that was refused; %1@%2&apos;s password: </source>
-        <translation>密碼被拒絕；%1@%2 的密碼：</translation>
-    </message>
-    <message>
         <source>%1@%2&apos;s password: </source>
         <translation>%1@%2 的密碼：</translation>
-    </message>
-    <message>
-        <source>that was refused; %1@%2: %3 </source>
-        <translation>被拒絕；%1@%2：%3 </translation>
     </message>
     <message>
         <source>that was refused; Enter passphrase for key &apos;%1&apos;: </source>
@@ -2425,6 +2491,34 @@ Record it in %4 and connect (yes/no)? </source>
     <message>
         <source>--threads: %1 is not a whole number from 1 to 256</source>
         <translation>--threads：%1 不是 1 到 256 之間的整數</translation>
+    </message>
+    <message>
+        <source>Say how each host&apos;s connection went, as ssh -v does: the keys offered, what the server refused, retries.</source>
+        <translation>像 ssh -v 一樣說明每台主機的連線過程：提供了哪些金鑰、伺服器拒絕了什麼、重試情況。</translation>
+    </message>
+    <message>
+        <source>Displays version information.</source>
+        <translation>顯示版本資訊。</translation>
+    </message>
+    <message>
+        <source>connected on attempt %1</source>
+        <translation>第 %1 次嘗試時連線成功</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1@%2&apos;s password (used for %1 on %n host(s)): </source>
+        <translation>
+            <numerusform>%1@%2 的密碼（用於 %n 台主機上的 %1）： </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1@%2: %3 (used for %1 on %n host(s)) </source>
+        <translation>
+            <numerusform>%1@%2：%3（用於 %n 台主機上的 %1） </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>that was refused; %1</source>
+        <translation>被拒絕；%1</translation>
     </message>
 </context>
 <context>
@@ -2816,6 +2910,18 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <source>cannot write to %1: %2</source>
         <translation>無法寫入 %1：%2</translation>
     </message>
+    <message>
+        <source>cannot record the key of %1 in %2: the name, key type or key is not one known_hosts can hold</source>
+        <translation>無法將 %1 的金鑰記錄到 %2：該名稱、金鑰類型或金鑰無法存放在 known_hosts 中</translation>
+    </message>
+    <message>
+        <source>the key for %1 is marked @revoked in %2 line %3; refused</source>
+        <translation>%1 的金鑰在 %2 第 %3 行被標記為 @revoked；已拒絕</translation>
+    </message>
+    <message>
+        <source>another key for %1 was recorded in %2 line %3 meanwhile; refused</source>
+        <translation>與此同時，%2 第 %3 行已記錄了 %1 的另一個金鑰；已拒絕</translation>
+    </message>
 </context>
 <context>
     <name>OutputFiles</name>
@@ -3014,6 +3120,17 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     </message>
 </context>
 <context>
+    <name>ProxyProcess</name>
+    <message>
+        <source>cannot start the ProxyCommand: %1</source>
+        <translation>無法啟動 ProxyCommand：%1</translation>
+    </message>
+    <message>
+        <source>cannot start the ProxyCommand with %1: %2</source>
+        <translation>無法用 %1 啟動 ProxyCommand：%2</translation>
+    </message>
+</context>
+<context>
     <name>PsshImporter</name>
     <message numerus="yes">
         <source>expected &quot;[user@]host[:port] [user]&quot;, found %n fields</source>
@@ -3060,46 +3177,16 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <source>connection lost</source>
         <translation>連線已中斷</translation>
     </message>
+    <message>
+        <source>the server refused a session channel: %1</source>
+        <translation>伺服器拒絕開啟工作階段通道：%1</translation>
+    </message>
 </context>
 <context>
     <name>RunCli</name>
     <message>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
-    </message>
-    <message>
-        <source>Runs COMMAND on every host at once over SSH and prints what came back.
-
-Output: by default each line as it arrives, prefixed with &quot;HOST: &quot; (stderr lines on stderr).
--b groups hosts whose stdout, stderr and exit status are identical, largest group first.
---diff prints a unified diff of each group against the largest one.
---json prints one JSON object per host and line, as each host finishes, with the fields host,
-exit_status, signal, stdout, stderr (stdout_b64, stderr_b64 instead when not valid UTF-8),
-truncated, error, duration_ms, phases_ms (ms since the run started: resolved, tcp_connected,
-kex_done, host_key_checked, authenticated, channel_opened, exec_started, first_byte, exited;
-null where not reached) and reused_connection; with --repeat also round.
-
-Exit status: 0 every command exited 0; 1 some command exited non-zero or was killed;
-2 some host failed to connect or authenticate, timed out or was cancelled (Ctrl+C);
-64 bad usage (nothing was connected to).
-
-Ctrl+C cancels the commands still running and prints what came back so far.</source>
-        <translation>透過 SSH 在所有主機上同時執行 COMMAND，並輸出傳回的結果。
-
-輸出：預設每行一到達就輸出，前綴為「HOST: 」（stderr 的行輸出到 stderr）。
--b 將 stdout、stderr 和結束狀態完全相同的主機歸為一組，最大的組在前。
---diff 輸出每組相對於最大組的統一格式差異（unified diff）。
---json 在每台主機結束時，每台主機輸出一行 JSON 物件，欄位為 host、
-exit_status、signal、stdout、stderr（不是有效 UTF-8 時改為 stdout_b64、stderr_b64）、
-truncated、error、duration_ms、phases_ms（自執行開始的毫秒數：resolved、tcp_connected、
-kex_done、host_key_checked、authenticated、channel_opened、exec_started、first_byte、exited；
-未到達的階段為 null）和 reused_connection；使用 --repeat 時還有 round。
-
-結束狀態：0 所有指令都以 0 結束；1 有指令以非零狀態結束或被終止；
-2 有主機連線或驗證失敗、逾時或被取消（Ctrl+C）；
-64 用法錯誤（未連線任何主機）。
-
-Ctrl+C 會取消仍在執行的指令，並輸出到目前為止傳回的結果。</translation>
     </message>
     <message>
         <source>The shell command to run on every host. Options come first.</source>
@@ -3220,6 +3307,42 @@ Ctrl+C 會取消仍在執行的指令，並輸出到目前為止傳回的結果�
     <message>
         <source>still cancelling; a third interrupt stops at once</source>
         <translation>仍在取消；再中斷一次將立即停止</translation>
+    </message>
+    <message>
+        <source>Runs COMMAND on every host at once over SSH and prints what came back.
+
+Output: by default each line as it arrives, prefixed with &quot;HOST: &quot; (stderr lines on stderr).
+-b groups hosts whose stdout, stderr and exit status are identical, largest group first.
+--diff prints a unified diff of each group against the largest one.
+--json prints one JSON object per host and line, as each host finishes, with the fields host,
+exit_status, signal, stdout, stderr (stdout_b64, stderr_b64 instead when not valid UTF-8),
+truncated, error, duration_ms, phases_ms (ms since the run started: resolved, tcp_connected,
+kex_done, host_key_checked, authenticated, channel_opened, exec_started, first_byte, exited;
+null where not reached), reused_connection and connect_attempts (TCP connections it took);
+with --repeat also round.
+
+Exit status: 0 every command exited 0; 1 some command exited non-zero or was killed;
+2 some host failed to connect or authenticate, timed out or was cancelled (Ctrl+C);
+64 bad usage (nothing was connected to).
+
+Ctrl+C cancels the commands still running and prints what came back so far.</source>
+        <translation>透過 SSH 在所有主機上同時執行 COMMAND，並輸出傳回的結果。
+
+輸出：預設每行一到達就輸出，前綴為「HOST: 」（stderr 的行輸出到 stderr）。
+-b 將 stdout、stderr 和結束狀態完全相同的主機歸為一組，最大的組在前。
+--diff 輸出每組相對於最大組的統一格式差異（unified diff）。
+--json 在每台主機結束時，每台主機輸出一行 JSON 物件，欄位為 host、
+exit_status、signal、stdout、stderr（不是有效 UTF-8 時改為 stdout_b64、stderr_b64）、
+truncated、error、duration_ms、phases_ms（自執行開始的毫秒數：resolved、tcp_connected、
+kex_done、host_key_checked、authenticated、channel_opened、exec_started、first_byte、exited；
+未到達的階段為 null）、reused_connection 和 connect_attempts（所用的 TCP 連線數）；
+使用 --repeat 時還有 round。
+
+結束狀態：0 所有指令都以 0 結束；1 有指令以非零狀態結束或被終止；
+2 有主機連線或驗證失敗、逾時或被取消（Ctrl+C）；
+64 用法錯誤（未連線任何主機）。
+
+Ctrl+C 會取消仍在執行的指令，並輸出到目前為止傳回的結果。</translation>
     </message>
 </context>
 <context>
@@ -3349,10 +3472,6 @@ Ctrl+C 會取消仍在執行的指令，並輸出到目前為止傳回的結果�
         <translation>Host 模式為空；此區塊不會符合任何主機</translation>
     </message>
     <message>
-        <source>Match blocks are not supported; the lines up to the next Host or Match are ignored</source>
-        <translation>不支援 Match 區塊；直到下一個 Host 或 Match 之前的各行都會被忽略</translation>
-    </message>
-    <message>
         <source>Include without a file name</source>
         <translation>Include 缺少檔案名稱</translation>
     </message>
@@ -3371,10 +3490,6 @@ Ctrl+C 會取消仍在執行的指令，並輸出到目前為止傳回的結果�
     <message>
         <source>bad port &quot;%1&quot;</source>
         <translation>連接埠「%1」無效</translation>
-    </message>
-    <message>
-        <source>bad value &quot;%1&quot; for %2 (yes or no)</source>
-        <translation>%2 的值「%1」無效（應為 yes 或 no）</translation>
     </message>
     <message>
         <source>empty jump host in ProxyJump &quot;%1&quot;</source>
@@ -3419,6 +3534,90 @@ Ctrl+C 會取消仍在執行的指令，並輸出到目前為止傳回的結果�
     <message>
         <source>bad port &quot;%1&quot; in &quot;%2&quot;</source>
         <translation>「%2」中的連接埠「%1」無效</translation>
+    </message>
+    <message>
+        <source>more than %1 files read for one configuration; this Include and every later one are skipped (does a file include its own folder?)</source>
+        <translation>一份設定讀取的檔案超過 %1 個；此 Include 及其後的所有 Include 都已略過（是否有檔案引入了它自己所在的資料夾？）</translation>
+    </message>
+    <message>
+        <source>%1 cannot be given as an option</source>
+        <translation>%1 不能透過選項指定</translation>
+    </message>
+    <message>
+        <source>bad value &quot;%1&quot; for %2 (%3)</source>
+        <translation>%2 的值「%1」無效（應為 %3）</translation>
+    </message>
+    <message>
+        <source>&quot;none&quot; must stand alone in %1</source>
+        <translation>%1 中的「none」必須單獨使用</translation>
+    </message>
+    <message>
+        <source>bad environment variable name in %1 &quot;%2&quot;</source>
+        <translation>%1「%2」中的環境變數名稱無效</translation>
+    </message>
+    <message>
+        <source>bad number &quot;%1&quot; for %2</source>
+        <translation>%2 的數字「%1」無效</translation>
+    </message>
+    <message>
+        <source>bad domain name &quot;%1&quot; in %2</source>
+        <translation>%2 中的網域名稱「%1」無效</translation>
+    </message>
+    <message>
+        <source>bad rule &quot;%1&quot; in %2 (SOURCES:TARGETS)</source>
+        <translation>%2 中的規則「%1」無效（應為 SOURCES:TARGETS）</translation>
+    </message>
+    <message>
+        <source>more than %1 settings in one configuration; this line and every later one are skipped</source>
+        <translation>單一設定中的設定超過 %1 項；此行及其後的所有行都已略過</translation>
+    </message>
+    <message>
+        <source>Match &quot;%1&quot; cannot be combined with other criteria; this block will match no host</source>
+        <translation>Match「%1」不能與其他條件組合使用；此區塊不會符合任何主機</translation>
+    </message>
+    <message>
+        <source>unknown Match criterion &quot;%1&quot;; this block will match no host</source>
+        <translation>未知的 Match 條件「%1」；此區塊不會符合任何主機</translation>
+    </message>
+    <message>
+        <source>Match &quot;%1&quot; needs a value; this block will match no host</source>
+        <translation>Match「%1」需要一個值；此區塊不會符合任何主機</translation>
+    </message>
+    <message>
+        <source>unknown or incomplete token &quot;%1&quot; in Match exec &quot;%2&quot;; this block will match no host</source>
+        <translation>Match exec「%2」中有未知或不完整的替代符號「%1」；此區塊不會符合任何主機</translation>
+    </message>
+    <message>
+        <source>Match without criteria; this block will match no host</source>
+        <translation>Match 沒有任何條件；此區塊不會符合任何主機</translation>
+    </message>
+    <message>
+        <source>Match criterion &quot;%1&quot; is not supported by Chorus; this block will match no host</source>
+        <translation>Chorus 不支援 Match 條件「%1」；此區塊不會符合任何主機</translation>
+    </message>
+    <message>
+        <source>the system configuration may not Include &quot;%1&quot;; skipped, as ssh would refuse it</source>
+        <translation>系統設定不能 Include「%1」；已略過，ssh 也會拒絕它</translation>
+    </message>
+    <message>
+        <source>Match exec &quot;%1&quot; could not be started with %2 (%3); the block does not match</source>
+        <translation>無法用 %2 啟動 Match exec「%1」（%3）；該區塊不符合</translation>
+    </message>
+    <message>
+        <source>Match exec &quot;%1&quot; did not finish within %2 seconds; the block does not match</source>
+        <translation>Match exec「%1」未在 %2 秒內結束；該區塊不符合</translation>
+    </message>
+    <message>
+        <source>Match exec &quot;%1&quot; ended abnormally; the block does not match</source>
+        <translation>Match exec「%1」異常結束；該區塊不符合</translation>
+    </message>
+    <message>
+        <source>cannot resolve host &quot;%1&quot;: it has no name in CanonicalDomains (%2), and CanonicalizeFallbackLocal is no</source>
+        <translation>無法解析主機「%1」：在 CanonicalDomains（%2）的任何網域下都找不到它，且 CanonicalizeFallbackLocal 為 no</translation>
+    </message>
+    <message>
+        <source>option &quot;%1&quot;</source>
+        <translation>選項「%1」</translation>
     </message>
 </context>
 <context>
@@ -3507,10 +3706,6 @@ Ctrl+C 會取消仍在執行的指令，並輸出到目前為止傳回的結果�
         <translation>publickey %1（沒有密語）</translation>
     </message>
     <message>
-        <source>publickey from ssh-agent</source>
-        <translation>來自 ssh-agent 的 publickey</translation>
-    </message>
-    <message>
         <source>authentication abandoned</source>
         <translation>已放棄驗證</translation>
     </message>
@@ -3553,6 +3748,64 @@ Ctrl+C 會取消仍在執行的指令，並輸出到目前為止傳回的結果�
     <message>
         <source>connect timeout (%1 s) while authenticating</source>
         <translation>驗證時連線逾時（%1 秒）</translation>
+    </message>
+    <message>
+        <source>known_hosts trusts a certificate authority for %1 (%2 line %3); Chorus cannot check host certificates with libssh 0.10. Accept this key by its fingerprint (%4 %5), or add it to known_hosts.</source>
+        <translation>known_hosts 為 %1 信任了一個憑證授權單位（%2 第 %3 行）；Chorus 在 libssh 0.10 下無法檢查主機憑證。請依指紋（%4 %5）接受此金鑰，或將它加入 known_hosts。</translation>
+    </message>
+    <message>
+        <source>publickey %1 from the agent</source>
+        <translation>來自代理程式的 publickey %1</translation>
+    </message>
+    <message>
+        <source>certificate %1</source>
+        <translation>憑證 %1</translation>
+    </message>
+    <message>
+        <source>the connection closed during authentication (tried: %1)</source>
+        <translation>驗證期間連線已關閉（已嘗試：%1）</translation>
+    </message>
+    <message>
+        <source>nothing yet</source>
+        <translation>尚無</translation>
+    </message>
+    <message>
+        <source>the server ended the connection during authentication: %1 (tried: %2)</source>
+        <translation>伺服器在驗證期間中斷了連線：%1（已嘗試：%2）</translation>
+    </message>
+    <message>
+        <source>the server ended the connection: %1</source>
+        <translation>伺服器中斷了連線：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server closed the connection before it sent its SSH banner (%n attempt(s))</source>
+        <translation>
+            <numerusform>伺服器在傳送 SSH 版本識別字串（banner）之前就關閉了連線（共嘗試 %n 次）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the connection failed during key exchange: %1</source>
+        <translation>金鑰交換期間連線失敗：%1</translation>
+    </message>
+    <message>
+        <source>the server offers only key exchange methods that libssh 0.10 does not have (%1); post-quantum sntrup761 and mlkem768 arrive in libssh 0.12</source>
+        <translation>伺服器只提供 libssh 0.10 不支援的金鑰交換方法（%1）；後量子演算法 sntrup761 與 mlkem768 要到 libssh 0.12 才會提供</translation>
+    </message>
+    <message>
+        <source>the server offers only host certificates (%1), which Chorus cannot check with libssh 0.10</source>
+        <translation>伺服器只提供主機憑證（%1），而 Chorus 在 libssh 0.10 下無法檢查主機憑證</translation>
+    </message>
+    <message>
+        <source>no algorithm in common with the server for %1 (the server offers %2)</source>
+        <translation>%1 沒有與伺服器共同支援的演算法（伺服器提供的是 %2）</translation>
+    </message>
+    <message>
+        <source>the server sent %1 KiB without an SSH banner</source>
+        <translation>伺服器傳送了 %1 KiB 資料，卻沒有送出 SSH 版本識別字串（banner）</translation>
+    </message>
+    <message>
+        <source>the server closed the connection during key exchange</source>
+        <translation>伺服器在金鑰交換期間關閉了連線</translation>
     </message>
 </context>
 <context>
