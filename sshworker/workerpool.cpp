@@ -1,6 +1,7 @@
 #include "sshworker/workerpool.h"
 
 #include "sshworker/internal/agentrelay.h"
+#include "sshworker/internal/resolver.h"
 #include "sshworker/internal/sshlog.h"
 #include "sshworker/internal/sshworker.h"
 #include "sshworker/internal/workerbatch.h"
@@ -31,6 +32,7 @@ WorkerPool::WorkerPool(const PoolSettings &settings, QObject *parent)
     Q_UNUSED(initialised);
     if (m_settings.threads <= 0)
         m_settings.threads = qMax(1, QThread::idealThreadCount());
+    m_resolver = std::make_unique<Resolver>();
     for (int i = 0; i < m_settings.threads; ++i) {
         m_workers.push_back(std::make_unique<SshWorker>(this, i));
         m_workers.back()->start();
@@ -72,11 +74,12 @@ RunId WorkerPool::start(const RunRequest &request)
     run->request = request;
     run->startUs = SshWorker::nowUs();
     run->freeSlots = qMax(1, request.fanout);
+    run->undelivered = std::make_unique<std::atomic<qint64>[]>(size_t(qMax(1, int(request.hosts.size()))));
     if (request.hosts.isEmpty() || m_shutDown) {
         QMetaObject::invokeMethod(this, [this, id] { Q_EMIT runFinished(id); }, Qt::QueuedConnection);
         return id;
     }
-    m_runs.insert(id, RunBook{int(request.hosts.size()), 0});
+    m_runs.insert(id, RunBook{int(request.hosts.size()), 0, run});
     for (int i = 0; i < request.hosts.size(); ++i) {
         WorkerCommand command;
         command.type = WorkerCommand::Type::StartHost;
@@ -145,9 +148,15 @@ void WorkerPool::provideSecret(RunId run, int host, const QByteArray &secret, bo
 
 void WorkerPool::deliver(const WorkerBatch &batch)
 {
+    qint64 delivered = 0;
     for (const WorkerBatch::Event &event : batch.events) {
         if (const auto *chunk = std::get_if<OutputChunk>(&event)) {
             Q_EMIT outputReceived(*chunk);
+            // Taken: the credit goes back to the host (see SshWorker::outputCredit).
+            const auto run = m_runs.constFind(chunk->run);
+            if (run != m_runs.cend() && chunk->host >= 0 && chunk->host < run->hosts)
+                run->shared->undelivered[size_t(chunk->host)].fetch_sub(chunk->data.size());
+            delivered += chunk->data.size();
         } else if (const auto *state = std::get_if<WorkerBatch::StateChange>(&event)) {
             Q_EMIT hostStateChanged(state->run, state->host, state->state);
         } else if (const auto *finished = std::get_if<WorkerBatch::Finished>(&event)) {
@@ -167,6 +176,11 @@ void WorkerPool::deliver(const WorkerBatch &batch)
         } else if (const auto *progress = std::get_if<WorkerBatch::Progress>(&event)) {
             Q_EMIT transferProgress(progress->run, progress->host, progress->done, progress->total);
         }
+    }
+    if (delivered > 0) {
+        m_undelivered.fetch_sub(delivered);
+        if (m_throttled.load() > 0)
+            wakeAll(); // a job waiting for credit can read again
     }
     // Each worker reports its own count; the pool keeps the sum.
     m_workerConnections[batch.worker] = batch.openConnections;

@@ -16,7 +16,9 @@
 namespace Chorus {
 
 class AgentRelay;
+class Resolver;
 class SshWorker;
+struct RunShared;
 struct WorkerBatch;
 struct WorkerCommand;
 
@@ -32,6 +34,13 @@ struct PoolSettings
     int idleTimeoutMs = 10 * 60 * 1000; // an open connection with nothing to do is closed after this
     int shutdownGraceMs = 3000;   // how long closing waits for running commands
     int transferGraceMs = 30000;  // how long closing waits for file transfers; then they end "transfer cut"
+    // Back-pressure: output a host has sent that the caller has not yet taken (outputReceived) is held
+    // to this much per host and this much for the pool; beyond it the engine stops reading, the SSH
+    // window closes and the server waits, so memory stays bounded at any output rate.
+    // At least what libssh may hold for one channel (its 1.28 MB window), so a paused channel can
+    // always be read whole.
+    qint64 undeliveredPerHost = 4 * 1024 * 1024;
+    qint64 undeliveredTotal = 32 * 1024 * 1024;
     // A transfer that moves nothing this long (no answer from the SFTP server, no window to send
     // into) ends TimedOut, "transfer stalled"; 0: no limit.
     int transferStallMs = 60000;
@@ -97,6 +106,7 @@ private:
     {
         int hosts = 0;
         int finished = 0;
+        std::shared_ptr<RunShared> shared;
     };
 
     PoolSettings m_settings;
@@ -105,6 +115,8 @@ private:
     RunId m_nextRun = 1;
     std::atomic<int> m_handshakeSlots;
     std::atomic<int> m_openConnections{0};
+    std::atomic<qint64> m_undelivered{0}; // output taken from hosts, not yet delivered, all runs
+    std::atomic<int> m_throttled{0};      // jobs that stopped reading for want of credit
     QHash<int, int> m_workerConnections;
     bool m_shutDown = false;
 
@@ -116,6 +128,8 @@ private:
     };
     QMutex m_serverGatesMutex;
     QHash<QString, ServerGate> m_serverGates;
+
+    std::unique_ptr<Resolver> m_resolver; // name lookups, bounded, never waited for at shutdown
 
     // Made when a host first authenticates with an agent (SshWorker::agentRelay).
     QMutex m_agentRelayMutex;

@@ -2272,6 +2272,18 @@ ProxyCommand 显示时其中的 %-占位符已展开，而 ssh -G 按原样显�
         <source>closing before the copy was complete</source>
         <translation>复制完成之前即被关闭</translation>
     </message>
+    <message>
+        <source>%1: folders nested more than %2 deep (the limit); stopped, as a server that lists a folder inside itself would never end</source>
+        <translation>%1：文件夹嵌套超过 %2 层（上限）；已停止，因为把文件夹列在自身之内的服务器永远不会结束</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 entries in one folder (the limit); stopped</source>
+        <translation>%1：一个文件夹中超过 %2 个条目（上限）；已停止</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 files and folders in all (the limit); stopped</source>
+        <translation>%1：文件和文件夹总数超过 %2 个（上限）；已停止</translation>
+    </message>
 </context>
 <context>
     <name>HistoryCli</name>
@@ -4011,6 +4023,22 @@ bytes、duration_ms、reused_connection。</translation>
     <message>
         <source>still cancelling; a third interrupt stops at once</source>
         <translation>仍在取消；再中断一次将立即停止</translation>
+    </message>
+    <message>
+        <source>Pull: refuse folders nested deeper than N (default 64).</source>
+        <translation>拉取：拒绝嵌套深于 N 层的文件夹（默认 64）。</translation>
+    </message>
+    <message>
+        <source>Pull: refuse a folder listing more than N entries (default 100000).</source>
+        <translation>拉取：拒绝列出超过 N 个条目的文件夹（默认 100000）。</translation>
+    </message>
+    <message>
+        <source>Pull: refuse more than N files and folders per host (default 1000000).</source>
+        <translation>拉取：每台主机拒绝超过 N 个文件和文件夹（默认 1000000）。</translation>
+    </message>
+    <message>
+        <source>--%1: %2 is not a whole number of at least 1</source>
+        <translation>--%1：%2 不是大于等于 1 的整数</translation>
     </message>
 </context>
 <context>

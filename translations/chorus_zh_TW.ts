@@ -2272,6 +2272,18 @@ ProxyCommand 顯示時其中的 %-替代符號已展開，而 ssh -G 則按原�
         <source>closing before the copy was complete</source>
         <translation>複製完成之前即被關閉</translation>
     </message>
+    <message>
+        <source>%1: folders nested more than %2 deep (the limit); stopped, as a server that lists a folder inside itself would never end</source>
+        <translation>%1：資料夾巢狀超過 %2 層（上限）；已停止，因為把資料夾列在自身之內的伺服器永遠不會結束</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 entries in one folder (the limit); stopped</source>
+        <translation>%1：一個資料夾中超過 %2 個項目（上限）；已停止</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 files and folders in all (the limit); stopped</source>
+        <translation>%1：檔案和資料夾總數超過 %2 個（上限）；已停止</translation>
+    </message>
 </context>
 <context>
     <name>HistoryCli</name>
@@ -4011,6 +4023,22 @@ bytes、duration_ms、reused_connection。</translation>
     <message>
         <source>still cancelling; a third interrupt stops at once</source>
         <translation>仍在取消；再中斷一次將立即停止</translation>
+    </message>
+    <message>
+        <source>Pull: refuse folders nested deeper than N (default 64).</source>
+        <translation>拉取：拒絕巢狀深於 N 層的資料夾（預設 64）。</translation>
+    </message>
+    <message>
+        <source>Pull: refuse a folder listing more than N entries (default 100000).</source>
+        <translation>拉取：拒絕列出超過 N 個項目的資料夾（預設 100000）。</translation>
+    </message>
+    <message>
+        <source>Pull: refuse more than N files and folders per host (default 1000000).</source>
+        <translation>拉取：每台主機拒絕超過 N 個檔案和資料夾（預設 1000000）。</translation>
+    </message>
+    <message>
+        <source>--%1: %2 is not a whole number of at least 1</source>
+        <translation>--%1：%2 不是大於等於 1 的整數</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "app/cli/clioutput.h"
 
+#include "model/core/printable.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -48,9 +50,11 @@ bool CliOutput::makeWritableFolder(const QString &dir, QString *error)
     return true;
 }
 
+// Input quoted back in a message: at most 200 characters of it, control characters made visible,
+// so a 10 MB line never comes back whole and nothing in it moves the terminal.
 QString CliOutput::quoted(const QString &text)
 {
-    return u'"' + text + u'"';
+    return u'"' + printable(text) + u'"';
 }
 
 } // namespace Chorus

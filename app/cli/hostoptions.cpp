@@ -1,5 +1,6 @@
 #include "app/cli/hostoptions.h"
 
+#include "app/cli/clioutput.h"
 #include "model/ssh/hostset.h"
 #include "model/ssh/sshconfig.h"
 #include "model/ssh/targetresolver.h"
@@ -14,15 +15,6 @@
 #include <cmath>
 
 namespace Chorus {
-
-namespace {
-
-QString quoted(const QString &text)
-{
-    return u'"' + text + u'"';
-}
-
-} // namespace
 
 HostOptions::HostOptions()
     : m_hosts({QStringLiteral("w"), QStringLiteral("hosts")},
@@ -76,13 +68,13 @@ bool HostOptions::readHostsFile(const QString &path, QStringList *specs, QString
 {
     if (QFileInfo(path).isDir()) {
         *error = QCoreApplication::translate("HostOptions", "cannot read hosts file %1: it is a directory")
-                     .arg(quoted(path));
+                     .arg(CliOutput::quoted(path));
         return false;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
         *error = QCoreApplication::translate("HostOptions", "cannot read hosts file %1: %2")
-                     .arg(quoted(path), file.errorString());
+                     .arg(CliOutput::quoted(path), file.errorString());
         return false;
     }
     int lineNumber = 0;
@@ -99,7 +91,7 @@ bool HostOptions::readHostsFile(const QString &path, QStringList *specs, QString
         // pssh's old "host user" form would otherwise be read as two hosts.
         if (line.contains(QChar(u' ')) || line.contains(u'\t')) {
             *error = QCoreApplication::translate("HostOptions", "%1: one [user@]host[:port] per line, not %2")
-                         .arg(where, quoted(line));
+                         .arg(where, CliOutput::quoted(line));
             return false;
         }
         QStringList names;
@@ -112,7 +104,7 @@ bool HostOptions::readHostsFile(const QString &path, QStringList *specs, QString
     }
     if (file.error() != QFileDevice::NoError) {
         *error = QCoreApplication::translate("HostOptions", "cannot read hosts file %1: %2")
-                     .arg(quoted(path), file.errorString());
+                     .arg(CliOutput::quoted(path), file.errorString());
         return false;
     }
     return true;
@@ -128,7 +120,7 @@ bool HostOptions::resolve(const QCommandLineParser &parser, QList<HostTarget> *t
         if (!parseSeconds(value, &defaults.connectTimeoutMs)) {
             *error =
                 QCoreApplication::translate("HostOptions", "--connect-timeout: %1 is not a number of seconds")
-                    .arg(quoted(value));
+                    .arg(CliOutput::quoted(value));
             return false;
         }
     }
@@ -141,7 +133,7 @@ bool HostOptions::resolve(const QCommandLineParser &parser, QList<HostTarget> *t
         } else {
             *error =
                 QCoreApplication::translate("HostOptions", "--host-keys: %1 is neither strict nor accept-new")
-                    .arg(quoted(value));
+                    .arg(CliOutput::quoted(value));
             return false;
         }
     }
@@ -156,12 +148,12 @@ bool HostOptions::resolve(const QCommandLineParser &parser, QList<HostTarget> *t
             *error =
                 !info.exists()
                     ? QCoreApplication::translate("HostOptions", "cannot read ssh config %1: no such file")
-                          .arg(quoted(configPath))
+                          .arg(CliOutput::quoted(configPath))
                 : info.isDir() ? QCoreApplication::translate("HostOptions",
                                                              "cannot read ssh config %1: it is a directory")
-                                     .arg(quoted(configPath))
+                                     .arg(CliOutput::quoted(configPath))
                                : QCoreApplication::translate("HostOptions", "cannot read ssh config %1: %2")
-                                     .arg(quoted(configPath), probe.errorString());
+                                     .arg(CliOutput::quoted(configPath), probe.errorString());
             return false;
         }
     }
@@ -214,7 +206,7 @@ bool HostOptions::resolve(const QCommandLineParser &parser, QList<HostTarget> *t
         HostTarget target;
         QString why;
         if (!config.resolve(spec, defaults, &target, &why)) {
-            *error = QCoreApplication::translate("HostOptions", "bad host %1: %2").arg(quoted(spec), why);
+            *error = QCoreApplication::translate("HostOptions", "bad host %1: %2").arg(CliOutput::quoted(spec), why);
             return false;
         }
         resolved.append(target);

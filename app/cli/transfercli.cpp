@@ -117,8 +117,23 @@ bool TransferCli::parse(const QStringList &arguments, QString *error, bool *answ
                                     "Give up on a host whose copy moves no byte for SEC seconds (default "
                                     "60; 0: wait without limit)."),
         QStringLiteral("SEC"));
-    for (const QCommandLineOption *option :
-         {&overwrite, &checksum, &checksumCommand, &recursive, &json, &stallTimeout})
+    // Bounds on what a server may list for a pull, so one that lies cannot fill memory or disk.
+    const QCommandLineOption maxDepth(
+        QStringLiteral("max-depth"),
+        QCoreApplication::translate("TransferCli", "Pull: refuse folders nested deeper than N (default 64)."),
+        QStringLiteral("N"));
+    const QCommandLineOption maxFolderEntries(
+        QStringLiteral("max-folder-entries"),
+        QCoreApplication::translate("TransferCli", "Pull: refuse a folder listing more than N entries (default "
+                                                   "100000)."),
+        QStringLiteral("N"));
+    const QCommandLineOption maxEntries(
+        QStringLiteral("max-entries"),
+        QCoreApplication::translate("TransferCli", "Pull: refuse more than N files and folders per host (default "
+                                                   "1000000)."),
+        QStringLiteral("N"));
+    for (const QCommandLineOption *option : {&overwrite, &checksum, &checksumCommand, &recursive, &json,
+                                             &stallTimeout, &maxDepth, &maxFolderEntries, &maxEntries})
         parser.addOption(*option);
 
     if (!parser.parse(arguments)) {
@@ -144,6 +159,21 @@ bool TransferCli::parse(const QStringList &arguments, QString *error, bool *answ
         }
     }
     m_json = parser.isSet(json);
+    const auto readLimit = [&](const QCommandLineOption &option, auto *target) {
+        int value = 0;
+        if (!parser.isSet(option))
+            return true;
+        if (!parseCount(parser.value(option), 1, 1'000'000'000, &value)) {
+            *error = QCoreApplication::translate("TransferCli", "--%1: %2 is not a whole number of at least 1")
+                         .arg(option.names().constFirst(), CliOutput::quoted(parser.value(option)));
+            return false;
+        }
+        *target = value;
+        return true;
+    };
+    if (!readLimit(maxDepth, &m_spec.maxDepth) || !readLimit(maxFolderEntries, &m_spec.maxFolderEntries)
+        || !readLimit(maxEntries, &m_spec.maxEntries))
+        return false;
     if (parser.isSet(stallTimeout) && !HostOptions::parseSeconds(parser.value(stallTimeout), &m_stallMs)) {
         *error = QCoreApplication::translate("TransferCli", "--stall-timeout: %1 is not a number of seconds")
                      .arg(CliOutput::quoted(parser.value(stallTimeout)));

@@ -62,6 +62,11 @@ struct TransferSpec
     // The remote program printing "HASH  NAME" for a file, for hosts where it has another name
     // (e.g. "shasum -a 256"). Run as `PROGRAM -- FILE`.
     QString checksumCommand = QStringLiteral("sha256sum");
+    // Pull: what a server may list before the copy is refused, so one that lies (a folder inside
+    // itself, a listing without end) cannot fill memory and disk. OpenSSH's sftp stops at 64 levels.
+    int maxDepth = 64;
+    qint64 maxFolderEntries = 100'000;
+    qint64 maxEntries = 1'000'000; // per host
 };
 
 } // namespace Chorus

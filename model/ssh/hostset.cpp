@@ -1,5 +1,7 @@
 #include "model/ssh/hostset.h"
 
+#include "model/core/printable.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QSet>
@@ -95,22 +97,22 @@ bool parseRangeList(QStringView content, QList<RangePart> *parts, QString *why)
             fields = {element};
         }
         if (fields.size() > 2) {
-            *why = QCoreApplication::translate("HostSet", "\"%1\" has too many bounds").arg(element);
+            *why = QCoreApplication::translate("HostSet", "\"%1\" has too many bounds").arg(printable(element));
             return false;
         }
         if (fields.size() == 2 && fields[0].isEmpty()) {
-            *why = QCoreApplication::translate("HostSet", "\"%1\" has no start").arg(element);
+            *why = QCoreApplication::translate("HostSet", "\"%1\" has no start").arg(printable(element));
             return false;
         }
         if (fields.size() == 2 && fields[1].isEmpty()) {
-            *why = QCoreApplication::translate("HostSet", "\"%1\" has no end").arg(element);
+            *why = QCoreApplication::translate("HostSet", "\"%1\" has no end").arg(printable(element));
             return false;
         }
         for (QStringView f : fields) {
             if (!isNumber(f)) {
                 *why = f.size() > MaxDigits
-                           ? QCoreApplication::translate("HostSet", "\"%1\" is too long a number").arg(f)
-                           : QCoreApplication::translate("HostSet", "\"%1\" is not a number").arg(f);
+                           ? QCoreApplication::translate("HostSet", "\"%1\" is too long a number").arg(printable(f))
+                           : QCoreApplication::translate("HostSet", "\"%1\" is not a number").arg(printable(f));
                 return false;
             }
         }
@@ -123,7 +125,7 @@ bool parseRangeList(QStringView content, QList<RangePart> *parts, QString *why)
             if (fields[0].size() != fields[1].size()) {
                 *why = QCoreApplication::translate("HostSet",
                                                    "\"%1\" and \"%2\" are zero-padded to different widths")
-                           .arg(fields[0], fields[1]);
+                           .arg(printable(fields[0]), printable(fields[1]));
                 return false;
             }
             part.width = int(fields[0].size());
@@ -131,7 +133,7 @@ bool parseRangeList(QStringView content, QList<RangePart> *parts, QString *why)
         if (!stepText.isNull()) {
             if (!isNumber(stepText) || stepText.toLongLong() < 1) {
                 *why = QCoreApplication::translate("HostSet", "step \"%1\" is not a number above 0")
-                           .arg(stepText);
+                           .arg(printable(stepText));
                 return false;
             }
             part.step = stepText.toLongLong();
@@ -165,7 +167,7 @@ bool expandItem(QStringView item, QStringList *names, QString *error)
         if (c == u']') {
             *error = QCoreApplication::translate("HostSet", "unbalanced \"]\" at character %1 of \"%2\"")
                          .arg(i + 1)
-                         .arg(item);
+                         .arg(printable(item));
             return false;
         }
         if (c != u'[') {
@@ -176,14 +178,14 @@ bool expandItem(QStringView item, QStringList *names, QString *error)
         const qsizetype close = item.indexOf(u']', i + 1);
         if (close < 0) {
             *error =
-                QCoreApplication::translate("HostSet", "unbalanced \"[\" in \"%1\": missing \"]\"").arg(item);
+                QCoreApplication::translate("HostSet", "unbalanced \"[\" in \"%1\": missing \"]\"").arg(printable(item));
             return false;
         }
         const qsizetype nested = item.indexOf(u'[', i + 1);
         if (nested >= 0 && nested < close) {
             *error = QCoreApplication::translate("HostSet", "nested \"[\" at character %1 of \"%2\"")
                          .arg(nested + 1)
-                         .arg(item);
+                         .arg(printable(item));
             return false;
         }
         if (isIpv6Bracket(item, i, close)) {
@@ -196,7 +198,7 @@ bool expandItem(QStringView item, QStringList *names, QString *error)
         QString why;
         if (!parseRangeList(group.mid(1, group.size() - 2), &parts, &why)) {
             *error = QCoreApplication::translate("HostSet", "malformed range \"%1\" in \"%2\": %3")
-                         .arg(group, item, why);
+                         .arg(printable(group), printable(item), why);
             return false;
         }
         qint64 count = 0;
@@ -206,14 +208,14 @@ bool expandItem(QStringView item, QStringList *names, QString *error)
             *error = QCoreApplication::translate("HostSet",
                                                  "range \"%1\" in \"%2\" gives %3 names, more than the %4 "
                                                  "allowed (a typo?)")
-                         .arg(group, item, QString::number(count), QString::number(HostSet::MaxNames));
+                         .arg(printable(group), printable(item), QString::number(count), QString::number(HostSet::MaxNames));
             return false;
         }
         product *= count; // both are at most MaxNames here, so this cannot overflow
         if (product > HostSet::MaxNames) {
             *error = QCoreApplication::translate("HostSet",
                                                  "\"%1\" gives %2 names, more than the %3 allowed (a typo?)")
-                         .arg(item, QString::number(product), QString::number(HostSet::MaxNames));
+                         .arg(printable(item), QString::number(product), QString::number(HostSet::MaxNames));
             return false;
         }
         flushLiteral();
@@ -353,7 +355,7 @@ bool HostSet::expand(const QString &spec, QStringList *hosts, QString *error)
             *error = QCoreApplication::translate("HostSet",
                                                  "empty item next to the comma at character %1 of \"%2\"")
                          .arg(comma + 1)
-                         .arg(spec);
+                         .arg(printable(spec));
             hosts->clear();
             return false;
         }
@@ -394,7 +396,7 @@ bool HostSet::expand(const QString &spec, QStringList *hosts, QString *error)
                 // Not counted to the end: past the limit it is a typo whatever the total.
                 *error = QCoreApplication::translate("HostSet",
                                                      "\"%1\" gives more than the %2 names allowed (a typo?)")
-                             .arg(spec, QString::number(MaxNames));
+                             .arg(printable(spec), QString::number(MaxNames));
                 hosts->clear();
                 return false;
             }

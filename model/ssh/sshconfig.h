@@ -81,64 +81,10 @@ namespace Chorus {
 //   - IgnoreUnknown applies to the whole load (ssh: from the first active one onwards).
 //   - Without UserKnownHostsFile only ~/.ssh/known_hosts is read (ssh also reads known_hosts2).
 //
-// OpenSSH keywords Chorus reads but does not honour, and what happens instead. Valid keywords not in
-// this table or the list above are accepted silently (as deprecated ones are by ssh); unknown ones
-// are warned about unless listed in IgnoreUnknown.
-//
-//   keyword                                      | what Chorus does instead
-//   ---------------------------------------------|----------------------------------------------------
-//   AddressFamily                                | shown by `chorus config` and used for the canonical
-//                                                | name lookups; the engine tries every address of the
-//                                                | host, IPv4 and IPv6, in getaddrinfo's order
-//   BatchMode                                    | shown; Chorus asks for passwords and passphrases
-//                                                | whenever it has someone to ask (a dialog, or a
-//                                                | terminal on stdin for the command line)
-//   NumberOfPasswordPrompts                      | shown; a wrong password is asked for again, at
-//                                                | most three times in all
-//   PreferredAuthentications,                    | shown; Chorus offers what the server accepts, in
-//   PubkeyAuthentication,                        | its own order: agent keys, key files,
-//   PasswordAuthentication,                      | keyboard-interactive, password
-//   KbdInteractiveAuthentication                 |
-//   (ChallengeResponseAuthentication)            |
-//   CanonicalizePermittedCNAMEs                  | shown; CNAMEs are never followed, and the bare
-//                                                | name is not looked up for it (ssh gives up on a
-//                                                | direct host whose bare name does not resolve)
-//   Match localnetwork, tagged, version,         | (newer OpenSSH criteria) the block matches no host;
-//   sessiontype, command, localport, rdomain     | warned about once at load, naming the criterion
-//   Ciphers, MACs, KexAlgorithms,                | libssh's defaults; host key types already in
-//   HostKeyAlgorithms, CASignatureAlgorithms,    | known_hosts are asked for first, as ssh does;
-//   PubkeyAcceptedAlgorithms,                    | no compression
-//   HostbasedAcceptedAlgorithms, RequiredRSASize,|
-//   FingerprintHash, RekeyLimit, Compression     |
-//   ControlMaster, ControlPath, ControlPersist   | no sharing with ssh's master connections; Chorus
-//                                                | keeps its own connection per host during a run
-//   ForwardAgent, ForwardX11*, XAuthLocation,    | nothing is forwarded
-//   LocalForward, RemoteForward, DynamicForward, |
-//   GatewayPorts, ClearAllForwardings,           |
-//   ExitOnForwardFailure, PermitRemoteOpen,      |
-//   StreamLocalBind*, Tunnel, TunnelDevice       |
-//   ServerAliveInterval, ServerAliveCountMax,    | Chorus sends its own keepalive on idle connections
-//   TCPKeepAlive                                 | (PoolSettings::keepaliveIntervalMs)
-//   ConnectionAttempts                           | one attempt per address of the host
-//   BindAddress, BindInterface, IPQoS            | the system's choice of source address and marking
-//   CheckHostIP, HashKnownHosts, UpdateHostKeys, | host keys are checked against the known_hosts
-//   VerifyHostKeyDNS, KnownHostsCommand,         | files only (KnownHosts: their @revoked lines
-//   RevokedHostKeys,                             | count), under the host name or HostKeyAlias; never
-//   NoHostAuthenticationForLocalhost,            | the address, DNS, a command or a revocation file;
-//   VisualHostKey                                | no key rotation; new keys are appended unhashed
-//   SendEnv, SetEnv, RequestTTY, RemoteCommand,  | the command is the one given to Chorus, run
-//   SessionType, StdinNull,                      | without a terminal and without extra environment;
-//   ForkAfterAuthentication, EscapeChar,         | no local commands
-//   EnableEscapeCommandline, LocalCommand,       |
-//   PermitLocalCommand                           |
-//   AddKeysToAgent                               | keys are never added to the agent
-//   HostbasedAuthentication, EnableSSHKeysign,   | not offered: only agent keys, key files,
-//   GSSAPI*, PKCS11Provider, SmartcardDevice,    | keyboard-interactive and password
-//   SecurityKeyProvider                          |
-//   ProxyUseFdpass                               | the ProxyCommand's stdin and stdout carry the
-//                                                | connection
-//   LogLevel, LogVerbose, SyslogFacility         | Chorus's own log categories (QT_LOGGING_RULES)
-//   ChannelTimeout, ObscureKeystrokeTiming, Tag  | (newer OpenSSH) accepted silently, no effect
+// The OpenSSH keywords Chorus reads but does not honour, and what happens instead, are listed in one
+// place: README.md, "OpenSSH configuration". Valid keywords not listed there or above are accepted
+// silently (as deprecated ones are by ssh); unknown ones are warned about unless IgnoreUnknown lists
+// them.
 class SshConfig
 {
 public:

@@ -1,5 +1,6 @@
 #include "sshworker/internal/filetransfer.h"
 
+#include "model/core/printable.h"
 #include "sshworker/internal/closechannel.h"
 #include "sshworker/internal/shellquote.h"
 #include "sshworker/internal/sshconnection.h"
@@ -85,9 +86,10 @@ bool validName(const QByteArray &name)
     return !decoder.hasError() && !text.isEmpty();
 }
 
+// A remote path in a message: the server chose part of it, so it is made printable.
 QString remoteText(const QByteArray &path)
 {
-    return QString::fromUtf8(path);
+    return printable(QByteArrayView(path), 300);
 }
 
 // What a failed write means. OpenSSH's sftp-server reports ENOSPC and EDQUOT as a bare
@@ -284,7 +286,7 @@ void FileTransfer::step()
                 }
                 m_items.append(item);
                 if (item.isDir)
-                    m_dirsToList.append({item.remote, item.local});
+                    m_dirsToList.append({item.remote, item.local, 1});
                 else
                     m_bytesTotal += item.size;
                 progress(true);
@@ -649,26 +651,50 @@ void FileTransfer::listNext()
         pullNext();
         return;
     }
-    const auto [remote, local] = m_dirsToList.takeFirst();
-    m_sftp->opendir(remote, [this, remote, local](const SftpPacket::Reply &r) {
+    const Folder folder = m_dirsToList.takeFirst();
+    const TransferSpec &spec = *m_run->request.transfer;
+    if (folder.depth > spec.maxDepth) {
+        fail(QCoreApplication::translate("FileTransfer",
+                                         "%1: folders nested more than %2 deep (the limit); stopped, as a server "
+                                         "that lists a folder inside itself would never end")
+                 .arg(remoteText(folder.remote))
+                 .arg(spec.maxDepth));
+        return;
+    }
+    m_sftp->opendir(folder.remote, [this, folder](const SftpPacket::Reply &r) {
         if (r.type != SftpPacket::Handle) {
-            fail(QStringLiteral("%1: %2").arg(remoteText(remote), replyError(r)));
+            fail(QStringLiteral("%1: %2").arg(remoteText(folder.remote), replyError(r)));
             return;
         }
-        readDirectory(r.handle, remote, local);
+        readDirectory(r.handle, folder, 0);
     });
 }
 
-void FileTransfer::readDirectory(const QByteArray &handle, const QByteArray &remoteDir,
-                                 const QString &localDir)
+void FileTransfer::readDirectory(const QByteArray &handle, const Folder &folder, qint64 listed)
 {
-    m_sftp->readdir(handle, [this, handle, remoteDir, localDir](const SftpPacket::Reply &r) {
+    const QByteArray &remoteDir = folder.remote;
+    const QString &localDir = folder.local;
+    m_sftp->readdir(handle, [this, handle, folder, listed, remoteDir, localDir](const SftpPacket::Reply &r) {
         if (r.type == SftpPacket::Status) {
             m_sftp->closeHandle(handle, [](const SftpPacket::Reply &) {});
             if (r.status != SftpPacket::Eof)
                 fail(QStringLiteral("%1: %2").arg(remoteText(remoteDir), replyError(r)));
             else
                 listNext();
+            return;
+        }
+        const TransferSpec &spec = *m_run->request.transfer;
+        if (listed + r.entries.size() > spec.maxFolderEntries || m_items.size() + r.entries.size() > spec.maxEntries) {
+            m_sftp->closeHandle(handle, [](const SftpPacket::Reply &) {});
+            fail(listed + r.entries.size() > spec.maxFolderEntries
+                     ? QCoreApplication::translate("FileTransfer", "%1: more than %2 entries in one folder (the limit); "
+                                                                   "stopped")
+                           .arg(remoteText(remoteDir))
+                           .arg(spec.maxFolderEntries)
+                     : QCoreApplication::translate("FileTransfer", "%1: more than %2 files and folders in all (the "
+                                                                   "limit); stopped")
+                           .arg(remoteText(remoteDir))
+                           .arg(spec.maxEntries));
             return;
         }
         for (const SftpPacket::Entry &e : r.entries) {
@@ -692,11 +718,11 @@ void FileTransfer::readDirectory(const QByteArray &handle, const QByteArray &rem
             item.mtime = (e.attrs.flags & SftpPacket::Attributes::Times) ? qint64(e.attrs.mtime) : -1;
             m_items.append(item);
             if (item.isDir)
-                m_dirsToList.append({item.remote, item.local});
+                m_dirsToList.append({item.remote, item.local, folder.depth + 1});
             m_bytesTotal += item.size;
         }
         progress(false);
-        readDirectory(handle, remoteDir, localDir);
+        readDirectory(handle, folder, listed + r.entries.size());
     });
 }
 

@@ -48,6 +48,13 @@ public:
     qint64 nextDeadlineUs() const override;
 
 private:
+    struct Folder
+    {
+        QByteArray remote;
+        QString local;
+        int depth = 0; // below the folder being pulled
+    };
+    void readDirectory(const QByteArray &handle, const Folder &folder, qint64 listed);
     enum class Phase
     {
         Queued,
@@ -81,7 +88,6 @@ private:
                    const std::function<void()> &next);
     // Pull
     void listNext();
-    void readDirectory(const QByteArray &handle, const QByteArray &remoteDir, const QString &localDir);
     void pullNext();
     void pumpReads();
     void requestRead(qint64 offset, qint64 length);
@@ -131,7 +137,7 @@ private:
     QList<Item> m_items;
     int m_next = 0;
     int m_current = -1;                             // index in m_items of the file being copied
-    QList<QPair<QByteArray, QString>> m_dirsToList; // pull: (remote, local)
+    QList<Folder> m_dirsToList; // pull
     qint64 m_bytesDone = 0;
     qint64 m_bytesTotal = 0;
     qint64 m_lastProgressUs = 0;

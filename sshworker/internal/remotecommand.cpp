@@ -17,7 +17,7 @@ namespace Chorus {
 
 namespace {
 
-constexpr qint64 killGraceUs = 2'000'000; // after a TERM signal, how long before the channel is closed
+constexpr qint64 killGraceUs = 1'000'000; // after a TERM signal, how long before the channel is closed (under a flood too: within a second)
 
 } // namespace
 
@@ -106,8 +106,10 @@ void RemoteCommand::step()
             return;
         }
         m_result.times.channelOpened = rel(SshWorker::nowUs());
-        if (m_run->request.sudo)
+        if (m_run->request.sudo) {
             m_sudoMarker = "[chorus-sudo:" + QByteArray::number(QRandomGenerator::global()->generate64(), 16) + "]";
+            m_sudoRunning = "[chorus-run:" + QByteArray::number(QRandomGenerator::global()->generate64(), 16) + "]";
+        }
         m_phase = Phase::Executing;
         [[fallthrough]];
     }
@@ -140,7 +142,9 @@ void RemoteCommand::step()
     }
     case Phase::Running:
     case Phase::Closing:
-        if (m_remoteClosed) {
+        if (m_throttled)
+            drainBuffered();
+        if (m_remoteClosed && !m_throttled) {
             if (m_stopOutcome != HostOutcome::Ok)
                 finish(m_stopOutcome, m_stopFailure, m_stopReason);
             else if (m_result.exitStatus == 0 && m_result.exitSignal.isEmpty())
@@ -158,19 +162,82 @@ void RemoteCommand::step()
     }
 }
 
+// Under sudo, two random markers: sudo prints the first as its prompt, and the wrapper prints the
+// second on stderr once sudo has let it run, before the command starts. The password goes out only
+// for a prompt that comes before the second marker: a command (NOPASSWD, or one that found the
+// marker in the process list) that prints the prompt marker itself never gets it.
 QString RemoteCommand::wrappedCommand() const
 {
     const QString &command = m_run->request.command;
     if (m_sudoMarker.isEmpty())
         return command;
-    return QStringLiteral("sudo -S -p %1 -- sh -c %2").arg(shellQuote(QString::fromLatin1(m_sudoMarker)), shellQuote(command));
+    return QStringLiteral("sudo -S -p %1 -- sh -c %2 %3 %4")
+        .arg(shellQuote(QString::fromLatin1(m_sudoMarker)), shellQuote(QStringLiteral("printf %s \"$0\" >&2; exec sh -c \"$1\"")),
+             shellQuote(QString::fromLatin1(m_sudoRunning)), shellQuote(command));
 }
 
 int RemoteCommand::onData(ssh_session, ssh_channel, void *data, uint32_t len, int isStderr, void *self)
 {
     auto *command = static_cast<RemoteCommand *>(self);
-    command->received(isStderr != 0, QByteArray(static_cast<const char *>(data), qsizetype(len)));
-    return int(len);
+    return int(command->take(isStderr != 0, static_cast<const char *>(data), len));
+}
+
+// Takes what the caller has room for (SshWorker::outputCredit); the rest stays in libssh's buffer,
+// which keeps the SSH window shut until the caller has caught up, so a flood costs no memory. While
+// the command is being stopped everything is taken, and what does not fit is only counted, so the
+// channel can drain and close at once.
+qint64 RemoteCommand::take(bool isStderr, const char *data, qint64 length)
+{
+    const qint64 credit = m_worker->outputCredit(this);
+    const qint64 kept = qMin(length, credit);
+    if (kept > 0)
+        received(isStderr, QByteArray(data, qsizetype(kept)));
+    if (kept == length)
+        return length;
+    if (m_phase == Phase::Closing) {
+        (isStderr ? m_result.stderrBytes : m_result.stdoutBytes) += length - kept;
+        return length;
+    }
+    setThrottled(true);
+    return kept;
+}
+
+// Credit came back: what libssh holds for this channel is read now (libssh offers it again only
+// when the next packet arrives, and none will while the window is shut). Only all of it at once:
+// every ssh_channel_read reopens the window by up to 1.28 MB ("some buffering while the application
+// is busy"), so reading less than is buffered would let the buffer grow without end.
+void RemoteCommand::drainBuffered()
+{
+    setThrottled(false);
+    for (const bool isStderr : {false, true}) {
+        if (!m_channel || m_throttled)
+            return;
+        const int buffered = ssh_channel_poll(m_channel, isStderr);
+        if (buffered <= 0)
+            continue;
+        if (m_phase != Phase::Closing && m_worker->outputCredit(this) < buffered) {
+            setThrottled(true);
+            return;
+        }
+        QByteArray data(buffered, Qt::Uninitialized);
+        qsizetype got = 0;
+        while (got < buffered && m_channel) {
+            const int n = ssh_channel_read_nonblocking(m_channel, data.data() + got, uint32_t(buffered - got), isStderr);
+            if (n <= 0)
+                break;
+            got += n;
+        }
+        if (got > 0)
+            take(isStderr, data.constData(), got);
+    }
+}
+
+void RemoteCommand::setThrottled(bool throttled)
+{
+    if (throttled != m_throttled) {
+        m_throttled = throttled;
+        m_worker->noteThrottled(throttled ? 1 : -1);
+    }
 }
 
 void RemoteCommand::onEof(ssh_session, ssh_channel, void *) {}
@@ -180,9 +247,13 @@ void RemoteCommand::onClose(ssh_session, ssh_channel, void *self)
     static_cast<RemoteCommand *>(self)->m_remoteClosed = true;
 }
 
+// The first status counts: a server (or whatever sits in its place) that sends another one, or one
+// after it closed the channel, does not get to change how the command ended.
 void RemoteCommand::onExitStatus(ssh_session, ssh_channel, int status, void *self)
 {
     auto *command = static_cast<RemoteCommand *>(self);
+    if (command->m_remoteClosed || command->m_result.exitStatus >= 0 || !command->m_result.exitSignal.isEmpty())
+        return;
     command->m_result.exitStatus = status;
     command->m_result.times.exited = command->rel(SshWorker::nowUs());
 }
@@ -191,7 +262,10 @@ void RemoteCommand::onExitSignal(ssh_session, ssh_channel, const char *signal, i
                                  void *self)
 {
     auto *command = static_cast<RemoteCommand *>(self);
-    command->m_result.exitSignal = QString::fromLatin1(signal);
+    if (command->m_remoteClosed || command->m_result.exitStatus >= 0 || !command->m_result.exitSignal.isEmpty())
+        return;
+    // A signal name is a short word ("TERM"); anything else from the server is shown made printable.
+    command->m_result.exitSignal = printable(QByteArrayView(signal ? signal : ""), 32);
     command->m_result.coreDumped = core != 0;
     command->m_result.times.exited = command->rel(SshWorker::nowUs());
 }
@@ -200,14 +274,9 @@ void RemoteCommand::received(bool isStderr, const QByteArray &data)
 {
     if (m_result.times.firstByte < 0)
         m_result.times.firstByte = rel(SshWorker::nowUs());
-    if (!m_sudoMarker.isEmpty()) {
-        if (isStderr) {
-            handleSudoStderr(data);
-            return;
-        }
-        // Output from the command means sudo is done asking.
-        if (!m_sudoPasswordSent && !m_sudoAsking)
-            sendStdinEof();
+    if (!m_sudoMarker.isEmpty() && !m_sudoDone && isStderr) {
+        handleSudoStderr(data);
+        return;
     }
     keep(isStderr, data);
 }
@@ -228,17 +297,29 @@ void RemoteCommand::keep(bool isStderr, const QByteArray &data)
     m_worker->reportOutput(this, data.size());
 }
 
-// sudo -S -p MARKER prints MARKER on stderr when it wants the password. The marker is
-// removed from what the user sees; a second one means the password was wrong.
+// Until the second marker (the command starts), stderr is sudo's: its prompt marker asks for the
+// password, a second prompt means the password was wrong. Both markers are removed from what the user
+// sees; what follows the second marker is the command's own stderr, passed through as it is.
 void RemoteCommand::handleSudoStderr(const QByteArray &data)
 {
     m_sudoCarry += data;
     for (;;) {
-        const qsizetype at = m_sudoCarry.indexOf(m_sudoMarker);
-        if (at < 0)
+        const qsizetype prompt = m_sudoCarry.indexOf(m_sudoMarker);
+        const qsizetype running = m_sudoCarry.indexOf(m_sudoRunning);
+        if (running >= 0 && (prompt < 0 || running < prompt)) {
+            keep(true, m_sudoCarry.left(running));
+            const QByteArray rest = m_sudoCarry.mid(running + m_sudoRunning.size());
+            m_sudoCarry.clear();
+            m_sudoDone = true;
+            m_sudoAsking = false; // a question still open is moot: the command runs
+            sendStdinEof();
+            keep(true, rest);
+            return;
+        }
+        if (prompt < 0)
             break;
-        keep(true, m_sudoCarry.left(at));
-        m_sudoCarry.remove(0, at + m_sudoMarker.size());
+        keep(true, m_sudoCarry.left(prompt));
+        m_sudoCarry.remove(0, prompt + m_sudoMarker.size());
         ++m_sudoPrompts;
         if (m_sudoPrompts > 1 || m_sudoPasswordSent) {
             m_stopFailure = FailureKind::Sudo;
@@ -251,12 +332,14 @@ void RemoteCommand::handleSudoStderr(const QByteArray &data)
         m_worker->ask(SecretRequest{m_run->id, m_host, target().name, target().user, SecretKind::Sudo, QString(),
                                     false, target().profile});
     }
-    // Keep back only what could still become the marker.
+    // Keep back only what could still become one of the markers.
     qsizetype keepBack = 0;
-    for (qsizetype n = qMin(m_sudoCarry.size(), m_sudoMarker.size() - 1); n > 0; --n) {
-        if (m_sudoCarry.endsWith(m_sudoMarker.left(n))) {
-            keepBack = n;
-            break;
+    for (const QByteArray &marker : {m_sudoMarker, m_sudoRunning}) {
+        for (qsizetype n = qMin(m_sudoCarry.size(), marker.size() - 1); n > keepBack; --n) {
+            if (m_sudoCarry.endsWith(marker.left(n))) {
+                keepBack = n;
+                break;
+            }
         }
     }
     keep(true, m_sudoCarry.left(m_sudoCarry.size() - keepBack));
@@ -265,7 +348,7 @@ void RemoteCommand::handleSudoStderr(const QByteArray &data)
 
 void RemoteCommand::provideSudoPassword(const QByteArray &secret, bool given)
 {
-    if (!m_sudoAsking || m_phase != Phase::Running)
+    if (!m_sudoAsking || m_sudoDone || m_phase != Phase::Running)
         return;
     m_sudoAsking = false;
     if (!given) {
@@ -278,7 +361,6 @@ void RemoteCommand::provideSudoPassword(const QByteArray &secret, bool given)
     ssh_channel_write(m_channel, line.constData(), uint32_t(line.size()));
     memset(line.data(), 0, size_t(line.size()));
     m_sudoPasswordSent = true;
-    sendStdinEof();
 }
 
 void RemoteCommand::sendStdinEof()
@@ -381,6 +463,7 @@ void RemoteCommand::finish(HostOutcome outcome, FailureKind failure, const QStri
         m_sudoCarry.clear();
     }
     freeChannel();
+    setThrottled(false);
     m_phase = Phase::Done;
     m_result.outcome = outcome;
     m_result.failure = failure;

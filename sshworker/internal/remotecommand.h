@@ -59,6 +59,9 @@ private:
     static void onExitSignal(ssh_session session, ssh_channel channel, const char *signal, int core,
                              const char *errmsg, const char *lang, void *self);
 
+    qint64 take(bool isStderr, const char *data, qint64 length);
+    void drainBuffered();
+    void setThrottled(bool throttled);
     void received(bool isStderr, const QByteArray &data);
     void keep(bool isStderr, const QByteArray &data);
     void handleSudoStderr(const QByteArray &data);
@@ -81,7 +84,10 @@ private:
     FailureKind m_stopFailure = FailureKind::None;
 
     // sudo -S with a unique prompt marker.
-    QByteArray m_sudoMarker;
+    bool m_throttled = false; // stopped reading for want of credit: libssh holds the rest
+    QByteArray m_sudoMarker;  // sudo's prompt
+    QByteArray m_sudoRunning; // printed once sudo lets the command run
+    bool m_sudoDone = false;  // the second marker came: stderr is the command's
     QByteArray m_sudoCarry;  // stderr held back while it could be the start of the marker
     int m_sudoPrompts = 0;
     bool m_sudoPasswordSent = false;

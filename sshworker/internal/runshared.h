@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <atomic>
+#include <memory>
 
 namespace Chorus {
 
@@ -21,6 +22,8 @@ struct RunShared
     qint64 startUs = 0;                // steady clock
     std::atomic<int> freeSlots{0};     // fanout not in use
     std::atomic<bool> cancelled{false};
+    // Per host: output taken from the host and not yet delivered to the caller (SshWorker::outputCredit).
+    std::unique_ptr<std::atomic<qint64>[]> undelivered;
     // Transfers: SHA-256 of local files, cached per run by whichever worker hashes it first (the mutex guards the cache only).
     QMutex checksumMutex;
     QHash<QString, QByteArray> localChecksums;

@@ -328,6 +328,8 @@ void SshConnection::closeSession()
 
 void SshConnection::close()
 {
+    if (m_resolveTicket) // nobody waits for the name any more
+        m_worker->cancelResolve(std::exchange(m_resolveTicket, 0));
     releaseSlots(false);
     closeSession();
     if (m_phase != Phase::Dead) {
@@ -411,13 +413,14 @@ void SshConnection::beginHandshake()
         return;
     }
     // getaddrinfo blocks: it runs on another thread and the answer comes back through the queue.
-    m_worker->resolveLater(m_serial, m_target.hostname);
+    m_resolveTicket = m_worker->resolveLater(m_serial, m_target.hostname);
 }
 
 void SshConnection::onResolved(const QList<QHostAddress> &addresses, const QString &message)
 {
     if (m_phase != Phase::Resolving)
         return;
+    m_resolveTicket = 0;
     resolvedUs = SshWorker::nowUs();
     if (addresses.isEmpty()) {
         fail(FailureKind::Resolve, QCoreApplication::translate("SshConnection", "cannot resolve %1: %2")

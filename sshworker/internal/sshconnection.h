@@ -152,6 +152,7 @@ private:
     int m_channelLimit = 0; // 0: as many as the server gives
     QList<HostJob *> m_waiters;
 
+    quint64 m_resolveTicket = 0;
     QList<QHostAddress> m_addresses;
     int m_addressIndex = -1;
     int m_tcpFd = -1;

@@ -2,6 +2,7 @@
 
 #include "sshworker/internal/agentrelay.h"
 #include "sshworker/internal/hostjob.h"
+#include "sshworker/internal/resolver.h"
 #include "sshworker/internal/sshconnection.h"
 #include "sshworker/internal/sshlog.h"
 #include "sshworker/workerpool.h"
@@ -9,7 +10,6 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QHostInfo>
 #include <QMutexLocker>
 #include <QThreadPool>
 
@@ -383,8 +383,23 @@ void SshWorker::reportState(HostJob *command, HostState state)
     m_batch.events.append(WorkerBatch::StateChange{command->runId(), command->host(), state});
 }
 
+qint64 SshWorker::outputCredit(const HostJob *job) const
+{
+    const PoolSettings &settings = m_pool->settings();
+    const qint64 host = settings.undeliveredPerHost - job->run()->undelivered[size_t(job->host())].load();
+    const qint64 pool = settings.undeliveredTotal - m_pool->m_undelivered.load();
+    return std::max<qint64>(0, std::min(host, pool));
+}
+
+void SshWorker::noteThrottled(int delta)
+{
+    m_pool->m_throttled.fetch_add(delta);
+}
+
 void SshWorker::reportOutput(HostJob *command, qint64 bytes)
 {
+    command->run()->undelivered[size_t(command->host())].fetch_add(bytes);
+    m_pool->m_undelivered.fetch_add(bytes);
     if (!m_withPendingOutput.contains(command))
         m_withPendingOutput.append(command);
     m_pendingBytes += bytes;
@@ -554,19 +569,24 @@ void SshWorker::reapChildren(qint64 now, bool final)
     }
 }
 
-void SshWorker::resolveLater(quint64 connectionSerial, const QString &hostname)
+quint64 SshWorker::resolveLater(quint64 connectionSerial, const QString &hostname)
 {
-    QThreadPool::globalInstance()->start([mailbox = m_mailbox, connectionSerial, hostname] {
-        const QHostInfo info = QHostInfo::fromName(hostname);
+    return m_pool->m_resolver->lookUp(hostname, [mailbox = m_mailbox, connectionSerial](const QList<QHostAddress> &addresses,
+                                                                                       const QString &error) {
         WorkerCommand command;
         command.type = WorkerCommand::Type::Resolved;
         command.connectionSerial = connectionSerial;
-        command.addresses = info.addresses();
-        command.error = info.errorString();
+        command.addresses = addresses;
+        command.error = error;
         QMutexLocker lock(&mailbox->mutex);
         if (mailbox->worker)
             mailbox->worker->enqueue(command);
     });
+}
+
+void SshWorker::cancelResolve(quint64 ticket)
+{
+    m_pool->m_resolver->cancel(ticket);
 }
 
 void SshWorker::hashLater(const HostJob *job, quint64 ticket, const QString &path, bool shared)

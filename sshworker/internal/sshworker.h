@@ -47,6 +47,10 @@ public:
     WorkerPool *pool() const { return m_pool; }
     void reportState(HostJob *command, HostState state);
     void reportOutput(HostJob *command, qint64 bytes);
+    // How many more bytes of output the job may take from its host now: what is left of the
+    // per-host and pool-wide room for output not yet delivered to the caller (PoolSettings).
+    qint64 outputCredit(const HostJob *job) const;
+    void noteThrottled(int delta);
     void reportProgress(HostJob *job, qint64 done, qint64 total);
     void dropChannels(SshConnection *connection);
     void reportFinished(HostJob *command);
@@ -64,7 +68,10 @@ public:
     // With a certificate: a key of its own that carries it, or nullptr when they do not go together.
     ssh_key_struct *privateKey(const QString &path, const QByteArray &passphrase, const QString &certificate,
                                bool *needsPassphrase);
-    void resolveLater(quint64 connectionSerial, const QString &hostname);
+    // The name's addresses come back through the queue (WorkerCommand::Resolved); returns a ticket for
+    // cancelResolve, which takes a lookup that has not started off the resolver's queue.
+    quint64 resolveLater(quint64 connectionSerial, const QString &hostname);
+    void cancelResolve(quint64 ticket);
     // A ProxyCommand child that was sent SIGTERM: collected without blocking, SIGKILLed (with its
     // process group) if it is still there after two seconds.
     void reap(pid_t pid);

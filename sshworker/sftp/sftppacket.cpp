@@ -1,5 +1,7 @@
 #include "sshworker/sftp/sftppacket.h"
 
+#include "model/core/printable.h"
+
 #include <QCoreApplication>
 #include <QtEndian>
 
@@ -171,7 +173,7 @@ QString SftpPacket::statusText(quint32 code, const QString &serverMessage)
     case Failure:
         return serverMessage.isEmpty() || serverMessage == u"Failure"
                    ? QCoreApplication::translate("SftpPacket", "failed")
-                   : serverMessage;
+                   : printable(serverMessage);
     case BadMessage:
         return QCoreApplication::translate("SftpPacket", "the server did not understand the request");
     case NoConnection:
@@ -180,8 +182,9 @@ QString SftpPacket::statusText(quint32 code, const QString &serverMessage)
     case OpUnsupported:
         return QCoreApplication::translate("SftpPacket", "the server does not support this operation");
     }
+    // The server's own words are shown made printable: they end up in Chorus's messages.
     return serverMessage.isEmpty() ? QCoreApplication::translate("SftpPacket", "SFTP error %1").arg(code)
-                                   : serverMessage;
+                                   : printable(serverMessage);
 }
 
 void SftpPacket::appendUint32(QByteArray *out, quint32 value)
