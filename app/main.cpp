@@ -20,6 +20,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <sys/resource.h>
 
 using namespace Chorus;
 
@@ -45,10 +46,23 @@ QIcon appIcon()
     return icon;
 }
 
+// Every host holds a connection open, so the default soft limit (often 1,024, or 256) would end a
+// large run early; raise it to the hard limit, as servers do. The engine keeps its connections within
+// what the limit allows (WorkerPool::connectionBudget).
+void raiseDescriptorLimit()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    raiseDescriptorLimit();
     // Every application object made below, the subcommands' too, speaks the chosen language.
     Translation::installOnStartup();
     // Subcommands work without a display and own their options and exit statuses.

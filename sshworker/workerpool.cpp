@@ -10,6 +10,9 @@
 #include <QCoreApplication>
 #include <QThread>
 
+#include <algorithm>
+#include <sys/resource.h>
+
 #include <libssh/libssh.h>
 
 namespace Chorus {
@@ -32,6 +35,10 @@ WorkerPool::WorkerPool(const PoolSettings &settings, QObject *parent)
     Q_UNUSED(initialised);
     if (m_settings.threads <= 0)
         m_settings.threads = qMax(1, QThread::idealThreadCount());
+    m_connectionBudget =
+        m_settings.maxConnections > 0 ? m_settings.maxConnections : connectionBudgetFor(descriptorLimit());
+    m_connectionSlots = m_connectionBudget;
+    qCDebug(lcSsh) << "connection budget" << m_connectionBudget << "of" << descriptorLimit() << "descriptors";
     m_resolver = std::make_unique<Resolver>();
     for (int i = 0; i < m_settings.threads; ++i) {
         m_workers.push_back(std::make_unique<SshWorker>(this, i));
@@ -47,6 +54,21 @@ WorkerPool::~WorkerPool()
 int WorkerPool::threadCount() const
 {
     return int(m_workers.size());
+}
+
+qint64 WorkerPool::descriptorLimit()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return 1 << 20;
+    return qint64(limit.rlim_cur);
+}
+
+int WorkerPool::connectionBudgetFor(qint64 descriptorLimit)
+{
+    // A connection holds one socket (a ProxyCommand three pipes instead); the rest is the reserve.
+    const qint64 reserve = 64 + descriptorLimit / 8;
+    return int(std::clamp<qint64>(descriptorLimit - reserve, 8, 1 << 20));
 }
 
 int WorkerPool::openConnections() const
@@ -75,6 +97,7 @@ RunId WorkerPool::start(const RunRequest &request)
     run->startUs = SshWorker::nowUs();
     run->freeSlots = qMax(1, request.fanout);
     run->undelivered = std::make_unique<std::atomic<qint64>[]>(size_t(qMax(1, int(request.hosts.size()))));
+    run->inputOffsets = std::make_unique<std::atomic<qint64>[]>(size_t(qMax(1, int(request.hosts.size()))));
     if (request.hosts.isEmpty() || m_shutDown) {
         QMetaObject::invokeMethod(this, [this, id] { Q_EMIT runFinished(id); }, Qt::QueuedConnection);
         return id;
@@ -89,6 +112,61 @@ RunId WorkerPool::start(const RunRequest &request)
         post(workerFor(request.hosts.at(i)), command);
     }
     return id;
+}
+
+void WorkerPool::writeInput(RunId run, const QByteArray &data)
+{
+    const auto it = m_runs.constFind(run);
+    if (it == m_runs.cend() || data.isEmpty())
+        return;
+    RunShared::Input &input = it->shared->input;
+    {
+        QMutexLocker lock(&input.mutex);
+        if (input.closed)
+            return;
+        input.chunks.push_back(data);
+        input.end += data.size();
+    }
+    wakeAll();
+}
+
+void WorkerPool::closeInput(RunId run)
+{
+    const auto it = m_runs.constFind(run);
+    if (it == m_runs.cend())
+        return;
+    {
+        QMutexLocker lock(&it->shared->input.mutex);
+        it->shared->input.closed = true;
+    }
+    wakeAll();
+}
+
+qint64 WorkerPool::inputBacklog(RunId run) const
+{
+    const auto it = m_runs.constFind(run);
+    if (it == m_runs.cend())
+        return 0;
+    RunShared::Input &input = it->shared->input;
+    QMutexLocker lock(&input.mutex);
+    return input.end - input.base;
+}
+
+// Drops the chunks every host still taking input has written.
+void WorkerPool::trimInput(RunShared &run)
+{
+    const int hosts = int(run.request.hosts.size());
+    QMutexLocker lock(&run.input.mutex);
+    qint64 slowest = run.input.end;
+    for (int i = 0; i < hosts; ++i) {
+        const qint64 offset = run.inputOffsets[size_t(i)].load();
+        if (offset >= 0)
+            slowest = qMin(slowest, offset);
+    }
+    while (!run.input.chunks.empty() && run.input.base + run.input.chunks.front().size() <= slowest) {
+        run.input.base += run.input.chunks.front().size();
+        run.input.chunks.pop_front();
+    }
 }
 
 void WorkerPool::post(int worker, const WorkerCommand &command)
@@ -165,6 +243,12 @@ void WorkerPool::deliver(const WorkerBatch &batch)
             // Counted here, in the caller's thread, so runFinished always comes after every
             // host's result whichever worker reported it.
             auto it = m_runs.find(finished->run);
+            if (it != m_runs.end() && it->shared->request.input) {
+                // A host that ended holds nobody back, however it ended.
+                it->shared->inputOffsets[size_t(finished->host)].store(-1);
+                trimInput(*it->shared);
+                Q_EMIT inputWritten(finished->run);
+            }
             if (it != m_runs.end() && ++it->finished == it->hosts) {
                 m_runs.erase(it);
                 Q_EMIT runFinished(finished->run);
@@ -175,6 +259,14 @@ void WorkerPool::deliver(const WorkerBatch &batch)
             Q_EMIT secretRequested(*request);
         } else if (const auto *progress = std::get_if<WorkerBatch::Progress>(&event)) {
             Q_EMIT transferProgress(progress->run, progress->host, progress->done, progress->total);
+        }
+    }
+    if (batch.inputWritten) {
+        for (auto it = m_runs.begin(); it != m_runs.end(); ++it) {
+            if (it->shared->request.input) {
+                trimInput(*it->shared);
+                Q_EMIT inputWritten(it.key());
+            }
         }
     }
     if (delivered > 0) {

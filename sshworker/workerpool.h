@@ -47,6 +47,10 @@ struct PoolSettings
     // Workers yield the CPU to the caller's threads (nice +10): a GUI shares the cores with
     // them and must stay responsive while hundreds of handshakes run.
     bool yieldToCaller = false;
+    // Open connections at once, pool-wide, so the process never runs out of file descriptors: at the
+    // cap, idle connections are closed (least recently used first) and new ones wait for room.
+    // 0: derived from the soft RLIMIT_NOFILE (connectionBudget()).
+    int maxConnections = 0;
 };
 
 // The SSH engine's front door. Lives in the caller's thread and owns a fixed set of worker
@@ -70,6 +74,12 @@ public:
     void cancelHost(RunId run, int host);
     // Answers a hostKeyQuestion. Accepted keys are appended to the question's known_hosts file.
     void answerHostKey(RunId run, int host, bool accept);
+    // A run started with RunRequest::input: more input for every host's command, and its end. The pool
+    // keeps what the slowest host still taking input has not written: inputBacklog() says how much,
+    // and inputWritten is emitted as hosts catch up, so a caller reads only as fast as they take it.
+    void writeInput(RunId run, const QByteArray &data);
+    void closeInput(RunId run);
+    qint64 inputBacklog(RunId run) const;
     // Answers a secretRequested; given=false refuses (the host then fails or tries its next method).
     void provideSecret(RunId run, int host, const QByteArray &secret, bool given = true);
 
@@ -79,6 +89,11 @@ public:
 
     int threadCount() const;
     int openConnections() const;  // across all workers, as last reported
+    int connectionBudget() const { return m_connectionBudget; }
+    // The budget the soft RLIMIT_NOFILE allows: the limit less a reserve for everything else the
+    // process opens (files being copied, the history database, pipes, Qt's own descriptors).
+    static int connectionBudgetFor(qint64 descriptorLimit);
+    static qint64 descriptorLimit(); // the soft RLIMIT_NOFILE
     bool isRunning(RunId run) const;
     const PoolSettings &settings() const { return m_settings; }
 
@@ -93,6 +108,8 @@ Q_SIGNALS:
     // total can grow while a pulled folder is still being listed). At most every ~100 ms per host,
     // and once more before hostFinished.
     void transferProgress(Chorus::RunId run, int host, qint64 done, qint64 total);
+    // Hosts have written some of the run's input (see writeInput).
+    void inputWritten(Chorus::RunId run);
 
 private:
     friend class SshWorker;
@@ -101,6 +118,7 @@ private:
     void wakeAll();                        // any thread
     void deliver(const WorkerBatch &batch); // caller's thread
     int workerFor(const HostTarget &target) const;
+    void trimInput(RunShared &run);
 
     struct RunBook
     {
@@ -114,6 +132,10 @@ private:
     QHash<RunId, RunBook> m_runs;
     RunId m_nextRun = 1;
     std::atomic<int> m_handshakeSlots;
+    int m_connectionBudget = 0;
+    std::atomic<int> m_connectionSlots{0};
+    // A connection waits for a slot: a worker with an idle connection closes its least recently used one.
+    std::atomic<bool> m_idleCloseWanted{false};
     std::atomic<int> m_openConnections{0};
     std::atomic<qint64> m_undelivered{0}; // output taken from hosts, not yet delivered, all runs
     std::atomic<int> m_throttled{0};      // jobs that stopped reading for want of credit

@@ -96,6 +96,8 @@ HostCommand::~HostCommand()
     // The pool goes first: it may still deliver results to this object while shutting down.
     m_pool.reset();
     qInstallMessageHandler(nullptr);
+    if (m_sudoPasswordFromStdin)
+        m_sudoPasswordFromStdin->fill(0);
 }
 
 void HostCommand::writeStderr(const QByteArray &data)
@@ -216,6 +218,18 @@ void HostCommand::onSecretRequested(const SecretRequest &request)
     m_pool->provideSecret(request.run, request.host, secret, got);
 }
 
+bool HostCommand::readSudoPasswordFromStdin()
+{
+    if (TerminalPrompt::isInteractive() || TerminalPrompt::useAskPass())
+        return true; // asked when sudo asks
+    QByteArray line;
+    if (!TerminalPrompt::readLine(&line))
+        return false;
+    m_sudoPasswordFromStdin = line;
+    line.fill(0);
+    return true;
+}
+
 // As ssh asks: on the terminal, or through $SSH_ASKPASS where ssh would use it (no terminal, or
 // SSH_ASKPASS_REQUIRE=force). A password is asked once per user for the whole run (SecretCache), so
 // the prompt says for how many hosts it will be used.
@@ -231,6 +245,10 @@ bool HostCommand::askSecret(const SecretRequest &request, QByteArray *secret) co
     };
     switch (request.kind) {
     case SecretKind::Sudo:
+        if (m_sudoPasswordFromStdin) {
+            *secret = *m_sudoPasswordFromStdin;
+            return true;
+        }
         if (TerminalPrompt::isInteractive() || askPass)
             return ask(QCoreApplication::translate("HostCommand", "[sudo] password for %1 on the hosts: ").arg(request.user));
         return TerminalPrompt::readLine(secret);

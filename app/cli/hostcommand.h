@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 class QCommandLineParser;
 
@@ -60,6 +61,9 @@ protected:
     void message(const QString &text);
     // With -v: how the host's connection went (HostResult::log), a line each, like ssh -v.
     void describeConnection(const QString &host, const HostResult &result);
+    // --sudo with stdin that is not a terminal: its first line is the sudo password, read now, before the
+    // rest of stdin goes to the commands. False when stdin ended before a line.
+    bool readSudoPasswordFromStdin();
     // Makes way for a line on stderr: the progress line cleared, stdout flushed before it.
     virtual void prepareStderr() = 0;
     // Ctrl+C, SIGTERM or SIGHUP: count is 1 or 2 (a third ends the program in the signal handler).
@@ -82,6 +86,7 @@ private:
     static bool askHostKey(const HostKeyQuestion &question);
 
     SecretCache m_secrets;
+    std::optional<QByteArray> m_sudoPasswordFromStdin;
     const QCommandLineOption m_fanoutOption;
     const QCommandLineOption m_threadsOption;
     const QCommandLineOption m_verboseOption;

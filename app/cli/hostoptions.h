@@ -11,10 +11,13 @@ class QCommandLineParser;
 
 namespace Chorus {
 
+class SshConfig;
+
 // The command-line options that say which hosts to reach and how, shared by the subcommands that
 // talk to hosts (`run`, `push` and `pull`), so they all read host lists the same way:
-// -w/--hosts, -H/--hosts-file, -F/--ssh-config, --connect-timeout and --host-keys. Turns them into
-// engine targets without touching the network, so bad input is refused before any connection.
+// -w/--hosts, -H/--hosts-file, -x/--exclude, --pick, -F/--ssh-config, -O/--option, -l/--user,
+// --connect-timeout and --host-keys. Turns them into engine targets without touching the network, so
+// bad input is refused before any connection.
 class HostOptions
 {
 public:
@@ -32,12 +35,18 @@ public:
 
 private:
     bool readHostsFile(const QString &path, QStringList *specs, QString *error) const;
+    bool exclude(const QCommandLineParser &parser, const SshConfig &config, QList<HostTarget> *targets,
+                 QStringList *typed, QString *error, QStringList *warnings) const;
 
     QCommandLineOption m_hosts;
     QCommandLineOption m_hostsFile;
     QCommandLineOption m_sshConfig;
     QCommandLineOption m_connectTimeout;
     QCommandLineOption m_hostKeys;
+    QCommandLineOption m_exclude;
+    QCommandLineOption m_pick;
+    QCommandLineOption m_user;
+    QCommandLineOption m_option;
 };
 
 } // namespace Chorus

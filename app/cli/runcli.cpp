@@ -3,10 +3,12 @@
 #include "app/cli/clioutput.h"
 #include "app/cli/command.h"
 #include "app/cli/hostoptions.h"
+#include "app/cli/inputpump.h"
 #include "app/cli/outputfiles.h"
 #include "app/cli/terminalprompt.h"
 #include "model/compare/outputgroups.h"
 #include "model/compare/unifieddiff.h"
+#include "model/core/shellquote.h"
 #include "model/history/resultjson.h"
 #include "model/ssh/hostset.h"
 #include "sshworker/workerpool.h"
@@ -15,8 +17,11 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QTemporaryFile>
 
+#include <cerrno>
+#include <cstring>
 #include <unistd.h>
 
 namespace Chorus {
@@ -26,6 +31,8 @@ namespace {
 constexpr int ProgressIntervalMs = 100;
 // A line longer than this is printed in pieces rather than held back without end.
 constexpr qsizetype MaxPartialLine = 64 * 1024;
+// Input written whole every round (--script, stdin with --repeat) is held in memory: at most this.
+constexpr qint64 MaxBufferedInput = 64 * 1024 * 1024;
 
 } // namespace
 
@@ -69,6 +76,11 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
         "2 some host failed to connect or authenticate, timed out or was cancelled (Ctrl+C);\n"
         "64 bad usage (nothing was connected to).\n"
         "\n"
+        "Input: when stdin is not a terminal it is sent to every host's command (read as the slowest\n"
+        "host takes it), then end of file; -n gives the commands an empty stdin instead. With --sudo the\n"
+        "first line of stdin is the sudo password. --script FILE sends FILE to every host's interpreter\n"
+        "(from its #! line; bash by default) with the arguments after --.\n"
+        "\n"
         "Ctrl+C cancels the commands still running and prints what came back so far."));
     parser.addPositionalArgument(
         QStringLiteral("COMMAND"),
@@ -109,8 +121,38 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
                                     "Run the command under sudo. The password is asked for once on the "
                                     "terminal (or read from the first line of stdin when that is not a "
                                     "terminal) and used on every host."));
-    for (const QCommandLineOption *option :
-         {&timeout, &outputDir, &gather, &diff, &json, &repeat, &sudo})
+    const QCommandLineOption noStdin(
+        {QStringLiteral("n"), QStringLiteral("no-stdin")},
+        QCoreApplication::translate("RunCli", "Do not send stdin to the commands: each gets an empty stdin."));
+    const QCommandLineOption script(
+        QStringLiteral("script"),
+        QCoreApplication::translate("RunCli",
+                                    "Run the local script FILE on every host, sent on stdin to the interpreter "
+                                    "its #! line names (bash -s by default); the arguments after -- are the "
+                                    "script's. Nothing is left on the hosts."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption noPrefix(
+        {QStringLiteral("N"), QStringLiteral("no-prefix")},
+        QCoreApplication::translate("RunCli", "Print output lines without the \"HOST: \" in front."));
+    const QCommandLineOption quiet(
+        {QStringLiteral("q"), QStringLiteral("quiet")},
+        QCoreApplication::translate("RunCli", "No progress line on the terminal."));
+    const QCommandLineOption tty(
+        QStringLiteral("tty"),
+        QCoreApplication::translate("RunCli", "Run the command on a terminal (a PTY), for commands that need "
+                                              "one, such as sudo with requiretty. Its stderr then comes with "
+                                              "stdout."));
+    const QCommandLineOption env(
+        QStringLiteral("env"),
+        QCoreApplication::translate("RunCli", "Set NAME=VALUE for the command (SetEnv; the server's AcceptEnv "
+                                              "decides, and a refusal is said). Repeatable."),
+        QStringLiteral("NAME=VALUE"));
+    const QCommandLineOption failFast(
+        QStringLiteral("fail-fast"),
+        QCoreApplication::translate("RunCli", "After the first host that does not succeed, start no more hosts "
+                                              "(those not started end cancelled)."));
+    for (const QCommandLineOption *option : {&timeout, &outputDir, &gather, &diff, &json, &repeat, &sudo, &noStdin,
+                                             &script, &noPrefix, &quiet, &tty, &env, &failFast})
         parser.addOption(*option);
 
     if (!parser.parse(arguments)) {
@@ -145,12 +187,117 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
     // --diff alone prints only the differences, as clush --diff does.
     m_gatherPrintsGroups = parser.isSet(gather);
 
-    m_command = parser.positionalArguments().join(u' ');
-    if (m_command.trimmed().isEmpty()) {
-        *error = QCoreApplication::translate("RunCli", "no command given: chorus run [options] [--] COMMAND");
-        return false;
+    m_noPrefix = parser.isSet(noPrefix);
+    m_quiet = parser.isSet(quiet);
+    m_tty = parser.isSet(tty);
+    m_failFast = parser.isSet(failFast);
+    for (const QString &assignment : parser.values(env)) {
+        const qsizetype equals = assignment.indexOf(u'=');
+        const QString name = assignment.left(equals);
+        static const QRegularExpression valid(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+        if (equals <= 0 || !valid.match(name).hasMatch()) {
+            *error = QCoreApplication::translate("RunCli", "--env: %1 is not NAME=VALUE").arg(CliOutput::quoted(assignment));
+            return false;
+        }
+        m_environment.append({name, assignment.mid(equals + 1)});
+    }
+    if (parser.isSet(script)) {
+        if (!readScript(parser.value(script), parser.positionalArguments(), error))
+            return false;
+    } else {
+        m_command = parser.positionalArguments().join(u' ');
+        if (m_command.trimmed().isEmpty()) {
+            *error = QCoreApplication::translate("RunCli", "no command given: chorus run [options] [--] COMMAND");
+            return false;
+        }
+        // Stdin is the commands' own when it is not a terminal, as with clush and pssh -I.
+        m_stdinInput = !parser.isSet(noStdin) && ::isatty(STDIN_FILENO) != 1;
     }
     return m_hostOptions.resolve(parser, &m_targets, error, &m_warnings);
+}
+
+// --script FILE: the command is FILE's interpreter reading the script from stdin; the script itself is
+// the input every host gets (so nothing is copied onto the hosts).
+bool RunCli::readScript(const QString &path, const QStringList &arguments, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QCoreApplication::translate("RunCli", "--script: cannot read %1: %2")
+                     .arg(CliOutput::quoted(path), file.errorString());
+        return false;
+    }
+    if (file.size() > MaxBufferedInput) {
+        *error = QCoreApplication::translate("RunCli", "--script: %1 is larger than %2 MiB")
+                     .arg(CliOutput::quoted(path))
+                     .arg(MaxBufferedInput / (1024 * 1024));
+        return false;
+    }
+    m_bufferedInput = file.readAll();
+    QStringList interpreter{QStringLiteral("bash")};
+    if (m_bufferedInput.startsWith("#!")) {
+        const QString line = QString::fromUtf8(m_bufferedInput.left(m_bufferedInput.indexOf('\n'))).mid(2);
+        const QStringList words = line.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+        if (!words.isEmpty())
+            interpreter = words;
+    }
+    // Shells read a script from stdin with -s; most other interpreters take "-" for it.
+    static const QStringList shells{QStringLiteral("sh"), QStringLiteral("bash"), QStringLiteral("dash"),
+                                    QStringLiteral("zsh"), QStringLiteral("ksh"), QStringLiteral("mksh")};
+    const QString program = QFileInfo(interpreter.constLast()).fileName();
+    QStringList command;
+    for (const QString &word : std::as_const(interpreter))
+        command << shellQuote(word);
+    command << (shells.contains(program) ? QStringLiteral("-s --") : QStringLiteral("-"));
+    for (const QString &argument : arguments)
+        command << shellQuote(argument);
+    m_command = command.join(u' ');
+    m_inputBuffered = true;
+    return true;
+}
+
+// The sudo password line comes first; with --repeat, stdin is read whole now to be replayed each round.
+bool RunCli::prepareInput(QString *error)
+{
+    if (m_sudo && !readSudoPasswordFromStdin()) {
+        *error = QCoreApplication::translate("RunCli", "--sudo: stdin ended before the password line");
+        return false;
+    }
+    // Streamed, the input is kept only as far as the slowest host has taken it; hosts that start later
+    // (another round, or beyond the fanout) need all of it, from a buffer of bounded size.
+    const bool later = m_repeat > 1 || m_targets.size() > m_fanout;
+    if (!m_stdinInput || !later)
+        return true;
+    QByteArray piece(1024 * 1024, Qt::Uninitialized);
+    for (;;) {
+        const ssize_t n = ::read(STDIN_FILENO, piece.data(), size_t(piece.size()));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            *error = QCoreApplication::translate("InputPump", "cannot read stdin: %1")
+                         .arg(QString::fromLocal8Bit(strerror(errno)));
+            return false;
+        }
+        if (n == 0)
+            break;
+        if (m_bufferedInput.size() + n > MaxBufferedInput) {
+            *error = m_repeat > 1
+                ? QCoreApplication::translate(
+                      "RunCli", "--repeat: stdin is larger than %1 MiB, too much to keep for every round; "
+                                "run once per round, or give the commands their input another way (-n)")
+                      .arg(MaxBufferedInput / (1024 * 1024))
+                : QCoreApplication::translate(
+                      "RunCli", "stdin is larger than %1 MiB, too much to keep for the hosts beyond --fanout %2; "
+                                "raise it to %3 to stream the input to every host at once")
+                      .arg(MaxBufferedInput / (1024 * 1024))
+                      .arg(m_fanout)
+                      .arg(m_targets.size());
+            return false;
+        }
+        m_bufferedInput.append(piece.constData(), n);
+    }
+    m_stdinInput = false;
+    m_inputBuffered = true;
+    return true;
 }
 
 bool RunCli::prepareOutputDir(QString *error) const
@@ -169,7 +316,7 @@ int RunCli::exec(const QStringList &arguments)
 
     QString error;
     bool answered = false;
-    if (!parse(arguments, &error, &answered) || !prepareOutputDir(&error)) {
+    if (!parse(arguments, &error, &answered) || (!answered && (!prepareOutputDir(&error) || !prepareInput(&error)))) {
         message(error);
         return BadUsage;
     }
@@ -179,6 +326,8 @@ int RunCli::exec(const QStringList &arguments)
     }
     for (const QString &warning : std::as_const(m_warnings))
         message(QCoreApplication::translate("RunCli", "warning: %1").arg(warning));
+    if (m_quiet)
+        m_progressEnabled = false;
 
     PoolSettings settings;
     settings.threads = m_threads;
@@ -221,6 +370,10 @@ void RunCli::startRound()
     request.fanout = m_fanout;
     request.commandTimeoutMs = m_commandTimeoutMs;
     request.sudo = m_sudo;
+    request.input = m_stdinInput || m_inputBuffered;
+    request.pty = m_tty;
+    request.environment = m_environment;
+    request.failFast = m_failFast;
     m_files = OutputFiles();
     if (!m_outputDir.isEmpty()) {
         QStringList names;
@@ -240,8 +393,22 @@ void RunCli::startRound()
     m_roundClock.start();
     m_running = true;
     m_run = m_pool->start(request);
+    if (m_inputBuffered) {
+        m_pool->writeInput(m_run, m_bufferedInput);
+        m_pool->closeInput(m_run);
+    } else if (m_stdinInput) {
+        auto *pump = new InputPump(m_pool.get(), m_run, this);
+        connect(pump, &InputPump::done, this, &RunCli::onInputDone);
+        pump->start(STDIN_FILENO);
+    }
     if (m_progressEnabled)
         m_progressTimer.start();
+}
+
+void RunCli::onInputDone(const QString &error)
+{
+    if (!error.isEmpty())
+        message(error);
 }
 
 void RunCli::onStateChanged(RunId run, int host, HostState state)
@@ -284,7 +451,8 @@ void RunCli::streamLines(HostSlot &slot, bool isStderr, const QByteArray &data, 
     while (start < end) {
         qsizetype newline = partial.indexOf('\n', start);
         const qsizetype next = newline < 0 || newline >= end ? end : newline + 1;
-        text += slot.label + ": ";
+        if (!m_noPrefix)
+            text += slot.label + ": ";
         text += QByteArrayView(partial.constData() + start, next - start);
         if (next == end && partial.at(end - 1) != '\n')
             text += '\n';
@@ -307,6 +475,8 @@ void RunCli::onHostFinished(RunId run, int host, const HostResult &result)
     slot.result = result;
     m_status = qMax(m_status, int(statusOf(result)));
     describeConnection(QString::fromUtf8(slot.label), result);
+    for (const QString &warning : result.warnings)
+        m_hostWarnings[warning].append(QString::fromUtf8(slot.label));
     if (m_files.isOpen())
         reportFileError(m_files.finish(host, result));
 
@@ -361,6 +531,12 @@ void RunCli::finish()
 {
     m_progressTimer.stop();
     clearProgress();
+    // Said once for all the hosts it concerns, not once per host.
+    for (auto it = m_hostWarnings.cbegin(); it != m_hostWarnings.cend(); ++it) {
+        QStringList hosts = it.value();
+        hosts.removeDuplicates();
+        message(QCoreApplication::translate("RunCli", "warning: %1: %2").arg(HostSet::fold(hosts), it.key()));
+    }
     if (m_progressEnabled && m_repeat == 1)
         message(summary(true));
     if (m_interrupted)

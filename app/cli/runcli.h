@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPair>
 #include <QStringList>
 #include <QTimer>
 
@@ -53,7 +54,9 @@ private:
 
     int exec(const QStringList &arguments);
     bool parse(const QStringList &arguments, QString *error, bool *answered);
+    bool readScript(const QString &path, const QStringList &arguments, QString *error);
     bool prepareOutputDir(QString *error) const;
+    bool prepareInput(QString *error);
 
     void startRound();
     void endRound();
@@ -63,6 +66,7 @@ private:
     void onOutput(const OutputChunk &chunk);
     void onHostFinished(RunId run, int host, const HostResult &result);
     void onRunFinished(RunId run);
+    void onInputDone(const QString &error);
     void onInterrupt(int count) override;
     void prepareStderr() override;
 
@@ -90,6 +94,16 @@ private:
     QString m_outputDir;
     QString m_command;
     QStringList m_warnings;
+    bool m_noPrefix = false;
+    bool m_quiet = false;
+    bool m_tty = false;
+    bool m_failFast = false;
+    QList<QPair<QString, QString>> m_environment;
+    // Input for the commands: stdin streamed as the hosts take it (one round), or held whole and
+    // written every round (--script, or stdin with --repeat).
+    bool m_stdinInput = false;
+    bool m_inputBuffered = false;
+    QByteArray m_bufferedInput;
 
     // Run state
     bool m_running = false;
@@ -99,6 +113,7 @@ private:
     QElapsedTimer m_roundClock;
     QElapsedTimer m_totalClock;
     int m_status = AllOk;
+    QHash<QString, QStringList> m_hostWarnings; // warning -> hosts it came from, printed at the end
 
     // Output
     QFile m_out;

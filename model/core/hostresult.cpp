@@ -38,7 +38,7 @@ QString HostResult::endingText() const
         return error.isEmpty() ? QCoreApplication::translate("HostResult", "timed out")
                                : QCoreApplication::translate("HostResult", "timed out: %1").arg(error);
     case HostOutcome::Cancelled:
-        return QCoreApplication::translate("HostResult", "cancelled");
+        return error.isEmpty() ? QCoreApplication::translate("HostResult", "cancelled") : error;
     }
     return {};
 }

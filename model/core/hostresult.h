@@ -71,6 +71,9 @@ struct HostResult
     // How the connection went, step by step, for `chorus run -v` and the host's details: the keys
     // offered, what the server refused, the library's own words. Server text in it is made printable.
     QStringList log;
+    // What the host did not do of what was asked, though the command ran: a variable the server did not
+    // accept. Printable sentences.
+    QStringList warnings;
     // Transfers: bytes and files copied, files left alone by the overwrite policy.
     qint64 bytesTransferred = 0;
     int filesTransferred = 0;

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QMetaType>
+#include <QPair>
 #include <QString>
 
 #include <optional>
@@ -22,6 +23,17 @@ struct RunRequest
     int commandTimeoutMs = 0;    // 0: no limit
     bool sudo = false;           // run under `sudo -S`; the password is asked for through the engine's secret requests
     qint64 outputLimit = 8 * 1024 * 1024; // bytes kept in the result per host and stream; every byte is delivered
+    // The caller streams input to every host's command (WorkerPool::writeInput, then closeInput);
+    // without it each command gets an empty stdin, as with `ssh host cmd < /dev/null`. Input is kept
+    // until every host has written it, hosts not started yet included: a caller with more hosts than
+    // fanout gives the whole input before it waits for room (WorkerPool::inputBacklog).
+    bool input = false;
+    bool pty = false; // run the command on a terminal (stderr then comes with stdout)
+    // Variables for the command, sent with SetEnv before it starts; the server's AcceptEnv decides, and a
+    // refusal is a warning in the host's result.
+    QList<QPair<QString, QString>> environment;
+    // Once a host has not succeeded, hosts not yet started end cancelled instead (pdsh's -k).
+    bool failFast = false;
     // When set, the run copies files over SFTP instead of running the command.
     std::optional<TransferSpec> transfer;
 };

@@ -212,7 +212,8 @@ bool TargetResolver::target(const Profile &profile, HostTarget *target, QString 
     return true;
 }
 
-bool TargetResolver::resolveGroup(const QString &name, QList<HostTarget> *targets, QString *error)
+bool TargetResolver::resolveGroup(const QString &name, const SshConfig &config, QList<HostTarget> *targets,
+                                  QString *error)
 {
     ProfileStore store;
     QString notice;
@@ -223,8 +224,7 @@ bool TargetResolver::resolveGroup(const QString &name, QList<HostTarget> *target
         return false;
     }
     const QString expression = name.startsWith(u'@') ? name : u'@' + name;
-    const TargetResolver resolver(store.profiles(), store.contents().groups,
-                                  SshConfig::loadDefault());
+    const TargetResolver resolver(store.profiles(), store.contents().groups, config);
     return resolver.resolve(expression, targets, error);
 }
 

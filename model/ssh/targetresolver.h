@@ -44,9 +44,10 @@ public:
     bool targets(const QList<Profile> &profiles, QList<HostTarget> *targets, QString *error) const;
 
     // For `chorus run -w @web`: resolves "@group"/"@tag:NAME"/"@*" (the '@' may be left out) against
-    // the user's saved profiles (ProfileStore::defaultPath()) and ~/.ssh/config. A store that cannot be
-    // read is reported in *error.
-    static bool resolveGroup(const QString &name, QList<HostTarget> *targets, QString *error);
+    // the user's saved profiles (ProfileStore::defaultPath()) and the ssh config the command reads. A
+    // store that cannot be read is reported in *error.
+    static bool resolveGroup(const QString &name, const SshConfig &config, QList<HostTarget> *targets,
+                             QString *error);
 
 private:
     bool jumpChain(const Profile &profile, QList<QUuid> *visiting, QString *chain, QString *error) const;

@@ -455,6 +455,8 @@ bool LocalFleet::writeServerConfig(Server &server, QString *error) const
                            "MaxStartups 1000:30:2000\n"
                            "MaxSessions 100\n"
                            "UseDNS no\n"
+                           // As Debian ships it, plus our own: tests of `chorus run --env`.
+                           "AcceptEnv LANG LC_* CHORUS_*\n"
                            "PrintMotd no\n"
                            "PrintLastLog no\n");
     // VERBOSE logs every accepted connection: connectionCount() reads it. DEBUG1 adds the

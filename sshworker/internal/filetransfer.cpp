@@ -1,8 +1,8 @@
 #include "sshworker/internal/filetransfer.h"
 
 #include "model/core/printable.h"
+#include "model/core/shellquote.h"
 #include "sshworker/internal/closechannel.h"
-#include "sshworker/internal/shellquote.h"
 #include "sshworker/internal/sshconnection.h"
 #include "sshworker/internal/sshlog.h"
 #include "sshworker/internal/sshworker.h"
@@ -1092,8 +1092,7 @@ void FileTransfer::cancel()
     case Phase::Queued:
     case Phase::WaitingForConnection:
     case Phase::Opening:
-        finish(HostOutcome::Cancelled, FailureKind::None,
-               QCoreApplication::translate("FileTransfer", "cancelled"));
+        finish(HostOutcome::Cancelled, FailureKind::None, unstartedReason());
         return;
     case Phase::Working:
         fail(QCoreApplication::translate("FileTransfer", "cancelled"), HostOutcome::Cancelled,

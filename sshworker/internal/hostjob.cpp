@@ -5,6 +5,8 @@
 #include "sshworker/internal/sshconnection.h"
 #include "sshworker/internal/sshworker.h"
 
+#include <QCoreApplication>
+
 namespace Chorus {
 
 HostJob::HostJob(SshWorker *worker, std::shared_ptr<RunShared> run, int host)
@@ -34,6 +36,13 @@ void HostJob::cutForShutdown()
     cancel();
     if (!isDone())
         connectionLost();
+}
+
+QString HostJob::unstartedReason() const
+{
+    return m_run->stopStarting.load()
+        ? QCoreApplication::translate("HostJob", "not started: another host failed first (fail-fast)")
+        : QCoreApplication::translate("HostJob", "cancelled");
 }
 
 QByteArray HostJob::takePending(bool)

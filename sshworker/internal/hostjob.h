@@ -69,6 +69,8 @@ public:
 
 protected:
     qint64 rel(qint64 us) const { return us < 0 ? -1 : us - m_run->startUs; }
+    // Why a job that had not started yet ends cancelled: the caller's cancel, or the run's fail-fast.
+    QString unstartedReason() const;
     // Left the queue: from now on it waits for its connection (the phase is the caller's to set).
     void noteStarted();
     // Copies the connection's phase times into the result (only when this job waited for them).

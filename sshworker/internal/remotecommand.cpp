@@ -2,13 +2,14 @@
 
 #include "model/core/hostevents.h"
 #include "model/core/printable.h"
+#include "model/core/shellquote.h"
 #include "sshworker/internal/closechannel.h"
-#include "sshworker/internal/shellquote.h"
 #include "sshworker/internal/sshconnection.h"
 #include "sshworker/internal/sshlog.h"
 #include "sshworker/internal/sshworker.h"
 
 #include <QCoreApplication>
+#include <QMutexLocker>
 #include <QRandomGenerator>
 
 #include <libssh/libssh.h>
@@ -118,6 +119,8 @@ void RemoteCommand::step()
         // handled inside a later call before this one returns SSH_OK.
         if (m_result.times.execStarted < 0)
             m_result.times.execStarted = rel(SshWorker::nowUs());
+        if (!prepareChannel())
+            return;
         const int rc = ssh_channel_request_exec(m_channel, wrappedCommand().toUtf8().constData());
         if (rc == SSH_AGAIN)
             return;
@@ -132,9 +135,9 @@ void RemoteCommand::step()
             m_commandDeadlineUs = now + qint64(m_run->request.commandTimeoutMs) * 1000;
         m_phase = Phase::Running;
         m_worker->reportState(this, HostState::Running);
-        // Commands get an empty stdin, as with `ssh host cmd < /dev/null`; under sudo, stdin
-        // stays open until sudo has had its password.
-        if (!m_run->request.sudo)
+        // Without input, commands get an empty stdin, as with `ssh host cmd < /dev/null`; under sudo,
+        // stdin stays open until sudo has had its password.
+        if (!m_run->request.sudo && !m_run->request.input)
             sendStdinEof();
         if (m_stopOutcome != HostOutcome::Ok)
             stopRemote(m_stopOutcome, m_stopReason);
@@ -144,6 +147,8 @@ void RemoteCommand::step()
     case Phase::Closing:
         if (m_throttled)
             drainBuffered();
+        if (m_phase == Phase::Running)
+            feedInput();
         if (m_remoteClosed && !m_throttled) {
             if (m_stopOutcome != HostOutcome::Ok)
                 finish(m_stopOutcome, m_stopFailure, m_stopReason);
@@ -166,6 +171,46 @@ void RemoteCommand::step()
 // second on stderr once sudo has let it run, before the command starts. The password goes out only
 // for a prompt that comes before the second marker: a command (NOPASSWD, or one that found the
 // marker in the process list) that prints the prompt marker itself never gets it.
+// The PTY and the variables are asked for before the command, one request at a time (a channel has one
+// pending request in libssh). True once all are answered; a refused variable is only a warning.
+bool RemoteCommand::prepareChannel()
+{
+    const RunRequest &request = m_run->request;
+    while (m_requestsDone <= request.environment.size()) {
+        int rc = SSH_OK;
+        if (m_requestsDone == 0) {
+            if (request.pty)
+                rc = ssh_channel_request_pty_size(m_channel, "xterm", 80, 24);
+        } else {
+            const QPair<QString, QString> &variable = request.environment.at(m_requestsDone - 1);
+            rc = ssh_channel_request_env(m_channel, variable.first.toUtf8().constData(),
+                                         variable.second.toUtf8().constData());
+        }
+        if (rc == SSH_AGAIN)
+            return false;
+        if (rc != SSH_OK && !ssh_is_connected(m_connection->session())) {
+            connectionLost();
+            return false;
+        }
+        if (rc != SSH_OK && m_requestsDone == 0) {
+            finish(HostOutcome::Failed, FailureKind::Channel,
+                   QCoreApplication::translate("RemoteCommand", "the server refused a terminal (PTY): %1")
+                       .arg(printable(QString::fromUtf8(ssh_get_error(m_connection->session())))));
+            return false;
+        }
+        if (rc != SSH_OK) {
+            const QString warning =
+                QCoreApplication::translate("RemoteCommand",
+                                            "the server did not accept the variable %1 (see AcceptEnv in its sshd_config)")
+                    .arg(request.environment.at(m_requestsDone - 1).first);
+            m_result.warnings.append(warning);
+            m_result.log.append(warning);
+        }
+        ++m_requestsDone;
+    }
+    return true;
+}
+
 QString RemoteCommand::wrappedCommand() const
 {
     const QString &command = m_run->request.command;
@@ -232,6 +277,61 @@ void RemoteCommand::drainBuffered()
     }
 }
 
+// The run's input, from this host's offset, as far as the channel's window lets it; its end sends EOF.
+// Under sudo it waits until sudo has had its password and let the command run.
+void RemoteCommand::feedInput()
+{
+    if (!m_run->request.input || m_eofSent || (!m_sudoMarker.isEmpty() && !m_sudoDone))
+        return;
+    RunShared::Input &input = m_run->input;
+    bool wrote = false;
+    for (;;) {
+        QByteArray chunk;
+        qint64 chunkStart = 0;
+        bool ended = false;
+        {
+            QMutexLocker lock(&input.mutex);
+            qint64 start = input.base;
+            for (const QByteArray &c : input.chunks) {
+                if (m_inputOffset < start + c.size()) {
+                    chunk = c; // shared, not copied
+                    chunkStart = start;
+                    break;
+                }
+                start += c.size();
+            }
+            ended = chunk.isNull() && input.closed && m_inputOffset >= input.end;
+        }
+        if (ended) {
+            sendStdinEof();
+            doneWithInput();
+            break;
+        }
+        if (chunk.isNull())
+            break; // nothing new yet
+        const qint64 at = m_inputOffset - chunkStart;
+        const int n = ssh_channel_write(m_channel, chunk.constData() + at, uint32_t(chunk.size() - at));
+        if (n <= 0)
+            break; // the window is full: on again when the server opens it
+        m_inputOffset += n;
+        m_lastInputByte = chunk.at(at + n - 1);
+        m_run->inputOffsets[size_t(m_host)].store(m_inputOffset);
+        wrote = true;
+    }
+    if (wrote)
+        m_worker->reportInputWritten();
+}
+
+// This host takes no more input (all of it written, or the command ended): it no longer holds the
+// others back.
+void RemoteCommand::doneWithInput()
+{
+    if (!m_run->request.input || m_run->inputOffsets[size_t(m_host)].load() < 0)
+        return;
+    m_run->inputOffsets[size_t(m_host)].store(-1);
+    m_worker->reportInputWritten();
+}
+
 void RemoteCommand::setThrottled(bool throttled)
 {
     if (throttled != m_throttled) {
@@ -274,8 +374,9 @@ void RemoteCommand::received(bool isStderr, const QByteArray &data)
 {
     if (m_result.times.firstByte < 0)
         m_result.times.firstByte = rel(SshWorker::nowUs());
-    if (!m_sudoMarker.isEmpty() && !m_sudoDone && isStderr) {
-        handleSudoStderr(data);
+    // On a terminal sudo's prompt comes with stdout.
+    if (!m_sudoMarker.isEmpty() && !m_sudoDone && (isStderr || m_run->request.pty)) {
+        handleSudoOutput(isStderr, data);
         return;
     }
     keep(isStderr, data);
@@ -297,28 +398,29 @@ void RemoteCommand::keep(bool isStderr, const QByteArray &data)
     m_worker->reportOutput(this, data.size());
 }
 
-// Until the second marker (the command starts), stderr is sudo's: its prompt marker asks for the
+// Until the second marker (the command starts), stderr is sudo's (on a terminal, stdout too): its prompt marker asks for the
 // password, a second prompt means the password was wrong. Both markers are removed from what the user
 // sees; what follows the second marker is the command's own stderr, passed through as it is.
-void RemoteCommand::handleSudoStderr(const QByteArray &data)
+void RemoteCommand::handleSudoOutput(bool isStderr, const QByteArray &data)
 {
     m_sudoCarry += data;
     for (;;) {
         const qsizetype prompt = m_sudoCarry.indexOf(m_sudoMarker);
         const qsizetype running = m_sudoCarry.indexOf(m_sudoRunning);
         if (running >= 0 && (prompt < 0 || running < prompt)) {
-            keep(true, m_sudoCarry.left(running));
+            keep(isStderr, m_sudoCarry.left(running));
             const QByteArray rest = m_sudoCarry.mid(running + m_sudoRunning.size());
             m_sudoCarry.clear();
             m_sudoDone = true;
             m_sudoAsking = false; // a question still open is moot: the command runs
-            sendStdinEof();
-            keep(true, rest);
+            if (!m_run->request.input)
+                sendStdinEof(); // else feedInput() goes on from here
+            keep(isStderr, rest);
             return;
         }
         if (prompt < 0)
             break;
-        keep(true, m_sudoCarry.left(prompt));
+        keep(isStderr, m_sudoCarry.left(prompt));
         m_sudoCarry.remove(0, prompt + m_sudoMarker.size());
         ++m_sudoPrompts;
         if (m_sudoPrompts > 1 || m_sudoPasswordSent) {
@@ -342,7 +444,7 @@ void RemoteCommand::handleSudoStderr(const QByteArray &data)
             }
         }
     }
-    keep(true, m_sudoCarry.left(m_sudoCarry.size() - keepBack));
+    keep(isStderr, m_sudoCarry.left(m_sudoCarry.size() - keepBack));
     m_sudoCarry.remove(0, m_sudoCarry.size() - keepBack);
 }
 
@@ -368,6 +470,12 @@ void RemoteCommand::sendStdinEof()
     if (m_eofSent || !m_channel)
         return;
     m_eofSent = true;
+    if (m_run->request.pty) {
+        // On a terminal the end of input is the EOF character read at the start of a line, not the
+        // channel's EOF (which sshd does not pass to a terminal): one more first ends a partial line.
+        const QByteArray eof = m_lastInputByte == '\n' ? QByteArray("\x04") : QByteArray("\x04\x04");
+        ssh_channel_write(m_channel, eof.constData(), uint32_t(eof.size()));
+    }
     ssh_channel_send_eof(m_channel);
 }
 
@@ -425,8 +533,7 @@ void RemoteCommand::cancel()
     switch (m_phase) {
     case Phase::Queued:
     case Phase::WaitingForConnection:
-        finish(HostOutcome::Cancelled, FailureKind::None,
-               QCoreApplication::translate("RemoteCommand", "cancelled"));
+        finish(HostOutcome::Cancelled, FailureKind::None, unstartedReason());
         return;
     case Phase::Opening:
     case Phase::Executing:
@@ -464,6 +571,7 @@ void RemoteCommand::finish(HostOutcome outcome, FailureKind failure, const QStri
     }
     freeChannel();
     setThrottled(false);
+    doneWithInput();
     m_phase = Phase::Done;
     m_result.outcome = outcome;
     m_result.failure = failure;

@@ -61,10 +61,13 @@ private:
 
     qint64 take(bool isStderr, const char *data, qint64 length);
     void drainBuffered();
+    bool prepareChannel();
+    void feedInput();
+    void doneWithInput();
     void setThrottled(bool throttled);
     void received(bool isStderr, const QByteArray &data);
     void keep(bool isStderr, const QByteArray &data);
-    void handleSudoStderr(const QByteArray &data);
+    void handleSudoOutput(bool isStderr, const QByteArray &data);
     void sendStdinEof();
     void stopRemote(HostOutcome outcome, const QString &why);
     void finish(HostOutcome outcome, FailureKind failure, const QString &error);
@@ -85,6 +88,9 @@ private:
 
     // sudo -S with a unique prompt marker.
     bool m_throttled = false; // stopped reading for want of credit: libssh holds the rest
+    qint64 m_inputOffset = 0; // how much of the run's input this host has written
+    char m_lastInputByte = '\n';
+    int m_requestsDone = 0;   // prepareChannel(): the PTY request, then one per variable
     QByteArray m_sudoMarker;  // sudo's prompt
     QByteArray m_sudoRunning; // printed once sudo lets the command run
     bool m_sudoDone = false;  // the second marker came: stderr is the command's

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <atomic>
+#include <deque>
 #include <memory>
 
 namespace Chorus {
@@ -21,9 +22,24 @@ struct RunShared
     RunRequest request;
     qint64 startUs = 0;                // steady clock
     std::atomic<int> freeSlots{0};     // fanout not in use
+    std::atomic<bool> stopStarting{false}; // RunRequest::failFast, once a host has not succeeded
     std::atomic<bool> cancelled{false};
     // Per host: output taken from the host and not yet delivered to the caller (SshWorker::outputCredit).
     std::unique_ptr<std::atomic<qint64>[]> undelivered;
+
+    // The caller's input for every host's command (RunRequest::input). The pool appends chunks and
+    // drops the ones every host has written; each host's job writes from its own offset.
+    struct Input
+    {
+        QMutex mutex;
+        std::deque<QByteArray> chunks;
+        qint64 base = 0; // stream offset of chunks.front()
+        qint64 end = 0;  // stream offset after the last chunk
+        bool closed = false;
+    };
+    Input input;
+    // Per host: how much of the input it has written; -1 once it takes no more (done, or failed).
+    std::unique_ptr<std::atomic<qint64>[]> inputOffsets;
     // Transfers: SHA-256 of local files, cached per run by whichever worker hashes it first (the mutex guards the cache only).
     QMutex checksumMutex;
     QHash<QString, QByteArray> localChecksums;

@@ -2,11 +2,11 @@
 
 #include "model/core/hostevents.h"
 #include "model/core/printable.h"
+#include "model/core/shellquote.h"
 #include "model/ssh/knownhosts.h"
 #include "sshworker/internal/agentrelay.h"
 #include "sshworker/internal/hostjob.h"
 #include "sshworker/internal/proxyprocess.h"
-#include "sshworker/internal/shellquote.h"
 #include "sshworker/internal/sshlog.h"
 #include "sshworker/internal/sshworker.h"
 #include "sshworker/workerpool.h"
@@ -306,6 +306,8 @@ void SshConnection::releaseSlots(bool dropped)
 
 void SshConnection::closeSession()
 {
+    if (m_connectionSlot)
+        m_worker->releaseConnectionSlot(std::exchange(m_connectionSlot, 0));
     if (m_tcpFd >= 0) {
         ::close(m_tcpFd);
         m_tcpFd = -1;
@@ -320,6 +322,8 @@ void SshConnection::closeSession()
         ssh_free(m_session);
         m_session = nullptr;
     }
+    if (m_sessionFd >= 0)
+        ::close(std::exchange(m_sessionFd, -1));
     if (m_proxy) {
         m_worker->reap(m_proxy->terminate());
         m_proxy.reset();
@@ -348,6 +352,13 @@ void SshConnection::step()
         m_phase = Phase::WaitingForSlot;
         [[fallthrough]];
     case Phase::WaitingForSlot:
+        if (!m_connectionSlot) {
+            // A proxy's pipes take three descriptors where a socket takes one.
+            const int cost = m_target.proxyJump.isEmpty() && m_target.proxyCommand.isEmpty() ? 1 : 3;
+            if (!m_worker->acquireConnectionSlot(cost))
+                return;
+            m_connectionSlot = cost;
+        }
         if (!m_worker->acquireHandshakeSlot())
             return;
         m_haveSlot = true;
@@ -472,6 +483,13 @@ void SshConnection::tryNextAddress()
             length = sizeof(sockaddr_in);
         }
         const int fd = ::socket(storage.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        if (fd < 0 && (errno == EMFILE || errno == ENFILE)) {
+            // The budget keeps connections well inside the limit; something else took the rest.
+            fail(FailureKind::Connect,
+                 QCoreApplication::translate("SshConnection", "too many open files (limit %1); raise it with ulimit -n")
+                     .arg(WorkerPool::descriptorLimit()));
+            return;
+        }
         if (fd < 0) {
             tcpError(errno);
             continue;
@@ -568,6 +586,8 @@ void SshConnection::startSsh(int fd)
             return;
         }
     }
+    // libssh does not close a socket it was given (ssh_disconnect leaves it open): closeSession() does.
+    m_sessionFd = fd;
     ssh_options_set(m_session, SSH_OPTIONS_FD, &fd);
     ssh_set_blocking(m_session, 0);
     setPhase(Phase::Handshaking);

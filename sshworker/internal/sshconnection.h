@@ -143,6 +143,8 @@ private:
     ssh_counter_struct m_bytes{};
     Phase m_phase = Phase::WaitingForSlot;
     bool m_haveSlot = false;
+    int m_sessionFd = -1;     // the socket (or proxy's socket pair end) the session runs on
+    int m_connectionSlot = 0; // descriptors' worth of the pool's connection budget this one holds
     QString m_serverSlot; // "address port" while it holds a slot of that server's handshake cap
     qint64 m_retryAtUs = 0;
     qint64 m_deadlineUs = 0;

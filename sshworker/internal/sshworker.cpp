@@ -15,6 +15,7 @@
 
 #include <libssh/callbacks.h>
 #include <libssh/libssh.h>
+#include <openssl/crypto.h>
 
 #include <algorithm>
 #include <poll.h>
@@ -109,7 +110,8 @@ void SshWorker::run()
         const qint64 now = nowUs();
         maintainConnections(now);
         reapChildren(now, false);
-        if (m_pendingBytes >= flushThreshold || now - m_lastFlushUs >= flushIntervalUs || !m_batch.events.isEmpty())
+        if (m_pendingBytes >= flushThreshold || now - m_lastFlushUs >= flushIntervalUs || !m_batch.events.isEmpty()
+            || m_batch.inputWritten)
             flush();
         if (m_stopping) {
             cutAtShutdown(now);
@@ -118,6 +120,10 @@ void SshWorker::run()
         }
     }
     finishShutdown();
+    // Release OpenSSL's state for this thread now, while the process is still whole. Left to the
+    // thread's exit, it runs after QThread::wait() has returned and can race the process's own exit,
+    // whose OpenSSL clean-up has freed the locks it takes: a crash in about one run in 600.
+    OPENSSL_thread_stop();
 }
 
 // One poll over the wake-up eventfd and every connection's socket. Each connection then processes
@@ -266,10 +272,7 @@ void SshWorker::handle(const WorkerCommand &command)
             while (!m_waiting.empty()) {
                 auto [run, host] = m_waiting.front();
                 m_waiting.pop_front();
-                auto rc = HostJob::create(this, run, host);
-                HostJob *raw = rc.get();
-                m_commands.push_back(std::move(rc));
-                raw->cancel();
+                endUnstarted(run, host);
             }
         }
         return;
@@ -281,6 +284,11 @@ void SshWorker::startQueued()
 {
     for (auto it = m_waiting.begin(); it != m_waiting.end();) {
         RunShared &run = *it->first;
+        if (run.stopStarting.load()) {
+            endUnstarted(it->first, it->second);
+            it = m_waiting.erase(it);
+            continue;
+        }
         int slots = run.freeSlots.load();
         bool got = false;
         while (slots > 0 && !(got = run.freeSlots.compare_exchange_weak(slots, slots - 1))) {
@@ -296,6 +304,15 @@ void SshWorker::startQueued()
         raw->start();
         attach(raw);
     }
+}
+
+// A host that will not start still gets its result: cancelled.
+void SshWorker::endUnstarted(const std::shared_ptr<RunShared> &run, int host)
+{
+    auto job = HostJob::create(this, run, host);
+    HostJob *raw = job.get();
+    m_commands.push_back(std::move(job));
+    raw->cancel();
 }
 
 SshConnection *SshWorker::connectionFor(const HostTarget &target)
@@ -357,6 +374,8 @@ void SshWorker::dropChannels(SshConnection *connection)
 void SshWorker::maintainConnections(qint64 now)
 {
     const PoolSettings &settings = m_pool->settings();
+    if (m_pool->m_idleCloseWanted.load() && closeLeastRecentlyUsedIdle())
+        m_pool->m_idleCloseWanted.store(false);
     for (const auto &c : m_connections) {
         if (c->phase() != SshConnection::Phase::Ready)
             continue;
@@ -429,6 +448,8 @@ void SshWorker::reportFinished(HostJob *command)
 {
     flushHostOutput(command);
     m_batch.events.append(WorkerBatch::Finished{command->runId(), command->host(), command->result()});
+    if (command->run()->request.failFast && command->result().outcome != HostOutcome::Ok)
+        command->run()->stopStarting.store(true);
     // The fanout slot goes back to the run; other workers may be waiting for it.
     if (command->result().times.started >= 0) {
         command->run()->freeSlots.fetch_add(1);
@@ -460,6 +481,46 @@ void SshWorker::releaseHandshakeSlot()
 {
     m_pool->m_handshakeSlots.fetch_add(1);
     m_pool->wakeAll();
+}
+
+bool SshWorker::acquireConnectionSlot(int cost)
+{
+    std::atomic<int> &slots = m_pool->m_connectionSlots;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        int free = slots.load();
+        while (free >= cost) {
+            if (slots.compare_exchange_weak(free, free - cost))
+                return true;
+        }
+        // Full: an idle connection of ours makes room at once; else one of another worker's.
+        if (attempt == 0 && !closeLeastRecentlyUsedIdle())
+            break;
+    }
+    if (!m_pool->m_idleCloseWanted.exchange(true))
+        m_pool->wakeAll();
+    return false;
+}
+
+void SshWorker::releaseConnectionSlot(int cost)
+{
+    m_pool->m_connectionSlots.fetch_add(cost);
+    m_pool->wakeAll();
+}
+
+bool SshWorker::closeLeastRecentlyUsedIdle()
+{
+    SshConnection *oldest = nullptr;
+    for (const auto &c : m_connections) {
+        if (c->phase() == SshConnection::Phase::Ready && c->activeChannels() == 0 && c->waiters().isEmpty()
+            && c->idleSinceUs() > 0 && (!oldest || c->idleSinceUs() < oldest->idleSinceUs()))
+            oldest = c.get();
+    }
+    if (!oldest)
+        return false;
+    qCDebug(lcSsh) << "closing idle connection to" << oldest->target().name << "to stay within"
+                   << m_pool->connectionBudget() << "connections";
+    oldest->close();
+    return true;
 }
 
 AgentRelay &SshWorker::agentRelay()
@@ -629,7 +690,7 @@ void SshWorker::flush()
         flushHostOutput(c);
     m_lastFlushUs = nowUs();
     m_batch.openConnections = int(m_connections.size());
-    if (m_batch.events.isEmpty() && m_batch.openConnections == m_lastReportedConnections)
+    if (m_batch.events.isEmpty() && !m_batch.inputWritten && m_batch.openConnections == m_lastReportedConnections)
         return;
     m_lastReportedConnections = m_batch.openConnections;
     WorkerBatch batch;

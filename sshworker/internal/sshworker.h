@@ -52,12 +52,17 @@ public:
     qint64 outputCredit(const HostJob *job) const;
     void noteThrottled(int delta);
     void reportProgress(HostJob *job, qint64 done, qint64 total);
+    void reportInputWritten() { m_batch.inputWritten = true; }
     void dropChannels(SshConnection *connection);
     void reportFinished(HostJob *command);
     void ask(const HostKeyQuestion &question);
     void ask(const SecretRequest &request);
     bool acquireHandshakeSlot();
     void releaseHandshakeSlot();
+    // A place among the open connections (PoolSettings::maxConnections), cost descriptors' worth;
+    // when there is none, an idle connection somewhere is asked to close, and the caller tries again.
+    bool acquireConnectionSlot(int cost);
+    void releaseConnectionSlot(int cost);
     // A slot among the handshakes in flight to one server ("address port"), shared by all workers.
     // dropped: the server closed the connection before authenticating it; fewer go at once for a while.
     AgentRelay &agentRelay(); // the pool's, made on first use
@@ -88,8 +93,10 @@ private:
     void takeCommands();
     void handle(const WorkerCommand &command);
     void startQueued();
+    void endUnstarted(const std::shared_ptr<RunShared> &run, int host);
     void step();
     void maintainConnections(qint64 now);
+    bool closeLeastRecentlyUsedIdle();
     void flush();
     int pollTimeoutMs(qint64 now) const;
     quint64 packetsIn() const;

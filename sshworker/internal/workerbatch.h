@@ -38,6 +38,8 @@ struct WorkerBatch
     int worker = 0;
     int openConnections = 0;
     qint64 outputBytes = 0;
+    bool inputWritten = false; // some host wrote some of its run's input
+
 };
 
 } // namespace Chorus

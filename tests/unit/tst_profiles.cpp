@@ -677,17 +677,17 @@ private Q_SLOTS:
 
         QList<HostTarget> targets;
         QString error;
-        QVERIFY2(TargetResolver::resolveGroup(u"@prod/web"_s, &targets, &error), qPrintable(error));
+        QVERIFY2(TargetResolver::resolveGroup(u"@prod/web"_s, SshConfig::loadDefault(), &targets, &error), qPrintable(error));
         QCOMPARE(targets.size(), 3);
-        QVERIFY2(TargetResolver::resolveGroup(u"prod"_s, &targets, &error), qPrintable(error));
+        QVERIFY2(TargetResolver::resolveGroup(u"prod"_s, SshConfig::loadDefault(), &targets, &error), qPrintable(error));
         QCOMPARE(targets.size(), 6);
-        QVERIFY(!TargetResolver::resolveGroup(u"@nothing"_s, &targets, &error));
+        QVERIFY(!TargetResolver::resolveGroup(u"@nothing"_s, SshConfig::loadDefault(), &targets, &error));
         QVERIFY2(error.contains(u"nothing"_s), qPrintable(error));
 
         // A damaged file is reported and left where it is.
         writeBytes(store.path(), "{");
         QFile::remove(store.backupPath());
-        QVERIFY(!TargetResolver::resolveGroup(u"@prod"_s, &targets, &error));
+        QVERIFY(!TargetResolver::resolveGroup(u"@prod"_s, SshConfig::loadDefault(), &targets, &error));
         QVERIFY2(error.contains(u"not valid JSON"_s), qPrintable(error));
         QCOMPARE(readBytes(store.path()), QByteArray("{"));
         qunsetenv("XDG_CONFIG_HOME");

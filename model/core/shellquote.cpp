@@ -1,4 +1,4 @@
-#include "sshworker/internal/shellquote.h"
+#include "model/core/shellquote.h"
 
 namespace Chorus {
 

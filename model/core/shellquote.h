@@ -1,7 +1,5 @@
 #pragma once
 
-#include "sshworker/internal/enginebuild.h"
-
 #include <QString>
 
 namespace Chorus {
