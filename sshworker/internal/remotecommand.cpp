@@ -214,11 +214,16 @@ bool RemoteCommand::prepareChannel()
 QString RemoteCommand::wrappedCommand() const
 {
     const QString &command = m_run->request.command;
+    // On a terminal the output would come with "\r\n" line ends (ONLCR): the same command's output
+    // must read the same with --tty as without. (libssh 0.10 cannot send terminal modes.)
+    const QString terminal = m_run->request.pty ? QStringLiteral("stty -onlcr 2>/dev/null; ") : QString();
     if (m_sudoMarker.isEmpty())
-        return command;
-    return QStringLiteral("sudo -S -p %1 -- sh -c %2 %3 %4")
-        .arg(shellQuote(QString::fromLatin1(m_sudoMarker)), shellQuote(QStringLiteral("printf %s \"$0\" >&2; exec sh -c \"$1\"")),
-             shellQuote(QString::fromLatin1(m_sudoRunning)), shellQuote(command));
+        return terminal + command;
+    return terminal
+        + QStringLiteral("sudo -S -p %1 -- sh -c %2 %3 %4")
+              .arg(shellQuote(QString::fromLatin1(m_sudoMarker)),
+                   shellQuote(QStringLiteral("printf %s \"$0\" >&2; exec sh -c \"$1\"")),
+                   shellQuote(QString::fromLatin1(m_sudoRunning)), shellQuote(command));
 }
 
 int RemoteCommand::onData(ssh_session, ssh_channel, void *data, uint32_t len, int isStderr, void *self)

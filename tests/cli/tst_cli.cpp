@@ -1,6 +1,7 @@
 // `chorus run` as a user runs it: the built binary, started with QProcess, against a real sshd fleet.
 #include "model/ssh/hostset.h"
 #include "sshworker/fleet/localfleet.h"
+#include "tests/support/chorusprocess.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -21,14 +22,7 @@ using namespace Chorus;
 
 namespace {
 
-struct Ran
-{
-    bool finished = false;
-    int status = -1;
-    QByteArray out;
-    QByteArray err;
-    qint64 ms = 0;
-};
+using Ran = ChorusRun;
 
 QList<QByteArray> lines(const QByteArray &text)
 {
@@ -89,24 +83,7 @@ class TestCli : public QObject
 
     Ran chorus(const QStringList &args, int timeoutMs = 60000) const
     {
-        Ran ran;
-        QProcess p;
-        QElapsedTimer timer;
-        timer.start();
-        p.start(m_chorus, QStringList{QStringLiteral("run")} + args);
-        if (!p.waitForStarted())
-            return ran;
-        p.closeWriteChannel(); // stdin at end: nobody to ask for passwords
-        ran.finished = p.waitForFinished(timeoutMs);
-        if (!ran.finished) {
-            p.kill();
-            p.waitForFinished();
-        }
-        ran.ms = timer.elapsed();
-        ran.status = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        ran.out = p.readAllStandardOutput();
-        ran.err = p.readAllStandardError();
-        return ran;
+        return runChorus(m_chorus, QStringList{QStringLiteral("run")} + args, std::nullopt, timeoutMs);
     }
 
     int totalConnections() const
