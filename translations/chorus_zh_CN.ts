@@ -2534,11 +2534,18 @@ Record it in %4 and connect (yes/no)? </source>
     </message>
 </context>
 <context>
-    <name>HostOptions</name>
+    <name>HostJob</name>
     <message>
-        <source>Hosts to run on, comma-separated: [user@]host[:port], an ssh_config alias, a range like web[01-20,33].example.com, or @group. May be given several times.</source>
-        <translation>要运行的主机，以逗号分隔：[user@]host[:port]、ssh_config 别名、形如 web[01-20,33].example.com 的范围，或 @group。可多次指定。</translation>
+        <source>not started: another host failed first (fail-fast)</source>
+        <translation>未开始：已有其他主机先失败（fail-fast）</translation>
     </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>HostOptions</name>
     <message>
         <source>Read hosts from FILE, one [user@]host[:port] per line; # starts a comment. May be given several times.</source>
         <translation>从 FILE 读取主机，每行一个 [user@]host[:port]；# 开始注释。可多次指定。</translation>
@@ -2594,6 +2601,42 @@ Record it in %4 and connect (yes/no)? </source>
     <message>
         <source>no hosts to run on: name them with -w or -H</source>
         <translation>没有要运行的主机：请用 -w 或 -H 指定</translation>
+    </message>
+    <message>
+        <source>Hosts to run on, comma-separated: [user@]host[:port], an ssh_config alias, a range like web[01-20,33].example.com, or @group. May be given several times. There is no -p: a port goes with its host (db:2222), or to every host with -O Port=2222.</source>
+        <translation>要运行的主机，以逗号分隔：[user@]host[:port]、ssh_config 别名、范围（如 web[01-20,33].example.com）或 @group。可多次给出。没有 -p：端口跟在主机后面（db:2222），或用 -O Port=2222 用于所有主机。</translation>
+    </message>
+    <message>
+        <source>Leave out these hosts: names, ranges, @groups or patterns with * and ?, comma-separated. May be given several times.</source>
+        <translation>排除这些主机：名称、范围、@group 或含 * 和 ? 的模式，以逗号分隔。可多次给出。</translation>
+    </message>
+    <message>
+        <source>Run on N hosts picked at random from the rest.</source>
+        <translation>从其余主机中随机挑选 N 台运行。</translation>
+    </message>
+    <message>
+        <source>Log in as USER on every host, as ssh -l (wins over user@ and the ssh config).</source>
+        <translation>在每台主机上以 USER 登录，同 ssh -l（优先于 user@ 和 ssh 配置）。</translation>
+    </message>
+    <message>
+        <source>An ssh_config option for this run, as ssh -o: Port=2222, &quot;IdentityFile ~/.ssh/deploy&quot;. Wins over the config files. May be given several times.</source>
+        <translation>本次运行的 ssh_config 选项，同 ssh -o：Port=2222、&quot;IdentityFile ~/.ssh/deploy&quot;。优先于配置文件。可多次给出。</translation>
+    </message>
+    <message>
+        <source>--exclude: %1 matched none of the hosts</source>
+        <translation>--exclude：%1 没有匹配任何主机</translation>
+    </message>
+    <message>
+        <source>no hosts left to run on after --exclude</source>
+        <translation>--exclude 之后没有剩下要运行的主机</translation>
+    </message>
+    <message>
+        <source>--pick: %1 is not a whole number of at least 1</source>
+        <translation>--pick：%1 不是不小于 1 的整数</translation>
+    </message>
+    <message>
+        <source>--user: %1 is not a user name</source>
+        <translation>--user：%1 不是用户名</translation>
     </message>
 </context>
 <context>
@@ -2889,6 +2932,13 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     <message>
         <source>unknown command &quot;%1&quot; (list, add, import, export or remove)</source>
         <translation>未知子命令“%1”（list、add、import、export 或 remove）</translation>
+    </message>
+</context>
+<context>
+    <name>InputPump</name>
+    <message>
+        <source>cannot read stdin: %1</source>
+        <translation>无法读取 stdin：%1</translation>
     </message>
 </context>
 <context>
@@ -3193,6 +3243,14 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <source>the server refused a session channel: %1</source>
         <translation>服务器拒绝打开会话通道：%1</translation>
     </message>
+    <message>
+        <source>the server refused a terminal (PTY): %1</source>
+        <translation>服务器拒绝了终端（PTY）：%1</translation>
+    </message>
+    <message>
+        <source>the server did not accept the variable %1 (see AcceptEnv in its sshd_config)</source>
+        <translation>服务器不接受变量 %1（参见其 sshd_config 中的 AcceptEnv）</translation>
+    </message>
 </context>
 <context>
     <name>RunCli</name>
@@ -3321,6 +3379,58 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <translation>仍在取消；再中断一次将立即停止</translation>
     </message>
     <message>
+        <source>Do not send stdin to the commands: each gets an empty stdin.</source>
+        <translation>不把 stdin 发送给命令：每个命令得到空的 stdin。</translation>
+    </message>
+    <message>
+        <source>Run the local script FILE on every host, sent on stdin to the interpreter its #! line names (bash -s by default); the arguments after -- are the script&apos;s. Nothing is left on the hosts.</source>
+        <translation>在每台主机上运行本地脚本 FILE，通过 stdin 发送给其 #! 行指定的解释器（默认 bash -s）；-- 之后的参数归脚本所有。主机上不留下任何文件。</translation>
+    </message>
+    <message>
+        <source>Print output lines without the &quot;HOST: &quot; in front.</source>
+        <translation>输出的行前面不加“HOST: ”。</translation>
+    </message>
+    <message>
+        <source>No progress line on the terminal.</source>
+        <translation>终端上不显示进度行。</translation>
+    </message>
+    <message>
+        <source>Run the command on a terminal (a PTY), for commands that need one, such as sudo with requiretty. Its stderr then comes with stdout.</source>
+        <translation>在终端（PTY）上运行命令，用于需要终端的命令，例如设置了 requiretty 的 sudo。此时其 stderr 与 stdout 合在一起。</translation>
+    </message>
+    <message>
+        <source>Set NAME=VALUE for the command (SetEnv; the server&apos;s AcceptEnv decides, and a refusal is said). Repeatable.</source>
+        <translation>为命令设置 NAME=VALUE（SetEnv；由服务器的 AcceptEnv 决定，被拒绝时会说明）。可重复。</translation>
+    </message>
+    <message>
+        <source>--env: %1 is not NAME=VALUE</source>
+        <translation>--env：%1 不是 NAME=VALUE</translation>
+    </message>
+    <message>
+        <source>--script: cannot read %1: %2</source>
+        <translation>--script：无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>--script: %1 is larger than %2 MiB</source>
+        <translation>--script：%1 大于 %2 MiB</translation>
+    </message>
+    <message>
+        <source>--sudo: stdin ended before the password line</source>
+        <translation>--sudo：stdin 在密码行之前就结束了</translation>
+    </message>
+    <message>
+        <source>--repeat: stdin is larger than %1 MiB, too much to keep for every round; run once per round, or give the commands their input another way (-n)</source>
+        <translation>--repeat：stdin 大于 %1 MiB，太大，无法为每一轮保留；请每轮运行一次，或用其他方式给命令输入（-n）</translation>
+    </message>
+    <message>
+        <source>stdin is larger than %1 MiB, too much to keep for the hosts beyond --fanout %2; raise it to %3 to stream the input to every host at once</source>
+        <translation>stdin 大于 %1 MiB，太大，无法为 --fanout %2 之外的主机保留；将其提高到 %3，即可同时把输入流式发送给每台主机</translation>
+    </message>
+    <message>
+        <source>warning: %1: %2</source>
+        <translation>警告：%1：%2</translation>
+    </message>
+    <message>
         <source>Runs COMMAND on every host at once over SSH and prints what came back.
 
 Output: by default each line as it arrives, prefixed with &quot;HOST: &quot; (stderr lines on stderr).
@@ -3336,6 +3446,13 @@ with --repeat also round.
 Exit status: 0 every command exited 0; 1 some command exited non-zero or was killed;
 2 some host failed to connect or authenticate, timed out or was cancelled (Ctrl+C);
 64 bad usage (nothing was connected to).
+
+Input: when stdin is not a terminal it is sent to every host&apos;s command (read as the slowest
+host takes it, at most 16 MiB ahead), then end of file; with --repeat, or more hosts than
+--fanout, it is kept whole for the hosts that start later (up to 64 MiB). -n gives the commands
+an empty stdin instead. With --sudo the first line of stdin is the sudo password. --script FILE
+sends FILE to every host&apos;s interpreter (from its #! line; bash by default) with the arguments
+after --.
 
 Ctrl+C cancels the commands still running and prints what came back so far.</source>
         <translation>通过 SSH 在所有主机上同时运行 COMMAND，并输出返回的结果。
@@ -3354,7 +3471,16 @@ kex_done、host_key_checked、authenticated、channel_opened、exec_started、fi
 2 有主机连接或认证失败、超时或被取消（Ctrl+C）；
 64 用法错误（未连接任何主机）。
 
+输入：stdin 不是终端时，会发送给每台主机的命令（按最慢的主机读取的速度读取，最多提前 16 MiB），
+然后发送文件结束；使用 --repeat 或主机数多于 --fanout 时，会完整保留给稍后开始的主机（最多 64 MiB）。
+-n 让命令得到空的 stdin。使用 --sudo 时，stdin 的第一行是 sudo 密码。--script FILE 把 FILE
+发送给每台主机上的解释器（取自其 #! 行；默认 bash），-- 之后的参数归脚本所有。
+
 Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果。</translation>
+    </message>
+    <message>
+        <source>After the first host that does not succeed, start no more hosts (those not started are reported as such, exit status 2).</source>
+        <translation>第一台主机未成功后，不再开始其他主机（未开始的主机会如实报告，退出状态 2）。</translation>
     </message>
 </context>
 <context>
@@ -3818,6 +3944,10 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
     <message>
         <source>the server closed the connection during key exchange</source>
         <translation>服务器在密钥交换期间关闭了连接</translation>
+    </message>
+    <message>
+        <source>too many open files (limit %1); raise it with ulimit -n</source>
+        <translation>打开的文件过多（上限 %1）；请用 ulimit -n 提高</translation>
     </message>
 </context>
 <context>

@@ -2534,11 +2534,18 @@ Record it in %4 and connect (yes/no)? </source>
     </message>
 </context>
 <context>
-    <name>HostOptions</name>
+    <name>HostJob</name>
     <message>
-        <source>Hosts to run on, comma-separated: [user@]host[:port], an ssh_config alias, a range like web[01-20,33].example.com, or @group. May be given several times.</source>
-        <translation>要執行的主機，以逗號分隔：[user@]host[:port]、ssh_config 別名、形如 web[01-20,33].example.com 的範圍，或 @group。可多次指定。</translation>
+        <source>not started: another host failed first (fail-fast)</source>
+        <translation>未開始：已有其他主機先失敗（fail-fast）</translation>
     </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>HostOptions</name>
     <message>
         <source>Read hosts from FILE, one [user@]host[:port] per line; # starts a comment. May be given several times.</source>
         <translation>從 FILE 讀取主機，每行一個 [user@]host[:port]；# 開始註解。可多次指定。</translation>
@@ -2594,6 +2601,42 @@ Record it in %4 and connect (yes/no)? </source>
     <message>
         <source>no hosts to run on: name them with -w or -H</source>
         <translation>沒有要執行的主機：請用 -w 或 -H 指定</translation>
+    </message>
+    <message>
+        <source>Hosts to run on, comma-separated: [user@]host[:port], an ssh_config alias, a range like web[01-20,33].example.com, or @group. May be given several times. There is no -p: a port goes with its host (db:2222), or to every host with -O Port=2222.</source>
+        <translation>要執行的主機，以逗號分隔：[user@]host[:port]、ssh_config 別名、範圍（如 web[01-20,33].example.com）或 @group。可多次給出。沒有 -p：連接埠跟在主機後面（db:2222），或用 -O Port=2222 套用到所有主機。</translation>
+    </message>
+    <message>
+        <source>Leave out these hosts: names, ranges, @groups or patterns with * and ?, comma-separated. May be given several times.</source>
+        <translation>排除這些主機：名稱、範圍、@group 或含 * 和 ? 的模式，以逗號分隔。可多次給出。</translation>
+    </message>
+    <message>
+        <source>Run on N hosts picked at random from the rest.</source>
+        <translation>從其餘主機中隨機挑選 N 台執行。</translation>
+    </message>
+    <message>
+        <source>Log in as USER on every host, as ssh -l (wins over user@ and the ssh config).</source>
+        <translation>在每台主機上以 USER 登入，同 ssh -l（優先於 user@ 和 ssh 設定）。</translation>
+    </message>
+    <message>
+        <source>An ssh_config option for this run, as ssh -o: Port=2222, &quot;IdentityFile ~/.ssh/deploy&quot;. Wins over the config files. May be given several times.</source>
+        <translation>本次執行的 ssh_config 選項，同 ssh -o：Port=2222、&quot;IdentityFile ~/.ssh/deploy&quot;。優先於設定檔。可多次給出。</translation>
+    </message>
+    <message>
+        <source>--exclude: %1 matched none of the hosts</source>
+        <translation>--exclude：%1 沒有符合任何主機</translation>
+    </message>
+    <message>
+        <source>no hosts left to run on after --exclude</source>
+        <translation>--exclude 之後沒有剩下要執行的主機</translation>
+    </message>
+    <message>
+        <source>--pick: %1 is not a whole number of at least 1</source>
+        <translation>--pick：%1 不是不小於 1 的整數</translation>
+    </message>
+    <message>
+        <source>--user: %1 is not a user name</source>
+        <translation>--user：%1 不是使用者名稱</translation>
     </message>
 </context>
 <context>
@@ -2889,6 +2932,13 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     <message>
         <source>unknown command &quot;%1&quot; (list, add, import, export or remove)</source>
         <translation>未知子指令「%1」（list、add、import、export 或 remove）</translation>
+    </message>
+</context>
+<context>
+    <name>InputPump</name>
+    <message>
+        <source>cannot read stdin: %1</source>
+        <translation>無法讀取 stdin：%1</translation>
     </message>
 </context>
 <context>
@@ -3193,6 +3243,14 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <source>the server refused a session channel: %1</source>
         <translation>伺服器拒絕開啟工作階段通道：%1</translation>
     </message>
+    <message>
+        <source>the server refused a terminal (PTY): %1</source>
+        <translation>伺服器拒絕了終端機（PTY）：%1</translation>
+    </message>
+    <message>
+        <source>the server did not accept the variable %1 (see AcceptEnv in its sshd_config)</source>
+        <translation>伺服器不接受變數 %1（請參閱其 sshd_config 中的 AcceptEnv）</translation>
+    </message>
 </context>
 <context>
     <name>RunCli</name>
@@ -3321,6 +3379,58 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <translation>仍在取消；再中斷一次將立即停止</translation>
     </message>
     <message>
+        <source>Do not send stdin to the commands: each gets an empty stdin.</source>
+        <translation>不把 stdin 傳送給指令：每個指令得到空的 stdin。</translation>
+    </message>
+    <message>
+        <source>Run the local script FILE on every host, sent on stdin to the interpreter its #! line names (bash -s by default); the arguments after -- are the script&apos;s. Nothing is left on the hosts.</source>
+        <translation>在每台主機上執行本機指令碼 FILE，透過 stdin 傳送給其 #! 行指定的直譯器（預設 bash -s）；-- 之後的參數歸指令碼所有。主機上不留下任何檔案。</translation>
+    </message>
+    <message>
+        <source>Print output lines without the &quot;HOST: &quot; in front.</source>
+        <translation>輸出的行前面不加「HOST: 」。</translation>
+    </message>
+    <message>
+        <source>No progress line on the terminal.</source>
+        <translation>終端機上不顯示進度行。</translation>
+    </message>
+    <message>
+        <source>Run the command on a terminal (a PTY), for commands that need one, such as sudo with requiretty. Its stderr then comes with stdout.</source>
+        <translation>在終端機（PTY）上執行指令，用於需要終端機的指令，例如設定了 requiretty 的 sudo。此時其 stderr 與 stdout 合在一起。</translation>
+    </message>
+    <message>
+        <source>Set NAME=VALUE for the command (SetEnv; the server&apos;s AcceptEnv decides, and a refusal is said). Repeatable.</source>
+        <translation>為指令設定 NAME=VALUE（SetEnv；由伺服器的 AcceptEnv 決定，被拒絕時會說明）。可重複。</translation>
+    </message>
+    <message>
+        <source>--env: %1 is not NAME=VALUE</source>
+        <translation>--env：%1 不是 NAME=VALUE</translation>
+    </message>
+    <message>
+        <source>--script: cannot read %1: %2</source>
+        <translation>--script：無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>--script: %1 is larger than %2 MiB</source>
+        <translation>--script：%1 大於 %2 MiB</translation>
+    </message>
+    <message>
+        <source>--sudo: stdin ended before the password line</source>
+        <translation>--sudo：stdin 在密碼行之前就結束了</translation>
+    </message>
+    <message>
+        <source>--repeat: stdin is larger than %1 MiB, too much to keep for every round; run once per round, or give the commands their input another way (-n)</source>
+        <translation>--repeat：stdin 大於 %1 MiB，太大，無法為每一輪保留；請每輪執行一次，或用其他方式給指令輸入（-n）</translation>
+    </message>
+    <message>
+        <source>stdin is larger than %1 MiB, too much to keep for the hosts beyond --fanout %2; raise it to %3 to stream the input to every host at once</source>
+        <translation>stdin 大於 %1 MiB，太大，無法為 --fanout %2 之外的主機保留；將其提高到 %3，即可同時把輸入串流傳送給每台主機</translation>
+    </message>
+    <message>
+        <source>warning: %1: %2</source>
+        <translation>警告：%1：%2</translation>
+    </message>
+    <message>
         <source>Runs COMMAND on every host at once over SSH and prints what came back.
 
 Output: by default each line as it arrives, prefixed with &quot;HOST: &quot; (stderr lines on stderr).
@@ -3336,6 +3446,13 @@ with --repeat also round.
 Exit status: 0 every command exited 0; 1 some command exited non-zero or was killed;
 2 some host failed to connect or authenticate, timed out or was cancelled (Ctrl+C);
 64 bad usage (nothing was connected to).
+
+Input: when stdin is not a terminal it is sent to every host&apos;s command (read as the slowest
+host takes it, at most 16 MiB ahead), then end of file; with --repeat, or more hosts than
+--fanout, it is kept whole for the hosts that start later (up to 64 MiB). -n gives the commands
+an empty stdin instead. With --sudo the first line of stdin is the sudo password. --script FILE
+sends FILE to every host&apos;s interpreter (from its #! line; bash by default) with the arguments
+after --.
 
 Ctrl+C cancels the commands still running and prints what came back so far.</source>
         <translation>透過 SSH 在所有主機上同時執行 COMMAND，並輸出傳回的結果。
@@ -3354,7 +3471,16 @@ kex_done、host_key_checked、authenticated、channel_opened、exec_started、fi
 2 有主機連線或驗證失敗、逾時或被取消（Ctrl+C）；
 64 用法錯誤（未連線任何主機）。
 
+輸入：stdin 不是終端機時，會傳送給每台主機的指令（依最慢的主機讀取的速度讀取，最多提前 16 MiB），
+然後傳送檔案結束；使用 --repeat 或主機數多於 --fanout 時，會完整保留給稍後開始的主機（最多 64 MiB）。
+-n 讓指令得到空的 stdin。使用 --sudo 時，stdin 的第一行是 sudo 密碼。--script FILE 把 FILE
+傳送給每台主機上的直譯器（取自其 #! 行；預設 bash），-- 之後的參數歸指令碼所有。
+
 Ctrl+C 會取消仍在執行的指令，並輸出到目前為止傳回的結果。</translation>
+    </message>
+    <message>
+        <source>After the first host that does not succeed, start no more hosts (those not started are reported as such, exit status 2).</source>
+        <translation>第一台主機未成功後，不再開始其他主機（未開始的主機會如實回報，結束狀態 2）。</translation>
     </message>
 </context>
 <context>
@@ -3818,6 +3944,10 @@ Ctrl+C 會取消仍在執行的指令，並輸出到目前為止傳回的結果�
     <message>
         <source>the server closed the connection during key exchange</source>
         <translation>伺服器在金鑰交換期間關閉了連線</translation>
+    </message>
+    <message>
+        <source>too many open files (limit %1); raise it with ulimit -n</source>
+        <translation>開啟的檔案過多（上限 %1）；請用 ulimit -n 提高</translation>
     </message>
 </context>
 <context>

@@ -77,9 +77,11 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
         "64 bad usage (nothing was connected to).\n"
         "\n"
         "Input: when stdin is not a terminal it is sent to every host's command (read as the slowest\n"
-        "host takes it), then end of file; -n gives the commands an empty stdin instead. With --sudo the\n"
-        "first line of stdin is the sudo password. --script FILE sends FILE to every host's interpreter\n"
-        "(from its #! line; bash by default) with the arguments after --.\n"
+        "host takes it, at most 16 MiB ahead), then end of file; with --repeat, or more hosts than\n"
+        "--fanout, it is kept whole for the hosts that start later (up to 64 MiB). -n gives the commands\n"
+        "an empty stdin instead. With --sudo the first line of stdin is the sudo password. --script FILE\n"
+        "sends FILE to every host's interpreter (from its #! line; bash by default) with the arguments\n"
+        "after --.\n"
         "\n"
         "Ctrl+C cancels the commands still running and prints what came back so far."));
     parser.addPositionalArgument(
@@ -150,7 +152,7 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
     const QCommandLineOption failFast(
         QStringLiteral("fail-fast"),
         QCoreApplication::translate("RunCli", "After the first host that does not succeed, start no more hosts "
-                                              "(those not started end cancelled)."));
+                                              "(those not started are reported as such, exit status 2)."));
     for (const QCommandLineOption *option : {&timeout, &outputDir, &gather, &diff, &json, &repeat, &sudo, &noStdin,
                                              &script, &noPrefix, &quiet, &tty, &env, &failFast})
         parser.addOption(*option);

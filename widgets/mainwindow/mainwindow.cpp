@@ -95,10 +95,16 @@ MainWindow::MainWindow(const GuiServices &services, QWidget *parent)
     m_saveTimer.setInterval(300);
     connect(&m_saveTimer, &QTimer::timeout, this, &MainWindow::saveProfiles);
     loadProfiles();
-    connect(m_hostModel, &HostModel::modified, this, [this] {
-        m_saveTimer.start();
+    // The filters and the count look at every host: once per burst of edits, not once per host added.
+    m_filtersTimer.setSingleShot(true);
+    m_filtersTimer.setInterval(0);
+    connect(&m_filtersTimer, &QTimer::timeout, this, [this] {
         updateFilters();
         updateHostCount();
+    });
+    connect(m_hostModel, &HostModel::modified, this, [this] {
+        m_saveTimer.start();
+        m_filtersTimer.start();
     });
     updateFilters();
     updateHostCount();
@@ -213,15 +219,23 @@ void MainWindow::createHostDock()
     for (int column : {HostModel::PortColumn, HostModel::AuthColumn, HostModel::NotesColumn})
         m_hostTree->setColumnHidden(column, true);
     m_hostTree->header()->setSectionResizeMode(HostModel::NameColumn, QHeaderView::ResizeToContents);
+    // Sized from the rows on screen: measuring all of them on every change made adding or checking
+    // a thousand hosts take seconds (each change measured every row).
+    m_hostTree->header()->setResizeContentsPrecision(0);
     connect(m_hostTree, &QTreeView::customContextMenuRequested, this, &MainWindow::showHostMenu);
     connect(m_hostTree, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
         const QModelIndex source = m_hostProxy->mapToSource(index);
         if (!m_hostModel->isGroup(source))
             editProfile(source);
     });
-    connect(m_hostProxy, &QAbstractItemModel::rowsInserted, m_hostTree, [this] { m_hostTree->expandAll(); });
-    connect(m_hostProxy, &QAbstractItemModel::modelReset, m_hostTree, [this] { m_hostTree->expandAll(); });
-    connect(m_hostProxy, &QAbstractItemModel::layoutChanged, m_hostTree, [this] { m_hostTree->expandAll(); });
+    // Once per burst of changes (an import adds rows one by one, and expandAll() walks every row).
+    m_expandTimer.setSingleShot(true);
+    m_expandTimer.setInterval(0);
+    connect(&m_expandTimer, &QTimer::timeout, m_hostTree, &QTreeView::expandAll);
+    const auto expandSoon = [this] { m_expandTimer.start(); };
+    connect(m_hostProxy, &QAbstractItemModel::rowsInserted, m_hostTree, expandSoon);
+    connect(m_hostProxy, &QAbstractItemModel::modelReset, m_hostTree, expandSoon);
+    connect(m_hostProxy, &QAbstractItemModel::layoutChanged, m_hostTree, expandSoon);
 
     auto *filters = new QHBoxLayout;
     filters->setContentsMargins(0, 0, 0, 0);

@@ -152,6 +152,8 @@ private:
     HostKeyDialog *m_hostKeyDialog = nullptr;
     CredentialDialog *m_credentialDialog = nullptr;
     QTimer m_saveTimer;
+    QTimer m_filtersTimer;
+    QTimer m_expandTimer;
 
     QHash<QUuid, HostTarget> m_fixedTargets;  // hosts connected to exactly as given (demo)
     std::optional<TransferSpec> m_lastTransfer; // the dialog opens with the last choice
