@@ -9,7 +9,7 @@ DEB_PACKAGES := build-essential cmake ccache pkg-config \
 	qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev \
 	libssh-dev qtkeychain-qt6-dev libqcustomplot-dev libqt6sql6-sqlite libyaml-cpp-dev \
 	openssh-server openssh-client gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth \
-	procps iproute2 python3 python3-asyncssh sudo \
+	procps iproute2 python3 python3-asyncssh sudo passwd mount \
 	dropbear-bin tinysshd ucspi-tcp netcat-openbsd \
 	qt6-translations-l10n libqt6svg6 desktop-file-utils fonts-droid-fallback
 BENCH_PACKAGES := pssh clustershell ansible-core python3-asyncssh time
