@@ -63,7 +63,8 @@ unit: configure
 bench: bench-deps build
 	python3 tests/bench/bench.py --build-dir $(BUILD_DIR)
 	python3 tests/bench/transferbench.py --build-dir $(BUILD_DIR)
-	QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/tests/chorus-guibench
+	python3 tests/bench/scalebench.py --build-dir $(BUILD_DIR) --hosts 2000
+	QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/tests/chorus-guibench --hosts 1000
 
 # Pictures of the real program on the demo fleet, under a virtual X server: in English, in
 # Simplified Chinese (*-zh_CN.png) and on the dark palette (*-dark.png). A throwaway config folder
