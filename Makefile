@@ -11,12 +11,13 @@ DEB_PACKAGES := build-essential cmake ccache pkg-config \
 	openssh-server openssh-client gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth \
 	procps iproute2 python3 python3-asyncssh sudo passwd mount \
 	dropbear-bin tinysshd ucspi-tcp netcat-openbsd \
-	qt6-translations-l10n libqt6svg6 desktop-file-utils fonts-droid-fallback
+	qt6-translations-l10n libqt6svg6 desktop-file-utils fonts-droid-fallback \
+	dpkg-dev zsh man-db
 BENCH_PACKAGES := pssh clustershell ansible-core python3-asyncssh time
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps bench-deps configure build run test unit bench screenshots translations format clean
+.PHONY: all deps bench-deps configure build run test unit package bench screenshots translations format clean
 
 all: build
 
@@ -59,6 +60,10 @@ unit: configure
 	cmake -S . -B $(BUILD_DIR) >/dev/null
 	cmake --build $(BUILD_DIR) -j $(JOBS) --target unit_tests
 	cd $(BUILD_DIR) && ctest -L unit --output-on-failure $(CTEST_ARGS)
+
+# A .deb of the build in $(BUILD_DIR) (chorus_VERSION_ARCH.deb): sudo dpkg -i $(BUILD_DIR)/chorus_*.deb
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
 
 bench: bench-deps build
 	python3 tests/bench/bench.py --build-dir $(BUILD_DIR)

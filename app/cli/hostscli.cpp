@@ -1,6 +1,7 @@
 #include "app/cli/hostscli.h"
 
 #include "app/cli/command.h"
+#include "model/core/naturalcompare.h"
 #include "model/profiles/profileimporter.h"
 #include "model/profiles/profilestore.h"
 #include "model/secrets/secretstore.h"
@@ -13,9 +14,11 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMap>
 #include <QSet>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace Chorus {
@@ -96,26 +99,78 @@ bool parse(QCommandLineParser *parser, const QStringList &args, const QString &c
     return true;
 }
 
+// `list --names`: what `chorus run -w` accepts, one per line. Groups and tags only for the whole list:
+// with an expression the question is which hosts it names.
+void printNames(const ProfileStore &store, const QList<Profile> &profiles, bool withGroupsAndTags)
+{
+    for (const Profile &p : profiles)
+        out(p.name);
+    if (!withGroupsAndTags)
+        return;
+    QSet<QString> groups;
+    QMap<QString, QString> tags; // lower case -> as first written: tags match case-insensitively
+    const auto addGroup = [&groups](const QString &path) {
+        const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
+        for (qsizetype n = 1; n <= parts.size(); ++n)
+            groups.insert(parts.first(n).join(u'/'));
+    };
+    for (const QString &group : store.contents().groups)
+        addGroup(group);
+    for (const Profile &p : store.profiles()) {
+        addGroup(p.group);
+        for (const QString &tag : p.tags) {
+            if (!tags.contains(tag.toLower()))
+                tags.insert(tag.toLower(), tag);
+        }
+    }
+    QStringList sorted(groups.cbegin(), groups.cend());
+    std::sort(sorted.begin(), sorted.end(),
+              [](const QString &a, const QString &b) { return naturalCompare(a, b) < 0; });
+    for (const QString &group : std::as_const(sorted))
+        out(u'@' + group);
+    for (const QString &tag : tags)
+        out(QStringLiteral("@tag:") + tag);
+}
+
 int list(const QStringList &args)
 {
     const QString command = QStringLiteral("list");
     QCommandLineParser parser;
     const QCommandLineOption json(QStringLiteral("json"));
     parser.addOption(json);
+    // For the shell completions (resources/completion/), which ask the program rather than read
+    // profiles.json: a stable interface, though not one people need in `chorus hosts --help`.
+    QCommandLineOption names(QStringLiteral("names"),
+                             QCoreApplication::translate("HostsCli",
+                                                         "Print only names, one per line: the hosts' "
+                                                         "names, then every group as @GROUP and every "
+                                                         "tag as @tag:TAG."));
+    names.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(names);
     int status = 0;
     if (!parse(&parser, args, command, &status))
         return status;
     if (parser.positionalArguments().size() > 1)
         return usageError(command, QCoreApplication::translate("HostsCli", "give at most one expression"));
+    if (parser.isSet(json) && parser.isSet(names))
+        return usageError(command,
+                          QCoreApplication::translate("HostsCli", "give --json or --names, not both"));
 
     ProfileStore store;
-    loadStore(&store, command);
+    if (parser.isSet(names))
+        store.load(nullptr, ProfileStore::LoadMode::ReadOnly); // a Tab key must not move files aside
+    else
+        loadStore(&store, command);
     QList<Profile> profiles = store.profiles();
     if (!parser.positionalArguments().isEmpty()) {
         const TargetResolver resolver(store.profiles(), store.contents().groups);
         QString error;
         if (!resolver.match(parser.positionalArguments().constFirst(), &profiles, &error))
             return failure(command, error);
+    }
+    if (parser.isSet(names)) {
+        printNames(store, profiles, parser.positionalArguments().isEmpty());
+        return HostsCli::ExitOk;
     }
     if (parser.isSet(json)) {
         QJsonArray array;

@@ -198,6 +198,55 @@ private Q_SLOTS:
         QCOMPARE(listJson().size(), 0);
     }
 
+    // `list --names`: what the shell completions ask for, one name per line, nothing else.
+    void listNamesForCompletion()
+    {
+        Run r = chorus({u"list"_s, u"--names"_s});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err)); // no "No hosts yet" advice for a script
+
+        QCOMPARE(chorus({u"add"_s, u"web1"_s, u"--host"_s, u"127.0.0.2"_s, u"--group"_s, u"prod/web"_s,
+                         u"--tag"_s, u"Canary"_s})
+                     .exitCode,
+                 0);
+        QCOMPARE(chorus({u"add"_s, u"db10"_s, u"--host"_s, u"127.0.0.3"_s, u"--group"_s, u"prod/db"_s,
+                         u"--tag"_s, u"linux"_s})
+                     .exitCode,
+                 0);
+        QCOMPARE(chorus({u"add"_s, u"db9"_s, u"--host"_s, u"127.0.0.4"_s, u"--tag"_s, u"canary"_s}).exitCode,
+                 0);
+        // A group without hosts is still a group -w accepts.
+        {
+            ProfileStore store(profilesPath());
+            QCOMPARE(store.load(), ProfileStore::LoadResult::Loaded);
+            store.setProfiles(store.profiles(), store.contents().groups + QStringList{u"staging/empty"_s});
+            QString error;
+            QVERIFY2(store.save(&error), qPrintable(error));
+        }
+
+        r = chorus({u"list"_s, u"--names"_s});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        // Hosts in list order; groups with their parents, sorted; each tag once, as first written.
+        QCOMPARE(r.out.split(u'\n', Qt::SkipEmptyParts),
+                 (QStringList{u"web1"_s, u"db10"_s, u"db9"_s, u"@prod"_s, u"@prod/db"_s, u"@prod/web"_s,
+                              u"@staging"_s, u"@staging/empty"_s, u"@tag:Canary"_s, u"@tag:linux"_s}));
+        QVERIFY(r.out.endsWith(u'\n'));
+
+        // With an expression: the names of the hosts it selects, and only those.
+        r = chorus({u"list"_s, u"--names"_s, u"@prod"_s});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.split(u'\n', Qt::SkipEmptyParts), (QStringList{u"web1"_s, u"db10"_s}));
+
+        r = chorus({u"list"_s, u"--names"_s, u"--json"_s});
+        QCOMPARE(r.exitCode, 64);
+        QVERIFY2(r.err.contains(u"--names"_s), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+        // Not advertised to people: the usage text stays as it was.
+        QVERIFY(!chorus({u"--help"_s}).out.contains(u"--names"_s));
+    }
+
     // Bulk creation from a script: many adds in a row, each one saved, none lost.
     void bulkAddFromScript()
     {
