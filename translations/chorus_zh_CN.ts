@@ -2933,6 +2933,14 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <source>unknown command &quot;%1&quot; (list, add, import, export or remove)</source>
         <translation>未知子命令“%1”（list、add、import、export 或 remove）</translation>
     </message>
+    <message>
+        <source>Print only names, one per line: the hosts&apos; names, then every group as @GROUP and every tag as @tag:TAG.</source>
+        <translation>只输出名称，每行一个：先是主机名，然后是每个组（@GROUP）和每个标签（@tag:TAG）。</translation>
+    </message>
+    <message>
+        <source>give --json or --names, not both</source>
+        <translation>请给出 --json 或 --names，不要同时给出</translation>
+    </message>
 </context>
 <context>
     <name>InputPump</name>

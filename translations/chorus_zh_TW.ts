@@ -2933,6 +2933,14 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <source>unknown command &quot;%1&quot; (list, add, import, export or remove)</source>
         <translation>未知子指令「%1」（list、add、import、export 或 remove）</translation>
     </message>
+    <message>
+        <source>Print only names, one per line: the hosts&apos; names, then every group as @GROUP and every tag as @tag:TAG.</source>
+        <translation>只輸出名稱，每行一個：先是主機名稱，然後是每個群組（@GROUP）和每個標籤（@tag:TAG）。</translation>
+    </message>
+    <message>
+        <source>give --json or --names, not both</source>
+        <translation>請給出 --json 或 --names，不要同時給出</translation>
+    </message>
 </context>
 <context>
     <name>InputPump</name>
