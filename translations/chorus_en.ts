@@ -91,6 +91,13 @@
             <numerusform>%n file copy runs still going. Quitting stops them: the files being written are removed, and no file is left half-written under its real name.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Commands are still running on %n host(s). Quitting stops them.</source>
+        <translation>
+            <numerusform>Commands are still running on %n host. Quitting stops it.</numerusform>
+            <numerusform>Commands are still running on %n hosts. Quitting stops them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Chorus::SessionStatusModel</name>
@@ -99,6 +106,23 @@
         <translation>
             <numerusform>%n file copied, %1 skipped as the overwrite policy says</numerusform>
             <numerusform>%n files copied, %1 skipped as the overwrite policy says</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::SessionView</name>
+    <message numerus="yes">
+        <source>%n host(s) have not finished. Cancelling stops the command on them.</source>
+        <translation>
+            <numerusform>%n host has not finished. Cancelling stops the command on it.</numerusform>
+            <numerusform>%n hosts have not finished. Cancelling stops the command on them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Cancel %n Host(s)</source>
+        <translation>
+            <numerusform>&amp;Cancel %n Host</numerusform>
+            <numerusform>&amp;Cancel %n Hosts</numerusform>
         </translation>
     </message>
 </context>

@@ -1114,6 +1114,24 @@ Each run opens here in its own tab.</source>
         <source>&amp;Keep Copying</source>
         <translation>继续复制(&amp;K)</translation>
     </message>
+    <message>
+        <source>Commands still running</source>
+        <translation>命令仍在运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Commands are still running on %n host(s). Quitting stops them.</source>
+        <translation>
+            <numerusform>命令仍在 %n 台主机上运行。退出会停止它们。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Quit and Stop Them</source>
+        <translation>退出并停止它们(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Running</source>
+        <translation>继续运行(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::OutputView</name>
@@ -1590,10 +1608,6 @@ Each run opens here in its own tab.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <source>Cancel the run on every host that has not finished</source>
-        <translation>取消所有尚未完成的主机上的运行</translation>
-    </message>
-    <message>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
@@ -1708,6 +1722,30 @@ Each run opens here in its own tab.</source>
     <message>
         <source>One row per host: state, exit status, duration, bytes and error. Enter opens the host&apos;s output.</source>
         <translation>每台主机一行：状态、退出码、耗时、字节数和错误。按 Enter 打开该主机的输出。</translation>
+    </message>
+    <message>
+        <source>Cancel the run on every host that has not finished (Ctrl+.)</source>
+        <translation>在所有尚未结束的主机上取消运行（Ctrl+.）</translation>
+    </message>
+    <message>
+        <source>Cancel the run?</source>
+        <translation>取消运行？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) have not finished. Cancelling stops the command on them.</source>
+        <translation>
+            <numerusform>%n 台主机尚未结束。取消会停止其上的命令。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Cancel %n Host(s)</source>
+        <translation>
+            <numerusform>取消 %n 台主机(&amp;C)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Keep Running</source>
+        <translation>继续运行(&amp;K)</translation>
     </message>
 </context>
 <context>

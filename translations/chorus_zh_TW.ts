@@ -1114,6 +1114,24 @@ Each run opens here in its own tab.</source>
         <source>&amp;Keep Copying</source>
         <translation>繼續複製(&amp;K)</translation>
     </message>
+    <message>
+        <source>Commands still running</source>
+        <translation>指令仍在執行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Commands are still running on %n host(s). Quitting stops them.</source>
+        <translation>
+            <numerusform>指令仍在 %n 台主機上執行。結束會停止它們。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Quit and Stop Them</source>
+        <translation>結束並停止它們(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Running</source>
+        <translation>繼續執行(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::OutputView</name>
@@ -1590,10 +1608,6 @@ Each run opens here in its own tab.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <source>Cancel the run on every host that has not finished</source>
-        <translation>取消所有尚未完成的主機上的執行</translation>
-    </message>
-    <message>
         <source>E&amp;xport</source>
         <translation>匯出(&amp;X)</translation>
     </message>
@@ -1708,6 +1722,30 @@ Each run opens here in its own tab.</source>
     <message>
         <source>One row per host: state, exit status, duration, bytes and error. Enter opens the host&apos;s output.</source>
         <translation>每台主機一列：狀態、結束代碼、耗時、位元組數與錯誤。按 Enter 開啟該主機的輸出。</translation>
+    </message>
+    <message>
+        <source>Cancel the run on every host that has not finished (Ctrl+.)</source>
+        <translation>在所有尚未結束的主機上取消執行（Ctrl+.）</translation>
+    </message>
+    <message>
+        <source>Cancel the run?</source>
+        <translation>取消執行？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) have not finished. Cancelling stops the command on them.</source>
+        <translation>
+            <numerusform>%n 台主機尚未結束。取消會停止其上的指令。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Cancel %n Host(s)</source>
+        <translation>
+            <numerusform>取消 %n 台主機(&amp;C)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Keep Running</source>
+        <translation>繼續執行(&amp;K)</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSet>
@@ -176,10 +177,64 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(cell(sleeper, 0, SessionStatusModel::StateColumn).toLower() == QStringLiteral("running")
                                      && cell(sleeper, 1, SessionStatusModel::StateColumn).toLower() == QStringLiteral("running"),
                                  30000);
-        QTest::keyClick(&window, Qt::Key_Escape);
+        QTest::keyClick(&window, Qt::Key_Period, Qt::ControlModifier); // two hosts: no question asked
         QTRY_VERIFY_WITH_TIMEOUT(!sleeper->isRunning(), 15000);
         for (int host = 0; host < 2; ++host)
             QCOMPARE(cell(sleeper, host, SessionStatusModel::StateColumn).toLower(), QStringLiteral("cancelled"));
+    }
+
+    // A multi-host tool is a loaded gun: Esc (pressed to clear the search) stops nothing, stopping
+    // many hosts is asked first, and so is quitting while commands run.
+    void stoppingIsAlwaysMeant()
+    {
+        GuiApp gui;
+        MainWindow &window = *gui.window();
+        window.setHosts(QStringLiteral("Fleet"), targets(0, 7));
+        checkGroup(window, QStringLiteral("Fleet"));
+        SessionView *run = runWithKeys(window, QStringLiteral("sleep 30"));
+        QVERIFY(run);
+        QTRY_VERIFY_WITH_TIMEOUT(run->session()->counts().active == 8, 30000);
+
+        auto *search = window.findChild<QLineEdit *>(QStringLiteral("hostSearch"));
+        QVERIFY(search);
+        search->setFocus();
+        QTest::keyClicks(search, QStringLiteral("node"));
+        QTest::keyClick(search, Qt::Key_Escape);
+        QCOMPARE(search->text(), QString());
+        QTest::keyClick(&window, Qt::Key_Escape);
+        QTest::qWait(300);
+        QVERIFY(run->isRunning());
+        QCOMPARE(run->session()->counts().cancelled, 0);
+
+        QString asked;
+        const auto answer = [&asked](const QString &box, const QString &button) {
+            QTimer::singleShot(0, [&asked, box, button] {
+                auto *dialog = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (!dialog || dialog->objectName() != box)
+                    return;
+                asked = dialog->text();
+                for (QAbstractButton *b : dialog->buttons()) {
+                    if (b->text().remove(u'&').startsWith(button))
+                        b->click();
+                }
+            });
+        };
+        answer(QStringLiteral("confirmCancelBox"), QStringLiteral("Keep"));
+        QTest::keyClick(&window, Qt::Key_Period, Qt::ControlModifier);
+        QVERIFY2(asked.contains(QStringLiteral("8 host")) && asked.contains(QStringLiteral("not finished")), qPrintable(asked));
+        QVERIFY(run->isRunning());
+
+        asked.clear();
+        answer(QStringLiteral("confirmQuitBox"), QStringLiteral("Keep"));
+        QVERIFY(!window.close());
+        QVERIFY2(asked.contains(QStringLiteral("running on 8 host")), qPrintable(asked));
+        QVERIFY(run->isRunning());
+
+        answer(QStringLiteral("confirmCancelBox"), QStringLiteral("Cancel 8"));
+        run->findChild<QPushButton *>(QStringLiteral("cancelButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!run->isRunning(), 15000);
+        QCOMPARE(run->session()->counts().cancelled, 8);
+        QVERIFY(window.close()); // nothing runs: no question
     }
 
     void hostKeyDialogAcceptsOnlyTheChecked()

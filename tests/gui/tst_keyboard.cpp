@@ -1,6 +1,6 @@
 // The main flow from the keyboard alone, against a real sshd fleet: Tab to the host tree, check
 // the hosts with Space, Tab to the command box and type, Ctrl+Enter to run, Tab to the status
-// table and Enter to read a host's output, then Esc to cancel a long run. No mouse event is sent.
+// table and Enter to read a host's output, then Ctrl+. to cancel a long run. No mouse event is sent.
 #include "app/guiapp.h"
 #include "model/profiles/hostmodel.h"
 #include "model/session/runsession.h"
@@ -121,7 +121,7 @@ private Q_SLOTS:
         // The text itself should be reachable too, to select and copy from the keyboard.
         QVERIFY2(tabTo(output->textEdit(), 20), qPrintable(focusName()));
 
-        // Cancel: Ctrl+L back to the command box from wherever the focus is, a long command, Esc.
+        // Cancel: Ctrl+L back to the command box from wherever the focus is, a long command, Ctrl+.
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_L, Qt::ControlModifier);
         QVERIFY2(QApplication::focusWidget() == command || command->isAncestorOf(QApplication::focusWidget()),
                  qPrintable(focusName()));
@@ -132,11 +132,11 @@ private Q_SLOTS:
         QCOMPARE(window.sessionTabs()->count(), 2);
         SessionView *longRun = window.currentSession();
         QVERIFY(longRun != session);
-        // Esc once the command is really running on the hosts, not just queued.
+        // Ctrl+. once the command is really running on the hosts, not just queued.
         QTRY_COMPARE_WITH_TIMEOUT(
             longRun->statusModel()->index(0, SessionStatusModel::StateColumn).data().toString(),
             QStringLiteral("running"), 15000);
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Period, Qt::ControlModifier);
         QTRY_VERIFY_WITH_TIMEOUT(!longRun->isRunning(), 15000);
         for (int i = 0; i < longRun->session()->hostCount(); ++i)
             QCOMPARE(longRun->session()->result(i).outcome, HostOutcome::Cancelled);

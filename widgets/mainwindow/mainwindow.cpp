@@ -192,6 +192,8 @@ void MainWindow::createHostDock()
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search hosts"));
     connect(m_search, &QLineEdit::textChanged, m_hostProxy, &HostFilterProxy::setText);
+    auto *clearSearch = new QShortcut(QKeySequence(Qt::Key_Escape), m_search, m_search, &QLineEdit::clear);
+    clearSearch->setContext(Qt::WidgetShortcut);
     m_tagFilter = new QComboBox;
     m_tagFilter->setObjectName(QStringLiteral("tagFilter"));
     m_tagFilter->setAccessibleName(tr("Filter by tag"));
@@ -389,10 +391,12 @@ void MainWindow::createCentralArea()
         auto *run = new QShortcut(keys, this);
         connect(run, &QShortcut::activated, this, &MainWindow::runCommand);
     }
-    auto *cancel = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    // Not Esc: Esc clears and closes what has the focus (the search box, the find bar), and a key
+    // pressed for that must never stop a run.
+    auto *cancel = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period), this);
     connect(cancel, &QShortcut::activated, this, [this] {
         if (SessionView *session = currentSession())
-            session->cancel();
+            session->requestCancel();
     });
 
     m_sessionHint = new QLabel(tr("Check hosts on the left, type a command above and press Ctrl+Enter.\n"
@@ -921,7 +925,7 @@ bool MainWindow::confirmClose()
         return true;
     const int copies = runningTransfers();
     if (copies == 0)
-        return true;
+        return confirmStopCommands();
     QMessageBox box(QMessageBox::Warning, tr("Copies still running"),
                     tr("%n file copy run(s) still going. Quitting stops them: the files being written are "
                        "removed, and no file is left half-written under its real name.",
@@ -930,6 +934,30 @@ bool MainWindow::confirmClose()
     box.setObjectName(QStringLiteral("confirmQuitBox"));
     QPushButton *quit = box.addButton(tr("&Quit and Stop the Copies"), QMessageBox::DestructiveRole);
     QPushButton *keep = box.addButton(tr("&Keep Copying"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.exec();
+    return box.clickedButton() == quit;
+}
+
+// Commands still running on hosts: quitting stops them, so it is asked, as for copies.
+bool MainWindow::confirmStopCommands()
+{
+    int hosts = 0;
+    for (int i = 0; i < m_sessionTabs->count(); ++i) {
+        const auto *session = qobject_cast<SessionView *>(m_sessionTabs->widget(i));
+        if (session && session->isRunning() && !session->session()->isTransfer()) {
+            const RunSession::Counts counts = session->session()->counts();
+            hosts += counts.total - counts.finished();
+        }
+    }
+    if (hosts == 0)
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Commands still running"),
+                    tr("Commands are still running on %n host(s). Quitting stops them.", nullptr, hosts),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("confirmQuitBox"));
+    QPushButton *quit = box.addButton(tr("&Quit and Stop Them"), QMessageBox::DestructiveRole);
+    QPushButton *keep = box.addButton(tr("&Keep Running"), QMessageBox::RejectRole);
     box.setDefaultButton(keep);
     box.exec();
     return box.clickedButton() == quit;

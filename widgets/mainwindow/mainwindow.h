@@ -107,6 +107,7 @@ private:
     void createActions();
     void createHostDock();
     void createHistoryDock();
+    bool confirmStopCommands();
     bool confirmClose();
     void compareWithPrevious(SessionView *session, int host);
     void createCentralArea();

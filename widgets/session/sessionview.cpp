@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -187,8 +188,8 @@ QLayout *SessionView::buildTopBar()
     top->addWidget(m_summary, 1);
     m_cancel = new QPushButton(style()->standardIcon(QStyle::SP_BrowserStop), tr("Cancel"));
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
-    m_cancel->setToolTip(tr("Cancel the run on every host that has not finished"));
-    connect(m_cancel, &QPushButton::clicked, this, &SessionView::cancel);
+    m_cancel->setToolTip(tr("Cancel the run on every host that has not finished (Ctrl+.)"));
+    connect(m_cancel, &QPushButton::clicked, this, &SessionView::requestCancel);
     top->addWidget(m_cancel);
     m_export = new QPushButton(tr("E&xport"));
     m_export->setObjectName(QStringLiteral("exportRunButton"));
@@ -535,6 +536,29 @@ void SessionView::closeOutputTab(int index)
 void SessionView::cancel()
 {
     m_session->cancel();
+}
+
+bool SessionView::requestCancel()
+{
+    if (!isRunning())
+        return false;
+    const RunSession::Counts counts = m_session->counts();
+    const int unfinished = counts.total - counts.finished();
+    if (unfinished > CancelWithoutAsking) {
+        QMessageBox box(QMessageBox::Warning, tr("Cancel the run?"),
+                        tr("%n host(s) have not finished. Cancelling stops the command on them.", nullptr,
+                           unfinished),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("confirmCancelBox"));
+        QPushButton *stop = box.addButton(tr("&Cancel %n Host(s)", nullptr, unfinished), QMessageBox::DestructiveRole);
+        QPushButton *keep = box.addButton(tr("&Keep Running"), QMessageBox::RejectRole);
+        box.setDefaultButton(keep);
+        box.exec();
+        if (box.clickedButton() != stop)
+            return false;
+    }
+    cancel();
+    return true;
 }
 
 void SessionView::cancelHost(int host)

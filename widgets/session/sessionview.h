@@ -76,8 +76,13 @@ public:
     qint64 historyId() const { return m_historyId; }
     ExportMenu *exportMenu() const { return m_exportMenu; }
 
+    static constexpr int CancelWithoutAsking = 5; // unfinished hosts requestCancel() stops unasked
+
 public Q_SLOTS:
     void cancel();
+    // The user asked to stop the run (button or shortcut): above a handful of unfinished hosts it
+    // asks first, since a stray key must not stop work on many machines. True when it cancelled.
+    bool requestCancel();
     void cancelHost(int host);
     // Selects these hosts' rows in the status table.
     void selectHosts(const QList<int> &hosts);
