@@ -98,6 +98,41 @@
             <numerusform>Commands are still running on %n hosts. Quitting stops them.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>&amp;Run on %n host(s) (%1 not shown)</source>
+        <translation>
+            <numerusform>&amp;Run on %n host (%1 not shown)</numerusform>
+            <numerusform>&amp;Run on %n hosts (%1 not shown)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Run on %n host(s)</source>
+        <translation>
+            <numerusform>&amp;Run on %n host</numerusform>
+            <numerusform>&amp;Run on %n hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Run “%1” on %n host(s)?</source>
+        <translation>
+            <numerusform>Run “%1” on %n host?</numerusform>
+            <numerusform>Run “%1” on %n hosts?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are hidden by the host filter.</source>
+        <translation>
+            <numerusform>%n of them is hidden by the host filter.</numerusform>
+            <numerusform>%n of them are hidden by the host filter.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Run on %n Host(s)</source>
+        <translation>
+            <numerusform>&amp;Run on %n Host</numerusform>
+            <numerusform>&amp;Run on %n Hosts</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Chorus::SessionStatusModel</name>

@@ -1132,6 +1132,48 @@ Each run opens here in its own tab.</source>
         <source>&amp;Keep Running</source>
         <translation>继续运行(&amp;K)</translation>
     </message>
+    <message numerus="yes">
+        <source>&amp;Run on %n host(s) (%1 not shown)</source>
+        <translation>
+            <numerusform>在 %n 台主机上运行（%1 台未显示）(&amp;R)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Run on %n host(s)</source>
+        <translation>
+            <numerusform>在 %n 台主机上运行(&amp;R)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation>（无组）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run “%1” on %n host(s)?</source>
+        <translation>
+            <numerusform>在 %n 台主机上运行“%1”？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Groups: %1</source>
+        <translation>组：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are hidden by the host filter.</source>
+        <translation>
+            <numerusform>其中 %n 台被主机筛选隐藏。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run on many hosts?</source>
+        <translation>在多台主机上运行？</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Run on %n Host(s)</source>
+        <translation>
+            <numerusform>在 %n 台主机上运行(&amp;R)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Chorus::OutputView</name>
@@ -1901,6 +1943,18 @@ Each run opens here in its own tab.</source>
     <message>
         <source>Language and colours apply after a restart of Chorus.</source>
         <translation>语言和配色在 Chorus 重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>Ask before running on more than:</source>
+        <translation>运行的主机数超过此值时先询问：</translation>
+    </message>
+    <message>
+        <source> hosts</source>
+        <translation> 台主机</translation>
+    </message>
+    <message>
+        <source>never ask</source>
+        <translation>从不询问</translation>
     </message>
 </context>
 <context>

@@ -1132,6 +1132,48 @@ Each run opens here in its own tab.</source>
         <source>&amp;Keep Running</source>
         <translation>繼續執行(&amp;K)</translation>
     </message>
+    <message numerus="yes">
+        <source>&amp;Run on %n host(s) (%1 not shown)</source>
+        <translation>
+            <numerusform>在 %n 台主機上執行（%1 台未顯示）(&amp;R)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Run on %n host(s)</source>
+        <translation>
+            <numerusform>在 %n 台主機上執行(&amp;R)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation>（無群組）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run “%1” on %n host(s)?</source>
+        <translation>
+            <numerusform>在 %n 台主機上執行「%1」？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Groups: %1</source>
+        <translation>群組：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are hidden by the host filter.</source>
+        <translation>
+            <numerusform>其中 %n 台被主機篩選隱藏。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run on many hosts?</source>
+        <translation>在多台主機上執行？</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Run on %n Host(s)</source>
+        <translation>
+            <numerusform>在 %n 台主機上執行(&amp;R)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Chorus::OutputView</name>
@@ -1901,6 +1943,18 @@ Each run opens here in its own tab.</source>
     <message>
         <source>Language and colours apply after a restart of Chorus.</source>
         <translation>語言和配色在 Chorus 重新啟動後生效。</translation>
+    </message>
+    <message>
+        <source>Ask before running on more than:</source>
+        <translation>執行的主機數超過此值時先詢問：</translation>
+    </message>
+    <message>
+        <source> hosts</source>
+        <translation> 台主機</translation>
+    </message>
+    <message>
+        <source>never ask</source>
+        <translation>從不詢問</translation>
     </message>
 </context>
 <context>

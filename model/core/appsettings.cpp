@@ -28,6 +28,7 @@ const Entry &entry(AppSettings::Setting setting)
         {"history/days", 90},
         {"history/runs", 1000},
         {"ui/theme", QString()},
+        {"run/confirmAbove", 50},
     };
     return table[setting];
 }

@@ -35,6 +35,7 @@ public:
         HistoryDays,        // runs older than this are dropped from the history; 0: kept
         HistoryRuns,        // at most this many runs are kept; 0: no limit
         Theme,              // "" follows the desktop's palette, "light" or "dark"; applies at start
+        ConfirmRunAbove,    // a run from the command bar on more hosts than this is confirmed first; 0: never
         SettingCount
     };
 

@@ -3,6 +3,7 @@
 //   chorus-guibench [--hosts 500] [--big-hosts 4] [--big-mib 100] (more than 500 hosts: several fleets)
 // Prints a markdown table: heartbeat lateness p50 / p99 / max, wall time, peak RSS.
 #include "app/guiapp.h"
+#include "model/core/appsettings.h"
 #include "model/profiles/hostmodel.h"
 #include "model/session/runsession.h"
 #include "sshworker/fleet/localfleet.h"
@@ -140,6 +141,7 @@ int main(int argc, char *argv[])
         fleets.push_back(std::move(fleet));
     }
     GuiApp gui;
+    AppSettings::setValue(AppSettings::ConfirmRunAbove, 0); // the bench clicks Run on 1,000 hosts
     MainWindow &window = *gui.window();
     window.resize(1280, 800);
     window.show();

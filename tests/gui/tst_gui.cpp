@@ -237,6 +237,55 @@ private Q_SLOTS:
         QVERIFY(window.close()); // nothing runs: no question
     }
 
+    // The Run button says how many hosts it will hit, hidden ones included; hidden hosts or many hosts
+    // are confirmed with the count and the groups before anything runs.
+    void runButtonSaysWhatItWillDo()
+    {
+        GuiApp gui;
+        MainWindow &window = *gui.window();
+        window.setHosts(QStringLiteral("Fleet"), targets(0, 7));
+        checkGroup(window, QStringLiteral("Fleet"));
+        auto *runButton = window.findChild<QPushButton *>(QStringLiteral("runButton"));
+        QVERIFY(runButton);
+        QTRY_VERIFY2(runButton->text().remove(u'&').startsWith(QStringLiteral("Run on 8 host")), qPrintable(runButton->text()));
+        auto *search = window.findChild<QLineEdit *>(QStringLiteral("hostSearch"));
+        search->setText(m_fleet.hosts().at(0).name);
+        QTRY_VERIFY2(runButton->text().contains(QStringLiteral("(7 not shown)")), qPrintable(runButton->text()));
+
+        QString asked;
+        const auto answer = [&asked](const QString &button) {
+            QTimer::singleShot(0, [&asked, button] {
+                auto *dialog = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (!dialog || dialog->objectName() != QStringLiteral("confirmRunBox"))
+                    return;
+                asked = dialog->text();
+                for (QAbstractButton *b : dialog->buttons()) {
+                    if (b->text().remove(u'&').startsWith(button))
+                        b->click();
+                }
+            });
+        };
+        window.commandBar()->setCommand(QStringLiteral("echo hi"));
+        answer(QStringLiteral("Cancel"));
+        QVERIFY(!window.runCommand());
+        QCOMPARE(window.sessionTabs()->count(), 0);
+        QVERIFY2(asked.contains(QStringLiteral("“echo hi”")) && asked.contains(QStringLiteral("Fleet (8)"))
+                     && asked.contains(QStringLiteral("7 of them are hidden")),
+                 qPrintable(asked));
+
+        search->clear();
+        QTRY_VERIFY(!runButton->text().contains(QStringLiteral("not shown")));
+        AppSettings::setValue(AppSettings::ConfirmRunAbove, 5);
+        asked.clear();
+        answer(QStringLiteral("Run on 8"));
+        SessionView *session = window.runCommand();
+        AppSettings::setValue(AppSettings::ConfirmRunAbove, AppSettings::defaultValue(AppSettings::ConfirmRunAbove));
+        QVERIFY2(session, qPrintable(asked));
+        QVERIFY(!asked.contains(QStringLiteral("hidden")));
+        QTRY_VERIFY_WITH_TIMEOUT(!session->isRunning(), 30000);
+        QCOMPARE(session->session()->counts().ok, 8);
+    }
+
     void hostKeyDialogAcceptsOnlyTheChecked()
     {
         const QString knownHosts = m_tmp.filePath(QStringLiteral("known_hosts_ask"));

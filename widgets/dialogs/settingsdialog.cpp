@@ -17,6 +17,8 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_form = new QFormLayout;
 
     m_form->addRow(tr("Default &fanout:"), addSpin(AppSettings::Fanout, 1, 1024, QString()));
+    m_form->addRow(tr("Ask before running on more than:"),
+                   addSpin(AppSettings::ConfirmRunAbove, 0, 1000000, tr(" hosts"), tr("never ask")));
     m_form->addRow(tr("Default &command timeout:"),
                    addSpin(AppSettings::CommandTimeoutSec, 0, 24 * 3600, tr(" s"), tr("none")));
     m_form->addRow(tr("C&onnect timeout:"), addSpin(AppSettings::ConnectTimeoutSec, 1, 600, tr(" s")));

@@ -112,6 +112,11 @@ CommandBar::CommandBar(QWidget *parent)
     rebuildSnippetMenu();
 }
 
+void CommandBar::setRunText(const QString &text)
+{
+    m_run->setText(text);
+}
+
 QString CommandBar::command() const
 {
     return m_command->currentText().trimmed();

@@ -24,6 +24,8 @@ public:
     int timeoutSec() const;
     bool sudo() const;
     void setCancelEnabled(bool enabled);
+    // What the Run button says it will do ("Run on 12 hosts (3 not shown)").
+    void setRunText(const QString &text);
     // Adds the command to the history (saved per user) and refreshes the list.
     void remember(const QString &command);
     void reloadHistory();

@@ -40,6 +40,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMap>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
@@ -106,6 +107,21 @@ MainWindow::MainWindow(const GuiServices &services, QWidget *parent)
         m_saveTimer.start();
         m_filtersTimer.start();
     });
+    // The Run button counts the hosts it will run on: once per burst of checks, edits or filtering.
+    m_runButtonTimer.setSingleShot(true);
+    m_runButtonTimer.setInterval(0);
+    connect(&m_runButtonTimer, &QTimer::timeout, this, &MainWindow::updateRunButton);
+    const auto runButtonSoon = [this] { m_runButtonTimer.start(); };
+    connect(m_hostModel, &QAbstractItemModel::dataChanged, this, runButtonSoon);
+    connect(m_hostModel, &QAbstractItemModel::rowsInserted, this, runButtonSoon);
+    connect(m_hostModel, &QAbstractItemModel::rowsRemoved, this, runButtonSoon);
+    connect(m_hostModel, &QAbstractItemModel::modelReset, this, runButtonSoon);
+    connect(m_hostProxy, &QAbstractItemModel::layoutChanged, this, runButtonSoon);
+    connect(m_hostProxy, &QAbstractItemModel::rowsInserted, this, runButtonSoon);
+    connect(m_hostProxy, &QAbstractItemModel::rowsRemoved, this, runButtonSoon);
+    connect(m_hostProxy, &QAbstractItemModel::modelReset, this, runButtonSoon);
+    connect(m_hostTree->selectionModel(), &QItemSelectionModel::selectionChanged, this, runButtonSoon);
+    updateRunButton();
     updateFilters();
     updateHostCount();
     restoreLayout();
@@ -536,7 +552,59 @@ bool MainWindow::resolveTargets(const QList<Profile> &profiles, QList<HostTarget
 
 SessionView *MainWindow::runCommand()
 {
-    return runOn(profilesForRun(), m_commandBar->command());
+    const QList<Profile> profiles = profilesForRun();
+    const QString command = m_commandBar->command();
+    if (!command.isEmpty() && !profiles.isEmpty() && !confirmRun(profiles, command))
+        return nullptr;
+    return runOn(profiles, command);
+}
+
+// Checked hosts that the host filter hides: they run too, so the user must know about them.
+int MainWindow::hiddenCount(const QList<Profile> &profiles) const
+{
+    if (!m_hostProxy->isFiltering())
+        return 0;
+    int hidden = 0;
+    for (const Profile &p : profiles) {
+        if (!m_hostProxy->mapFromSource(m_hostModel->indexOf(p.id)).isValid())
+            ++hidden;
+    }
+    return hidden;
+}
+
+void MainWindow::updateRunButton()
+{
+    const QList<Profile> profiles = profilesForRun();
+    const int count = int(profiles.size());
+    const int hidden = hiddenCount(profiles);
+    m_commandBar->setRunText(hidden > 0 ? tr("&Run on %n host(s) (%1 not shown)", nullptr, count).arg(hidden)
+                                        : tr("&Run on %n host(s)", nullptr, count));
+}
+
+// Many hosts, or hosts the filter hides: says how many and in which groups before anything runs.
+bool MainWindow::confirmRun(const QList<Profile> &profiles, const QString &command)
+{
+    const int above = AppSettings::intValue(AppSettings::ConfirmRunAbove);
+    const int hidden = hiddenCount(profiles);
+    if (hidden == 0 && (above <= 0 || profiles.size() <= above))
+        return true;
+    QMap<QString, int> groups;
+    for (const Profile &p : profiles)
+        ++groups[p.group.isEmpty() ? tr("(no group)") : p.group];
+    QStringList parts;
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it)
+        parts.append(tr("%1 (%2)").arg(it.key()).arg(it.value()));
+    QStringList text{tr("Run “%1” on %n host(s)?", nullptr, int(profiles.size())).arg(command),
+                     tr("Groups: %1").arg(parts.join(QStringLiteral(", ")))};
+    if (hidden > 0)
+        text.append(tr("%n of them are hidden by the host filter.", nullptr, hidden));
+    QMessageBox box(QMessageBox::Question, tr("Run on many hosts?"), text.join(u'\n'), QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("confirmRunBox"));
+    QPushButton *run = box.addButton(tr("&Run on %n Host(s)", nullptr, int(profiles.size())), QMessageBox::AcceptRole);
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(cancel);
+    box.exec();
+    return box.clickedButton() == run;
 }
 
 SessionView *MainWindow::runOn(const QList<Profile> &profiles, const QString &command)

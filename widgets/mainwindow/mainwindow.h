@@ -107,6 +107,9 @@ private:
     void createActions();
     void createHostDock();
     void createHistoryDock();
+    bool confirmRun(const QList<Profile> &profiles, const QString &command);
+    int hiddenCount(const QList<Profile> &profiles) const;
+    void updateRunButton();
     bool confirmStopCommands();
     bool confirmClose();
     void compareWithPrevious(SessionView *session, int host);
@@ -154,6 +157,7 @@ private:
     CredentialDialog *m_credentialDialog = nullptr;
     QTimer m_saveTimer;
     QTimer m_filtersTimer;
+    QTimer m_runButtonTimer;
     QTimer m_expandTimer;
 
     QHash<QUuid, HostTarget> m_fixedTargets;  // hosts connected to exactly as given (demo)
