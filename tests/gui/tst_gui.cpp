@@ -58,6 +58,21 @@ private:
             list.append(target(m_fleet.hosts().at(i)));
         return list;
     }
+    // Answers the next message box named box by the button whose text starts with button, and
+    // keeps its text in *asked.
+    static void answerBox(const QString &box, const QString &button, QString *asked)
+    {
+        QTimer::singleShot(0, [asked, box, button] {
+            auto *dialog = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!dialog || dialog->objectName() != box)
+                return;
+            *asked = dialog->text();
+            for (QAbstractButton *b : dialog->buttons()) {
+                if (b->text().remove(u'&').startsWith(button))
+                    b->click();
+            }
+        });
+    }
     // Checks exactly the hosts of a group in the host panel, as a click on the group's box would.
     static void checkGroup(MainWindow &window, const QString &group)
     {
@@ -207,18 +222,7 @@ private Q_SLOTS:
         QCOMPARE(run->session()->counts().cancelled, 0);
 
         QString asked;
-        const auto answer = [&asked](const QString &box, const QString &button) {
-            QTimer::singleShot(0, [&asked, box, button] {
-                auto *dialog = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-                if (!dialog || dialog->objectName() != box)
-                    return;
-                asked = dialog->text();
-                for (QAbstractButton *b : dialog->buttons()) {
-                    if (b->text().remove(u'&').startsWith(button))
-                        b->click();
-                }
-            });
-        };
+        const auto answer = [&asked](const QString &box, const QString &button) { answerBox(box, button, &asked); };
         answer(QStringLiteral("confirmCancelBox"), QStringLiteral("Keep"));
         QTest::keyClick(&window, Qt::Key_Period, Qt::ControlModifier);
         QVERIFY2(asked.contains(QStringLiteral("8 host")) && asked.contains(QStringLiteral("not finished")), qPrintable(asked));
@@ -254,16 +258,7 @@ private Q_SLOTS:
 
         QString asked;
         const auto answer = [&asked](const QString &button) {
-            QTimer::singleShot(0, [&asked, button] {
-                auto *dialog = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-                if (!dialog || dialog->objectName() != QStringLiteral("confirmRunBox"))
-                    return;
-                asked = dialog->text();
-                for (QAbstractButton *b : dialog->buttons()) {
-                    if (b->text().remove(u'&').startsWith(button))
-                        b->click();
-                }
-            });
+            answerBox(QStringLiteral("confirmRunBox"), button, &asked);
         };
         window.commandBar()->setCommand(QStringLiteral("echo hi"));
         answer(QStringLiteral("Cancel"));
