@@ -133,6 +133,27 @@
             <numerusform>&amp;Run on %n Hosts</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Testing the connection to %n host(s)...</source>
+        <translation>
+            <numerusform>Testing the connection to %n host...</numerusform>
+            <numerusform>Testing the connection to %n hosts...</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n host(s) connected and ran a command.</source>
+        <translation>
+            <numerusform>%1 of %n host connected and ran a command.</numerusform>
+            <numerusform>%1 of %n hosts connected and ran a command.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more.</source>
+        <translation>
+            <numerusform>... and %n more.</numerusform>
+            <numerusform>... and %n more.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Chorus::SessionStatusModel</name>

@@ -1174,6 +1174,32 @@ Each run opens here in its own tab.</source>
             <numerusform>在 %n 台主机上运行(&amp;R)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>Testing the connection to %n host(s)...</source>
+        <translation>
+            <numerusform>正在测试到 %n 台主机的连接……</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n host(s) connected and ran a command.</source>
+        <translation>
+            <numerusform>%n 台主机中有 %1 台已连接并运行了命令。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more.</source>
+        <translation>
+            <numerusform>……另有 %n 台。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Chorus::OutputView</name>

@@ -281,6 +281,49 @@ private Q_SLOTS:
         QCOMPARE(session->session()->counts().ok, 8);
     }
 
+    // "Test connection" from the host menu answers in a box and leaves no trace: no session tab, no
+    // run in the history, no command in the command history.
+    void testConnectionLeavesNoTrace()
+    {
+        GuiApp gui;
+        MainWindow &window = *gui.window();
+        QList<HostTarget> hosts = targets(0, 1);
+        const FleetHost refusing = m_fleet.addRefusingHost();
+        hosts.append(target(refusing));
+        window.setHosts(QStringLiteral("Tested"), hosts);
+        const QStringList commandsBefore = AppSettings::commandHistory();
+        RunHistory history;
+        QCOMPARE(history.open(), RunHistory::OpenResult::Opened);
+        const qsizetype runsBefore = history.runs().size();
+
+        QString asked;
+        QTimer poll; // the box runs its own event loop: look for it from a timer
+        poll.setInterval(50);
+        connect(&poll, &QTimer::timeout, &poll, [&asked, &poll] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (box && box->objectName() == QStringLiteral("connectionTestBox")) {
+                asked = box->text();
+                poll.stop();
+                box->accept();
+            }
+        });
+        poll.start();
+        QList<Profile> tested;
+        for (const Profile &p : window.hostModel()->profiles()) {
+            if (p.group == QStringLiteral("Tested"))
+                tested.append(p);
+        }
+        window.testHosts(tested);
+        QTRY_VERIFY_WITH_TIMEOUT(!asked.isEmpty(), 30000);
+        QVERIFY2(asked.startsWith(QStringLiteral("2 of 3 host")), qPrintable(asked));
+        QVERIFY2(asked.contains(hosts.last().name + QStringLiteral(": ")) && asked.contains(QStringLiteral("refused")),
+                 qPrintable(asked));
+        QCOMPARE(window.sessionTabs()->count(), 0);
+        QCOMPARE(AppSettings::commandHistory(), commandsBefore);
+        QTest::qWait(200);
+        QCOMPARE(history.runs().size(), runsBefore);
+    }
+
     void hostKeyDialogAcceptsOnlyTheChecked()
     {
         const QString knownHosts = m_tmp.filePath(QStringLiteral("known_hosts_ask"));

@@ -51,6 +51,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace Chorus {
 
 namespace {
@@ -785,9 +787,8 @@ void MainWindow::showHostMenu(const QPoint &position)
             m_hostModel->remove(rows);
     })->setEnabled(!rows.isEmpty());
     menu.addSeparator();
-    QAction *test = menu.addAction(tr("&Test connection"), this, [this, rows] {
-        runOn(m_hostModel->profilesIn(rows), QStringLiteral("true"));
-    });
+    QAction *test = menu.addAction(tr("&Test connection"), this,
+                                   [this, rows] { testHosts(m_hostModel->profilesIn(rows)); });
     test->setEnabled(!rows.isEmpty());
     menu.addAction(tr("&Copy address"), this, [this, rows] {
         QStringList addresses;
@@ -850,6 +851,49 @@ void MainWindow::testConnection(const Profile &profile, ProfileDialog *dialog)
             guard->showTestResult(ok, ok ? tr("Connected and ran a command in %1 ms.").arg(r.durationUs() / 1000) : r.error);
         }
         context->deleteLater();
+    });
+}
+
+// A test is not a run: no session tab, nothing in the run or command history. The answer comes
+// back where it was asked, in a box saying which hosts connected and why the others did not.
+void MainWindow::testHosts(const QList<Profile> &profiles)
+{
+    if (profiles.isEmpty())
+        return;
+    RunRequest request;
+    request.command = QStringLiteral("true");
+    request.fanout = m_commandBar->fanout();
+    QString error;
+    if (!resolveTargets(profiles, &request.hosts, &error)) {
+        QMessageBox::warning(this, tr("Test connection"), error);
+        return;
+    }
+    const RunId run = m_services.pool->start(request);
+    statusBar()->showMessage(tr("Testing the connection to %n host(s)...", nullptr, int(request.hosts.size())));
+    auto *context = new QObject(this);
+    auto failures = std::make_shared<QStringList>();
+    const QList<HostTarget> hosts = request.hosts;
+    connect(m_services.pool, &WorkerPool::hostFinished, context,
+            [run, failures, hosts](RunId id, int host, const HostResult &r) {
+                if (id == run && r.outcome != HostOutcome::Ok)
+                    failures->append(tr("%1: %2").arg(hosts.value(host).name, r.endingText()));
+            });
+    connect(m_services.pool, &WorkerPool::runFinished, context, [this, run, failures, hosts, context](RunId id) {
+        if (id != run)
+            return;
+        context->deleteLater();
+        statusBar()->clearMessage();
+        const int total = int(hosts.size());
+        const int ok = total - int(failures->size());
+        QStringList text{tr("%1 of %n host(s) connected and ran a command.", nullptr, total).arg(ok)};
+        constexpr int MaxListed = 20;
+        text += failures->mid(0, MaxListed);
+        if (failures->size() > MaxListed)
+            text.append(tr("... and %n more.", nullptr, int(failures->size()) - MaxListed));
+        QMessageBox box(failures->isEmpty() ? QMessageBox::Information : QMessageBox::Warning, tr("Test connection"),
+                        text.join(u'\n'), QMessageBox::Ok, this);
+        box.setObjectName(QStringLiteral("connectionTestBox"));
+        box.exec();
     });
 }
 

@@ -67,6 +67,9 @@ public:
     // selected ones). Returns the new session, or nullptr with the reason in the status bar.
     SessionView *runCommand();
     SessionView *runOn(const QList<Profile> &profiles, const QString &command);
+    // "Test connection" on hosts: connects and runs `true`, then says which hosts answered. Opens no
+    // session and writes no history.
+    void testHosts(const QList<Profile> &profiles);
     SessionView *currentSession() const;
     // Opens a session tab for the request.
     SessionView *startSession(const RunRequest &request);
