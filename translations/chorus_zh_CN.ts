@@ -1200,6 +1200,18 @@ Each run opens here in its own tab.</source>
             <numerusform>……另有 %n 台。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Close Tab</source>
+        <translation>关闭标签页(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close &amp;Other Tabs</source>
+        <translation>关闭其他标签页(&amp;O)</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::OutputView</name>

@@ -324,6 +324,46 @@ private Q_SLOTS:
         QCOMPARE(history.runs().size(), runsBefore);
     }
 
+    // Tab titles show user text as it is ('&' included) and tell two runs of one command apart;
+    // Ctrl+W closes a tab; Up in the command box gives the newest command first, as a shell does.
+    void tabsAndCommandHistory()
+    {
+        GuiApp gui;
+        MainWindow &window = *gui.window();
+        window.setHosts(QStringLiteral("Fleet"), targets(0, 1));
+        checkGroup(window, QStringLiteral("Fleet"));
+        const QString command = QStringLiteral("true && echo \"R&D\" >&2");
+        SessionView *first = runWithKeys(window, command);
+        SessionView *second = runWithKeys(window, command);
+        QVERIFY(first && second);
+        QTabWidget *tabs = window.sessionTabs();
+        const QString firstTitle = tabs->tabText(tabs->indexOf(first));
+        const QString secondTitle = tabs->tabText(tabs->indexOf(second));
+        QVERIFY2(firstTitle != secondTitle, qPrintable(firstTitle));
+        // What the tab bar shows: "&&" is a literal '&', a lone '&' would underline the next letter.
+        QString shown = firstTitle;
+        shown.replace(QStringLiteral("&&"), QStringLiteral("\x01"));
+        QVERIFY2(!shown.contains(u'&'), qPrintable(firstTitle));
+        QVERIFY2(shown.replace(u'\x01', u'&').startsWith(command), qPrintable(firstTitle));
+        QTRY_VERIFY_WITH_TIMEOUT(!first->isRunning() && !second->isRunning(), 30000);
+        QTest::keyClick(&window, Qt::Key_W, Qt::ControlModifier);
+        QCOMPARE(tabs->count(), 1);
+        QCOMPARE(tabs->widget(0), first);
+
+        window.commandBar()->remember(QStringLiteral("echo older"));
+        window.commandBar()->remember(QStringLiteral("echo newest"));
+        window.commandBar()->setCommand(QStringLiteral("draft"));
+        QWidget *edit = window.findChild<QComboBox *>(QStringLiteral("commandEdit"))->lineEdit();
+        QTest::keyClick(edit, Qt::Key_Up);
+        QCOMPARE(window.commandBar()->command(), QStringLiteral("echo newest"));
+        QTest::keyClick(edit, Qt::Key_Up);
+        QCOMPARE(window.commandBar()->command(), QStringLiteral("echo older"));
+        QTest::keyClick(edit, Qt::Key_Down);
+        QCOMPARE(window.commandBar()->command(), QStringLiteral("echo newest"));
+        QTest::keyClick(edit, Qt::Key_Down);
+        QCOMPARE(window.commandBar()->command(), QStringLiteral("draft"));
+    }
+
     void hostKeyDialogAcceptsOnlyTheChecked()
     {
         const QString knownHosts = m_tmp.filePath(QStringLiteral("known_hosts_ask"));

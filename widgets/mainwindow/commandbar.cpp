@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QKeyEvent>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSpinBox>
@@ -38,6 +39,9 @@ CommandBar::CommandBar(QWidget *parent)
     auto *focusShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
     focusShortcut->setContext(Qt::WindowShortcut);
     connect(focusShortcut, &QShortcut::activated, this, &CommandBar::focusCommand);
+    // Up and Down walk the history as a shell does: newest first (the list is newest first, and a
+    // combo box's Up would go the other way).
+    m_command->lineEdit()->installEventFilter(this);
     // Enter in the box runs too, as in a terminal.
     connect(m_command->lineEdit(), &QLineEdit::returnPressed, this, &CommandBar::runRequested);
 
@@ -159,6 +163,38 @@ void CommandBar::remember(const QString &command)
     const QString text = m_command->currentText();
     reloadHistory();
     m_command->setEditText(text);
+}
+
+bool CommandBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_command->lineEdit() && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        const int at = m_command->currentIndex();
+        // Browsing starts from what was typed, which comes back below the newest entry.
+        const bool browsing = at >= 0 && m_command->currentText() == m_command->itemText(at);
+        const auto show = [this](int index) {
+            m_command->setCurrentIndex(index);
+            m_command->setEditText(m_command->itemText(index));
+        };
+        if (key == Qt::Key_Up && (browsing ? at + 1 : 0) < m_command->count()) {
+            if (!browsing)
+                m_draft = m_command->currentText();
+            show(browsing ? at + 1 : 0);
+            return true;
+        }
+        if (key == Qt::Key_Down && browsing) {
+            if (at > 0) {
+                show(at - 1);
+            } else {
+                m_command->setCurrentIndex(-1);
+                m_command->setEditText(m_draft);
+            }
+            return true;
+        }
+        if (key == Qt::Key_Up || key == Qt::Key_Down)
+            return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void CommandBar::reloadHistory()

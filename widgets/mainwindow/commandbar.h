@@ -31,6 +31,9 @@ public:
     void reloadHistory();
     void focusCommand();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     void runRequested();
     void cancelRequested();
@@ -47,6 +50,7 @@ private:
     QSpinBox *m_timeout;
     QCheckBox *m_sudo;
     QPushButton *m_run;
+    QString m_draft; // what was typed before Up went into the history
     QPushButton *m_cancel;
     QPushButton *m_copyFiles;
 };

@@ -46,6 +46,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
+#include <QTabBar>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTreeView>
@@ -320,7 +321,8 @@ SessionView *MainWindow::openFromHistory(qint64 id)
     auto *session = new SessionView(replayed);
     session->setHistoryId(id);
     const QString started = QLocale().toString(run->started, QLocale::ShortFormat);
-    const int tab = m_sessionTabs->addTab(session, tr("%1 (%2)").arg(session->title(), started));
+    const int tab = m_sessionTabs->addTab(
+        session, tr("%1 (%2)").arg(session->title(), started).replace(u'&', QStringLiteral("&&")));
     m_sessionTabs->setTabToolTip(tab, tr("%1\nRun of %2, from the history (read-only)").arg(run->command, started));
     m_sessionTabs->setCurrentIndex(tab);
     connect(session, &SessionView::rerunRequested, this, [this](const RunRequest &again, const QList<int> &) {
@@ -430,11 +432,21 @@ void MainWindow::createCentralArea()
     m_sessionTabs->setDocumentMode(true);
     m_sessionTabs->setTabsClosable(true);
     m_sessionTabs->setMovable(true);
-    connect(m_sessionTabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
-        QWidget *page = m_sessionTabs->widget(index);
-        m_sessionTabs->removeTab(index);
-        delete page; // a running session cancels its run
-        updateCancel();
+    connect(m_sessionTabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeSessionTab);
+    auto *closeTab = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_W), this);
+    connect(closeTab, &QShortcut::activated, this, [this] {
+        if (m_sessionTabs->currentIndex() >= 0)
+            closeSessionTab(m_sessionTabs->currentIndex());
+    });
+    m_sessionTabs->tabBar()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_sessionTabs->tabBar(), &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        const int index = m_sessionTabs->tabBar()->tabAt(position);
+        if (index < 0)
+            return;
+        QMenu menu(this);
+        menu.addAction(tr("&Close Tab"), this, [this, index] { closeSessionTab(index); });
+        menu.addAction(tr("Close &Other Tabs"), this, [this, index] { closeOtherSessionTabs(index); });
+        menu.exec(m_sessionTabs->tabBar()->mapToGlobal(position));
     });
     connect(m_sessionTabs, &QTabWidget::currentChanged, this, [this] {
         updateSessionHint();
@@ -678,7 +690,10 @@ SessionView *MainWindow::startSession(const RunRequest &request)
 {
     auto *session = new SessionView(m_services.pool, request);
     session->session()->setDisplayLimit(qint64(AppSettings::intValue(AppSettings::DisplayLimitKiB)) * 1024);
-    const int tab = m_sessionTabs->addTab(session, session->title());
+    // Numbered, so two runs of one command can be told apart; '&' doubled, or the tab bar would read
+    // it as a mnemonic ("R&D" showing as "RD").
+    const QString title = tr("%1 #%2").arg(session->title(), QString::number(++m_runsStarted));
+    const int tab = m_sessionTabs->addTab(session, QString(title).replace(u'&', QStringLiteral("&&")));
     m_sessionTabs->setTabToolTip(tab, request.command);
     m_sessionTabs->setCurrentIndex(tab);
     connect(session, &SessionView::finished, this, [this, session] {
@@ -977,6 +992,29 @@ void MainWindow::updateFilters()
     for (const QString &group : m_hostModel->groups())
         m_groupFilter->addItem(group, group);
     m_groupFilter->setCurrentIndex(qMax(0, m_groupFilter->findData(currentGroup)));
+}
+
+// Closing a tab cancels its run if it still goes: asked first as the Cancel button asks.
+bool MainWindow::closeSessionTab(int index)
+{
+    auto *page = m_sessionTabs->widget(index);
+    if (!page)
+        return false;
+    if (auto *session = qobject_cast<SessionView *>(page); session && session->isRunning() && !session->requestCancel())
+        return false;
+    m_sessionTabs->removeTab(m_sessionTabs->indexOf(page));
+    delete page;
+    updateCancel();
+    return true;
+}
+
+void MainWindow::closeOtherSessionTabs(int index)
+{
+    QWidget *keep = m_sessionTabs->widget(index);
+    for (int i = m_sessionTabs->count() - 1; i >= 0; --i) {
+        if (m_sessionTabs->widget(i) != keep)
+            closeSessionTab(i);
+    }
 }
 
 void MainWindow::updateSessionHint()

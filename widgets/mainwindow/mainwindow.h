@@ -70,6 +70,10 @@ public:
     // "Test connection" on hosts: connects and runs `true`, then says which hosts answered. Opens no
     // session and writes no history.
     void testHosts(const QList<Profile> &profiles);
+    // Closes a session tab (Ctrl+W, its close button); a run still going is cancelled, asked first
+    // as Cancel asks. False when the user kept it.
+    bool closeSessionTab(int index);
+    void closeOtherSessionTabs(int index);
     SessionView *currentSession() const;
     // Opens a session tab for the request.
     SessionView *startSession(const RunRequest &request);
@@ -161,6 +165,7 @@ private:
     QTimer m_saveTimer;
     QTimer m_filtersTimer;
     QTimer m_runButtonTimer;
+    int m_runsStarted = 0; // numbers the session tabs
     QTimer m_expandTimer;
 
     QHash<QUuid, HostTarget> m_fixedTargets;  // hosts connected to exactly as given (demo)
