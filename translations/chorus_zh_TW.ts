@@ -1212,6 +1212,10 @@ Each run opens here in its own tab.</source>
         <source>%1 #%2</source>
         <translation>%1 #%2</translation>
     </message>
+    <message>
+        <source>Search: words, web[01-20], @group, @tag:name</source>
+        <translation>搜尋：關鍵字、web[01-20]、@群組、@tag:名稱</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::OutputView</name>

@@ -3,6 +3,7 @@
 #include "model/core/naturalcompare.h"
 #include "model/profiles/hostmodel.h"
 #include "model/profiles/profile.h"
+#include "model/ssh/hostset.h"
 
 namespace Chorus {
 
@@ -17,6 +18,13 @@ void HostFilterProxy::setText(const QString &text)
         return;
     m_text = text;
     m_words = text.toLower().split(u' ', Qt::SkipEmptyParts);
+    m_ranges.clear();
+    for (const QString &word : std::as_const(m_words)) {
+        QStringList names;
+        QString why;
+        if (word.contains(u'[') && HostSet::expand(word, &names, &why))
+            m_ranges.insert(word, QSet<QString>(names.cbegin(), names.cend()));
+    }
     invalidateFilter();
 }
 
@@ -58,14 +66,26 @@ bool HostFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
         return false;
     if (!m_tag.isEmpty() && !i.data(HostModel::TagsRole).toStringList().contains(m_tag, Qt::CaseInsensitive))
         return false;
-    if (!m_words.isEmpty()) {
-        const QString haystack = i.data(HostModel::SearchTextRole).toString();
-        for (const QString &word : m_words) {
-            if (!haystack.contains(word))
-                return false;
-        }
+    for (const QString &word : m_words) {
+        if (!matchesWord(word, i, path))
+            return false;
     }
     return true;
+}
+
+bool HostFilterProxy::matchesWord(const QString &word, const QModelIndex &host, const QString &path) const
+{
+    if (word.startsWith(QStringLiteral("@tag:")))
+        return host.data(HostModel::TagsRole).toStringList().contains(word.mid(5), Qt::CaseInsensitive);
+    if (word.size() > 1 && word.startsWith(u'@')) {
+        const QString group = word.mid(1);
+        const QString lower = path.toLower();
+        return lower == group || lower.startsWith(group + u'/') || lower.endsWith(u'/' + group)
+            || lower.contains(u'/' + group + u'/');
+    }
+    if (const auto range = m_ranges.constFind(word); range != m_ranges.cend())
+        return range->contains(host.data(Qt::DisplayRole).toString().toLower());
+    return host.data(HostModel::SearchTextRole).toString().contains(word);
 }
 
 bool HostFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const

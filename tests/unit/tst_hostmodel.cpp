@@ -363,6 +363,17 @@ private Q_SLOTS:
         QVERIFY(!childNames(&proxy).contains(u"empty"_s)); // groups only where something matches
         proxy.setText(u"web linux"_s);                     // every word, anywhere: group path and tags
         QCOMPARE(allHosts(&proxy), (QStringList{u"w1"_s, u"w2"_s}));
+        // Written as on the command line: ranges, @group (and its subgroups, or by its last part), @tag:
+        proxy.setText(u"W[1-5]"_s);
+        QCOMPARE(allHosts(&proxy), (QStringList{u"w1"_s, u"w2"_s}));
+        proxy.setText(u"@prod"_s);
+        QCOMPARE(allHosts(&proxy), (QStringList{u"d1"_s, u"w1"_s, u"w2"_s}));
+        proxy.setText(u"@web"_s);
+        QCOMPARE(allHosts(&proxy), (QStringList{u"w1"_s, u"w2"_s}));
+        proxy.setText(u"@tag:CANARY w[1-9]"_s);
+        QCOMPARE(allHosts(&proxy), QStringList{u"w2"_s});
+        proxy.setText(u"@nosuchgroup"_s);
+        QCOMPARE(allHosts(&proxy), QStringList());
         proxy.setText(QString());
 
         proxy.setTag(u"LINUX"_s);

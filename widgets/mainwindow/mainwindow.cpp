@@ -207,7 +207,7 @@ void MainWindow::createHostDock()
 
     m_search = new QLineEdit;
     m_search->setObjectName(QStringLiteral("hostSearch"));
-    m_search->setPlaceholderText(tr("Search hosts"));
+    m_search->setPlaceholderText(tr("Search: words, web[01-20], @group, @tag:name"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search hosts"));
     connect(m_search, &QLineEdit::textChanged, m_hostProxy, &HostFilterProxy::setText);
