@@ -1752,10 +1752,6 @@ Each run opens here in its own tab.</source>
         <translation>%1 个成功</translation>
     </message>
     <message>
-        <source>%1 failed</source>
-        <translation>%1 个失败</translation>
-    </message>
-    <message>
         <source>%1 running</source>
         <translation>%1 个运行中</translation>
     </message>
@@ -1830,6 +1826,14 @@ Each run opens here in its own tab.</source>
     <message>
         <source>&amp;Keep Running</source>
         <translation>继续运行(&amp;K)</translation>
+    </message>
+    <message>
+        <source>%1 exited non-zero</source>
+        <translation>%1 个以非零状态退出</translation>
+    </message>
+    <message>
+        <source>%1 failed to connect or finish</source>
+        <translation>%1 个连接失败或未能完成</translation>
     </message>
 </context>
 <context>

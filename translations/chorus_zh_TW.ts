@@ -1752,10 +1752,6 @@ Each run opens here in its own tab.</source>
         <translation>%1 個成功</translation>
     </message>
     <message>
-        <source>%1 failed</source>
-        <translation>%1 個失敗</translation>
-    </message>
-    <message>
         <source>%1 running</source>
         <translation>%1 個執行中</translation>
     </message>
@@ -1830,6 +1826,14 @@ Each run opens here in its own tab.</source>
     <message>
         <source>&amp;Keep Running</source>
         <translation>繼續執行(&amp;K)</translation>
+    </message>
+    <message>
+        <source>%1 exited non-zero</source>
+        <translation>%1 個以非零狀態結束</translation>
+    </message>
+    <message>
+        <source>%1 failed to connect or finish</source>
+        <translation>%1 個連線失敗或未能完成</translation>
     </message>
 </context>
 <context>

@@ -173,6 +173,16 @@ private Q_SLOTS:
         QVERIFY2(cell(session, refused, SessionStatusModel::ErrorColumn).contains(QStringLiteral("refused")),
                  qPrintable(cell(session, refused, SessionStatusModel::ErrorColumn)));
         QCOMPARE(cell(session, row(session, hosts.first().name), SessionStatusModel::ExitColumn), QStringLiteral("0"));
+        // The summary keeps a host that could not be reached apart from a command that said no, and
+        // says a short run's time as it is.
+        const QString summary = session->summaryText();
+        QVERIFY2(summary.startsWith(QStringLiteral("2 ok, 1 failed to connect or finish — finished in ")), qPrintable(summary));
+        QVERIFY2(!summary.contains(QStringLiteral("0:0")), qPrintable(summary));
+        SessionView *nonZero = runWithKeys(window, QStringLiteral("exit 3"));
+        QVERIFY(nonZero);
+        QTRY_VERIFY_WITH_TIMEOUT(!nonZero->isRunning(), 30000);
+        QVERIFY2(nonZero->summaryText().startsWith(QStringLiteral("0 ok, 2 exited non-zero, 1 failed to connect or finish")),
+                 qPrintable(nonZero->summaryText()));
     }
 
     void cancelAndTwoSessionsAtOnce()

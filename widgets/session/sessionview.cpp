@@ -346,8 +346,15 @@ QString SessionView::summaryText() const
 {
     const RunSession::Counts c = m_session->counts();
     // No %n plurals: without a loaded translation they would read "host(s)".
-    QStringList parts{tr("%1 ok").arg(c.ok), tr("%1 failed").arg(c.problems()),
-                      tr("%1 running").arg(c.active)};
+    // A command that ran and said no is not a host that could not be reached: kept apart, as the
+    // table keeps them.
+    QStringList parts{tr("%1 ok").arg(c.ok)};
+    if (c.nonZeroExit > 0)
+        parts.append(tr("%1 exited non-zero").arg(c.nonZeroExit));
+    if (c.failed + c.timedOut > 0)
+        parts.append(tr("%1 failed to connect or finish").arg(c.failed + c.timedOut));
+    if (c.active > 0 || !m_session->isFinished())
+        parts.append(tr("%1 running").arg(c.active));
     if (c.queued > 0)
         parts.append(tr("%1 queued").arg(c.queued));
     if (c.cancelled > 0)
@@ -355,11 +362,12 @@ QString SessionView::summaryText() const
     if (m_session->isTransfer())
         parts.append(transferText());
     const QString counts = parts.join(QStringLiteral(", "));
-    const QString time = SessionStatusModel::clockText(m_session->elapsedMs());
     if (!m_session->isStarted())
         return counts;
-    return m_session->isFinished() ? tr("%1 — finished in %2").arg(counts, time)
-                                   : tr("%1 — %2 elapsed").arg(counts, time);
+    // A finished run says its time as precisely as it is short ("0.4 s", not "0:00").
+    return m_session->isFinished()
+        ? tr("%1 — finished in %2").arg(counts, SessionStatusModel::durationText(m_session->elapsedMs()))
+        : tr("%1 — %2 elapsed").arg(counts, SessionStatusModel::clockText(m_session->elapsedMs()));
 }
 
 QString SessionView::transferText() const
