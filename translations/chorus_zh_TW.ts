@@ -1684,6 +1684,10 @@ Each run opens here in its own tab.</source>
         <source>Copied</source>
         <translation>已複製</translation>
     </message>
+    <message>
+        <source>cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::SessionView</name>

@@ -299,14 +299,29 @@ bool RunSession::saveOutput(int host, bool isStderr, const QString &path, QStrin
 
 void RunSession::cancel()
 {
-    if (isStarted() && !m_finished)
-        Q_EMIT cancelRequested(m_run);
+    if (!isStarted() || m_finished)
+        return;
+    for (int host = 0; host < hostCount(); ++host)
+        noteCancelling(host);
+    emitChanges();
+    Q_EMIT cancelRequested(m_run);
 }
 
 void RunSession::cancelHost(int host)
 {
-    if (isStarted() && host >= 0 && host < hostCount() && !m_hosts[host].finished)
+    if (isStarted() && host >= 0 && host < hostCount() && !m_hosts[host].finished) {
+        noteCancelling(host);
+        emitChanges();
         Q_EMIT hostCancelRequested(m_run, host);
+    }
+}
+
+void RunSession::noteCancelling(int host)
+{
+    if (!m_hosts[host].finished && !m_hosts[host].cancelling) {
+        m_hosts[host].cancelling = true;
+        markHost(host);
+    }
 }
 
 void RunSession::handleHostState(RunId run, int host, HostState state)

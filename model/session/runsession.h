@@ -104,6 +104,9 @@ public:
     const RunRequest &request() const { return m_request; }
     bool isStarted() const { return m_run != 0; }
     bool isFinished() const { return m_finished; }
+    // Cancel was asked for this unfinished host (or the whole run): shown at once, before the
+    // engine has stopped it (which takes up to a second or two).
+    bool isCancelling(int host) const { return host >= 0 && host < hostCount() && m_hosts[host].cancelling; }
     qint64 elapsedMs() const; // since start(), frozen at the run's end
 
     int hostCount() const { return int(m_hosts.size()); }
@@ -212,6 +215,7 @@ private:
     {
         HostState state = HostState::Queued;
         bool finished = false;
+        bool cancelling = false; // cancel asked, the engine's answer not in yet
         HostResult result;
         qint64 startedMs = -1; // session clock
         qint64 finishedMs = -1;
@@ -234,6 +238,7 @@ private:
     void emitChanges();
     void appendLines(int host, bool isStderr, const QString &text, bool flushPartial);
     void finishStreams(int host);
+    void noteCancelling(int host);
     void markHost(int host);
     void markOutput(int buffer);
     void recount();

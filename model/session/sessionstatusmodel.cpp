@@ -94,7 +94,7 @@ QVariant SessionStatusModel::data(const QModelIndex &index, int role) const
         case HostColumn:
             return m_session->hostName(host);
         case StateColumn:
-            return statusText(status);
+            return !finished && m_session->isCancelling(host) ? tr("cancelling…") : statusText(status);
         case ExitColumn:
             return finished ? exitText(result) : QString();
         case DurationColumn:

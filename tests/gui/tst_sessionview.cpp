@@ -308,6 +308,9 @@ private Q_SLOTS:
         auto *cancelHost = view->findChild<QAction *>(QStringLiteral("cancelHostAction"));
         QVERIFY(cancelHost && cancelHost->isEnabled());
         cancelHost->trigger();
+        // Said at once, before the engine has stopped it; the other hosts are untouched.
+        QCOMPARE(cell(view.get(), 0, SessionStatusModel::StateColumn), QStringLiteral("cancelling…"));
+        QCOMPARE(cell(view.get(), 1, SessionStatusModel::StateColumn), QStringLiteral("running"));
         QTRY_COMPARE_WITH_TIMEOUT(cell(view.get(), 0, SessionStatusModel::StateColumn),
                                   QStringLiteral("cancelled"), 10000);
         QCOMPARE(cell(view.get(), 1, SessionStatusModel::StateColumn), QStringLiteral("running"));
@@ -322,6 +325,8 @@ private Q_SLOTS:
         auto *cancel = view->findChild<QPushButton *>(QStringLiteral("cancelButton"));
         QVERIFY(cancel->isEnabled());
         QTest::mouseClick(cancel, Qt::LeftButton);
+        for (int host = 1; host < 3; ++host)
+            QCOMPARE(cell(view.get(), host, SessionStatusModel::StateColumn), QStringLiteral("cancelling…"));
         QVERIFY(waitFinished(view.get(), 15000));
         QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
         for (int host = 0; host < 3; ++host)
