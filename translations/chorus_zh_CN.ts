@@ -459,10 +459,6 @@
         <translation>各主机耗时</translation>
     </message>
     <message>
-        <source>milliseconds</source>
-        <translation>毫秒</translation>
-    </message>
-    <message>
         <source>Light: connecting, dark: the command. Drag or wheel to move and zoom.</source>
         <translation>浅色：连接，深色：命令。拖动或滚动滚轮可移动和缩放。</translation>
     </message>
@@ -2294,6 +2290,21 @@ ProxyCommand 显示时其中的 %-占位符已展开，而 ssh -G 按原样显�
     <message>
         <source>cannot read ssh config &quot;%1&quot;: %2</source>
         <translation>无法读取 ssh 配置“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DurationTicker</name>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>毫秒</translation>
     </message>
 </context>
 <context>

@@ -459,10 +459,6 @@
         <translation>各主機耗時</translation>
     </message>
     <message>
-        <source>milliseconds</source>
-        <translation>毫秒</translation>
-    </message>
-    <message>
         <source>Light: connecting, dark: the command. Drag or wheel to move and zoom.</source>
         <translation>淺色：連線，深色：指令。拖曳或捲動滾輪可移動和縮放。</translation>
     </message>
@@ -2294,6 +2290,21 @@ ProxyCommand 顯示時其中的 %-替代符號已展開，而 ssh -G 則按原�
     <message>
         <source>cannot read ssh config &quot;%1&quot;: %2</source>
         <translation>無法讀取 ssh 設定「%1」：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DurationTicker</name>
+    <message>
+        <source>minutes</source>
+        <translation>分鐘</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>毫秒</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "model/session/runsession.h"
 #include "widgets/charts/customplot.h"
 #include "widgets/charts/durationchart.h"
+#include "widgets/charts/durationticker.h"
 
 #include <QFile>
 #include <QImage>
@@ -107,6 +108,22 @@ private Q_SLOTS:
         plot->replot();
         const QPoint middle(int(plot->xAxis->coordToPixel(0)), int(plot->yAxis->coordToPixel(500)));
         QCOMPARE(chart.barAt(middle), 0);
+        // The vertical axis speaks the unit the run calls for: milliseconds here, seconds or minutes
+        // for long runs (not "14000").
+        QCOMPARE(plot->yAxis->label(), QStringLiteral("milliseconds"));
+        QVERIFY2(plot->yAxis->tickVectorLabels().contains(QStringLiteral("1,000")) ||
+                     plot->yAxis->tickVectorLabels().contains(QStringLiteral("1000")),
+                 qPrintable(plot->yAxis->tickVectorLabels().join(u' ')));
+        plot->yAxis->setRange(0, 15000);
+        plot->replot();
+        QVERIFY2(plot->yAxis->tickVectorLabels().contains(QStringLiteral("10")), qPrintable(plot->yAxis->tickVectorLabels().join(u' ')));
+        QCOMPARE(DurationTicker::unitLabel(15000), QStringLiteral("seconds"));
+        QCOMPARE(DurationTicker::unitLabel(10 * 60 * 1000), QStringLiteral("minutes"));
+        plot->yAxis->setRange(0, 10 * 60 * 1000);
+        plot->replot();
+        QCOMPARE(plot->yAxis->tickVectorLabels().last(), QStringLiteral("10")); // minutes
+        chart.rebuild(); // back to this run's own range
+        plot->replot();
         QSignalSpy clicked(&chart, &DurationChart::hostClicked);
         QTest::mouseClick(plot, Qt::LeftButton, {}, middle);
         QCOMPARE(clicked.size(), 1);

@@ -3,6 +3,7 @@
 #include "model/session/runsession.h"
 #include "model/session/sessionstatusmodel.h"
 #include "widgets/charts/customplot.h"
+#include "widgets/charts/durationticker.h"
 #include "widgets/charts/plotexport.h"
 #include "widgets/charts/plottheme.h"
 #include "widgets/style/outcomepalette.h"
@@ -32,7 +33,8 @@ DurationChart::DurationChart(RunSession *session, QWidget *parent)
     setObjectName(QStringLiteral("durationChart"));
     m_plot->setObjectName(QStringLiteral("durationPlot"));
     m_plot->setAccessibleName(tr("Duration per host"));
-    m_plot->yAxis->setLabel(tr("milliseconds"));
+    m_plot->yAxis->setTicker(QSharedPointer<DurationTicker>::create());
+    m_plot->yAxis->setLabel(DurationTicker::unitLabel(0));
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
@@ -117,6 +119,7 @@ void DurationChart::rebuild()
     }
     m_plot->xAxis->setRange(-0.7, qMax<qsizetype>(1, m_bars.size()) - 0.3);
     m_plot->yAxis->setRange(0, top * 1.1);
+    m_plot->yAxis->setLabel(DurationTicker::unitLabel(top * 1.1));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
