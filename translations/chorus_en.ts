@@ -154,6 +154,20 @@
             <numerusform>... and %n more.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Run finished: all %n host(s) ok</source>
+        <translation>
+            <numerusform>Run finished: the %n host is ok</numerusform>
+            <numerusform>Run finished: all %n hosts ok</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Run finished: %1 of %n host(s) not ok</source>
+        <translation>
+            <numerusform>Run finished: %1 of %n host not ok</numerusform>
+            <numerusform>Run finished: %1 of %n hosts not ok</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Chorus::SessionStatusModel</name>

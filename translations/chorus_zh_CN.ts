@@ -1212,6 +1212,18 @@ Each run opens here in its own tab.</source>
         <source>Search: words, web[01-20], @group, @tag:name</source>
         <translation>搜索：关键词、web[01-20]、@组、@tag:名称</translation>
     </message>
+    <message numerus="yes">
+        <source>Run finished: all %n host(s) ok</source>
+        <translation>
+            <numerusform>运行结束：全部 %n 台主机成功</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Run finished: %1 of %n host(s) not ok</source>
+        <translation>
+            <numerusform>运行结束：%n 台主机中有 %1 台未成功</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Chorus::OutputView</name>

@@ -1212,6 +1212,18 @@ Each run opens here in its own tab.</source>
         <source>Search: words, web[01-20], @group, @tag:name</source>
         <translation>搜尋：關鍵字、web[01-20]、@群組、@tag:名稱</translation>
     </message>
+    <message numerus="yes">
+        <source>Run finished: all %n host(s) ok</source>
+        <translation>
+            <numerusform>執行結束：全部 %n 台主機成功</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Run finished: %1 of %n host(s) not ok</source>
+        <translation>
+            <numerusform>執行結束：%n 台主機中有 %1 台未成功</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Chorus::OutputView</name>

@@ -32,6 +32,7 @@
 #include <QScopeGuard>
 #include <QSet>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -372,6 +373,29 @@ private Q_SLOTS:
         QCOMPARE(window.commandBar()->command(), QStringLiteral("echo newest"));
         QTest::keyClick(edit, Qt::Key_Down);
         QCOMPARE(window.commandBar()->command(), QStringLiteral("draft"));
+    }
+
+    // A run that takes a while and ends while the window is not active says so on the desktop.
+    void notifiesWhenARunEndsUnseen()
+    {
+        GuiApp gui;
+        MainWindow &window = *gui.window(); // never shown: never the active window
+        window.setHosts(QStringLiteral("Fleet"), targets(0, 1));
+        window.hostModel()->setAllChecked(true);
+        QSignalSpy notified(&window, &MainWindow::runEndedUnseen);
+        window.commandBar()->setCommand(QStringLiteral("true"));
+        SessionView *quick = window.runCommand();
+        QVERIFY(quick);
+        QTRY_VERIFY_WITH_TIMEOUT(!quick->isRunning(), 30000);
+        QCOMPARE(notified.size(), 0); // short: the user is still looking
+        window.commandBar()->setCommand(QStringLiteral("sleep %1").arg(MainWindow::NotifyAfterMs / 1000.0 + 0.5));
+        SessionView *slow = window.runCommand();
+        QVERIFY(slow);
+        QTRY_VERIFY_WITH_TIMEOUT(!slow->isRunning(), 30000);
+        QCOMPARE(notified.size(), 1);
+        QVERIFY2(notified.first().at(0).toString().startsWith(QStringLiteral("Run finished: all 2 host")),
+                 qPrintable(notified.first().at(0).toString()));
+        QVERIFY(notified.first().at(1).toString().startsWith(QStringLiteral("sleep ")));
     }
 
     void hostKeyDialogAcceptsOnlyTheChecked()

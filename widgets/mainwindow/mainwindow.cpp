@@ -28,6 +28,8 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDBusConnection>
+#include <QDBusMessage>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -699,6 +701,7 @@ SessionView *MainWindow::startSession(const RunRequest &request)
     connect(session, &SessionView::finished, this, [this, session] {
         updateCancel();
         recordInHistory(session);
+        notifyIfUnseen(session);
     });
     connect(session, &SessionView::compareWithPreviousRequested, this,
             [this, session](int host) { compareWithPrevious(session, host); });
@@ -706,6 +709,26 @@ SessionView *MainWindow::startSession(const RunRequest &request)
             [this](const RunRequest &again, const QList<int> &) { startSession(again); });
     updateCancel();
     return session;
+}
+
+void MainWindow::notifyIfUnseen(SessionView *session)
+{
+    if (isActiveWindow() || session->session()->elapsedMs() < NotifyAfterMs)
+        return;
+    const RunSession::Counts c = session->session()->counts();
+    const QString title = c.problems() + c.cancelled == 0
+        ? tr("Run finished: all %n host(s) ok", nullptr, c.total)
+        : tr("Run finished: %1 of %n host(s) not ok", nullptr, c.total).arg(c.problems() + c.cancelled);
+    const QString body = session->session()->request().command.left(200);
+    Q_EMIT runEndedUnseen(title, body);
+    // Sent without waiting for an answer (and without introspection, which can block): a desktop
+    // without the service simply shows nothing.
+    QDBusMessage notify = QDBusMessage::createMethodCall(
+        QStringLiteral("org.freedesktop.Notifications"), QStringLiteral("/org/freedesktop/Notifications"),
+        QStringLiteral("org.freedesktop.Notifications"), QStringLiteral("Notify"));
+    notify << QStringLiteral("Chorus") << 0u << QStringLiteral("chorus") << title << body << QStringList()
+           << QVariantMap() << -1;
+    QDBusConnection::sessionBus().send(notify);
 }
 
 void MainWindow::recordInHistory(SessionView *session)

@@ -106,6 +106,14 @@ public:
     // File copies still running; closing the window asks before it stops them.
     int runningTransfers() const;
 
+    // Runs shorter than this end where the user is still looking: no notification.
+    static constexpr qint64 NotifyAfterMs = 5000;
+
+Q_SIGNALS:
+    // A run that took a while ended while the window was not active; also sent to the desktop's
+    // notification service (org.freedesktop.Notifications) when there is one.
+    void runEndedUnseen(const QString &title, const QString &body);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -143,6 +151,7 @@ private:
     QModelIndexList selectedSourceRows() const;
     bool resolveTargets(const QList<Profile> &profiles, QList<HostTarget> *targets, QString *error) const;
     void recordInHistory(SessionView *session);
+    void notifyIfUnseen(SessionView *session);
     void onHostKeyQuestion(const HostKeyQuestion &question);
     void onHostFinished(RunId run, int host, const HostResult &result);
     SessionView *sessionOf(RunId run) const;
