@@ -35,6 +35,9 @@ import sys
 import tempfile
 import threading
 import time
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from testprocs import (SetupError, Skip, alive, cmdline, descendants, kill_pids, proc_table,  # noqa: E402
+                       session_members, wait_until)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SERVER = os.path.join(HERE, "hostileserver.py")
@@ -77,90 +80,9 @@ ASKPASS_HOSTS = 5
 PLANTED = b"planted by hostileserver.py\n"  # what sftp-unsafe-names' made-up files read as
 
 
-class Skip(Exception):
-    """The case cannot run here; the message says why."""
-
-
-class SetupError(Exception):
-    """The case's servers, users or files could not be made: a FAIL that is not about Chorus."""
-
-
 # ---------------------------------------------------------------------------------------------
-# Processes (as tests/interop/interop.py): everything we start gets a session of its own, every
+# Processes (helpers in tests/support/testprocs.py): everything we start gets a session of its own, every
 # wait is bounded, and at the end every process tree we started is killed, by pid.
-
-
-def proc_table():
-    """pid -> (ppid, pgrp, session, state) for every process visible in /proc."""
-    table = {}
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{name}/stat", "rb") as f:
-                stat = f.read().decode("utf-8", "replace")
-        except OSError:
-            continue
-        rest = stat[stat.rindex(")") + 2:].split()
-        table[int(name)] = (int(rest[1]), int(rest[2]), int(rest[3]), rest[0])
-    return table
-
-
-def cmdline(pid):
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as f:
-            return [a.decode("utf-8", "replace") for a in f.read().split(b"\0") if a]
-    except OSError:
-        return []
-
-
-def descendants(pids, table=None):
-    """pids and all their live descendants."""
-    table = table if table is not None else proc_table()
-    children = {}
-    for pid, (ppid, _pgrp, _sid, state) in table.items():
-        if state != "Z":
-            children.setdefault(ppid, []).append(pid)
-    found, todo = set(), [p for p in pids if p in table]
-    while todo and len(found) < 100000:
-        pid = todo.pop()
-        if pid in found:
-            continue
-        found.add(pid)
-        todo.extend(children.get(pid, []))
-    return found
-
-
-def session_members(sid):
-    return {pid for pid, (_pp, _pg, s, st) in proc_table().items() if s == sid and st != "Z"}
-
-
-def alive(pid):
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            data = f.read().decode("utf-8", "replace")
-        return data[data.rindex(")") + 2:].split()[0] != "Z"
-    except OSError:
-        return False
-
-
-def kill_pids(pids, grace=3.0):
-    """SIGTERM, up to grace seconds, then SIGKILL. Only the given pids (ours)."""
-    pids = [p for p in set(pids) if p > 1 and p != os.getpid()]
-    for pid in pids:
-        try:
-            os.kill(pid, signal.SIGTERM)
-        except OSError:
-            pass
-    deadline = time.monotonic() + grace
-    while time.monotonic() < deadline and any(alive(p) for p in pids):
-        time.sleep(0.05)
-    for pid in pids:
-        if alive(pid):
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
 
 
 def hwm_kib(pid):
@@ -245,15 +167,6 @@ def trim(text, limit=400):
 
 def mb(kib):
     return f"{kib / KIB_PER_MB:.0f} MB"
-
-
-def wait_until(predicate, seconds, step=0.05):
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        time.sleep(step)
-    return predicate()
 
 
 def write_file(path, data, mode=0o644):

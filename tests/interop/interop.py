@@ -27,6 +27,9 @@ import sys
 import tempfile
 import threading
 import time
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from testprocs import (SetupError, Skip, alive, cmdline, descendants, kill_pids, proc_table,  # noqa: E402
+                       session_members, wait_until)
 
 MARK = "interop-ok"
 TIMEOUT = 30.0  # every subprocess call
@@ -35,86 +38,9 @@ SSHD = "/usr/sbin/sshd"
 ADDRESS_BASE = 100  # case n listens on 127.0.0.(ADDRESS_BASE + n)
 
 
-class Skip(Exception):
-    """The case cannot run here; the message says why."""
-
-
-class SetupError(Exception):
-    """The case's own servers, keys or files could not be made: a FAIL that is not about the clients."""
-
-
 # ---------------------------------------------------------------------------------------------
 # Processes: everything is started in its own session (so its process group is known), every
 # wait is bounded, and at the end every process tree we started is killed.
-
-
-def proc_table():
-    """pid -> (ppid, pgrp, session, state) for every process visible in /proc."""
-    table = {}
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{name}/stat", "rb") as f:
-                stat = f.read().decode("utf-8", "replace")
-        except OSError:
-            continue
-        rest = stat[stat.rindex(")") + 2:].split()
-        table[int(name)] = (int(rest[1]), int(rest[2]), int(rest[3]), rest[0])
-    return table
-
-
-def cmdline(pid):
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as f:
-            return [a.decode("utf-8", "replace") for a in f.read().split(b"\0") if a]
-    except OSError:
-        return []
-
-
-def descendants(pids, table=None):
-    """pids and all their descendants (by parent pid), live processes only."""
-    table = table if table is not None else proc_table()
-    children = {}
-    for pid, (ppid, _pgrp, _sid, state) in table.items():
-        if state != "Z":
-            children.setdefault(ppid, []).append(pid)
-    found, todo = set(), [p for p in pids if p in table]
-    while todo and len(found) < 100000:
-        pid = todo.pop()
-        if pid in found:
-            continue
-        found.add(pid)
-        todo.extend(children.get(pid, []))
-    return found
-
-
-def alive(pid):
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            data = f.read().decode("utf-8", "replace")
-        return data[data.rindex(")") + 2:].split()[0] != "Z"
-    except OSError:
-        return False
-
-
-def kill_pids(pids, grace=3.0):
-    """SIGTERM, wait up to grace seconds, then SIGKILL. Only the given pids (ours)."""
-    pids = [p for p in set(pids) if p > 1 and p != os.getpid()]
-    for pid in pids:
-        try:
-            os.kill(pid, signal.SIGTERM)
-        except OSError:
-            pass
-    deadline = time.monotonic() + grace
-    while time.monotonic() < deadline and any(alive(p) for p in pids):
-        time.sleep(0.05)
-    for pid in pids:
-        if alive(pid):
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
 
 
 class Spawned:
@@ -264,10 +190,6 @@ class Client:
         return run
 
 
-def session_members(sid):
-    return {pid for pid, (_pp, _pg, s, st) in proc_table().items() if s == sid and st != "Z"}
-
-
 # ---------------------------------------------------------------------------------------------
 # Small helpers
 
@@ -292,15 +214,6 @@ def listening(addr, port, pid=None):
     except (OSError, StopIteration):
         pass
     return False
-
-
-def wait_until(predicate, seconds, step=0.05):
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        time.sleep(step)
-    return predicate()
 
 
 def read_from(path, offset):
