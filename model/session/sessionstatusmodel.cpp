@@ -94,7 +94,7 @@ QVariant SessionStatusModel::data(const QModelIndex &index, int role) const
         case HostColumn:
             return m_session->hostName(host);
         case StateColumn:
-            return !finished && m_session->isCancelling(host) ? tr("cancelling…") : statusText(status);
+            return !finished && m_session->isCancelling(host) ? cancellingText() : statusText(status);
         case ExitColumn:
             return finished ? exitText(result) : QString();
         case DurationColumn:
@@ -171,6 +171,11 @@ QString SessionStatusModel::outcomeText(HostOutcome outcome)
     // The finished statuses follow HostOutcome's order.
     static_assert(int(RunSession::HostStatus::Cancelled) - int(RunSession::HostStatus::Ok) == int(HostOutcome::Cancelled));
     return statusText(RunSession::HostStatus(int(RunSession::HostStatus::Ok) + int(outcome)));
+}
+
+QString SessionStatusModel::cancellingText()
+{
+    return tr("cancelling…");
 }
 
 QString SessionStatusModel::statusText(RunSession::HostStatus status)

@@ -56,6 +56,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     static QString statusText(RunSession::HostStatus status);
+    // What State says of a host asked to stop that has not stopped yet.
+    static QString cancellingText();
     // How a host ended, for people: the same words as the State column.
     static QString outcomeText(HostOutcome outcome);
     // "0", "3", "SIGKILL", "SIGSEGV (core dumped)"; empty when the host sent neither.

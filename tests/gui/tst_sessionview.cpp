@@ -13,9 +13,11 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -280,6 +282,47 @@ private Q_SLOTS:
         for (int tab : {0, 1, 2})
             Q_EMIT tabs->tabCloseRequested(tab);
         QCOMPARE(tabs->count(), 3);
+    }
+
+    // The status filter narrows "All hosts" too: picking the failed hosts and then reading every
+    // host's lines would defeat it. Host 1 fails, hosts 0 and 2 succeed.
+    void problemFilterNarrowsAllHostsOutput()
+    {
+        const QString command = QStringLiteral("a=$(echo $SSH_CONNECTION | cut -d' ' -f3); echo \"line-$a\"; "
+                                               "[ \"$a\" != %1 ]").arg(m_fleet.hosts().at(1).address);
+        auto view = showView(request(command, 3));
+        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+        QVERIFY(waitFinished(view.get()));
+        OutputView *all = view->outputView(RunSession::AllHosts);
+        QTRY_COMPARE(all->plainText().split(u'\n', Qt::SkipEmptyParts).size(), 3);
+
+        auto *statusFilter = view->findChild<QComboBox *>(QStringLiteral("statusFilter"));
+        statusFilter->setCurrentIndex(statusFilter->findData(int(SessionStatusProxy::StatusFilter::Problems)));
+        QCOMPARE(view->statusTable()->model()->rowCount(), 1);
+        const QString failedLine =
+            m_fleet.hosts().at(1).name + QStringLiteral(": line-") + m_fleet.hosts().at(1).address;
+        QTRY_COMPARE(all->plainText().split(u'\n', Qt::SkipEmptyParts), QStringList{failedLine});
+        QTabWidget *tabs = view->outputTabs();
+        QCOMPARE(tabs->tabText(tabs->indexOf(all)), QStringLiteral("All hosts (filtered)"));
+
+        // The name filter too, and "All hosts" again shows everything.
+        statusFilter->setCurrentIndex(0);
+        auto *nameFilter = view->findChild<QLineEdit *>(QStringLiteral("hostFilter"));
+        nameFilter->setText(m_fleet.hosts().at(2).name);
+        QTRY_VERIFY(all->plainText().split(u'\n', Qt::SkipEmptyParts) ==
+                    QStringList{m_fleet.hosts().at(2).name + QStringLiteral(": line-") + m_fleet.hosts().at(2).address});
+        nameFilter->clear();
+        QTRY_COMPARE(all->plainText().split(u'\n', Qt::SkipEmptyParts).size(), 3);
+        QCOMPARE(tabs->tabText(tabs->indexOf(all)), QStringLiteral("All hosts"));
+
+        // The State column is wide enough for its longest word, icon included.
+        QTableView *table = view->statusTable();
+        int longest = 0;
+        for (int s = 0; s < RunSession::HostStatusCount; ++s)
+            longest = qMax(longest, table->fontMetrics().horizontalAdvance(
+                                        SessionStatusModel::statusText(RunSession::HostStatus(s))));
+        QVERIFY2(table->columnWidth(SessionStatusModel::StateColumn) >= longest + 16,
+                 qPrintable(QStringLiteral("%1 < %2 + icon").arg(table->columnWidth(SessionStatusModel::StateColumn)).arg(longest)));
     }
 
     void cancelEndsWithCancelledRows()

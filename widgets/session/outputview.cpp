@@ -186,6 +186,19 @@ bool OutputView::wrap() const
     return m_text->lineWrapMode() != QPlainTextEdit::NoWrap;
 }
 
+void OutputView::setHostFilter(const std::optional<QSet<int>> &hosts)
+{
+    if (hosts == m_hostFilter)
+        return;
+    m_hostFilter = hosts;
+    // Lines of hosts that were skipped cannot be put back in place: show everything kept again.
+    m_text->clear();
+    m_readers.clear();
+    m_position = -1;
+    m_stale = true;
+    refresh();
+}
+
 QColor OutputView::stderrColor(const QPalette &palette)
 {
     // Orange: apart from ANSI red, and made readable on the palette's background.
@@ -239,12 +252,13 @@ void OutputView::refresh()
     const qint64 start = m_session->outputStart(m_host);
     const qint64 end = m_session->outputEnd(m_host);
     const qint64 cap = limit();
-    if (m_position < start || (cap > 0 && end - m_position > cap)) {
+    if (m_position < start || (cap > 0 && end - m_position > cap && !m_hostFilter)) {
         // More is waiting than the view keeps, or text it never showed is gone from the session:
-        // start again with the newest part, rather than show what would be cut off at once.
+        // start again with the newest part, rather than show what would be cut off at once. A
+        // filtered view reads all that is kept: the hosts it shows may have little of it.
         m_text->clear();
         m_readers.clear();
-        m_position = cap > 0 ? qMax(start, end - cap) : start;
+        m_position = cap > 0 && !m_hostFilter ? qMax(start, end - cap) : start;
         m_skipPartialLine = m_position > start;
     }
     if (end > m_position) {
@@ -267,6 +281,8 @@ qint64 OutputView::render(const QList<RunSession::Segment> &segments)
     qint64 consumed = 0;
     for (const RunSession::Segment &segment : segments) {
         consumed += segment.text.size();
+        if (m_hostFilter && !m_hostFilter->contains(segment.host))
+            continue;
         QStringView text = segment.text;
         if (m_skipPartialLine) {
             const qsizetype newline = text.indexOf(u'\n');

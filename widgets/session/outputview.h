@@ -6,8 +6,11 @@
 #include <QGuiApplication>
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 class QMenu;
@@ -46,6 +49,11 @@ public:
 
     void setWrap(bool on);
     bool wrap() const;
+
+    // "All hosts" shows only these hosts' lines (the status table's filter); nullopt: every host.
+    // A change shows the kept text again from its start, filtered.
+    void setHostFilter(const std::optional<QSet<int>> &hosts);
+    const std::optional<QSet<int>> &hostFilter() const { return m_hostFilter; }
 
     // The colour stderr text is shown in, where no ANSI colour says otherwise.
     static QColor stderrColor(const QPalette &palette = QGuiApplication::palette());
@@ -87,6 +95,7 @@ private:
     QAction *m_saveStderr = nullptr;
     QAction *m_saveAll = nullptr;
     QHash<int, AnsiText> m_readers; // per host and stream: host * 2 + isStderr
+    std::optional<QSet<int>> m_hostFilter;
     qint64 m_position = 0;          // in the session's buffer: how far this view has shown
     bool m_stale = false;
     bool m_skipPartialLine = false; // jumped into the middle of a line: start at the next one

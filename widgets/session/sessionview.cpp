@@ -237,6 +237,15 @@ QWidget *SessionView::buildTable()
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this] {
         m_proxy->setStatusFilter(SessionStatusProxy::StatusFilter(m_statusFilter->currentData().toInt()));
     });
+    // "All hosts" shows the hosts the table shows: filtering for the failed ones and then reading
+    // every host's lines would defeat the filter.
+    m_outputFilter.setSingleShot(true);
+    m_outputFilter.setInterval(SummaryRefreshMs);
+    connect(&m_outputFilter, &QTimer::timeout, this, &SessionView::filterAllHostsOutput);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, &m_outputFilter, qOverload<>(&QTimer::start));
+    connect(m_proxy, &QAbstractItemModel::modelReset, &m_outputFilter, qOverload<>(&QTimer::start));
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, &m_outputFilter, qOverload<>(&QTimer::start));
 
     m_table = new QTableView;
     m_table->setObjectName(QStringLiteral("statusTable"));
@@ -261,7 +270,14 @@ QWidget *SessionView::buildTable()
     header->setSectionResizeMode(QHeaderView::Interactive);
     const int em = m_table->fontMetrics().horizontalAdvance(u'M');
     header->resizeSection(SessionStatusModel::HostColumn, 14 * em);
-    header->resizeSection(SessionStatusModel::StateColumn, 10 * em);
+    // The State column fits its longest word in this language, icon included.
+    int stateWidth = m_table->fontMetrics().horizontalAdvance(SessionStatusModel::cancellingText());
+    for (int s = 0; s < RunSession::HostStatusCount; ++s)
+        stateWidth = qMax(stateWidth, m_table->fontMetrics().horizontalAdvance(
+                                          SessionStatusModel::statusText(RunSession::HostStatus(s))));
+    const int iconAndMargins = m_table->iconSize().isValid() ? m_table->iconSize().width() : 0;
+    header->resizeSection(SessionStatusModel::StateColumn,
+                          stateWidth + qMax(iconAndMargins, style()->pixelMetric(QStyle::PM_SmallIconSize)) + 2 * em);
     header->resizeSection(SessionStatusModel::ExitColumn, 6 * em);
     header->resizeSection(SessionStatusModel::DurationColumn, 6 * em);
     header->resizeSection(SessionStatusModel::BytesColumn, 7 * em);
@@ -451,6 +467,19 @@ void SessionView::copySelectedHostNames()
         names.append(m_session->hostName(host));
     if (!names.isEmpty())
         QApplication::clipboard()->setText(names.join(u'\n'));
+}
+
+void SessionView::filterAllHostsOutput()
+{
+    std::optional<QSet<int>> shown;
+    if (m_proxy->statusFilter() != SessionStatusProxy::StatusFilter::All || !m_proxy->textFilter().isEmpty()) {
+        shown.emplace();
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            shown->insert(m_proxy->index(row, 0).data(SessionStatusModel::HostIndexRole).toInt());
+    }
+    OutputView *all = m_views.value(RunSession::AllHosts);
+    all->setHostFilter(shown);
+    m_outputs->setTabText(m_outputs->indexOf(all), shown ? tr("All hosts (filtered)") : tr("All hosts"));
 }
 
 OutputView *SessionView::outputView(int host) const

@@ -110,6 +110,7 @@ private:
     void showTableMenu(const QPoint &position);
     void closeOutputTab(int index);
     void copySelectedHostNames();
+    void filterAllHostsOutput();
 
     QPointer<WorkerPool> m_pool;
     RunSession *m_session = nullptr;
@@ -132,6 +133,7 @@ private:
     ExportMenu *m_exportMenu = nullptr;
     qint64 m_historyId = 0;
     QTimer m_clock;
+    QTimer m_outputFilter; // coalesces the table's row changes into one refilter of "All hosts"
 };
 
 } // namespace Chorus
