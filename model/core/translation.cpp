@@ -95,11 +95,21 @@ QString Translation::install(const QString &setting)
         if (!load(app, QStringLiteral("qtbase_") + language, qtDirectory))
             qCInfo(lcModel) << "Qt's own translation for" << language << "is not installed in" << qtDirectory;
     }
-    // A language chosen in the settings brings its number formats too; "follow the system" keeps
-    // the system's (LC_NUMERIC may differ from LC_MESSAGES).
-    QLocale::setDefault(languages().contains(setting) ? QLocale(language) : QLocale::system());
+    QLocale::setDefault(formatLocale(language, QLocale::system()));
     g_current = language;
     return language;
+}
+
+QLocale Translation::formatLocale(const QString &language, const QLocale &system)
+{
+    const QLocale chosen(language);
+    if (system.language() != chosen.language())
+        return chosen;
+    // Simplified and Traditional Chinese are different scripts: zh_TW text with zh_CN dates is not
+    // what a reader of either wants.
+    if (chosen.language() == QLocale::Chinese && system.script() != chosen.script())
+        return chosen;
+    return system;
 }
 
 QString Translation::current()

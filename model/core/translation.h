@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLocale>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +18,10 @@ public:
     // Which of languages() a setting and the system's UI languages (QLocale::uiLanguages()
     // spelling: "zh-Hant-HK", "zh_TW", "en-US") lead to; Chinese variants go to the closest.
     static QString resolve(const QString &setting, const QStringList &uiLanguages);
+    // The locale for dates and numbers once `language` (of languages()) is in effect: the system's
+    // when it speaks that language (en_GB dates for English), else the language's own, so that a
+    // Chinese window never shows English dates.
+    static QLocale formatLocale(const QString &language, const QLocale &system);
     // The setting as saved, read without an application object (the language is chosen first).
     static QString savedSetting();
 

@@ -64,6 +64,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return run.ok;
         case ProblemsColumn:
             return problems;
+        case CancelledColumn:
+            return run.cancelled;
         case DurationColumn:
             return sort ? QVariant(run.durationMs) : SessionStatusModel::durationText(run.durationMs);
         }
@@ -93,6 +95,8 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("OK");
     case ProblemsColumn:
         return tr("Failed");
+    case CancelledColumn:
+        return tr("Cancelled");
     case DurationColumn:
         return tr("Duration");
     }

@@ -20,6 +20,7 @@ public:
         HostsColumn,
         OkColumn,
         ProblemsColumn, // non-zero exit, failed or timed out
+        CancelledColumn,
         DurationColumn,
         ColumnCount
     };

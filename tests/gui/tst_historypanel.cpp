@@ -288,6 +288,22 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll().count("\r\n"), 4); // header and three hosts
     }
+
+    // A cancelled run is listed with how many hosts it stopped, not as 0 ok and 0 failed.
+    void aCancelledRunShowsItsCounts()
+    {
+        m_window->hostModel()->setAllChecked(true);
+        SessionView *session = m_window->runOn(m_window->hostModel()->checkedProfiles(), QStringLiteral("sleep 60"));
+        QVERIFY(session);
+        QTRY_COMPARE_WITH_TIMEOUT(session->session()->counts().active, 3, 20000);
+        session->cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(!session->isRunning() && session->historyId() > 0, 30000);
+        QAbstractItemModel *rows = panel()->table()->model();
+        QTRY_COMPARE(rows->index(0, HistoryModel::CommandColumn).data().toString(), QStringLiteral("sleep 60"));
+        QCOMPARE(rows->index(0, HistoryModel::CancelledColumn).data().toInt(), 3);
+        QCOMPARE(rows->index(0, HistoryModel::OkColumn).data().toInt(), 0);
+        QCOMPARE(rows->headerData(HistoryModel::CancelledColumn, Qt::Horizontal).toString(), QStringLiteral("Cancelled"));
+    }
 };
 
 QTEST_MAIN(TestHistoryPanel)

@@ -2,6 +2,7 @@
 #include "app/guiapp.h"
 #include "model/core/hosttarget.h"
 #include "model/profiles/hostmodel.h"
+#include "model/profiles/profilestore.h"
 #include "sshworker/fleet/localfleet.h"
 #include "widgets/mainwindow/mainwindow.h"
 
@@ -325,6 +326,14 @@ private Q_SLOTS:
 
         window.close();
         QVERIFY(QSettings().contains(QStringLiteral("MainWindow/geometry")));
+        // The demo's hosts and its group are shown, never saved: a later language switch would
+        // leave an empty "Demo" group next to the translated one.
+        ProfileStore saved;
+        QVERIFY(QFileInfo::exists(saved.path()));
+        QCOMPARE(saved.load(), ProfileStore::LoadResult::Loaded);
+        QVERIFY(saved.profiles().isEmpty());
+        QVERIFY2(!saved.contents().groups.contains(QStringLiteral("Demo")),
+                 qPrintable(saved.contents().groups.join(u',')));
         QVERIFY(userFile.open(QIODevice::ReadOnly));
         QCOMPARE(userFile.readAll(), userSettingsBefore);
 

@@ -3,6 +3,8 @@
 // really speak Chinese.
 #include "app/guiapp.h"
 #include "model/core/translation.h"
+#include "model/history/historymodel.h"
+#include "model/history/runhistory.h"
 #include "model/session/runsession.h"
 #include "model/session/sessionstatusmodel.h"
 #include "widgets/mainwindow/commandbar.h"
@@ -11,6 +13,7 @@
 #include <QAbstractItemModel>
 #include <QAction>
 #include <QApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
@@ -222,6 +225,43 @@ private Q_SLOTS:
                  QStringLiteral("zh_CN"));
         QCOMPARE(Translation::resolve(QString(), {QStringLiteral("de-DE")}), QStringLiteral("en"));
         QCOMPARE(Translation::resolve(QStringLiteral("en"), {QStringLiteral("zh-CN")}), QStringLiteral("en"));
+    }
+
+    // Dates and numbers follow the window's language: the system's locale where it speaks it, the
+    // language's own where it does not (a Chinese window on an English system).
+    void datesFollowTheLanguage()
+    {
+        QCOMPARE(Translation::formatLocale(QStringLiteral("zh_CN"), QLocale(QStringLiteral("en_US"))).name(),
+                 QStringLiteral("zh_CN"));
+        QCOMPARE(Translation::formatLocale(QStringLiteral("zh_TW"), QLocale(QStringLiteral("zh_CN"))).name(),
+                 QStringLiteral("zh_TW"));
+        QCOMPARE(Translation::formatLocale(QStringLiteral("zh_TW"), QLocale(QStringLiteral("zh_HK"))).name(),
+                 QStringLiteral("zh_HK"));
+        QCOMPARE(Translation::formatLocale(QStringLiteral("en"), QLocale(QStringLiteral("en_GB"))).name(),
+                 QStringLiteral("en_GB"));
+        QCOMPARE(Translation::formatLocale(QStringLiteral("en"), QLocale(QStringLiteral("de_DE"))).name(),
+                 QStringLiteral("en_US"));
+
+        // The Run History's Started column in a Chinese window.
+        QCOMPARE(Translation::install(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+        QTemporaryDir dir;
+        RunHistory history(dir.filePath(QStringLiteral("history.sqlite")));
+        QCOMPARE(history.open(), RunHistory::OpenResult::Created);
+        HostTarget host;
+        host.name = QStringLiteral("web01");
+        host.hostname = QStringLiteral("127.0.0.1");
+        HostResult result;
+        result.outcome = HostOutcome::Ok;
+        QVERIFY(history.addRun(QStringLiteral("uptime"), QDateTime(QDate(2026, 11, 30), QTime(9, 5)), 400, {host},
+                               {result}) > 0);
+        HistoryModel model(&history);
+        model.refresh();
+        QCOMPARE(model.rowCount(), 1);
+        const QDateTime started = model.summary(0).started;
+        const QString shown = model.index(0, HistoryModel::StartedColumn).data().toString();
+        Translation::install(QStringLiteral("en"));
+        QCOMPARE(shown, QLocale(QStringLiteral("zh_CN")).toString(started, QLocale::ShortFormat));
+        QVERIFY2(shown.startsWith(QString::number(started.date().year())), qPrintable(shown));
     }
 
     // The window a Chinese user opens: menus, command bar buttons, host tree and status table

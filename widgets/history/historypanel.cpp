@@ -80,7 +80,8 @@ HistoryPanel::HistoryPanel(RunHistory *history, QWidget *parent)
     const QFontMetrics metrics = m_table->fontMetrics();
     const QString sampleDate = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59, 59)), QLocale::ShortFormat);
     header->resizeSection(HistoryModel::StartedColumn, metrics.horizontalAdvance(sampleDate) + 3 * metrics.averageCharWidth());
-    for (const int column : {int(HistoryModel::HostsColumn), int(HistoryModel::OkColumn), int(HistoryModel::ProblemsColumn)})
+    for (const int column : {int(HistoryModel::HostsColumn), int(HistoryModel::OkColumn), int(HistoryModel::ProblemsColumn),
+                             int(HistoryModel::CancelledColumn)})
         header->resizeSection(column, metrics.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()
                                                                   + QStringLiteral("00000")));
     header->resizeSection(HistoryModel::DurationColumn,

@@ -479,12 +479,19 @@ void MainWindow::saveProfiles()
     if (!m_services.profiles->canSave())
         return; // a file we could not read is never overwritten; the user was told at load
     QList<Profile> saved;
-    QStringList groups = m_hostModel->groups();
-    // Hosts given as fixed targets (the demo) are shown but never saved.
+    QSet<QString> usedGroups;
+    // Hosts given as fixed targets (the demo) are shown but never saved, nor are the groups made
+    // for them: after a language switch "Demo" would stay behind, empty, next to "演示".
     for (const Profile &p : m_hostModel->profiles()) {
-        if (!m_fixedTargets.contains(p.id))
+        if (!m_fixedTargets.contains(p.id)) {
             saved.append(p);
+            usedGroups.insert(p.group);
+        }
     }
+    QStringList groups = m_hostModel->groups();
+    groups.removeIf([this, &usedGroups](const QString &group) {
+        return m_fixedGroups.contains(group) && !usedGroups.contains(group);
+    });
     m_services.profiles->setProfiles(saved, groups);
     QString error;
     if (!m_services.profiles->save(&error))
@@ -511,6 +518,10 @@ void MainWindow::setHosts(const QString &group, const QList<HostTarget> &hosts)
         const QModelIndex index = m_hostModel->addProfile(p);
         m_fixedTargets.insert(m_hostModel->data(index, HostModel::ProfileIdRole).toUuid(), target);
     }
+    if (hosts.isEmpty())
+        m_fixedGroups.remove(group);
+    else
+        m_fixedGroups.insert(group);
     if (hosts.isEmpty()) {
         const QModelIndex groupIndex = m_hostModel->groupIndex(group);
         if (groupIndex.isValid())

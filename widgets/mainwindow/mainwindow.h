@@ -178,6 +178,7 @@ private:
     QTimer m_expandTimer;
 
     QHash<QUuid, HostTarget> m_fixedTargets;  // hosts connected to exactly as given (demo)
+    QSet<QString> m_fixedGroups;              // groups setHosts() made: saved only if the user adds to them
     std::optional<TransferSpec> m_lastTransfer; // the dialog opens with the last choice
 };
 
