@@ -110,7 +110,16 @@ private Q_SLOTS:
         QCOMPARE(chart.barAt(middle), 0);
         // The vertical axis speaks the unit the run calls for: milliseconds here, seconds or minutes
         // for long runs (not "14000").
-        QCOMPARE(plot->yAxis->label(), QStringLiteral("milliseconds"));
+        QCOMPARE(chart.unitText(), QStringLiteral("milliseconds"));
+        // The unit is written level above the axis, not as a rotated axis title.
+        QVERIFY(plot->yAxis->label().isEmpty());
+        // The legend names the outcomes that occurred, once each, and stays off the bars.
+        QStringList named;
+        for (int i = 0; i < plot->legend->itemCount(); ++i)
+            named.append(static_cast<QCPPlottableLegendItem *>(plot->legend->item(i))->plottable()->name());
+        QCOMPARE(named, (QStringList{QStringLiteral("ok"), QStringLiteral("non-zero exit"), QStringLiteral("failed"),
+                                     QStringLiteral("timed out"), QStringLiteral("cancelled")}));
+        QVERIFY(!plot->legend->outerRect().intersects(plot->axisRect()->outerRect()));
         QVERIFY2(plot->yAxis->tickVectorLabels().contains(QStringLiteral("1,000")) ||
                      plot->yAxis->tickVectorLabels().contains(QStringLiteral("1000")),
                  qPrintable(plot->yAxis->tickVectorLabels().join(u' ')));
@@ -145,11 +154,15 @@ private Q_SLOTS:
         session.start(9);
         DurationChart chart(&session);
         QCOMPARE(chart.bars().size(), 0);
+        QCOMPARE(chart.plot()->legend->itemCount(), 0);
         session.handleHostFinished(9, 1, result(HostOutcome::Ok, 0, 10, 20));
         QTRY_COMPARE(chart.bars().size(), 1);
+        // Only what occurred is in the legend.
+        QCOMPARE(chart.plot()->legend->itemCount(), 1);
         session.handleHostFinished(9, 0, result(HostOutcome::Failed, 0, 5, 5));
         session.handleHostFinished(9, 2, result(HostOutcome::Ok, 0, 10, 40));
         QTRY_COMPARE(chart.bars().size(), 3);
+        QCOMPARE(chart.plot()->legend->itemCount(), 2);
     }
 };
 

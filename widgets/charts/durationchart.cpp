@@ -34,12 +34,22 @@ DurationChart::DurationChart(RunSession *session, QWidget *parent)
     m_plot->setObjectName(QStringLiteral("durationPlot"));
     m_plot->setAccessibleName(tr("Duration per host"));
     m_plot->yAxis->setTicker(QSharedPointer<DurationTicker>::create());
-    m_plot->yAxis->setLabel(DurationTicker::unitLabel(0));
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    // Above the bars, never over them: the unit on the left, the legend in one row on the right.
+    auto *top = new QCPLayoutGrid;
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->addElement(0, 0, top);
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    m_unit = new QCPTextElement(m_plot, DurationTicker::unitLabel(0));
+    m_unit->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
+    top->addElement(0, 0, m_unit);
+    top->addElement(0, 1, m_plot->legend);
+    top->setColumnStretchFactor(0, 1);
+    top->setColumnStretchFactor(1, 0.001);
     m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
     for (int i = 0; i < OutcomeCount; ++i) {
         const QColor color = OutcomePalette::color(HostOutcome(i));
         auto *connect = new QCPBars(m_plot->xAxis, m_plot->yAxis);
@@ -106,9 +116,13 @@ void DurationChart::rebuild()
         if (m_bars.size() <= LabelledBars)
             ticker->addTick(i, bar.name);
     }
+    // The legend names only the outcomes that occurred, in a fixed order.
+    m_plot->legend->clearItems();
     for (int o = 0; o < OutcomeCount; ++o) {
         m_connect[o]->setData(keys[o], connectMs[o], true);
         m_command[o]->setData(keys[o], commandMs[o], true);
+        if (!keys[o].isEmpty())
+            m_command[o]->addToLegend();
     }
     if (m_bars.size() <= LabelledBars) {
         m_plot->xAxis->setTicker(ticker);
@@ -119,7 +133,7 @@ void DurationChart::rebuild()
     }
     m_plot->xAxis->setRange(-0.7, qMax<qsizetype>(1, m_bars.size()) - 0.3);
     m_plot->yAxis->setRange(0, top * 1.1);
-    m_plot->yAxis->setLabel(DurationTicker::unitLabel(top * 1.1));
+    m_unit->setText(DurationTicker::unitLabel(top * 1.1));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -155,6 +169,11 @@ bool DurationChart::eventFilter(QObject *watched, QEvent *event)
         return true;
     }
     return QWidget::eventFilter(watched, event);
+}
+
+QString DurationChart::unitText() const
+{
+    return m_unit->text();
 }
 
 bool DurationChart::exportPng(const QString &path) const

@@ -8,6 +8,7 @@
 
 class QCustomPlot;
 class QCPBars;
+class QCPTextElement;
 
 namespace Chorus {
 
@@ -30,6 +31,9 @@ public:
     // The bar at a point of the plot, -1 if none (for tooltips, clicks and tests).
     int barAt(const QPoint &position) const;
     void rebuild();
+    // The unit of the vertical axis ("seconds"), written level above it: a rotated title is hard to
+    // read in Chinese.
+    QString unitText() const;
 
 Q_SIGNALS:
     void hostClicked(int host);
@@ -43,6 +47,7 @@ private:
     QList<DurationSeries::Bar> m_bars;
     QList<QCPBars *> m_connect; // one per outcome, so each bar can take its outcome's colour
     QList<QCPBars *> m_command;
+    QCPTextElement *m_unit;
     QTimer m_rebuild;
 };
 

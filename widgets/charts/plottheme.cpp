@@ -22,6 +22,10 @@ void PlotTheme::apply(QCustomPlot *plot)
     plot->legend->setBrush(palette.brush(QPalette::Base));
     plot->legend->setBorderPen(QPen(palette.color(QPalette::Mid)));
     plot->legend->setTextColor(text);
+    for (QCPLayoutElement *element : plot->plotLayout()->elements(true)) {
+        if (auto *title = qobject_cast<QCPTextElement *>(element))
+            title->setTextColor(text);
+    }
 }
 
 } // namespace Chorus
