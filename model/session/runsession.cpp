@@ -115,6 +115,17 @@ QString RunSession::hostName(int host) const
     return t.name.isEmpty() ? t.address() : t.name;
 }
 
+QList<int> RunSession::failedHosts() const
+{
+    QList<int> hosts;
+    for (int host = 0; host < hostCount(); ++host) {
+        const HostStatus s = status(host);
+        if (isHostFinished(host) && (s == HostStatus::NonZeroExit || s == HostStatus::Failed || s == HostStatus::TimedOut))
+            hosts.append(host);
+    }
+    return hosts;
+}
+
 RunSession::HostStatus RunSession::status(int host) const
 {
     const Host &h = m_hosts.at(host);

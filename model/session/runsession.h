@@ -121,6 +121,8 @@ public:
     // Since the host left the queue; -1 while queued. Keeps counting while it runs.
     qint64 durationMs(int host) const;
     Counts counts() const { return m_counts; }
+    // The finished hosts that exited non-zero, failed or timed out (not the cancelled), in run order.
+    QList<int> failedHosts() const;
 
     // Display limits in bytes of UTF-8 text, for each host's buffer and for "All hosts". Applies
     // to what arrives next; 0 means no limit.

@@ -40,6 +40,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace Chorus;
 
@@ -585,6 +586,84 @@ private Q_SLOTS:
         const QList<RunHistory::RunSummary> runs = history.runs();
         QVERIFY(runs.size() >= 2);
         QCOMPARE(runs.first().hosts, int(outliers.size()));
+    }
+
+    // From a finished run, the host panel checks exactly the failed hosts, the outliers, the
+    // selected rows, or a Compare group ("hosts like these"), ready for the next command.
+    void checkOnlyWhatTheRunPointsAt()
+    {
+        GuiApp gui;
+        MainWindow &window = *gui.window();
+        window.setHosts(QStringLiteral("Parity"), targets(0, 4));
+        window.setHosts(QStringLiteral("Others"), targets(5, 6));
+        checkGroup(window, QStringLiteral("Parity"));
+        // Odd last octets print "odd" and exit 1.
+        SessionView *session = runWithKeys(
+            window, QStringLiteral("n=$(echo $SSH_CONNECTION | cut -d' ' -f3 | cut -d. -f4); "
+                                   "if [ $((n % 2)) = 1 ]; then echo odd; exit 1; else echo even; fi"));
+        QVERIFY(session);
+        QTRY_VERIFY_WITH_TIMEOUT(!session->isRunning(), 30000);
+        RunSession *run = session->session();
+        auto names = [run](const QList<int> &hosts) {
+            QStringList list;
+            for (int host : hosts)
+                list.append(run->hostName(host));
+            list.sort();
+            return list;
+        };
+        auto checked = [&window] {
+            QStringList list;
+            for (const Profile &p : window.hostModel()->checkedProfiles())
+                list.append(p.name);
+            list.sort();
+            return list;
+        };
+        QStringList odd;
+        for (int host = 0; host < run->hostCount(); ++host) {
+            if (run->result(host).stdoutData == "odd\n")
+                odd.append(run->hostName(host));
+        }
+        odd.sort();
+        QVERIFY(!odd.isEmpty() && odd.size() < 5);
+
+        window.hostModel()->setAllChecked(true);
+        auto *failed = session->findChild<QAction *>(QStringLiteral("checkFailedAction"));
+        QVERIFY(failed);
+        auto *button = session->findChild<QPushButton *>(QStringLiteral("checkHostsButton"));
+        QVERIFY(button && button->menu()->actions().contains(failed));
+        Q_EMIT button->menu()->aboutToShow();
+        QVERIFY(failed->isEnabled());
+        failed->trigger();
+        QCOMPARE(checked(), odd);
+        auto *runButton = window.commandBar()->findChild<QPushButton *>(QStringLiteral("runButton"));
+        QTRY_VERIFY2(runButton->text().contains(QStringLiteral("%1 host").arg(odd.size())), qPrintable(runButton->text()));
+
+        session->findChild<QAction *>(QStringLiteral("checkOutliersAction"))->trigger();
+        QCOMPARE(checked(), names(session->compareView()->outliers()));
+
+        // The selected rows of the status table.
+        session->selectHosts({0, 2});
+        auto *selected = session->findChild<QAction *>(QStringLiteral("checkSelectedAction"));
+        QVERIFY(selected->isEnabled());
+        selected->trigger();
+        QCOMPARE(checked(), names({0, 2}));
+
+        // A Compare group: hosts like these.
+        CompareView *compare = session->compareView();
+        QCOMPARE(compare->groups().size(), 2);
+        auto *groupList = compare->findChild<QTreeWidget *>(QStringLiteral("groupList"));
+        const QRect second = groupList->visualItemRect(groupList->topLevelItem(1));
+        QTimer::singleShot(0, [] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            QVERIFY(menu);
+            QAction *like = menu->findChild<QAction *>(QStringLiteral("checkGroupAction"));
+            QVERIFY(like);
+            like->trigger();
+            menu->close();
+        });
+        Q_EMIT groupList->customContextMenuRequested(second.center());
+        QCOMPARE(checked(), names(compare->groups().at(1).members));
+        QVERIFY(!checked().contains(target(m_fleet.hosts().at(5)).name));
     }
 
     void responsiveWhileManyHostsPrint()

@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
@@ -44,12 +45,6 @@ QString preview(const HostResult &result)
         }
     }
     return CompareView::tr("(no output)");
-}
-
-bool isFailure(RunSession::HostStatus status)
-{
-    return status == RunSession::HostStatus::NonZeroExit || status == RunSession::HostStatus::Failed ||
-           status == RunSession::HostStatus::TimedOut;
 }
 
 } // namespace
@@ -138,6 +133,19 @@ CompareView::CompareView(RunSession *session, QWidget *parent) : QWidget(parent)
         if (index >= 0)
             Q_EMIT hostsSelected(m_list.at(index).members);
     });
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QTreeWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        QTreeWidgetItem *item = m_tree->itemAt(position);
+        const int index = item ? m_tree->indexOfTopLevelItem(item) : -1;
+        if (index < 0 || index >= m_list.size())
+            return;
+        QMenu menu(this);
+        QAction *check = menu.addAction(tr("Check Hosts Like These"));
+        check->setObjectName(QStringLiteral("checkGroupAction"));
+        check->setToolTip(tr("Check exactly this group's hosts in the host panel, for the next command"));
+        connect(check, &QAction::triggered, this, [this, index] { Q_EMIT checkRequested(m_list.at(index).members); });
+        menu.exec(m_tree->viewport()->mapToGlobal(position));
+    });
     // Clicking the chosen group again selects its hosts again (the user may have picked others
     // in the meantime), though the list's selection does not change.
     m_tree->viewport()->installEventFilter(this);
@@ -165,14 +173,7 @@ QList<int> CompareView::outliers() const
 
 QList<int> CompareView::failedHosts() const
 {
-    QList<int> hosts;
-    if (!m_session)
-        return hosts;
-    for (int host = 0; host < m_session->hostCount(); ++host) {
-        if (m_session->isHostFinished(host) && isFailure(m_session->status(host)))
-            hosts.append(host);
-    }
-    return hosts;
+    return m_session ? m_session->failedHosts() : QList<int>{};
 }
 
 void CompareView::setIgnoreWhitespace(bool on)

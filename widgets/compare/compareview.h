@@ -74,6 +74,8 @@ public:
 Q_SIGNALS:
     void hostsSelected(const QList<int> &hosts);
     void rerunRequested(const QList<int> &hosts);
+    // "Check Hosts Like These" on a group: check exactly its hosts in the host panel.
+    void checkRequested(const QList<int> &hosts);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

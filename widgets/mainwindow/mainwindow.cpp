@@ -335,6 +335,7 @@ SessionView *MainWindow::openFromHistory(qint64 id)
     });
     connect(session, &SessionView::compareWithPreviousRequested, this,
             [this, session](int host) { compareWithPrevious(session, host); });
+    connectCheckHosts(session);
     return session;
 }
 
@@ -374,6 +375,46 @@ SessionView *MainWindow::runAgainOn(const QStringList &hostNames, const QString 
                                      .arg(missing.join(QStringLiteral(", "))),
                                  15000);
     return session;
+}
+
+void MainWindow::connectCheckHosts(SessionView *session)
+{
+    connect(session, &SessionView::checkHostsRequested, this, [this, session](const QList<int> &hosts) {
+        QStringList names;
+        for (int host : hosts)
+            names.append(session->session()->target(host).name);
+        checkOnly(names);
+    });
+}
+
+int MainWindow::checkOnly(const QStringList &hostNames)
+{
+    const QSet<QString> wanted(hostNames.begin(), hostNames.end());
+    QSet<QString> found;
+    m_hostModel->setAllChecked(false);
+    int checked = 0;
+    for (const Profile &p : m_hostModel->profiles()) {
+        if (!wanted.contains(p.name))
+            continue;
+        m_hostModel->setData(m_hostModel->indexOf(p.id), Qt::Checked, Qt::CheckStateRole);
+        found.insert(p.name);
+        ++checked;
+    }
+    QStringList missing;
+    for (const QString &name : hostNames) {
+        if (!found.contains(name))
+            missing.append(name);
+    }
+    QString message = tr("Checked %n host(s) for the next command.", nullptr, checked);
+    if (!missing.isEmpty()) {
+        constexpr int Named = 5; // the status bar is one line
+        QString names = missing.mid(0, Named).join(QStringLiteral(", "));
+        if (missing.size() > Named)
+            names += QStringLiteral(", ") + tr("and %1 more").arg(missing.size() - Named);
+        message += u' ' + tr("Not in the host list any more: %1").arg(names);
+    }
+    statusBar()->showMessage(message, 15000);
+    return checked;
 }
 
 void MainWindow::compareWithPrevious(SessionView *session, int host)
@@ -718,6 +759,7 @@ SessionView *MainWindow::startSession(const RunRequest &request)
             [this, session](int host) { compareWithPrevious(session, host); });
     connect(session, &SessionView::rerunRequested, this,
             [this](const RunRequest &again, const QList<int> &) { startSession(again); });
+    connectCheckHosts(session);
     updateCancel();
     return session;
 }

@@ -94,6 +94,9 @@ public:
     // The stored run's command again, on those of its hosts that are still in the host list.
     void rerunFromHistory(qint64 run);
     SessionView *runAgainOn(const QStringList &hostNames, const QString &command);
+    // Checks exactly the hosts of the list with these names and unchecks the rest; the status bar
+    // says how many, and which names are no longer listed. Returns how many were checked.
+    int checkOnly(const QStringList &hostNames);
     // Copy files to or from these hosts: the dialog, and the run it starts.
     TransferDialog *showTransferDialog(const QList<Profile> &profiles);
     SessionView *transferOn(const QList<Profile> &profiles, const TransferSpec &spec);
@@ -152,6 +155,7 @@ private:
     bool resolveTargets(const QList<Profile> &profiles, QList<HostTarget> *targets, QString *error) const;
     void recordInHistory(SessionView *session);
     void notifyIfUnseen(SessionView *session);
+    void connectCheckHosts(SessionView *session);
     void onHostKeyQuestion(const HostKeyQuestion &question);
     void onHostFinished(RunId run, int host, const HostResult &result);
     SessionView *sessionOf(RunId run) const;

@@ -191,6 +191,11 @@ QLayout *SessionView::buildTopBar()
     m_cancel->setToolTip(tr("Cancel the run on every host that has not finished (Ctrl+.)"));
     connect(m_cancel, &QPushButton::clicked, this, &SessionView::requestCancel);
     top->addWidget(m_cancel);
+    // Made here, filled in createActions(): the button sits left of Export.
+    m_checkHosts = new QPushButton(tr("C&heck Hosts"));
+    m_checkHosts->setObjectName(QStringLiteral("checkHostsButton"));
+    m_checkHosts->setToolTip(tr("Check some of this run's hosts in the host panel, for the next command"));
+    top->addWidget(m_checkHosts);
     m_export = new QPushButton(tr("E&xport"));
     m_export->setObjectName(QStringLiteral("exportRunButton"));
     m_export->setToolTip(tr("Save every host's output and exit status, once the run has finished"));
@@ -317,6 +322,30 @@ void SessionView::createActions()
     m_copyNameAction = new QAction(tr("Copy Host Name"), this);
     m_copyNameAction->setObjectName(QStringLiteral("copyHostNameAction"));
     connect(m_copyNameAction, &QAction::triggered, this, &SessionView::copySelectedHostNames);
+    m_checkSelectedAction = new QAction(tr("Check These Hosts"), this);
+    m_checkSelectedAction->setObjectName(QStringLiteral("checkSelectedAction"));
+    m_checkSelectedAction->setToolTip(tr("Check exactly the selected rows' hosts in the host panel"));
+    connect(m_checkSelectedAction, &QAction::triggered, this, [this] { Q_EMIT checkHostsRequested(selectedHosts()); });
+    m_checkFailedAction = new QAction(tr("Only the Failed Hosts"), this);
+    m_checkFailedAction->setObjectName(QStringLiteral("checkFailedAction"));
+    connect(m_checkFailedAction, &QAction::triggered, this,
+            [this] { Q_EMIT checkHostsRequested(m_session->failedHosts()); });
+    m_checkOutliersAction = new QAction(tr("Only the Outliers"), this);
+    m_checkOutliersAction->setObjectName(QStringLiteral("checkOutliersAction"));
+    m_checkOutliersAction->setToolTip(tr("The hosts whose output differs from the largest group's"));
+    connect(m_checkOutliersAction, &QAction::triggered, this,
+            [this] { Q_EMIT checkHostsRequested(compareView()->outliers()); });
+    auto *checkMenu = new QMenu(m_checkHosts);
+    checkMenu->addAction(m_checkFailedAction);
+    checkMenu->addAction(m_checkOutliersAction);
+    checkMenu->addAction(m_checkSelectedAction);
+    checkMenu->setToolTipsVisible(true);
+    m_checkHosts->setMenu(checkMenu);
+    // Whether there are failed hosts or outliers is known when the menu opens.
+    connect(checkMenu, &QMenu::aboutToShow, this, [this] {
+        m_checkFailedAction->setEnabled(!m_session->failedHosts().isEmpty());
+        m_checkOutliersAction->setEnabled(m_session->isFinished() && !compareView()->outliers().isEmpty());
+    });
     m_comparePreviousAction = new QAction(tr("What Changed Since the Previous Run"), this);
     m_comparePreviousAction->setObjectName(QStringLiteral("comparePreviousRunAction"));
     m_comparePreviousAction->setToolTip(tr("Compare this host's output with its previous run of any command in the history"));
@@ -426,6 +455,7 @@ void SessionView::updateActions()
     const QList<int> hosts = selectedHosts();
     m_openAction->setEnabled(!hosts.isEmpty());
     m_copyNameAction->setEnabled(!hosts.isEmpty());
+    m_checkSelectedAction->setEnabled(!hosts.isEmpty());
     m_comparePreviousAction->setEnabled(m_historyId > 0 && hosts.size() == 1);
     m_export->setEnabled(m_session->isFinished());
     m_cancelHostAction->setEnabled(canCancel && std::any_of(hosts.begin(), hosts.end(), [this](int host) {
@@ -455,6 +485,7 @@ void SessionView::showTableMenu(const QPoint &position)
     menu.addAction(m_openAction);
     menu.addAction(m_cancelHostAction);
     menu.addSeparator();
+    menu.addAction(m_checkSelectedAction);
     menu.addAction(m_copyNameAction);
     menu.addAction(m_comparePreviousAction);
     menu.exec(m_table->viewport()->mapToGlobal(position));
@@ -513,6 +544,7 @@ void SessionView::createCompareView()
 {
     m_compare = new CompareView(m_session);
     connect(m_compare, &CompareView::hostsSelected, this, &SessionView::selectHosts);
+    connect(m_compare, &CompareView::checkRequested, this, &SessionView::checkHostsRequested);
     connect(m_compare, &CompareView::rerunRequested, this, [this](const QList<int> &hosts) {
         RunRequest request = m_session->request();
         request.hosts.clear();

@@ -93,6 +93,9 @@ Q_SIGNALS:
     // "Run again on the outliers / the failed": the same request on those hosts (their indexes in
     // this run are given too, so the caller can carry what it knows about them).
     void rerunRequested(const Chorus::RunRequest &request, const QList<int> &hosts);
+    // "Check only the failed / the outliers / these": the host panel should check exactly these
+    // hosts of the run (indexes into it), so that the next command goes to them.
+    void checkHostsRequested(const QList<int> &hosts);
     // "What changed since the previous run" for this host (historyId() is set).
     void compareWithPreviousRequested(int host);
 
@@ -129,6 +132,10 @@ private:
     QAction *m_cancelHostAction = nullptr;
     QAction *m_copyNameAction = nullptr;
     QAction *m_comparePreviousAction = nullptr;
+    QAction *m_checkSelectedAction = nullptr;
+    QAction *m_checkFailedAction = nullptr;
+    QAction *m_checkOutliersAction = nullptr;
+    QPushButton *m_checkHosts = nullptr;
     QPushButton *m_export = nullptr;
     ExportMenu *m_exportMenu = nullptr;
     qint64 m_historyId = 0;
