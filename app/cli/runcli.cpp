@@ -9,6 +9,7 @@
 #include "model/compare/outputgroups.h"
 #include "model/compare/unifieddiff.h"
 #include "model/core/shellquote.h"
+#include "model/core/scriptrun.h"
 #include "model/history/resultjson.h"
 #include "model/ssh/hostset.h"
 #include "sshworker/workerpool.h"
@@ -222,37 +223,13 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
 // the input every host gets (so nothing is copied onto the hosts).
 bool RunCli::readScript(const QString &path, const QStringList &arguments, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QCoreApplication::translate("RunCli", "--script: cannot read %1: %2")
-                     .arg(CliOutput::quoted(path), file.errorString());
+    const std::optional<ScriptRun> script = ScriptRun::load(path, arguments, ScriptRun::MaxBytes, error);
+    if (!script) {
+        *error = QStringLiteral("--script: ") + *error;
         return false;
     }
-    if (file.size() > MaxBufferedInput) {
-        *error = QCoreApplication::translate("RunCli", "--script: %1 is larger than %2 MiB")
-                     .arg(CliOutput::quoted(path))
-                     .arg(MaxBufferedInput / (1024 * 1024));
-        return false;
-    }
-    m_bufferedInput = file.readAll();
-    QStringList interpreter{QStringLiteral("bash")};
-    if (m_bufferedInput.startsWith("#!")) {
-        const QString line = QString::fromUtf8(m_bufferedInput.left(m_bufferedInput.indexOf('\n'))).mid(2);
-        const QStringList words = line.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
-        if (!words.isEmpty())
-            interpreter = words;
-    }
-    // Shells read a script from stdin with -s; most other interpreters take "-" for it.
-    static const QStringList shells{QStringLiteral("sh"), QStringLiteral("bash"), QStringLiteral("dash"),
-                                    QStringLiteral("zsh"), QStringLiteral("ksh"), QStringLiteral("mksh")};
-    const QString program = QFileInfo(interpreter.constLast()).fileName();
-    QStringList command;
-    for (const QString &word : std::as_const(interpreter))
-        command << shellQuote(word);
-    command << (shells.contains(program) ? QStringLiteral("-s --") : QStringLiteral("-"));
-    for (const QString &argument : arguments)
-        command << shellQuote(argument);
-    m_command = command.join(u' ');
+    m_bufferedInput = script->content;
+    m_command = script->command;
     m_inputBuffered = true;
     return true;
 }

@@ -106,4 +106,14 @@ void AppSettings::setSnippets(const QList<Snippet> &snippets)
     settings.endArray();
 }
 
+QString AppSettings::snippetParameter(const QString &name)
+{
+    return QSettings().value(QStringLiteral("snippetParameters/") + name).toString();
+}
+
+void AppSettings::setSnippetParameter(const QString &name, const QString &value)
+{
+    QSettings().setValue(QStringLiteral("snippetParameters/") + name, value);
+}
+
 } // namespace Chorus

@@ -52,6 +52,9 @@ public:
 
     static QList<Snippet> snippets();
     static void setSnippets(const QList<Snippet> &snippets);
+    // The value last given to a snippet's {{parameter}}, offered again next time.
+    static QString snippetParameter(const QString &name);
+    static void setSnippetParameter(const QString &name, const QString &value);
 };
 
 } // namespace Chorus

@@ -28,6 +28,9 @@ struct RunRequest
     // until every host has written it, hosts not started yet included: a caller with more hosts than
     // fanout gives the whole input before it waits for room (WorkerPool::inputBacklog).
     bool input = false;
+    // The local script whose bytes are the input (ScriptRun): kept for the record, so the history
+    // shows the run as what it was and running it again reads the file again.
+    QString script;
     bool pty = false; // run the command on a terminal (stderr then comes with stdout)
     // Variables for the command, sent with SetEnv before it starts; the server's AcceptEnv decides, and a
     // refusal is a warning in the host's result.

@@ -1,6 +1,7 @@
 #include "model/history/runhistory.h"
 
 #include "model/core/modellog.h"
+#include "model/core/scriptrun.h"
 #include "model/core/setaside.h"
 #include "model/session/runsession.h"
 
@@ -93,7 +94,8 @@ const char16_t *const CreateRuns = u"CREATE TABLE runs ("
                                    "id INTEGER PRIMARY KEY AUTOINCREMENT,"
                                    "command TEXT NOT NULL,"
                                    "started_ms INTEGER NOT NULL," // UTC, ms since the epoch
-                                   "duration_ms INTEGER NOT NULL)";
+                                   "duration_ms INTEGER NOT NULL,"
+                                   "script TEXT NOT NULL DEFAULT '')";
 
 const char16_t *const CreateHosts2 = u"CREATE TABLE %1 ("
                                      "run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
@@ -347,8 +349,8 @@ RunHistory::OpenResult RunHistory::open(QString *notice)
             return OpenResult::Failed;
         }
         result = setAside ? OpenResult::SetAside : OpenResult::Created;
-    } else if (version == 1) {
-        if (!migrateFrom1()) {
+    } else if (version < SchemaVersion) {
+        if ((version == 1 && !migrateFrom1()) || !migrateFrom2()) {
             message =
                 QStringLiteral("The run history %1 could not be brought up to date: %2. It is left as it "
                                "is and runs are not recorded.")
@@ -454,6 +456,23 @@ bool RunHistory::migrateFrom1()
     return true;
 }
 
+// Version 2 had no script column: every run in it was a command.
+bool RunHistory::migrateFrom2()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    db.transaction();
+    QSqlQuery q(db);
+    for (const QString &sql : {QStringLiteral("ALTER TABLE runs ADD COLUMN script TEXT NOT NULL DEFAULT ''"),
+                               QStringLiteral("PRAGMA user_version = 3")}) {
+        if (!q.exec(sql)) {
+            const QString why = q.lastError().text();
+            db.rollback();
+            return fail(QStringLiteral("migrate from version 2"), why);
+        }
+    }
+    return db.commit() || fail(QStringLiteral("migrate from version 2"), db.lastError().text());
+}
+
 void RunHistory::setRetention(int maxAgeDays, int maxRuns)
 {
     m_maxAgeDays = qMax(0, maxAgeDays);
@@ -461,7 +480,7 @@ void RunHistory::setRetention(int maxAgeDays, int maxRuns)
 }
 
 qint64 RunHistory::addRun(const QString &command, const QDateTime &started, qint64 durationMs,
-                          const QList<HostTarget> &hosts, const QList<HostResult> &results)
+                          const QList<HostTarget> &hosts, const QList<HostResult> &results, const QString &script)
 {
     if (!m_open) {
         fail(QStringLiteral("add run"), QStringLiteral("the history is not open"));
@@ -481,10 +500,11 @@ qint64 RunHistory::addRun(const QString &command, const QDateTime &started, qint
         return qint64(0);
     };
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO runs (command, started_ms, duration_ms) VALUES (?,?,?)"));
+    q.prepare(QStringLiteral("INSERT INTO runs (command, started_ms, duration_ms, script) VALUES (?,?,?,?)"));
     q.addBindValue(text(command));
     q.addBindValue(started.toMSecsSinceEpoch());
     q.addBindValue(durationMs);
+    q.addBindValue(text(script));
     if (!q.exec())
         return failed(q);
     const qint64 id = q.lastInsertId().toLongLong();
@@ -548,8 +568,10 @@ qint64 RunHistory::addRun(const RunSession &session)
         results += session.result(i);
     }
     const qint64 elapsed = session.elapsedMs();
-    return addRun(session.request().command, QDateTime::currentDateTime().addMSecs(-elapsed), elapsed, hosts,
-                  results);
+    const RunRequest &request = session.request();
+    const QString command =
+        request.script.isEmpty() ? request.command : ScriptRun::recordedCommand(request.command, request.script);
+    return addRun(command, QDateTime::currentDateTime().addMSecs(-elapsed), elapsed, hosts, results, request.script);
 }
 
 QList<RunHistory::RunSummary> RunHistory::runs() const
@@ -591,7 +613,7 @@ QList<RunHistory::RunSummary> RunHistory::runs(const Filter &filter) const
     QString sql =
         QStringLiteral("SELECT r.id, r.command, r.started_ms, r.duration_ms, COUNT(h.position), "
                        "TOTAL(h.outcome = 'ok'), TOTAL(h.outcome = 'nonzero'), TOTAL(h.outcome = 'failed'), "
-                       "TOTAL(h.outcome = 'timedout'), TOTAL(h.outcome = 'cancelled') "
+                       "TOTAL(h.outcome = 'timedout'), TOTAL(h.outcome = 'cancelled'), r.script "
                        "FROM runs r LEFT JOIN hosts h ON h.run_id = r.id");
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
@@ -619,6 +641,7 @@ QList<RunHistory::RunSummary> RunHistory::runs(const Filter &filter) const
         s.failed = q.value(7).toInt();
         s.timedOut = q.value(8).toInt();
         s.cancelled = q.value(9).toInt();
+        s.script = q.value(10).toString();
         list += s;
     }
     return list;
@@ -630,7 +653,7 @@ std::optional<RunHistory::Run> RunHistory::run(qint64 id) const
         return std::nullopt;
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT command, started_ms, duration_ms FROM runs WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT command, started_ms, duration_ms, script FROM runs WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec()) {
         fail(QStringLiteral("read run"), q.lastError().text());
@@ -643,6 +666,7 @@ std::optional<RunHistory::Run> RunHistory::run(qint64 id) const
     run.command = q.value(0).toString();
     run.started = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong());
     run.durationMs = q.value(2).toLongLong();
+    run.script = q.value(3).toString();
     q.finish();
     q.prepare(QStringLiteral("SELECT %1 FROM hosts WHERE run_id = ? ORDER BY position")
                   .arg(QString::fromUtf16(HostColumns)));

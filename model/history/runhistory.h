@@ -26,7 +26,8 @@ class RunHistory
 {
 public:
     // 1: output stored raw and whole. 2: output capped and compressed, byte counts, failure kind.
-    static constexpr int SchemaVersion = 2;
+    // 3: the local script a run sent on stdin.
+    static constexpr int SchemaVersion = 3;
     static constexpr qint64 DefaultOutputCap = 256 * 1024;
 
     enum class OpenResult
@@ -48,7 +49,8 @@ public:
     struct Run
     {
         qint64 id = 0;
-        QString command;
+        QString command; // for a script run, ScriptRun::recordedCommand()
+        QString script;  // the local script's path, for a run that sent one on stdin
         QDateTime started;
         qint64 durationMs = 0;
         QList<HostRecord> hosts; // in the run's host order
@@ -58,6 +60,7 @@ public:
     {
         qint64 id = 0;
         QString command;
+        QString script;
         QDateTime started;
         qint64 durationMs = 0;
         int hosts = 0;
@@ -103,7 +106,7 @@ public:
     // Stores a finished run in one transaction. hosts and results are parallel lists. Returns the
     // run's id, 0 on failure (lastError()).
     qint64 addRun(const QString &command, const QDateTime &started, qint64 durationMs,
-                  const QList<HostTarget> &hosts, const QList<HostResult> &results);
+                  const QList<HostTarget> &hosts, const QList<HostResult> &results, const QString &script = {});
     qint64 addRun(const RunSession &session);
 
     QList<RunSummary> runs(const Filter &filter) const;
@@ -133,6 +136,7 @@ public:
 private:
     bool createSchema();
     bool migrateFrom1();
+    bool migrateFrom2();
     void close();
     bool fail(const QString &what, const QString &why) const;
 

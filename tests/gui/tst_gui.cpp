@@ -13,6 +13,7 @@
 #include "widgets/dialogs/credentialdialog.h"
 #include "widgets/dialogs/hostkeydialog.h"
 #include "widgets/mainwindow/commandbar.h"
+#include "widgets/mainwindow/commandedit.h"
 #include "widgets/mainwindow/mainwindow.h"
 #include "widgets/session/outputview.h"
 #include "widgets/session/sessionview.h"
@@ -365,7 +366,7 @@ private Q_SLOTS:
         window.commandBar()->remember(QStringLiteral("echo older"));
         window.commandBar()->remember(QStringLiteral("echo newest"));
         window.commandBar()->setCommand(QStringLiteral("draft"));
-        QWidget *edit = window.findChild<QComboBox *>(QStringLiteral("commandEdit"))->lineEdit();
+        QWidget *edit = window.findChild<QWidget *>(QStringLiteral("commandEdit"));
         QTest::keyClick(edit, Qt::Key_Up);
         QCOMPARE(window.commandBar()->command(), QStringLiteral("echo newest"));
         QTest::keyClick(edit, Qt::Key_Up);
@@ -533,10 +534,7 @@ private Q_SLOTS:
         }
         GuiApp guiAgain;
         MainWindow &again = *guiAgain.window();
-        auto *combo = again.commandBar()->findChild<QComboBox *>(QStringLiteral("commandEdit"));
-        QStringList items;
-        for (int i = 0; i < combo->count(); ++i)
-            items.append(combo->itemText(i));
+        const QStringList items = again.commandBar()->findChild<CommandEdit *>(QStringLiteral("commandEdit"))->history();
         QCOMPARE(items.mid(0, 2), (QStringList{QStringLiteral("uptime"), QStringLiteral("df -h")}));
         QCOMPARE(items.count(QStringLiteral("uptime")), 1); // deduplicated
         auto *snippets = again.commandBar()->findChild<QToolButton *>(QStringLiteral("snippetsButton"));
@@ -547,6 +545,120 @@ private Q_SLOTS:
         QVERIFY(disk);
         disk->trigger();
         QCOMPARE(again.commandBar()->command(), QStringLiteral("df -h /"));
+    }
+
+    // Commands as people write them: several lines typed with Shift+Enter, a local script sent on
+    // stdin, a snippet whose {{parameters}} are asked for once.
+    void multiLineScriptsAndSnippetParameters()
+    {
+        GuiApp gui;
+        MainWindow &window = *gui.window();
+        window.setHosts(QStringLiteral("Fleet"), targets(0, 1));
+        checkGroup(window, QStringLiteral("Fleet"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QApplication::setActiveWindow(&window);
+
+        // Shift+Enter adds a line and the box grows; Enter runs all of it.
+        auto *edit = window.commandBar()->findChild<CommandEdit *>(QStringLiteral("commandEdit"));
+        QVERIFY(edit);
+        const int oneLine = edit->height();
+        edit->setFocus();
+        QTest::keyClicks(edit, QStringLiteral("echo first"));
+        QTest::keyClick(edit, Qt::Key_Return, Qt::ShiftModifier);
+        QTest::keyClicks(edit, QStringLiteral("echo second"));
+        QCOMPARE(window.commandBar()->command(), QStringLiteral("echo first\necho second"));
+        QVERIFY2(edit->height() > oneLine, qPrintable(QStringLiteral("%1 -> %2").arg(oneLine).arg(edit->height())));
+        const int tabs = window.sessionTabs()->count();
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(window.sessionTabs()->count(), tabs + 1);
+        SessionView *multi = window.currentSession();
+        QTRY_VERIFY_WITH_TIMEOUT(!multi->isRunning(), 30000);
+        QCOMPARE(multi->session()->result(0).stdoutData, QByteArray("first\nsecond\n"));
+        QCOMPARE(edit->history().first(), QStringLiteral("echo first\necho second"));
+
+        // A script: its bytes reach the interpreter's stdin exactly (cat shows them back), and a
+        // shell script gets its arguments as words.
+        const QByteArray catScript = "#!/bin/cat\nline one\n\xe4\xb8\xad\xe6\x96\x87 and 'quotes' $HOME\n";
+        const QString catPath = m_tmp.filePath(QStringLiteral("show me.txt"));
+        {
+            QFile f(catPath);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(catScript);
+        }
+        const QList<Profile> profiles = window.hostModel()->checkedProfiles();
+        SessionView *cat = window.runScriptOn(profiles, catPath, {});
+        QVERIFY(cat);
+        QCOMPARE(cat->title(), QStringLiteral("show me.txt (script)"));
+        QTRY_VERIFY_WITH_TIMEOUT(!cat->isRunning(), 30000);
+        for (int host = 0; host < 2; ++host) {
+            QCOMPARE(cat->session()->result(host).exitStatus, 0);
+            QCOMPARE(cat->session()->result(host).stdoutData, catScript);
+        }
+        const QString shPath = m_tmp.filePath(QStringLiteral("args.sh"));
+        {
+            QFile f(shPath);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("echo \"n=$# first=$1\"\n");
+        }
+        SessionView *sh = window.runScriptOn(profiles, shPath, {QStringLiteral("a b"), QStringLiteral("c")});
+        QVERIFY(sh);
+        QTRY_VERIFY_WITH_TIMEOUT(!sh->isRunning() && sh->historyId() > 0, 30000);
+        QCOMPARE(sh->session()->result(0).stdoutData, QByteArray("n=2 first=a b\n"));
+        // In the history as what it was, and run again from there the file is read again.
+        const auto recorded = window.history()->run(sh->historyId());
+        QVERIFY(recorded);
+        QCOMPARE(recorded->script, shPath);
+        QCOMPARE(recorded->command, QStringLiteral("bash -s -- 'a b' c < ") + shPath);
+        {
+            QFile f(shPath);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write("echo \"again n=$#\"\n");
+        }
+        window.rerunFromHistory(sh->historyId());
+        SessionView *again = window.currentSession();
+        QVERIFY(again != sh);
+        QCOMPARE(again->session()->request().script, shPath);
+        QTRY_VERIFY_WITH_TIMEOUT(!again->isRunning(), 30000);
+        QCOMPARE(again->session()->result(1).stdoutData, QByteArray("again n=2\n"));
+
+        // A snippet with parameters: one field per name however often it appears, the last values
+        // offered again.
+        AppSettings::setSnippets({{QStringLiteral("Restart"),
+                                   QStringLiteral("echo restart {{service}}; echo {{service}} x{{count}}")}});
+        auto *snippets = window.commandBar()->findChild<QToolButton *>(QStringLiteral("snippetsButton"));
+        Q_EMIT snippets->menu()->aboutToShow(); // the menu is rebuilt from the settings when opened
+        QAction *restart = nullptr;
+        for (QAction *a : snippets->menu()->actions())
+            if (a->text() == QStringLiteral("Restart"))
+                restart = a;
+        QVERIFY(restart);
+        QStringList offered;
+        int fields = -1;
+        auto answer = [&offered, &fields](const QStringList &values) {
+            QTimer::singleShot(0, [&offered, &fields, values] {
+                auto *dialog = QApplication::activeModalWidget();
+                QVERIFY(dialog && dialog->objectName() == QStringLiteral("snippetParameterDialog"));
+                const QList<QLineEdit *> edits = dialog->findChildren<QLineEdit *>();
+                fields = int(edits.size());
+                offered.clear();
+                for (QLineEdit *e : edits)
+                    offered.append(e->text());
+                for (int i = 0; i < edits.size() && i < values.size(); ++i)
+                    edits.at(i)->setText(values.at(i));
+                qobject_cast<QDialog *>(dialog)->accept();
+            });
+        };
+        answer({QStringLiteral("nginx"), QStringLiteral("3")});
+        restart->trigger();
+        QCOMPARE(fields, 2);
+        QCOMPARE(offered, (QStringList{QString(), QString()}));
+        QCOMPARE(window.commandBar()->command(), QStringLiteral("echo restart nginx; echo nginx x3"));
+        answer({});
+        restart->trigger();
+        QCOMPARE(offered, (QStringList{QStringLiteral("nginx"), QStringLiteral("3")}));
+        QCOMPARE(window.commandBar()->command(), QStringLiteral("echo restart nginx; echo nginx x3"));
     }
 
     void outliersRunAgainAndRunsAreKept()

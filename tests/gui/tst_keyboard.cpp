@@ -88,7 +88,7 @@ private Q_SLOTS:
         QTRY_COMPARE(window.hostModel()->checkedProfiles().size(), hosts.size());
 
         // Command: Tab to the box, type, Ctrl+Enter.
-        auto *command = window.commandBar()->findChild<QComboBox *>(QStringLiteral("commandEdit"));
+        auto *command = window.commandBar()->findChild<QWidget *>(QStringLiteral("commandEdit"));
         QVERIFY(command);
         QVERIFY2(tabTo(command), qPrintable(focusName()));
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("echo $SSH_CONNECTION | cut -d' ' -f3"));

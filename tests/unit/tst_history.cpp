@@ -1,3 +1,4 @@
+#include "model/core/scriptrun.h"
 #include "model/history/resultjson.h"
 #include "model/history/runhistory.h"
 #include "tests/support/historysamples.h"
@@ -10,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -387,6 +389,57 @@ private Q_SLOTS:
             QCOMPARE(q.value(0).toInt(), RunHistory::SchemaVersion);
         }
         QSqlDatabase::removeDatabase(u"version"_s);
+    }
+
+    // A run that sent a local script is stored with the script's path and the command written as
+    // what it was; a version 2 file (no script column) is brought up to date keeping its runs.
+    void storesScriptRunsAndMigratesVersion2()
+    {
+        {
+            RunHistory history(dbPath());
+            QCOMPARE(history.open(), RunHistory::OpenResult::Created);
+            QVERIFY(addSampleRun(history, u"uptime"_s, QDateTime::currentDateTime().addSecs(-60)) > 0);
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"downgrade"_s);
+            db.setDatabaseName(dbPath());
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(u"ALTER TABLE runs DROP COLUMN script"_s), qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(u"PRAGMA user_version = 2"_s));
+        }
+        QSqlDatabase::removeDatabase(u"downgrade"_s);
+        RunHistory history(dbPath());
+        QCOMPARE(history.open(), RunHistory::OpenResult::Migrated);
+        QCOMPARE(history.runs().size(), 1);
+        QCOMPARE(history.runs().constFirst().command, u"uptime"_s);
+        QVERIFY(history.runs().constFirst().script.isEmpty());
+
+        RunRequest request;
+        request.command = u"bash -s -- 'a b'"_s;
+        request.script = u"/home/ops/deploy it.sh"_s;
+        request.input = true;
+        HostTarget host;
+        host.name = u"web1"_s;
+        host.hostname = u"127.0.0.1"_s;
+        request.hosts = {host};
+        RunSession session(request);
+        session.start(5);
+        HostResult ok;
+        ok.outcome = HostOutcome::Ok;
+        ok.exitStatus = 0;
+        session.handleHostFinished(5, 0, ok);
+        session.handleRunFinished(5);
+        const qint64 id = history.addRun(session);
+        QVERIFY(id > 0);
+        const auto run = history.run(id);
+        QCOMPARE(run->script, u"/home/ops/deploy it.sh"_s);
+        QCOMPARE(run->command, u"bash -s -- 'a b' < '/home/ops/deploy it.sh'"_s);
+        QCOMPARE(ScriptRun::commandFromRecord(run->command, run->script), std::optional<QString>(request.command));
+        QCOMPARE(ScriptRun::commandFromRecord(u"cat < /etc/hosts"_s, u"/other"_s), std::nullopt);
+        QCOMPARE(history.runs().constFirst().script, run->script);
+        // Found by the script's name as by a command's words.
+        RunHistory::Filter filter;
+        filter.command = u"deploy it"_s;
+        QCOMPARE(history.runs(filter).size(), 1);
     }
 
     void setsAsideABrokenFile_data()

@@ -1,16 +1,16 @@
 #include "widgets/mainwindow/commandbar.h"
 
 #include "model/core/appsettings.h"
+#include "model/core/snippettemplate.h"
 #include "widgets/dialogs/snippetdialog.h"
+#include "widgets/dialogs/snippetparameterdialog.h"
+#include "widgets/mainwindow/commandedit.h"
 #include "widgets/style/theme.h"
 
 #include <QCheckBox>
-#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenu>
-#include <QKeyEvent>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSpinBox>
@@ -22,34 +22,37 @@ CommandBar::CommandBar(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("commandBar"));
-    m_command = new QComboBox(this);
+    m_command = new CommandEdit(this);
     m_command->setObjectName(QStringLiteral("commandEdit"));
-    m_command->setEditable(true);
-    m_command->setInsertPolicy(QComboBox::NoInsert);
-    // A long command in the history must not widen the window.
-    m_command->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_command->setMinimumContentsLength(20);
-    m_command->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    m_command->lineEdit()->setPlaceholderText(tr("Command to run on the selected hosts"));
+    m_command->setPlaceholderText(tr("Command to run on the checked hosts"));
     m_command->setAccessibleName(tr("Command"));
-    m_command->setToolTip(tr("The command to run; the list holds your history. Ctrl+Enter runs it."));
+    m_command->setToolTip(tr("The command to run. Enter runs it, Shift+Enter starts a new line, Up and Down "
+                             "walk the history."));
     m_command->setAccessibleDescription(tr("Ctrl+L comes back here from anywhere in the window."));
     // Back to the command from anywhere in the window, as to a browser's address bar: the keyboard
     // way out of views that keep Tab for themselves (tables).
     auto *focusShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
     focusShortcut->setContext(Qt::WindowShortcut);
     connect(focusShortcut, &QShortcut::activated, this, &CommandBar::focusCommand);
-    // Up and Down walk the history as a shell does: newest first (the list is newest first, and a
-    // combo box's Up would go the other way).
-    m_command->lineEdit()->installEventFilter(this);
-    // Enter in the box runs too, as in a terminal.
-    connect(m_command->lineEdit(), &QLineEdit::returnPressed, this, &CommandBar::runRequested);
+    connect(m_command, &CommandEdit::submitted, this, &CommandBar::runRequested);
+
+    m_history = new QToolButton(this);
+    m_history->setObjectName(QStringLiteral("historyButton"));
+    m_history->setIcon(Theme::icon(QStringLiteral("document-open-recent")));
+    m_history->setText(tr("History"));
+    m_history->setToolTip(tr("Commands run before, newest first"));
+    m_history->setAccessibleName(tr("Command history"));
+    m_history->setPopupMode(QToolButton::InstantPopup);
+    m_history->setMenu(new QMenu(m_history));
+    connect(m_history->menu(), &QMenu::aboutToShow, this, &CommandBar::rebuildHistoryMenu);
 
     m_snippets = new QToolButton(this);
     m_snippets->setObjectName(QStringLiteral("snippetsButton"));
     m_snippets->setText(tr("Snippets"));
     m_snippets->setPopupMode(QToolButton::InstantPopup);
     m_snippets->setMenu(new QMenu(m_snippets));
+    // Read when opened: another window (or the settings file) may have changed them.
+    connect(m_snippets->menu(), &QMenu::aboutToShow, this, &CommandBar::rebuildSnippetMenu);
     m_snippets->setAccessibleName(tr("Saved snippets"));
     m_snippets->setAccessibleDescription(tr("Insert a saved command, or save the current one"));
 
@@ -97,7 +100,9 @@ CommandBar::CommandBar(QWidget *parent)
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->setAlignment(Qt::AlignTop);
     layout->addWidget(m_command, 1);
+    layout->addWidget(m_history);
     layout->addWidget(m_snippets);
     auto *fanoutLabel = new QLabel(tr("&Fanout:"), this);
     fanoutLabel->setBuddy(m_fanout);
@@ -123,12 +128,12 @@ void CommandBar::setRunText(const QString &text)
 
 QString CommandBar::command() const
 {
-    return m_command->currentText().trimmed();
+    return m_command->text().trimmed();
 }
 
 void CommandBar::setCommand(const QString &command)
 {
-    m_command->setEditText(command);
+    m_command->setText(command);
 }
 
 int CommandBar::fanout() const
@@ -154,55 +159,43 @@ void CommandBar::setCancelEnabled(bool enabled)
 void CommandBar::focusCommand()
 {
     m_command->setFocus();
-    m_command->lineEdit()->selectAll();
+    m_command->selectAll();
 }
 
 void CommandBar::remember(const QString &command)
 {
     AppSettings::addToHistory(command);
-    const QString text = m_command->currentText();
     reloadHistory();
-    m_command->setEditText(text);
-}
-
-bool CommandBar::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_command->lineEdit() && event->type() == QEvent::KeyPress) {
-        const int key = static_cast<QKeyEvent *>(event)->key();
-        const int at = m_command->currentIndex();
-        // Browsing starts from what was typed, which comes back below the newest entry.
-        const bool browsing = at >= 0 && m_command->currentText() == m_command->itemText(at);
-        const auto show = [this](int index) {
-            m_command->setCurrentIndex(index);
-            m_command->setEditText(m_command->itemText(index));
-        };
-        if (key == Qt::Key_Up && (browsing ? at + 1 : 0) < m_command->count()) {
-            if (!browsing)
-                m_draft = m_command->currentText();
-            show(browsing ? at + 1 : 0);
-            return true;
-        }
-        if (key == Qt::Key_Down && browsing) {
-            if (at > 0) {
-                show(at - 1);
-            } else {
-                m_command->setCurrentIndex(-1);
-                m_command->setEditText(m_draft);
-            }
-            return true;
-        }
-        if (key == Qt::Key_Up || key == Qt::Key_Down)
-            return true;
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 void CommandBar::reloadHistory()
 {
-    const QString text = m_command->currentText();
-    m_command->clear();
-    m_command->addItems(AppSettings::commandHistory());
-    m_command->setEditText(text);
+    m_command->setHistory(AppSettings::commandHistory());
+}
+
+void CommandBar::rebuildHistoryMenu()
+{
+    constexpr int Listed = 30;
+    constexpr int ShownChars = 80;
+    QMenu *menu = m_history->menu();
+    menu->clear();
+    const QStringList history = m_command->history();
+    for (const QString &command : history.mid(0, Listed)) {
+        // One line per entry: a multi-line command shows its first line and how many more.
+        const QStringList lines = command.split(u'\n');
+        QString label = lines.first().left(ShownChars);
+        if (lines.size() > 1)
+            label += QStringLiteral(" ") + tr("(+%1 lines)").arg(lines.size() - 1);
+        QAction *action = menu->addAction(QString(label).replace(u'&', QStringLiteral("&&")));
+        action->setToolTip(command);
+        connect(action, &QAction::triggered, this, [this, command] {
+            setCommand(command);
+            m_command->setFocus();
+        });
+    }
+    if (history.isEmpty())
+        menu->addAction(tr("No commands yet"))->setEnabled(false);
+    menu->setToolTipsVisible(true);
 }
 
 void CommandBar::rebuildSnippetMenu()
@@ -212,10 +205,7 @@ void CommandBar::rebuildSnippetMenu()
     for (const Snippet &snippet : AppSettings::snippets()) {
         QAction *action = menu->addAction(snippet.name);
         action->setToolTip(snippet.command);
-        connect(action, &QAction::triggered, this, [this, command = snippet.command] {
-            setCommand(command);
-            focusCommand();
-        });
+        connect(action, &QAction::triggered, this, [this, command = snippet.command] { insertSnippet(command); });
     }
     if (!menu->isEmpty())
         menu->addSeparator();
@@ -230,6 +220,21 @@ void CommandBar::rebuildSnippetMenu()
     QAction *edit = menu->addAction(tr("Edit snippets..."));
     edit->setObjectName(QStringLiteral("editSnippetsAction"));
     connect(edit, &QAction::triggered, this, &CommandBar::editSnippets);
+}
+
+// A snippet's {{parameters}} are asked for here, once, rather than run as they are.
+void CommandBar::insertSnippet(const QString &text)
+{
+    QString command = text;
+    if (!SnippetTemplate::parameters(text).isEmpty()) {
+        SnippetParameterDialog dialog(text, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        dialog.rememberValues();
+        command = dialog.command();
+    }
+    setCommand(command);
+    m_command->setFocus();
 }
 
 void CommandBar::editSnippets()

@@ -3,15 +3,17 @@
 #include <QWidget>
 
 class QCheckBox;
-class QComboBox;
 class QPushButton;
 class QSpinBox;
 class QToolButton;
 
 namespace Chorus {
 
-// The command bar: an editable command with history and saved snippets, fanout,
-// command timeout, sudo, Run (Ctrl+Enter) and Cancel (Esc); and Copy Files for SFTP push/pull.
+class CommandEdit;
+
+// The command bar: the command (one line growing into an editor, see CommandEdit) with its history
+// and saved snippets, fanout, command timeout, sudo, Run (Ctrl+Enter) and Cancel; Copy Files for
+// SFTP push/pull. A snippet with {{parameters}} asks for their values when it is chosen.
 class CommandBar : public QWidget
 {
     Q_OBJECT
@@ -31,9 +33,6 @@ public:
     void reloadHistory();
     void focusCommand();
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 Q_SIGNALS:
     void runRequested();
     void cancelRequested();
@@ -42,15 +41,17 @@ Q_SIGNALS:
 
 private:
     void rebuildSnippetMenu();
+    void rebuildHistoryMenu();
     void editSnippets();
+    void insertSnippet(const QString &text);
 
-    QComboBox *m_command;
+    CommandEdit *m_command;
+    QToolButton *m_history;
     QToolButton *m_snippets;
     QSpinBox *m_fanout;
     QSpinBox *m_timeout;
     QCheckBox *m_sudo;
     QPushButton *m_run;
-    QString m_draft; // what was typed before Up went into the history
     QPushButton *m_cancel;
     QPushButton *m_copyFiles;
 };

@@ -1,6 +1,7 @@
 #include "widgets/mainwindow/mainwindow.h"
 
 #include "model/core/appsettings.h"
+#include "model/core/scriptrun.h"
 #include "model/history/runhistory.h"
 #include "model/profiles/hostfilterproxy.h"
 #include "model/profiles/hostmodel.h"
@@ -28,6 +29,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDockWidget>
@@ -45,6 +47,7 @@
 #include <QMap>
 #include <QMessageBox>
 #include <QPointer>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
@@ -178,6 +181,10 @@ void MainWindow::createActions()
                                      [this] { showTransferDialog(profilesForRun()); });
     copy->setObjectName(QStringLiteral("copyFilesAction"));
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    QAction *script = hosts->addAction(tr("Run &Script..."), this, &MainWindow::chooseAndRunScript);
+    script->setObjectName(QStringLiteral("runScriptAction"));
+    script->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    script->setToolTip(tr("Run a local script on the checked hosts, sent on stdin: nothing is copied to them"));
     hosts->addSeparator();
     hosts->addAction(tr("Check &all"), this, [this] { m_hostModel->setAllChecked(true); });
     hosts->addAction(tr("&Uncheck all"), this, [this] { m_hostModel->setAllChecked(false); });
@@ -309,6 +316,10 @@ SessionView *MainWindow::openFromHistory(qint64 id)
     }
     RunRequest request;
     request.command = run->command;
+    if (!run->script.isEmpty()) {
+        request.command = ScriptRun::commandFromRecord(run->command, run->script).value_or(run->command);
+        request.script = run->script;
+    }
     QList<HostResult> results;
     for (const RunHistory::HostRecord &host : run->hosts) {
         HostTarget target;
@@ -331,7 +342,7 @@ SessionView *MainWindow::openFromHistory(qint64 id)
         QStringList names;
         for (const HostTarget &target : again.hosts)
             names += target.name;
-        runAgainOn(names, again.command);
+        runAgainOn(names, again.command, again.script);
     });
     connect(session, &SessionView::compareWithPreviousRequested, this,
             [this, session](int host) { compareWithPrevious(session, host); });
@@ -347,10 +358,22 @@ void MainWindow::rerunFromHistory(qint64 id)
     QStringList names;
     for (const RunHistory::HostRecord &host : run->hosts)
         names += host.name;
+    // A script run reads the local file again: its recorded text is never run as a command.
+    if (!run->script.isEmpty()) {
+        const std::optional<QString> command = ScriptRun::commandFromRecord(run->command, run->script);
+        if (!command) {
+            QMessageBox::warning(this, tr("Cannot run again"), tr("The history's record of this script run is not "
+                                                                  "one Chorus wrote: %1")
+                                                                   .arg(run->command));
+            return;
+        }
+        runAgainOn(names, *command, run->script);
+        return;
+    }
     runAgainOn(names, run->command);
 }
 
-SessionView *MainWindow::runAgainOn(const QStringList &hostNames, const QString &command)
+SessionView *MainWindow::runAgainOn(const QStringList &hostNames, const QString &command, const QString &script)
 {
     // Only hosts that are still in the host list, as they are configured now: a recorded address is
     // never connected to on its own.
@@ -369,7 +392,7 @@ SessionView *MainWindow::runAgainOn(const QStringList &hostNames, const QString 
                              tr("None of the run's hosts is in the host list any more: %1").arg(missing.join(QStringLiteral(", "))));
         return nullptr;
     }
-    SessionView *session = runOn(profiles, command);
+    SessionView *session = script.isEmpty() ? runOn(profiles, command) : runScriptOn(profiles, script, {}, command);
     if (session && !missing.isEmpty())
         statusBar()->showMessage(tr("Not run on %n host(s) no longer in the host list: %1", nullptr, int(missing.size()))
                                      .arg(missing.join(QStringLiteral(", "))),
@@ -688,17 +711,69 @@ SessionView *MainWindow::runOn(const QList<Profile> &profiles, const QString &co
     }
     RunRequest request;
     request.command = command;
-    request.fanout = m_commandBar->fanout();
-    request.commandTimeoutMs = m_commandBar->timeoutSec() * 1000;
-    request.sudo = m_commandBar->sudo();
-    request.outputLimit = qint64(AppSettings::intValue(AppSettings::OutputLimitMiB)) * 1024 * 1024;
-    QString error;
-    if (!resolveTargets(profiles, &request.hosts, &error)) {
-        QMessageBox::warning(this, tr("Cannot run"), error);
+    if (!prepareRequest(profiles, &request))
         return nullptr;
-    }
     m_commandBar->remember(command);
     return startSession(request);
+}
+
+// The command bar's options and the hosts as targets; false (the user told why) if a host cannot be.
+bool MainWindow::prepareRequest(const QList<Profile> &profiles, RunRequest *request)
+{
+    request->fanout = m_commandBar->fanout();
+    request->commandTimeoutMs = m_commandBar->timeoutSec() * 1000;
+    request->sudo = m_commandBar->sudo();
+    request->outputLimit = qint64(AppSettings::intValue(AppSettings::OutputLimitMiB)) * 1024 * 1024;
+    QString error;
+    if (!resolveTargets(profiles, &request->hosts, &error)) {
+        QMessageBox::warning(this, tr("Cannot run"), error);
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::chooseAndRunScript()
+{
+    const QList<Profile> profiles = profilesForRun();
+    if (profiles.isEmpty()) {
+        statusBar()->showMessage(tr("Check or select the hosts to run on first."), 5000);
+        return;
+    }
+    QSettings settings;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Run a local script on %n host(s)", nullptr, int(profiles.size())),
+        settings.value(QStringLiteral("MainWindow/scriptFolder"), QDir::homePath()).toString());
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("MainWindow/scriptFolder"), QFileInfo(path).absolutePath());
+    bool ok = false;
+    const QString arguments = QInputDialog::getText(
+        this, tr("Run Script"), tr("Arguments for %1 (optional, as in a shell):").arg(QFileInfo(path).fileName()),
+        QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return;
+    const QStringList words = QProcess::splitCommand(arguments);
+    if (!confirmRun(profiles, QFileInfo(path).fileName() + (words.isEmpty() ? QString() : u' ' + arguments)))
+        return;
+    runScriptOn(profiles, path, words);
+}
+
+SessionView *MainWindow::runScriptOn(const QList<Profile> &profiles, const QString &path,
+                                     const QStringList &arguments, const QString &command)
+{
+    QString error;
+    std::optional<ScriptRun> script = ScriptRun::load(path, arguments, ScriptRun::MaxBytes, &error);
+    if (!script) {
+        QMessageBox::warning(this, tr("Cannot run the script"), error);
+        return nullptr;
+    }
+    RunRequest request;
+    request.command = command.isEmpty() ? script->command : command;
+    request.script = script->path;
+    request.input = true;
+    if (!prepareRequest(profiles, &request))
+        return nullptr;
+    return startSession(request, script->content);
 }
 
 TransferDialog *MainWindow::showTransferDialog(const QList<Profile> &profiles)
@@ -740,9 +815,9 @@ SessionView *MainWindow::transferOn(const QList<Profile> &profiles, const Transf
     return startSession(request);
 }
 
-SessionView *MainWindow::startSession(const RunRequest &request)
+SessionView *MainWindow::startSession(const RunRequest &request, const QByteArray &input)
 {
-    auto *session = new SessionView(m_services.pool, request);
+    auto *session = new SessionView(m_services.pool, request, input);
     session->session()->setDisplayLimit(qint64(AppSettings::intValue(AppSettings::DisplayLimitKiB)) * 1024);
     // Numbered, so two runs of one command can be told apart; '&' doubled, or the tab bar would read
     // it as a mnemonic ("R&D" showing as "RD").
@@ -757,8 +832,19 @@ SessionView *MainWindow::startSession(const RunRequest &request)
     });
     connect(session, &SessionView::compareWithPreviousRequested, this,
             [this, session](int host) { compareWithPrevious(session, host); });
-    connect(session, &SessionView::rerunRequested, this,
-            [this](const RunRequest &again, const QList<int> &) { startSession(again); });
+    connect(session, &SessionView::rerunRequested, this, [this](const RunRequest &again, const QList<int> &) {
+        if (again.script.isEmpty()) {
+            startSession(again);
+            return;
+        }
+        // The script as it is now, on the same targets with the same interpreter line.
+        QString error;
+        const std::optional<ScriptRun> script = ScriptRun::load(again.script, {}, ScriptRun::MaxBytes, &error);
+        if (script)
+            startSession(again, script->content);
+        else
+            QMessageBox::warning(this, tr("Cannot run the script"), error);
+    });
     connectCheckHosts(session);
     updateCancel();
     return session;

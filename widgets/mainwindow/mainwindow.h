@@ -67,6 +67,11 @@ public:
     // selected ones). Returns the new session, or nullptr with the reason in the status bar.
     SessionView *runCommand();
     SessionView *runOn(const QList<Profile> &profiles, const QString &command);
+    // A local script on these hosts: sent on stdin to its interpreter, nothing copied there. With a
+    // command (a rerun from the history), that is the interpreter line, else it is worked out from
+    // the file and the arguments.
+    SessionView *runScriptOn(const QList<Profile> &profiles, const QString &path, const QStringList &arguments,
+                             const QString &command = {});
     // "Test connection" on hosts: connects and runs `true`, then says which hosts answered. Opens no
     // session and writes no history.
     void testHosts(const QList<Profile> &profiles);
@@ -76,7 +81,7 @@ public:
     void closeOtherSessionTabs(int index);
     SessionView *currentSession() const;
     // Opens a session tab for the request.
-    SessionView *startSession(const RunRequest &request);
+    SessionView *startSession(const RunRequest &request, const QByteArray &input = {});
 
     HostModel *hostModel() const { return m_hostModel; }
     HostFilterProxy *hostProxy() const { return m_hostProxy; }
@@ -93,7 +98,8 @@ public:
     SessionView *openFromHistory(qint64 run);
     // The stored run's command again, on those of its hosts that are still in the host list.
     void rerunFromHistory(qint64 run);
-    SessionView *runAgainOn(const QStringList &hostNames, const QString &command);
+    // With a script (its path), the command is its interpreter line: the file is read again.
+    SessionView *runAgainOn(const QStringList &hostNames, const QString &command, const QString &script = {});
     // Checks exactly the hosts of the list with these names and unchecks the rest; the status bar
     // says how many, and which names are no longer listed. Returns how many were checked.
     int checkOnly(const QStringList &hostNames);
@@ -156,6 +162,8 @@ private:
     void recordInHistory(SessionView *session);
     void notifyIfUnseen(SessionView *session);
     void connectCheckHosts(SessionView *session);
+    bool prepareRequest(const QList<Profile> &profiles, RunRequest *request);
+    void chooseAndRunScript();
     void onHostKeyQuestion(const HostKeyQuestion &question);
     void onHostFinished(RunId run, int host, const HostResult &result);
     SessionView *sessionOf(RunId run) const;

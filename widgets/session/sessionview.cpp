@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
@@ -84,7 +85,7 @@ QIcon statusIcon(const QStyle *style, RunSession::HostStatus status)
 
 } // namespace
 
-SessionView::SessionView(WorkerPool *pool, const RunRequest &request, QWidget *parent)
+SessionView::SessionView(WorkerPool *pool, const RunRequest &request, const QByteArray &input, QWidget *parent)
     : QWidget(parent), m_pool(pool), m_session(new RunSession(request, this))
 {
     connect(pool, &WorkerPool::hostStateChanged, m_session, &RunSession::handleHostState);
@@ -97,6 +98,10 @@ SessionView::SessionView(WorkerPool *pool, const RunRequest &request, QWidget *p
     build();
     // The pool reports from its event loop, so nothing is missed between start() and the id.
     m_session->start(pool->start(request));
+    if (request.input) {
+        pool->writeInput(m_session->runId(), input);
+        pool->closeInput(m_session->runId());
+    }
     updateSummary();
     updateActions();
 }
@@ -136,7 +141,10 @@ bool SessionView::isRunning() const
 
 QString SessionView::title() const
 {
-    QString command = m_session->request().command.simplified();
+    // A script run is known by its file, not by its interpreter ("bash -s --").
+    const QString script = m_session->request().script;
+    QString command = script.isEmpty() ? m_session->request().command.simplified()
+                                       : tr("%1 (script)").arg(QFileInfo(script).fileName());
     if (command.size() > 40)
         command = command.left(39) + QChar(0x2026);
     return command;

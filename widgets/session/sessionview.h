@@ -43,7 +43,8 @@ class SessionView : public QWidget
 public:
     static constexpr int SummaryRefreshMs = 200;
 
-    SessionView(WorkerPool *pool, const RunRequest &request, QWidget *parent = nullptr);
+    // With request.input, `input` is every host's stdin (a script's bytes), then end of file.
+    SessionView(WorkerPool *pool, const RunRequest &request, const QByteArray &input = {}, QWidget *parent = nullptr);
     // Shows a session fed by someone else (the view takes it over as a child).
     explicit SessionView(RunSession *session, QWidget *parent = nullptr);
     ~SessionView() override;
