@@ -75,11 +75,11 @@ bench: bench-deps build
 # Simplified Chinese (*-zh_CN.png) and on the dark palette (*-dark.png). A throwaway config folder
 # keeps the user's own language and colour settings out of it.
 screenshots: build
-	xvfb-run -a -s "-screen 0 1280x800x24" $(BUILD_DIR)/app/chorus --demo --screenshots resources/screenshots
+	xvfb-run -a -s "-screen 0 1280x720x24" $(BUILD_DIR)/app/chorus --demo --screenshots resources/screenshots
 	cfg=$$(mktemp -d) && XDG_CONFIG_HOME=$$cfg LANGUAGE=zh_CN LANG=zh_CN.UTF-8 \
-	    xvfb-run -a -s "-screen 0 1280x800x24" $(BUILD_DIR)/app/chorus --demo --screenshots resources/screenshots; \
+	    xvfb-run -a -s "-screen 0 1280x720x24" $(BUILD_DIR)/app/chorus --demo --screenshots resources/screenshots; \
 	    status=$$?; rm -rf $$cfg; exit $$status
-	xvfb-run -a -s "-screen 0 1280x800x24" $(BUILD_DIR)/app/chorus --demo --theme dark --screenshots resources/screenshots
+	xvfb-run -a -s "-screen 0 1280x720x24" $(BUILD_DIR)/app/chorus --demo --theme dark --screenshots resources/screenshots
 
 # Brings translations/*.ts up to date with the sources (lupdate); then translate the new entries.
 translations: configure

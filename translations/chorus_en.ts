@@ -168,6 +168,20 @@
             <numerusform>Run finished: %1 of %n hosts not ok</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Checked %n host(s) for the next command.</source>
+        <translation>
+            <numerusform>Checked %n host for the next command.</numerusform>
+            <numerusform>Checked %n hosts for the next command.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Run a local script on %n host(s)</source>
+        <translation>
+            <numerusform>Run a local script on %n host</numerusform>
+            <numerusform>Run a local script on %n hosts</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Chorus::SessionStatusModel</name>

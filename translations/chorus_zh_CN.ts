@@ -19,11 +19,11 @@
 <context>
     <name>AnsibleImporter</name>
     <message>
-        <source>bad port &quot;%1&quot; in &quot;%2&quot;</source>
+        <source>bad port "%1" in "%2"</source>
         <translation>“%2”中的端口“%1”无效</translation>
     </message>
     <message>
-        <source>a host name cannot hold a comma: &quot;%1&quot;</source>
+        <source>a host name cannot hold a comma: "%1"</source>
         <translation>主机名不能包含逗号：“%1”</translation>
     </message>
     <message>
@@ -31,39 +31,39 @@
         <translation>%1 是机密信息，不会导入；Chorus 把密码保存在密钥环中</translation>
     </message>
     <message>
-        <source>host &quot;%1&quot; uses ansible_connection=%2, not SSH; skipped</source>
+        <source>host "%1" uses ansible_connection=%2, not SSH; skipped</source>
         <translation>主机“%1”使用 ansible_connection=%2，而不是 SSH；已跳过</translation>
     </message>
     <message>
-        <source>host &quot;%1&quot;: bad port &quot;%2&quot;; skipped</source>
+        <source>host "%1": bad port "%2"; skipped</source>
         <translation>主机“%1”：端口“%2”无效；已跳过</translation>
     </message>
     <message>
-        <source>host &quot;%1&quot;: bad host name; skipped</source>
+        <source>host "%1": bad host name; skipped</source>
         <translation>主机“%1”：主机名无效；已跳过</translation>
     </message>
     <message>
-        <source>host &quot;%1&quot;: %2; skipped</source>
+        <source>host "%1": %2; skipped</source>
         <translation>主机“%1”：%2；已跳过</translation>
     </message>
     <message>
-        <source>section header without &quot;]&quot;</source>
+        <source>section header without "]"</source>
         <translation>节标题缺少“]”</translation>
     </message>
     <message>
-        <source>unexpected &quot;%1&quot; after the section header</source>
+        <source>unexpected "%1" after the section header</source>
         <translation>节标题后有多余的“%1”</translation>
     </message>
     <message>
-        <source>bad group name &quot;%1&quot;; its lines are skipped</source>
+        <source>bad group name "%1"; its lines are skipped</source>
         <translation>分组名“%1”无效；已跳过其中各行</translation>
     </message>
     <message>
-        <source>unknown section type &quot;:%1&quot; (expected :children or :vars); its lines are skipped</source>
+        <source>unknown section type ":%1" (expected :children or :vars); its lines are skipped</source>
         <translation>未知的节类型“:%1”（应为 :children 或 :vars）；已跳过其中各行</translation>
     </message>
     <message>
-        <source>expected &quot;name=value&quot; in [%1:vars]</source>
+        <source>expected "name=value" in [%1:vars]</source>
         <translation>[%1:vars] 中应为“name=value”</translation>
     </message>
     <message>
@@ -75,15 +75,15 @@
         <translation>[%1:children] 中每行应为一个分组名</translation>
     </message>
     <message>
-        <source>expected &quot;name=value&quot; after the host, found &quot;%1&quot;; line skipped</source>
+        <source>expected "name=value" after the host, found "%1"; line skipped</source>
         <translation>主机后面应为“name=value”，却是“%1”；已跳过该行</translation>
     </message>
     <message>
-        <source>group &quot;%1&quot;: expected hosts, children or vars</source>
+        <source>group "%1": expected hosts, children or vars</source>
         <translation>分组“%1”：应为 hosts、children 或 vars</translation>
     </message>
     <message>
-        <source>group &quot;%1&quot;: &quot;hosts&quot; must map host names to their variables</source>
+        <source>group "%1": "hosts" must map host names to their variables</source>
         <translation>分组“%1”：“hosts”必须把主机名映射到各自的变量</translation>
     </message>
     <message>
@@ -91,19 +91,19 @@
         <translation>主机名必须是文本</translation>
     </message>
     <message>
-        <source>host &quot;%1&quot;: expected &quot;name: value&quot; variables</source>
+        <source>host "%1": expected "name: value" variables</source>
         <translation>主机“%1”：变量应为“name: value”形式</translation>
     </message>
     <message>
-        <source>group &quot;%1&quot;: &quot;children&quot; must map group names to groups</source>
+        <source>group "%1": "children" must map group names to groups</source>
         <translation>分组“%1”：“children”必须把分组名映射到分组</translation>
     </message>
     <message>
-        <source>group &quot;%1&quot;: expected &quot;name: value&quot; variables</source>
+        <source>group "%1": expected "name: value" variables</source>
         <translation>分组“%1”：变量应为“name: value”形式</translation>
     </message>
     <message>
-        <source>unknown key &quot;%1&quot; in group &quot;%2&quot; (expected hosts, children or vars)</source>
+        <source>unknown key "%1" in group "%2" (expected hosts, children or vars)</source>
         <translation>分组“%2”中有未知的键“%1”（应为 hosts、children 或 vars）</translation>
     </message>
     <message>
@@ -111,23 +111,15 @@
         <translation>不是有效的 YAML：%1</translation>
     </message>
     <message>
-        <source>expected groups at the top (&quot;all:&quot;)</source>
+        <source>expected groups at the top ("all:")</source>
         <translation>顶层应为分组（“all:”）</translation>
     </message>
 </context>
 <context>
     <name>Chorus::CommandBar</name>
     <message>
-        <source>Command to run on the selected hosts</source>
-        <translation>要在所选主机上运行的命令</translation>
-    </message>
-    <message>
         <source>Command</source>
         <translation>命令</translation>
-    </message>
-    <message>
-        <source>The command to run; the list holds your history. Ctrl+Enter runs it.</source>
-        <translation>要运行的命令；下拉列表中是历史记录。按 Ctrl+Enter 运行。</translation>
     </message>
     <message>
         <source>Snippets</source>
@@ -178,16 +170,8 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Cancel the current session&apos;s run (Esc)</source>
+        <source>Cancel the current session's run (Esc)</source>
         <translation>取消当前会话的运行（Esc）</translation>
-    </message>
-    <message>
-        <source>&amp;Fanout:</source>
-        <translation>并发数(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>&amp;Timeout:</source>
-        <translation>超时(&amp;T)：</translation>
     </message>
     <message>
         <source>Save the current command as a snippet...</source>
@@ -216,6 +200,42 @@
     <message>
         <source>Push files to the selected hosts or pull files from them (Ctrl+Shift+C)</source>
         <translation>向所选主机推送文件，或从这些主机拉取文件（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <source>Command to run on the checked hosts</source>
+        <translation>要在勾选的主机上运行的命令</translation>
+    </message>
+    <message>
+        <source>The command to run. Enter runs it, Shift+Enter starts a new line, Up and Down walk the history.</source>
+        <translation>要运行的命令。Enter 运行，Shift+Enter 换行，上下方向键浏览历史。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Commands run before, newest first</source>
+        <translation>运行过的命令，最新的在前</translation>
+    </message>
+    <message>
+        <source>Command history</source>
+        <translation>命令历史</translation>
+    </message>
+    <message>
+        <source>Fa&amp;nout:</source>
+        <translation>并发数(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>超时(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>(+%1 lines)</source>
+        <translation>（另有 %1 行）</translation>
+    </message>
+    <message>
+        <source>No commands yet</source>
+        <translation>尚无命令</translation>
     </message>
 </context>
 <context>
@@ -320,6 +340,14 @@
         <source>The reference group first, then the outliers</source>
         <translation>先列出基准组，再列出离群组</translation>
     </message>
+    <message>
+        <source>Check Hosts Like These</source>
+        <translation>勾选与此相同的主机</translation>
+    </message>
+    <message>
+        <source>Check exactly this group's hosts in the host panel, for the next command</source>
+        <translation>在主机面板中只勾选这一组的主机，供下一条命令使用</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::CredentialDialog</name>
@@ -334,10 +362,6 @@
     <message>
         <source>&amp;Save to the keychain</source>
         <translation>保存到密钥环(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Skip this host</source>
-        <translation>跳过此主机(&amp;S)</translation>
     </message>
     <message>
         <source>No keychain is available: the secret is used for this session only.</source>
@@ -373,6 +397,10 @@
         <source>That was not accepted. Chorus needs %1.</source>
         <translation>未被接受。Chorus 需要%1。</translation>
     </message>
+    <message>
+        <source>S&amp;kip this host</source>
+        <translation>跳过此主机(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::DemoSession</name>
@@ -381,7 +409,7 @@
         <translation>演示</translation>
     </message>
     <message>
-        <source>The demo needs OpenSSH&apos;s server to run local hosts: %1</source>
+        <source>The demo needs OpenSSH's server to run local hosts: %1</source>
         <translation>演示需要 OpenSSH 服务器来运行本地主机：%1</translation>
     </message>
     <message>
@@ -463,14 +491,14 @@
         <translation>浅色：连接，深色：命令。拖动或滚动滚轮可移动和缩放。</translation>
     </message>
     <message>
-        <source>&amp;Export...</source>
-        <translation>导出(&amp;E)...</translation>
-    </message>
-    <message>
         <source>%1: %2
 connecting %3 ms, command %4 ms, total %5 ms</source>
         <translation>%1：%2
 连接 %3 毫秒，命令 %4 毫秒，共 %5 毫秒</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>导出...</translation>
     </message>
 </context>
 <context>
@@ -576,10 +604,6 @@ connecting %3 ms, command %4 ms, total %5 ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <source>E&amp;xport...</source>
-        <translation>导出(&amp;X)...</translation>
-    </message>
-    <message>
         <source>Select a run to see how long its command took over time.</source>
         <translation>选择一次运行，查看其命令耗时随时间的变化。</translation>
     </message>
@@ -598,6 +622,10 @@ connecting %3 ms, command %4 ms, total %5 ms</source>
     <message>
         <source>%1: %2, %3</source>
         <translation>%1：%2，%3</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>导出...</translation>
     </message>
 </context>
 <context>
@@ -630,17 +658,13 @@ connecting %3 ms, command %4 ms, total %5 ms</source>
         <source>Duration</source>
         <translation>耗时</translation>
     </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::HistoryPanel</name>
-    <message>
-        <source>&amp;Since</source>
-        <translation>起始日期(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Open</source>
-        <translation>打开(&amp;O)</translation>
-    </message>
     <message>
         <source>Run &amp;again</source>
         <translation>再次运行(&amp;A)</translation>
@@ -648,10 +672,6 @@ connecting %3 ms, command %4 ms, total %5 ms</source>
     <message>
         <source>Co&amp;mpare...</source>
         <translation>比较(&amp;M)...</translation>
-    </message>
-    <message>
-        <source>E&amp;xport</source>
-        <translation>导出(&amp;X)</translation>
     </message>
     <message>
         <source>Command contains...</source>
@@ -670,7 +690,7 @@ connecting %3 ms, command %4 ms, total %5 ms</source>
         <translation>按主机筛选</translation>
     </message>
     <message>
-        <source>Runs that had this host (its name or address); the chart then shows this host&apos;s durations.</source>
+        <source>Runs that had this host (its name or address); the chart then shows this host's durations.</source>
         <translation>包含此主机（名称或地址）的运行；图表随后显示此主机的耗时。</translation>
     </message>
     <message>
@@ -702,7 +722,7 @@ connecting %3 ms, command %4 ms, total %5 ms</source>
         <translation>在相同主机上再次运行相同命令</translation>
     </message>
     <message>
-        <source>Select two runs to compare a host&apos;s output between them</source>
+        <source>Select two runs to compare a host's output between them</source>
         <translation>选择两次运行以比较某台主机在两次运行中的输出</translation>
     </message>
     <message>
@@ -714,6 +734,18 @@ connecting %3 ms, command %4 ms, total %5 ms</source>
         <translation>
             <numerusform>%n 次运行</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sinc&amp;e</source>
+        <translation>起始日期(&amp;E)</translation>
+    </message>
+    <message>
+        <source>O&amp;pen</source>
+        <translation>打开(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
 </context>
 <context>
@@ -759,7 +791,7 @@ connecting %3 ms, command %4 ms, total %5 ms</source>
 </translation>
     </message>
     <message numerus="yes">
-        <source>%n host(s) offered a key that is not in known_hosts. Compare the fingerprints with what the hosts&apos; administrators published before accepting.</source>
+        <source>%n host(s) offered a key that is not in known_hosts. Compare the fingerprints with what the hosts' administrators published before accepting.</source>
         <translation>
             <numerusform>%n 台主机提供了不在 known_hosts 中的密钥。接受之前，请将指纹与主机管理员公布的指纹进行核对。</numerusform>
         </translation>
@@ -831,10 +863,6 @@ connecting %3 ms, command %4 ms, total %5 ms</source>
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Hosts</source>
-        <translation>主机(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;New host...</source>
@@ -927,7 +955,7 @@ Run of %2, from the history (read-only)</source>
         <translation>无法再次运行</translation>
     </message>
     <message>
-        <source>None of the run&apos;s hosts is in the host list any more: %1</source>
+        <source>None of the run's hosts is in the host list any more: %1</source>
         <translation>该次运行的主机都已不在主机列表中：%1</translation>
     </message>
     <message numerus="yes">
@@ -1224,6 +1252,58 @@ Each run opens here in its own tab.</source>
             <numerusform>运行结束：%n 台主机中有 %1 台未成功</numerusform>
         </translation>
     </message>
+    <message>
+        <source>H&amp;osts</source>
+        <translation>主机(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Run &amp;Script...</source>
+        <translation>运行脚本(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Run a local script on the checked hosts, sent on stdin: nothing is copied to them</source>
+        <translation>在勾选的主机上运行本地脚本，脚本经标准输入发送，不会复制到主机上</translation>
+    </message>
+    <message>
+        <source>The history's record of this script run is not one Chorus wrote: %1</source>
+        <translation>历史中这次脚本运行的记录不是 Chorus 写入的：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked %n host(s) for the next command.</source>
+        <translation>
+            <numerusform>已勾选 %n 台主机，供下一条命令使用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>另有 %1 个</translation>
+    </message>
+    <message>
+        <source>Not in the host list any more: %1</source>
+        <translation>已不在主机列表中：%1</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run a local script on %n host(s)</source>
+        <translation>
+            <numerusform>在 %n 台主机上运行本地脚本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run Script</source>
+        <translation>运行脚本</translation>
+    </message>
+    <message>
+        <source>Arguments for %1 (optional, as in a shell):</source>
+        <translation>%1 的参数（可选，按 shell 的写法）：</translation>
+    </message>
+    <message>
+        <source>Cannot run the script</source>
+        <translation>无法运行脚本</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::OutputView</name>
@@ -1240,7 +1320,7 @@ Each run opens here in its own tab.</source>
         <translation>换行</translation>
     </message>
     <message>
-        <source>Wrap long lines at the window&apos;s edge</source>
+        <source>Wrap long lines at the window's edge</source>
         <translation>在窗口边缘自动折行</translation>
     </message>
     <message>
@@ -1256,7 +1336,7 @@ Each run opens here in its own tab.</source>
         <translation>全部保存</translation>
     </message>
     <message>
-        <source>Save each host&apos;s output to a folder…</source>
+        <source>Save each host's output to a folder…</source>
         <translation>将每台主机的输出保存到文件夹…</translation>
     </message>
     <message>
@@ -1280,11 +1360,11 @@ Each run opens here in its own tab.</source>
         <translation>有 %1 字节未显示：视图只保留最后 %2</translation>
     </message>
     <message>
-        <source>Save All writes each host&apos;s whole output (up to the run&apos;s output limit) to files.</source>
+        <source>Save All writes each host's whole output (up to the run's output limit) to files.</source>
         <translation>“全部保存”会把每台主机的完整输出（不超过本次运行的输出上限）写入文件。</translation>
     </message>
     <message>
-        <source>Save writes all the host sent (up to the run&apos;s output limit) to a file.</source>
+        <source>Save writes all the host sent (up to the run's output limit) to a file.</source>
         <translation>“保存”会把主机发送的全部内容（不超过本次运行的输出上限）写入文件。</translation>
     </message>
     <message>
@@ -1308,15 +1388,15 @@ Each run opens here in its own tab.</source>
         <translation>与收到的字节完全一致，不去除颜色，也不添加任何内容。</translation>
     </message>
     <message>
-        <source>Only the first %1 of %2 bytes: the run&apos;s output limit.</source>
+        <source>Only the first %1 of %2 bytes: the run's output limit.</source>
         <translation>只有 %2 字节中的前 %1：本次运行的输出上限。</translation>
     </message>
     <message>
-        <source>Save this host&apos;s stdout or stderr, each to its own file</source>
+        <source>Save this host's stdout or stderr, each to its own file</source>
         <translation>将此主机的标准输出或标准错误分别保存到各自的文件</translation>
     </message>
     <message>
-        <source>Not a single host&apos;s output.</source>
+        <source>Not a single host's output.</source>
         <translation>这不是单台主机的输出。</translation>
     </message>
     <message>
@@ -1332,7 +1412,7 @@ Each run opens here in its own tab.</source>
         <translation>保存输出</translation>
     </message>
     <message>
-        <source>Save every host&apos;s output into a folder</source>
+        <source>Save every host's output into a folder</source>
         <translation>将每台主机的输出保存到文件夹</translation>
     </message>
     <message>
@@ -1427,10 +1507,6 @@ Each run opens here in its own tab.</source>
         <translation>严格</translation>
     </message>
     <message>
-        <source>Save secrets to the &amp;keychain</source>
-        <translation>将密码保存到密钥环(&amp;K)</translation>
-    </message>
-    <message>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -1455,10 +1531,6 @@ Each run opens here in its own tab.</source>
         <translation>密钥文件(&amp;K)：</translation>
     </message>
     <message>
-        <source>Key &amp;passphrase:</source>
-        <translation>密钥口令(&amp;P)：</translation>
-    </message>
-    <message>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
@@ -1475,24 +1547,12 @@ Each run opens here in its own tab.</source>
         <translation>标签(&amp;T)：</translation>
     </message>
     <message>
-        <source>Sudo pa&amp;ssword:</source>
-        <translation>sudo 密码(&amp;S)：</translation>
-    </message>
-    <message>
         <source>&amp;Connect timeout:</source>
         <translation>连接超时(&amp;C)：</translation>
     </message>
     <message>
-        <source>Unknown host &amp;keys:</source>
-        <translation>未知主机密钥(&amp;K)：</translation>
-    </message>
-    <message>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>&amp;Test connection</source>
-        <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
         <source>Connecting...</source>
@@ -1503,7 +1563,7 @@ Each run opens here in its own tab.</source>
         <translation>主机需要一个名称或主机名。</translation>
     </message>
     <message>
-        <source>The host name &quot;%1&quot; contains a space.</source>
+        <source>The host name "%1" contains a space.</source>
         <translation>主机名“%1”中含有空格。</translation>
     </message>
     <message>
@@ -1513,6 +1573,26 @@ Each run opens here in its own tab.</source>
     <message>
         <source>Private key file</source>
         <translation>私钥文件</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve secrets to the keychain</source>
+        <translation>将密码保存到密钥环(&amp;V)</translation>
+    </message>
+    <message>
+        <source>K&amp;ey passphrase:</source>
+        <translation>密钥口令(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Sudo passwo&amp;rd:</source>
+        <translation>sudo 密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Unknown host ke&amp;ys:</source>
+        <translation>未知主机密钥(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Test connect&amp;ion</source>
+        <translation>测试连接(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -1567,6 +1647,17 @@ Each run opens here in its own tab.</source>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::ScriptRun</name>
+    <message>
+        <source>Cannot read the script %1: %2</source>
+        <translation>无法读取脚本 %1：%2</translation>
+    </message>
+    <message>
+        <source>The script %1 is larger than %2 MiB.</source>
+        <translation>脚本 %1 超过 %2 MiB。</translation>
     </message>
 </context>
 <context>
@@ -1708,7 +1799,7 @@ Each run opens here in its own tab.</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <source>Save every host&apos;s output and exit status, once the run has finished</source>
+        <source>Save every host's output and exit status, once the run has finished</source>
         <translation>运行结束后，保存每台主机的输出和退出码</translation>
     </message>
     <message>
@@ -1748,7 +1839,7 @@ Each run opens here in its own tab.</source>
         <translation>与上次运行相比的变化</translation>
     </message>
     <message>
-        <source>Compare this host&apos;s output with its previous run of any command in the history</source>
+        <source>Compare this host's output with its previous run of any command in the history</source>
         <translation>将此主机的输出与历史记录中它上一次运行（任意命令）的输出进行比较</translation>
     </message>
     <message>
@@ -1812,7 +1903,7 @@ Each run opens here in its own tab.</source>
         <translation>主机状态</translation>
     </message>
     <message>
-        <source>One row per host: state, exit status, duration, bytes and error. Enter opens the host&apos;s output.</source>
+        <source>One row per host: state, exit status, duration, bytes and error. Enter opens the host's output.</source>
         <translation>每台主机一行：状态、退出码、耗时、字节数和错误。按 Enter 打开该主机的输出。</translation>
     </message>
     <message>
@@ -1847,6 +1938,42 @@ Each run opens here in its own tab.</source>
         <source>%1 failed to connect or finish</source>
         <translation>%1 个连接失败或未能完成</translation>
     </message>
+    <message>
+        <source>%1 (script)</source>
+        <translation>%1（脚本）</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k Hosts</source>
+        <translation>勾选主机(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Check some of this run's hosts in the host panel, for the next command</source>
+        <translation>在主机面板中勾选本次运行的部分主机，供下一条命令使用</translation>
+    </message>
+    <message>
+        <source>Check These Hosts</source>
+        <translation>勾选这些主机</translation>
+    </message>
+    <message>
+        <source>Check exactly the selected rows' hosts in the host panel</source>
+        <translation>在主机面板中只勾选所选行的主机</translation>
+    </message>
+    <message>
+        <source>Only the Failed Hosts</source>
+        <translation>只勾选失败的主机</translation>
+    </message>
+    <message>
+        <source>Only the Outliers</source>
+        <translation>只勾选离群的主机</translation>
+    </message>
+    <message>
+        <source>The hosts whose output differs from the largest group's</source>
+        <translation>输出与最大一组不同的主机</translation>
+    </message>
+    <message>
+        <source>All hosts (filtered)</source>
+        <translation>所有主机（已筛选）</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::SettingsDialog</name>
@@ -1869,10 +1996,6 @@ Each run opens here in its own tab.</source>
     <message>
         <source>none</source>
         <translation>无</translation>
-    </message>
-    <message>
-        <source>C&amp;onnect timeout:</source>
-        <translation>连接超时(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Worker threads:</source>
@@ -1899,16 +2022,8 @@ Each run opens here in its own tab.</source>
         <translation> KiB</translation>
     </message>
     <message>
-        <source>&amp;Keepalive interval:</source>
-        <translation>保活间隔(&amp;K)：</translation>
-    </message>
-    <message>
         <source>off</source>
         <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Close idle connections after:</source>
-        <translation>空闲连接关闭时间：</translation>
     </message>
     <message>
         <source> min</source>
@@ -1925,10 +2040,6 @@ Each run opens here in its own tab.</source>
     <message>
         <source>ever</source>
         <translation>永久</translation>
-    </message>
-    <message>
-        <source>Keep at most:</source>
-        <translation>最多保留：</translation>
     </message>
     <message>
         <source> runs</source>
@@ -1949,10 +2060,6 @@ Each run opens here in its own tab.</source>
     <message>
         <source>Strict: refuse unknown keys</source>
         <translation>严格：拒绝未知密钥</translation>
-    </message>
-    <message>
-        <source>Unknown &amp;host keys:</source>
-        <translation>未知主机密钥(&amp;H)：</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -1987,7 +2094,7 @@ Each run opens here in its own tab.</source>
         <translation>配色</translation>
     </message>
     <message>
-        <source>Light or dark colours, or the desktop&apos;s; applies when Chorus starts again</source>
+        <source>Light or dark colours, or the desktop's; applies when Chorus starts again</source>
         <translation>浅色、深色或跟随桌面；Chorus 重新启动后生效</translation>
     </message>
     <message>
@@ -2003,16 +2110,36 @@ Each run opens here in its own tab.</source>
         <translation>语言和配色在 Chorus 重新启动后生效。</translation>
     </message>
     <message>
-        <source>Ask before running on more than:</source>
-        <translation>运行的主机数超过此值时先询问：</translation>
-    </message>
-    <message>
         <source> hosts</source>
         <translation> 台主机</translation>
     </message>
     <message>
         <source>never ask</source>
         <translation>从不询问</translation>
+    </message>
+    <message>
+        <source>&amp;Ask before running on more than:</source>
+        <translation>运行前确认，当主机数超过(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect timeout:</source>
+        <translation>连接超时(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Kee&amp;palive interval:</source>
+        <translation>保活间隔(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Close &amp;idle connections after:</source>
+        <translation>空闲连接关闭时间(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Keep at &amp;most:</source>
+        <translation>最多保留(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Unknown host keys:</source>
+        <translation>未知主机密钥(&amp;U)：</translation>
     </message>
 </context>
 <context>
@@ -2040,6 +2167,17 @@ Each run opens here in its own tab.</source>
     <message>
         <source>New snippet</source>
         <translation>新命令片段</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::SnippetParameterDialog</name>
+    <message>
+        <source>Snippet Parameters</source>
+        <translation>代码片段参数</translation>
+    </message>
+    <message>
+        <source>Put in the command as typed: quote it yourself if it has spaces that are not meant to split words</source>
+        <translation>按输入原样放入命令：若其中的空格不是用来分隔单词，请自行加引号</translation>
     </message>
 </context>
 <context>
@@ -2091,10 +2229,6 @@ Each run opens here in its own tab.</source>
         <translation>本地文件：</translation>
     </message>
     <message>
-        <source>Remote &amp;folder:</source>
-        <translation>远程文件夹(&amp;F)：</translation>
-    </message>
-    <message>
         <source>/var/log/syslog or /etc/nginx</source>
         <translation>/var/log/syslog 或 /etc/nginx</translation>
     </message>
@@ -2107,16 +2241,12 @@ Each run opens here in its own tab.</source>
         <translation>本地文件夹</translation>
     </message>
     <message>
-        <source>Each host&apos;s copy goes into a subfolder named after the host</source>
+        <source>Each host's copy goes into a subfolder named after the host</source>
         <translation>每台主机的副本放入以该主机命名的子文件夹</translation>
     </message>
     <message>
         <source>&amp;Browse...</source>
         <translation>浏览(&amp;B)...</translation>
-    </message>
-    <message>
-        <source>Remote &amp;path:</source>
-        <translation>远程路径(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Into local folder:</source>
@@ -2178,6 +2308,14 @@ Each run opens here in its own tab.</source>
         <source>%1 is a file, not a folder.</source>
         <translation>%1 是文件，不是文件夹。</translation>
     </message>
+    <message>
+        <source>Remote fol&amp;der:</source>
+        <translation>远程文件夹(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Remote pa&amp;th:</source>
+        <translation>远程路径(&amp;T)：</translation>
+    </message>
 </context>
 <context>
     <name>CliOutput</name>
@@ -2197,23 +2335,23 @@ Each run opens here in its own tab.</source>
 <context>
     <name>ClusterShellImporter</name>
     <message>
-        <source>group &quot;%1&quot; is defined again (first on line %2); this one is ignored</source>
+        <source>group "%1" is defined again (first on line %2); this one is ignored</source>
         <translation>分组“%1”被重复定义（首次定义在第 %2 行）；忽略此处的定义</translation>
     </message>
     <message>
-        <source>group &quot;%1&quot; includes itself</source>
+        <source>group "%1" includes itself</source>
         <translation>分组“%1”包含了它自己</translation>
     </message>
     <message>
-        <source>set operators (!, &amp;, ^) are not supported; group &quot;%1&quot; imported empty</source>
+        <source>set operators (!, &amp;, ^) are not supported; group "%1" imported empty</source>
         <translation>不支持集合运算符（!、&amp;、^）；分组“%1”导入为空</translation>
     </message>
     <message>
-        <source>unknown group &quot;%1&quot;</source>
+        <source>unknown group "%1"</source>
         <translation>未知的分组“%1”</translation>
     </message>
     <message>
-        <source>bad node name &quot;%1&quot;</source>
+        <source>bad node name "%1"</source>
         <translation>节点名“%1”无效</translation>
     </message>
     <message>
@@ -2221,11 +2359,11 @@ Each run opens here in its own tab.</source>
         <translation>不是有效的 YAML：%1</translation>
     </message>
     <message>
-        <source>expected group sources (&quot;source: {group: nodes}&quot;)</source>
+        <source>expected group sources ("source: {group: nodes}")</source>
         <translation>应为分组来源（“source: {group: nodes}”）</translation>
     </message>
     <message>
-        <source>expected a group source holding &quot;group: nodes&quot; entries</source>
+        <source>expected a group source holding "group: nodes" entries</source>
         <translation>应为包含“group: nodes”条目的分组来源</translation>
     </message>
     <message>
@@ -2233,15 +2371,15 @@ Each run opens here in its own tab.</source>
         <translation>分组名必须是文本</translation>
     </message>
     <message>
-        <source>group &quot;%1&quot;: only node sets can be listed</source>
+        <source>group "%1": only node sets can be listed</source>
         <translation>分组“%1”：列表中只能是节点集</translation>
     </message>
     <message>
-        <source>group &quot;%1&quot;: expected a node set</source>
+        <source>group "%1": expected a node set</source>
         <translation>分组“%1”：应为节点集</translation>
     </message>
     <message>
-        <source>expected &quot;group: nodes&quot;</source>
+        <source>expected "group: nodes"</source>
         <translation>应为“group: nodes”</translation>
     </message>
 </context>
@@ -2249,12 +2387,12 @@ Each run opens here in its own tab.</source>
     <name>ConfigCli</name>
     <message>
         <source>Usage: chorus config [-F FILE] [-O OPTION=VALUE]... HOST
-Prints what Chorus makes of HOST from the ssh configuration, one &quot;keyword value&quot; line each,
-the way &quot;ssh -G HOST&quot; prints what ssh makes of it, so that the two can be compared.
+Prints what Chorus makes of HOST from the ssh configuration, one "keyword value" line each,
+the way "ssh -G HOST" prints what ssh makes of it, so that the two can be compared.
 Nothing is connected to; Match exec commands do run.
 
   -F, --ssh-config FILE       Reads FILE (and what it includes) instead of ~/.ssh/config
-                              and /etc/ssh/ssh_config, as ssh -F does; &quot;none&quot; reads no file.
+                              and /etc/ssh/ssh_config, as ssh -F does; "none" reads no file.
   -O, --option OPTION=VALUE   An ssh_config line that wins over the files, as ssh -o
                               (repeatable).
   -h, --help                  Shows this text.
@@ -2264,12 +2402,12 @@ ProxyCommand is shown with its %-tokens expanded, where ssh -G shows them as wri
 Exit status: 0 printed, 2 the host cannot be resolved, 64 bad usage.
 </source>
         <translation>用法：chorus config [-F FILE] [-O OPTION=VALUE]... HOST
-输出 Chorus 根据 ssh 配置为 HOST 得出的设置，每行一条 &quot;keyword value&quot;，
-与 &quot;ssh -G HOST&quot; 输出 ssh 所得设置的方式相同，以便对比两者。
+输出 Chorus 根据 ssh 配置为 HOST 得出的设置，每行一条 "keyword value"，
+与 "ssh -G HOST" 输出 ssh 所得设置的方式相同，以便对比两者。
 不会连接任何主机；但 Match exec 命令确实会运行。
 
   -F, --ssh-config FILE       读取 FILE（及其包含的文件），代替 ~/.ssh/config
-                              和 /etc/ssh/ssh_config，与 ssh -F 相同；&quot;none&quot; 表示不读取任何文件。
+                              和 /etc/ssh/ssh_config，与 ssh -F 相同；"none" 表示不读取任何文件。
   -O, --option OPTION=VALUE   一行 ssh_config 配置，优先于配置文件，与 ssh -o 相同
                               （可重复）。
   -h, --help                  显示此帮助文本。
@@ -2280,8 +2418,8 @@ ProxyCommand 显示时其中的 %-占位符已展开，而 ssh -G 按原样显�
 </translation>
     </message>
     <message>
-        <source>%1 (see &apos;chorus config --help&apos;)</source>
-        <translation>%1（参见 &apos;chorus config --help&apos;）</translation>
+        <source>%1 (see 'chorus config --help')</source>
+        <translation>%1（参见 'chorus config --help'）</translation>
     </message>
     <message>
         <source>name the host to show</source>
@@ -2292,15 +2430,15 @@ ProxyCommand 显示时其中的 %-占位符已展开，而 ssh -G 按原样显�
         <translation>只能指定一台主机，而不是 %1 台</translation>
     </message>
     <message>
-        <source>cannot read ssh config &quot;%1&quot;: no such file</source>
+        <source>cannot read ssh config "%1": no such file</source>
         <translation>无法读取 ssh 配置“%1”：没有那个文件</translation>
     </message>
     <message>
-        <source>cannot read ssh config &quot;%1&quot;: it is a directory</source>
+        <source>cannot read ssh config "%1": it is a directory</source>
         <translation>无法读取 ssh 配置“%1”：它是一个目录</translation>
     </message>
     <message>
-        <source>cannot read ssh config &quot;%1&quot;: %2</source>
+        <source>cannot read ssh config "%1": %2</source>
         <translation>无法读取 ssh 配置“%1”：%2</translation>
     </message>
 </context>
@@ -2513,7 +2651,7 @@ show：运行 RUN 的每台主机、其结束方式和输出；--json 每行输�
         <translation>请指定操作：chorus history list|show（参见 chorus history --help）</translation>
     </message>
     <message>
-        <source>unknown action &quot;%1&quot;: chorus history list|show</source>
+        <source>unknown action "%1": chorus history list|show</source>
         <translation>未知操作“%1”：chorus history list|show</translation>
     </message>
     <message>
@@ -2541,19 +2679,19 @@ show：运行 RUN 的每台主机、其结束方式和输出；--json 每行输�
         <translation>最近的 N 次运行。</translation>
     </message>
     <message>
-        <source>list takes no arguments, only options: &quot;%1&quot;</source>
+        <source>list takes no arguments, only options: "%1"</source>
         <translation>list 不接受参数，只接受选项：“%1”</translation>
     </message>
     <message>
-        <source>--outcome: &quot;%1&quot; is not one of ok, non-zero, failed, timed-out, cancelled</source>
+        <source>--outcome: "%1" is not one of ok, non-zero, failed, timed-out, cancelled</source>
         <translation>--outcome：“%1”不是 ok、non-zero、failed、timed-out、cancelled 之一</translation>
     </message>
     <message>
-        <source>--since: &quot;%1&quot; is not a date like 2026-11-21</source>
+        <source>--since: "%1" is not a date like 2026-11-21</source>
         <translation>--since：“%1”不是形如 2026-11-21 的日期</translation>
     </message>
     <message>
-        <source>--limit: &quot;%1&quot; is not a whole number of at least 1</source>
+        <source>--limit: "%1" is not a whole number of at least 1</source>
         <translation>--limit：“%1”不是大于等于 1 的整数</translation>
     </message>
     <message>
@@ -2567,7 +2705,7 @@ show：运行 RUN 的每台主机、其结束方式和输出；--json 每行输�
         <translation>每台主机输出一个 JSON 对象。</translation>
     </message>
     <message>
-        <source>The run&apos;s number, as list shows it.</source>
+        <source>The run's number, as list shows it.</source>
         <translation>运行编号，即 list 显示的编号。</translation>
     </message>
     <message>
@@ -2575,7 +2713,7 @@ show：运行 RUN 的每台主机、其结束方式和输出；--json 每行输�
         <translation>show 需要一个运行编号：chorus history show RUN [--json]</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a run number (see chorus history list)</source>
+        <source>"%1" is not a run number (see chorus history list)</source>
         <translation>“%1”不是运行编号（参见 chorus history list）</translation>
     </message>
     <message>
@@ -2634,19 +2772,19 @@ Started %3, took %4, %5 hosts
         <translation>[sudo] %1 在各主机上的密码：</translation>
     </message>
     <message>
-        <source>%1@%2&apos;s password: </source>
+        <source>%1@%2's password: </source>
         <translation>%1@%2 的密码：</translation>
     </message>
     <message>
-        <source>that was refused; Enter passphrase for key &apos;%1&apos;: </source>
+        <source>that was refused; Enter passphrase for key '%1': </source>
         <translation>口令被拒绝；请输入密钥“%1”的口令：</translation>
     </message>
     <message>
-        <source>Enter passphrase for key &apos;%1&apos;: </source>
+        <source>Enter passphrase for key '%1': </source>
         <translation>请输入密钥“%1”的口令：</translation>
     </message>
     <message>
-        <source>The authenticity of host &apos;%1&apos; can&apos;t be established.
+        <source>The authenticity of host '%1' can't be established.
 %2 key fingerprint is %3.
 Record it in %4 and connect (yes/no)? </source>
         <translation>无法确认主机“%1”的真实性。
@@ -2670,7 +2808,7 @@ Record it in %4 and connect (yes/no)? </source>
         <translation>--threads：%1 不是 1 到 256 之间的整数</translation>
     </message>
     <message>
-        <source>Say how each host&apos;s connection went, as ssh -v does: the keys offered, what the server refused, retries.</source>
+        <source>Say how each host's connection went, as ssh -v does: the keys offered, what the server refused, retries.</source>
         <translation>像 ssh -v 一样说明每台主机的连接过程：提供了哪些密钥、服务器拒绝了什么、重试情况。</translation>
     </message>
     <message>
@@ -2682,7 +2820,7 @@ Record it in %4 and connect (yes/no)? </source>
         <translation>第 %1 次尝试时连接成功</translation>
     </message>
     <message numerus="yes">
-        <source>%1@%2&apos;s password (used for %1 on %n host(s)): </source>
+        <source>%1@%2's password (used for %1 on %n host(s)): </source>
         <translation>
             <numerusform>%1@%2 的密码（用于 %n 台主机上的 %1）： </numerusform>
         </translation>
@@ -2784,8 +2922,8 @@ Record it in %4 and connect (yes/no)? </source>
         <translation>在每台主机上以 USER 登录，同 ssh -l（优先于 user@ 和 ssh 配置）。</translation>
     </message>
     <message>
-        <source>An ssh_config option for this run, as ssh -o: Port=2222, &quot;IdentityFile ~/.ssh/deploy&quot;. Wins over the config files. May be given several times.</source>
-        <translation>本次运行的 ssh_config 选项，同 ssh -o：Port=2222、&quot;IdentityFile ~/.ssh/deploy&quot;。优先于配置文件。可多次给出。</translation>
+        <source>An ssh_config option for this run, as ssh -o: Port=2222, "IdentityFile ~/.ssh/deploy". Wins over the config files. May be given several times.</source>
+        <translation>本次运行的 ssh_config 选项，同 ssh -o：Port=2222、"IdentityFile ~/.ssh/deploy"。优先于配置文件。可多次给出。</translation>
     </message>
     <message>
         <source>--exclude: %1 matched none of the hosts</source>
@@ -2850,31 +2988,31 @@ Record it in %4 and connect (yes/no)? </source>
         <translation>元素为空</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has too many bounds</source>
+        <source>"%1" has too many bounds</source>
         <translation>“%1”的边界过多</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has no start</source>
+        <source>"%1" has no start</source>
         <translation>“%1”缺少起始值</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has no end</source>
+        <source>"%1" has no end</source>
         <translation>“%1”缺少结束值</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is too long a number</source>
+        <source>"%1" is too long a number</source>
         <translation>“%1”这个数字太长</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a number</source>
+        <source>"%1" is not a number</source>
         <translation>“%1”不是数字</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; and &quot;%2&quot; are zero-padded to different widths</source>
+        <source>"%1" and "%2" are zero-padded to different widths</source>
         <translation>“%1”和“%2”补零后的宽度不同</translation>
     </message>
     <message>
-        <source>step &quot;%1&quot; is not a number above 0</source>
+        <source>step "%1" is not a number above 0</source>
         <translation>步长“%1”不是大于 0 的数字</translation>
     </message>
     <message>
@@ -2882,35 +3020,35 @@ Record it in %4 and connect (yes/no)? </source>
         <translation>起始值大于结束值</translation>
     </message>
     <message>
-        <source>unbalanced &quot;]&quot; at character %1 of &quot;%2&quot;</source>
+        <source>unbalanced "]" at character %1 of "%2"</source>
         <translation>“%2”的第 %1 个字符处有不配对的“]”</translation>
     </message>
     <message>
-        <source>unbalanced &quot;[&quot; in &quot;%1&quot;: missing &quot;]&quot;</source>
+        <source>unbalanced "[" in "%1": missing "]"</source>
         <translation>“%1”中的“[”不配对：缺少“]”</translation>
     </message>
     <message>
-        <source>nested &quot;[&quot; at character %1 of &quot;%2&quot;</source>
+        <source>nested "[" at character %1 of "%2"</source>
         <translation>“%2”的第 %1 个字符处有嵌套的“[”</translation>
     </message>
     <message>
-        <source>malformed range &quot;%1&quot; in &quot;%2&quot;: %3</source>
+        <source>malformed range "%1" in "%2": %3</source>
         <translation>“%2”中的范围“%1”格式错误：%3</translation>
     </message>
     <message>
-        <source>range &quot;%1&quot; in &quot;%2&quot; gives %3 names, more than the %4 allowed (a typo?)</source>
+        <source>range "%1" in "%2" gives %3 names, more than the %4 allowed (a typo?)</source>
         <translation>“%2”中的范围“%1”产生 %3 个名称，超过允许的 %4 个（是否输入有误？）</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; gives %2 names, more than the %3 allowed (a typo?)</source>
+        <source>"%1" gives %2 names, more than the %3 allowed (a typo?)</source>
         <translation>“%1”产生 %2 个名称，超过允许的 %3 个（是否输入有误？）</translation>
     </message>
     <message>
-        <source>empty item next to the comma at character %1 of &quot;%2&quot;</source>
+        <source>empty item next to the comma at character %1 of "%2"</source>
         <translation>“%2”第 %1 个字符处的逗号旁边是空项</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; gives more than the %2 names allowed (a typo?)</source>
+        <source>"%1" gives more than the %2 names allowed (a typo?)</source>
         <translation>“%1”产生的名称超过允许的 %2 个（是否输入有误？）</translation>
     </message>
 </context>
@@ -2933,7 +3071,7 @@ Keeps the host profiles Chorus connects to (the same list as the window shows).
                                  the keychain).
   remove NAME|ID|EXPRESSION...   Removes hosts and their stored passwords.
 
-Expressions: @GROUP (with subgroups), @tag:TAG, @* (all), or a host&apos;s name or id.
+Expressions: @GROUP (with subgroups), @tag:TAG, @* (all), or a host's name or id.
 Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
 </source>
         <translation>用法：chorus hosts 子命令 ...
@@ -2957,16 +3095,16 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
 </translation>
     </message>
     <message>
-        <source>%1: %2 (see &apos;chorus hosts --help&apos;)</source>
-        <translation>%1：%2（参见 &apos;chorus hosts --help&apos;）</translation>
+        <source>%1: %2 (see 'chorus hosts --help')</source>
+        <translation>%1：%2（参见 'chorus hosts --help'）</translation>
     </message>
     <message>
         <source>give at most one expression</source>
         <translation>最多只能给出一个表达式</translation>
     </message>
     <message>
-        <source>No hosts yet: add one with &apos;chorus hosts add NAME --host HOST&apos; or import a file with &apos;chorus hosts import FILE&apos;.</source>
-        <translation>还没有主机：用 &apos;chorus hosts add NAME --host HOST&apos; 添加，或用 &apos;chorus hosts import FILE&apos; 导入文件。</translation>
+        <source>No hosts yet: add one with 'chorus hosts add NAME --host HOST' or import a file with 'chorus hosts import FILE'.</source>
+        <translation>还没有主机：用 'chorus hosts add NAME --host HOST' 添加，或用 'chorus hosts import FILE' 导入文件。</translation>
     </message>
     <message>
         <source>NAME</source>
@@ -2985,11 +3123,11 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <translation>标签</translation>
     </message>
     <message>
-        <source>missing the host&apos;s NAME</source>
+        <source>missing the host's NAME</source>
         <translation>缺少主机的 NAME</translation>
     </message>
     <message>
-        <source>unexpected &quot;%1&quot; after the name</source>
+        <source>unexpected "%1" after the name</source>
         <translation>名称后出现意外的“%1”</translation>
     </message>
     <message>
@@ -3009,7 +3147,7 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <translation>--port 必须是 1 到 65535 之间的数字</translation>
     </message>
     <message>
-        <source>--user: bad user name &quot;%1&quot;</source>
+        <source>--user: bad user name "%1"</source>
         <translation>--user：无效的用户名“%1”</translation>
     </message>
     <message>
@@ -3021,7 +3159,7 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <translation>--auth key 需要 --key FILE</translation>
     </message>
     <message>
-        <source>a host named &quot;%1&quot; already exists (id %2)</source>
+        <source>a host named "%1" already exists (id %2)</source>
         <translation>名为“%1”的主机已存在（id %2）</translation>
     </message>
     <message>
@@ -3033,7 +3171,7 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <translation>一次只能给出一个 FILE</translation>
     </message>
     <message>
-        <source>unknown format &quot;%1&quot; (one of %2)</source>
+        <source>unknown format "%1" (one of %2)</source>
         <translation>未知格式“%1”（可选：%2）</translation>
     </message>
     <message>
@@ -3073,11 +3211,11 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <translation>；未移除任何主机</translation>
     </message>
     <message>
-        <source>chorus hosts remove: warning: &quot;%1&quot; went through a removed host as its jump host; it cannot be reached until it gets another one</source>
+        <source>chorus hosts remove: warning: "%1" went through a removed host as its jump host; it cannot be reached until it gets another one</source>
         <translation>chorus hosts remove：警告：“%1”以一台已移除的主机作为跳板机；在设置新的跳板机之前将无法连接</translation>
     </message>
     <message>
-        <source>chorus hosts remove: warning: the stored passwords of &quot;%1&quot; could not be deleted: %2</source>
+        <source>chorus hosts remove: warning: the stored passwords of "%1" could not be deleted: %2</source>
         <translation>chorus hosts remove：警告：无法删除“%1”保存的密码：%2</translation>
     </message>
     <message>
@@ -3095,11 +3233,11 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <translation>缺少子命令：list、add、import、export 或 remove</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot; (list, add, import, export or remove)</source>
+        <source>unknown command "%1" (list, add, import, export or remove)</source>
         <translation>未知子命令“%1”（list、add、import、export 或 remove）</translation>
     </message>
     <message>
-        <source>Print only names, one per line: the hosts&apos; names, then every group as @GROUP and every tag as @tag:TAG.</source>
+        <source>Print only names, one per line: the hosts' names, then every group as @GROUP and every tag as @tag:TAG.</source>
         <translation>只输出名称，每行一个：先是主机名，然后是每个组（@GROUP）和每个标签（@tag:TAG）。</translation>
     </message>
     <message>
@@ -3198,43 +3336,43 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
 <context>
     <name>Profile</name>
     <message>
-        <source>&quot;%1&quot; is not a string</source>
+        <source>"%1" is not a string</source>
         <translation>“%1”不是字符串</translation>
     </message>
     <message>
-        <source>missing or malformed &quot;id&quot;</source>
+        <source>missing or malformed "id"</source>
         <translation>“id”缺失或格式错误</translation>
     </message>
     <message>
-        <source>no &quot;hostname&quot;</source>
+        <source>no "hostname"</source>
         <translation>没有“hostname”</translation>
     </message>
     <message>
-        <source>unknown &quot;auth&quot; value &quot;%1&quot;</source>
+        <source>unknown "auth" value "%1"</source>
         <translation>未知的“auth”值“%1”</translation>
     </message>
     <message>
-        <source>&quot;port&quot; is not a number from 1 to 65535</source>
+        <source>"port" is not a number from 1 to 65535</source>
         <translation>“port”不是 1 到 65535 之间的数字</translation>
     </message>
     <message>
-        <source>&quot;tags&quot; is not a list</source>
+        <source>"tags" is not a list</source>
         <translation>“tags”不是列表</translation>
     </message>
     <message>
-        <source>&quot;tags&quot; holds something that is not a string</source>
+        <source>"tags" holds something that is not a string</source>
         <translation>“tags”中有不是字符串的内容</translation>
     </message>
     <message>
-        <source>&quot;useSudo&quot; is not true or false</source>
+        <source>"useSudo" is not true or false</source>
         <translation>“useSudo”不是 true 或 false</translation>
     </message>
     <message>
-        <source>&quot;connectTimeoutMs&quot; is not a number of milliseconds</source>
+        <source>"connectTimeoutMs" is not a number of milliseconds</source>
         <translation>“connectTimeoutMs”不是毫秒数</translation>
     </message>
     <message>
-        <source>unknown &quot;hostKeyPolicy&quot; value</source>
+        <source>unknown "hostKeyPolicy" value</source>
         <translation>未知的“hostKeyPolicy”值</translation>
     </message>
 </context>
@@ -3322,7 +3460,7 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <translation>它不是 JSON 对象</translation>
     </message>
     <message>
-        <source>it has no &quot;schema&quot; version number</source>
+        <source>it has no "schema" version number</source>
         <translation>它没有“schema”版本号</translation>
     </message>
     <message>
@@ -3330,15 +3468,15 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <translation>它由更新版本的 Chorus 写入（文件格式 %1；此版本最多只能读取 %2）</translation>
     </message>
     <message>
-        <source>&quot;groups&quot; is not a list</source>
+        <source>"groups" is not a list</source>
         <translation>“groups”不是列表</translation>
     </message>
     <message>
-        <source>&quot;groups&quot; holds something that is not a string</source>
+        <source>"groups" holds something that is not a string</source>
         <translation>“groups”中有不是字符串的内容</translation>
     </message>
     <message>
-        <source>&quot;profiles&quot; is not a list</source>
+        <source>"profiles" is not a list</source>
         <translation>“profiles”不是列表</translation>
     </message>
     <message>
@@ -3368,17 +3506,17 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
 <context>
     <name>PsshImporter</name>
     <message numerus="yes">
-        <source>expected &quot;[user@]host[:port] [user]&quot;, found %n fields</source>
+        <source>expected "[user@]host[:port] [user]", found %n fields</source>
         <translation>
             <numerusform>应为“[user@]host[:port] [user]”，却有 %n 个字段</numerusform>
         </translation>
     </message>
     <message>
-        <source>two different users (&quot;%1&quot; and &quot;%2&quot;)</source>
+        <source>two different users ("%1" and "%2")</source>
         <translation>两个不同的用户（“%1”和“%2”）</translation>
     </message>
     <message>
-        <source>bad user name &quot;%1&quot;</source>
+        <source>bad user name "%1"</source>
         <translation>用户名“%1”无效</translation>
     </message>
 </context>
@@ -3456,7 +3594,7 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <translation>每台主机输出一行 JSON 对象。</translation>
     </message>
     <message>
-        <source>Run the command K times in a row over the same connections and print each round&apos;s time on stderr.</source>
+        <source>Run the command K times in a row over the same connections and print each round's time on stderr.</source>
         <translation>通过相同的连接连续运行命令 K 次，并在 stderr 上输出每轮的用时。</translation>
     </message>
     <message>
@@ -3556,11 +3694,11 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <translation>不把 stdin 发送给命令：每个命令得到空的 stdin。</translation>
     </message>
     <message>
-        <source>Run the local script FILE on every host, sent on stdin to the interpreter its #! line names (bash -s by default); the arguments after -- are the script&apos;s. Nothing is left on the hosts.</source>
+        <source>Run the local script FILE on every host, sent on stdin to the interpreter its #! line names (bash -s by default); the arguments after -- are the script's. Nothing is left on the hosts.</source>
         <translation>在每台主机上运行本地脚本 FILE，通过 stdin 发送给其 #! 行指定的解释器（默认 bash -s）；-- 之后的参数归脚本所有。主机上不留下任何文件。</translation>
     </message>
     <message>
-        <source>Print output lines without the &quot;HOST: &quot; in front.</source>
+        <source>Print output lines without the "HOST: " in front.</source>
         <translation>输出的行前面不加“HOST: ”。</translation>
     </message>
     <message>
@@ -3572,20 +3710,12 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <translation>在终端（PTY）上运行命令，用于需要终端的命令，例如设置了 requiretty 的 sudo。此时其 stderr 与 stdout 合在一起。</translation>
     </message>
     <message>
-        <source>Set NAME=VALUE for the command (SetEnv; the server&apos;s AcceptEnv decides, and a refusal is said). Repeatable.</source>
+        <source>Set NAME=VALUE for the command (SetEnv; the server's AcceptEnv decides, and a refusal is said). Repeatable.</source>
         <translation>为命令设置 NAME=VALUE（SetEnv；由服务器的 AcceptEnv 决定，被拒绝时会说明）。可重复。</translation>
     </message>
     <message>
         <source>--env: %1 is not NAME=VALUE</source>
         <translation>--env：%1 不是 NAME=VALUE</translation>
-    </message>
-    <message>
-        <source>--script: cannot read %1: %2</source>
-        <translation>--script：无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>--script: %1 is larger than %2 MiB</source>
-        <translation>--script：%1 大于 %2 MiB</translation>
     </message>
     <message>
         <source>--sudo: stdin ended before the password line</source>
@@ -3606,7 +3736,7 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     <message>
         <source>Runs COMMAND on every host at once over SSH and prints what came back.
 
-Output: by default each line as it arrives, prefixed with &quot;HOST: &quot; (stderr lines on stderr).
+Output: by default each line as it arrives, prefixed with "HOST: " (stderr lines on stderr).
 -b groups hosts whose stdout, stderr and exit status are identical, largest group first.
 --diff prints a unified diff of each group against the largest one.
 --json prints one JSON object per host and line, as each host finishes, with the fields host,
@@ -3620,11 +3750,11 @@ Exit status: 0 every command exited 0; 1 some command exited non-zero or was kil
 2 some host failed to connect or authenticate, timed out or was cancelled (Ctrl+C);
 64 bad usage (nothing was connected to).
 
-Input: when stdin is not a terminal it is sent to every host&apos;s command (read as the slowest
+Input: when stdin is not a terminal it is sent to every host's command (read as the slowest
 host takes it, at most 16 MiB ahead), then end of file; with --repeat, or more hosts than
 --fanout, it is kept whole for the hosts that start later (up to 64 MiB). -n gives the commands
 an empty stdin instead. With --sudo the first line of stdin is the sudo password. --script FILE
-sends FILE to every host&apos;s interpreter (from its #! line; bash by default) with the arguments
+sends FILE to every host's interpreter (from its #! line; bash by default) with the arguments
 after --.
 
 Ctrl+C cancels the commands still running and prints what came back so far.</source>
@@ -3693,7 +3823,7 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
         <translation>服务器拒绝了 SFTP 子系统：%1</translation>
     </message>
     <message>
-        <source>the server&apos;s SFTP subsystem ended at once</source>
+        <source>the server's SFTP subsystem ended at once</source>
         <translation>服务器的 SFTP 子系统立即结束了</translation>
     </message>
     <message>
@@ -3771,7 +3901,7 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
         <translation>无法读取：%1</translation>
     </message>
     <message>
-        <source>no value after &quot;%1&quot;</source>
+        <source>no value after "%1"</source>
         <translation>“%1”后面没有值</translation>
     </message>
     <message>
@@ -3787,63 +3917,63 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
         <translation>Include 缺少文件名</translation>
     </message>
     <message>
-        <source>unknown keyword &quot;%1&quot;</source>
+        <source>unknown keyword "%1"</source>
         <translation>未知的关键字“%1”</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; takes one value, found %2: %3</source>
+        <source>"%1" takes one value, found %2: %3</source>
         <translation>“%1”只接受一个值，却有 %2 个：%3</translation>
     </message>
     <message>
-        <source>unknown or incomplete token &quot;%1&quot; in %2 &quot;%3&quot;</source>
+        <source>unknown or incomplete token "%1" in %2 "%3"</source>
         <translation>%2“%3”中有未知或不完整的占位符“%1”</translation>
     </message>
     <message>
-        <source>bad port &quot;%1&quot;</source>
+        <source>bad port "%1"</source>
         <translation>端口“%1”无效</translation>
     </message>
     <message>
-        <source>empty jump host in ProxyJump &quot;%1&quot;</source>
+        <source>empty jump host in ProxyJump "%1"</source>
         <translation>ProxyJump“%1”中有空的跳板机</translation>
     </message>
     <message>
-        <source>bad time &quot;%1&quot; for %2</source>
+        <source>bad time "%1" for %2</source>
         <translation>%2 的时间“%1”无效</translation>
     </message>
     <message>
-        <source>bad value &quot;%1&quot; for %2 (yes, no, ask or accept-new)</source>
+        <source>bad value "%1" for %2 (yes, no, ask or accept-new)</source>
         <translation>%2 的值“%1”无效（应为 yes、no、ask 或 accept-new）</translation>
     </message>
     <message>
-        <source>cannot list files for Include &quot;%1&quot;</source>
+        <source>cannot list files for Include "%1"</source>
         <translation>无法列出 Include“%1”对应的文件</translation>
     </message>
     <message>
-        <source>no host in &quot;%1&quot;</source>
+        <source>no host in "%1"</source>
         <translation>“%1”中没有主机</translation>
     </message>
     <message>
-        <source>empty user name before &quot;@&quot; in &quot;%1&quot;</source>
+        <source>empty user name before "@" in "%1"</source>
         <translation>“%1”中“@”前面的用户名为空</translation>
     </message>
     <message>
-        <source>bad user name &quot;%1&quot; in &quot;%2&quot;</source>
+        <source>bad user name "%1" in "%2"</source>
         <translation>“%2”中的用户名“%1”无效</translation>
     </message>
     <message>
-        <source>missing &quot;]&quot; in &quot;%1&quot;</source>
+        <source>missing "]" in "%1"</source>
         <translation>“%1”中缺少“]”</translation>
     </message>
     <message>
-        <source>unexpected &quot;%1&quot; after &quot;]&quot; in &quot;%2&quot;</source>
+        <source>unexpected "%1" after "]" in "%2"</source>
         <translation>“%2”中“]”后面有多余的“%1”</translation>
     </message>
     <message>
-        <source>bad host name &quot;%1&quot; in &quot;%2&quot;</source>
+        <source>bad host name "%1" in "%2"</source>
         <translation>“%2”中的主机名“%1”无效</translation>
     </message>
     <message>
-        <source>bad port &quot;%1&quot; in &quot;%2&quot;</source>
+        <source>bad port "%1" in "%2"</source>
         <translation>“%2”中的端口“%1”无效</translation>
     </message>
     <message>
@@ -3855,27 +3985,27 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
         <translation>%1 不能通过选项指定</translation>
     </message>
     <message>
-        <source>bad value &quot;%1&quot; for %2 (%3)</source>
+        <source>bad value "%1" for %2 (%3)</source>
         <translation>%2 的值“%1”无效（应为 %3）</translation>
     </message>
     <message>
-        <source>&quot;none&quot; must stand alone in %1</source>
+        <source>"none" must stand alone in %1</source>
         <translation>%1 中的“none”必须单独使用</translation>
     </message>
     <message>
-        <source>bad environment variable name in %1 &quot;%2&quot;</source>
+        <source>bad environment variable name in %1 "%2"</source>
         <translation>%1“%2”中的环境变量名无效</translation>
     </message>
     <message>
-        <source>bad number &quot;%1&quot; for %2</source>
+        <source>bad number "%1" for %2</source>
         <translation>%2 的数字“%1”无效</translation>
     </message>
     <message>
-        <source>bad domain name &quot;%1&quot; in %2</source>
+        <source>bad domain name "%1" in %2</source>
         <translation>%2 中的域名“%1”无效</translation>
     </message>
     <message>
-        <source>bad rule &quot;%1&quot; in %2 (SOURCES:TARGETS)</source>
+        <source>bad rule "%1" in %2 (SOURCES:TARGETS)</source>
         <translation>%2 中的规则“%1”无效（应为 SOURCES:TARGETS）</translation>
     </message>
     <message>
@@ -3883,19 +4013,19 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
         <translation>一份配置中的设置超过 %1 条；此行及其后的所有行都已跳过</translation>
     </message>
     <message>
-        <source>Match &quot;%1&quot; cannot be combined with other criteria; this block will match no host</source>
+        <source>Match "%1" cannot be combined with other criteria; this block will match no host</source>
         <translation>Match“%1”不能与其他条件组合使用；此块不会匹配任何主机</translation>
     </message>
     <message>
-        <source>unknown Match criterion &quot;%1&quot;; this block will match no host</source>
+        <source>unknown Match criterion "%1"; this block will match no host</source>
         <translation>未知的 Match 条件“%1”；此块不会匹配任何主机</translation>
     </message>
     <message>
-        <source>Match &quot;%1&quot; needs a value; this block will match no host</source>
+        <source>Match "%1" needs a value; this block will match no host</source>
         <translation>Match“%1”需要一个值；此块不会匹配任何主机</translation>
     </message>
     <message>
-        <source>unknown or incomplete token &quot;%1&quot; in Match exec &quot;%2&quot;; this block will match no host</source>
+        <source>unknown or incomplete token "%1" in Match exec "%2"; this block will match no host</source>
         <translation>Match exec“%2”中有未知或不完整的占位符“%1”；此块不会匹配任何主机</translation>
     </message>
     <message>
@@ -3903,31 +4033,31 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
         <translation>Match 没有任何条件；此块不会匹配任何主机</translation>
     </message>
     <message>
-        <source>Match criterion &quot;%1&quot; is not supported by Chorus; this block will match no host</source>
+        <source>Match criterion "%1" is not supported by Chorus; this block will match no host</source>
         <translation>Chorus 不支持 Match 条件“%1”；此块不会匹配任何主机</translation>
     </message>
     <message>
-        <source>the system configuration may not Include &quot;%1&quot;; skipped, as ssh would refuse it</source>
+        <source>the system configuration may not Include "%1"; skipped, as ssh would refuse it</source>
         <translation>系统配置不能 Include“%1”；已跳过，ssh 也会拒绝它</translation>
     </message>
     <message>
-        <source>Match exec &quot;%1&quot; could not be started with %2 (%3); the block does not match</source>
+        <source>Match exec "%1" could not be started with %2 (%3); the block does not match</source>
         <translation>无法用 %2 启动 Match exec“%1”（%3）；该块不匹配</translation>
     </message>
     <message>
-        <source>Match exec &quot;%1&quot; did not finish within %2 seconds; the block does not match</source>
+        <source>Match exec "%1" did not finish within %2 seconds; the block does not match</source>
         <translation>Match exec“%1”未在 %2 秒内结束；该块不匹配</translation>
     </message>
     <message>
-        <source>Match exec &quot;%1&quot; ended abnormally; the block does not match</source>
+        <source>Match exec "%1" ended abnormally; the block does not match</source>
         <translation>Match exec“%1”异常结束；该块不匹配</translation>
     </message>
     <message>
-        <source>cannot resolve host &quot;%1&quot;: it has no name in CanonicalDomains (%2), and CanonicalizeFallbackLocal is no</source>
+        <source>cannot resolve host "%1": it has no name in CanonicalDomains (%2), and CanonicalizeFallbackLocal is no</source>
         <translation>无法解析主机“%1”：在 CanonicalDomains（%2）的任何域名下都找不到它，且 CanonicalizeFallbackLocal 为 no</translation>
     </message>
     <message>
-        <source>option &quot;%1&quot;</source>
+        <source>option "%1"</source>
         <translation>选项“%1”</translation>
     </message>
 </context>
@@ -3985,8 +4115,8 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
         <translation>不支持的主机密钥类型</translation>
     </message>
     <message>
-        <source>HOST KEY CHANGED for %1 (%2): the server offers %3 %4, but %5 line %6 lists %7 %8. Refused. If the change is expected, remove the old key with `ssh-keygen -R &apos;%2&apos; -f %5` and connect again.</source>
-        <translation>%1（%2）的主机密钥已更改：服务器提供的是 %3 %4，但 %5 第 %6 行记录的是 %7 %8。已拒绝连接。如果这一变化在预期之中，请用 `ssh-keygen -R &apos;%2&apos; -f %5` 删除旧密钥后重新连接。</translation>
+        <source>HOST KEY CHANGED for %1 (%2): the server offers %3 %4, but %5 line %6 lists %7 %8. Refused. If the change is expected, remove the old key with `ssh-keygen -R '%2' -f %5` and connect again.</source>
+        <translation>%1（%2）的主机密钥已更改：服务器提供的是 %3 %4，但 %5 第 %6 行记录的是 %7 %8。已拒绝连接。如果这一变化在预期之中，请用 `ssh-keygen -R '%2' -f %5` 删除旧密钥后重新连接。</translation>
     </message>
     <message>
         <source>the host key of %1 (%2 %3) is marked @revoked in %4 line %5; refused</source>
@@ -4126,19 +4256,19 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
 <context>
     <name>TargetResolver</name>
     <message>
-        <source>no tag name after &quot;@tag:&quot;</source>
+        <source>no tag name after "@tag:"</source>
         <translation>“@tag:”后面没有标签名</translation>
     </message>
     <message>
-        <source>no group name after &quot;@&quot;</source>
+        <source>no group name after "@"</source>
         <translation>“@”后面没有分组名</translation>
     </message>
     <message>
-        <source>no group &quot;%1&quot;</source>
+        <source>no group "%1"</source>
         <translation>没有分组“%1”</translation>
     </message>
     <message>
-        <source>group &quot;%1&quot; is ambiguous: %2 (write the whole path)</source>
+        <source>group "%1" is ambiguous: %2 (write the whole path)</source>
         <translation>分组“%1”有歧义：%2（请写出完整路径）</translation>
     </message>
     <message>
@@ -4146,25 +4276,25 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
         <translation>主机名为空</translation>
     </message>
     <message>
-        <source>no host profile named &quot;%1&quot;</source>
+        <source>no host profile named "%1"</source>
         <translation>没有名为“%1”的主机配置</translation>
     </message>
     <message numerus="yes">
-        <source>%n host profiles are named &quot;%1&quot;; use an id: %2</source>
+        <source>%n host profiles are named "%1"; use an id: %2</source>
         <translation>
             <numerusform>有 %n 个主机配置名为“%1”；请使用 id：%2</numerusform>
         </translation>
     </message>
     <message>
-        <source>the jump host of &quot;%1&quot; is a host profile that no longer exists (%2)</source>
+        <source>the jump host of "%1" is a host profile that no longer exists (%2)</source>
         <translation>“%1”的跳板机是一个已不存在的主机配置（%2）</translation>
     </message>
     <message>
-        <source>the jump hosts of &quot;%1&quot; go round in a loop</source>
+        <source>the jump hosts of "%1" go round in a loop</source>
         <translation>“%1”的跳板机形成了循环</translation>
     </message>
     <message>
-        <source>host profile &quot;%1&quot;: %2</source>
+        <source>host profile "%1": %2</source>
         <translation>主机配置“%1”：%2</translation>
     </message>
 </context>
@@ -4226,8 +4356,8 @@ bytes、duration_ms、reused_connection。</translation>
         <translation>在文件改为正式名称之前，比较两端的 SHA-256（在主机上使用 sha256sum）。</translation>
     </message>
     <message>
-        <source>The host&apos;s SHA-256 program for --checksum (default sha256sum; e.g. &quot;shasum -a 256&quot;).</source>
-        <translation>主机上供 --checksum 使用的 SHA-256 程序（默认 sha256sum；例如 &quot;shasum -a 256&quot;）。</translation>
+        <source>The host's SHA-256 program for --checksum (default sha256sum; e.g. "shasum -a 256").</source>
+        <translation>主机上供 --checksum 使用的 SHA-256 程序（默认 sha256sum；例如 "shasum -a 256"）。</translation>
     </message>
     <message>
         <source>Accepted for scp habits; folders are always copied whole.</source>

@@ -36,7 +36,7 @@ ScreenshotTour::ScreenshotTour(MainWindow *window, const QString &directory, QOb
 void ScreenshotTour::start()
 {
     QDir().mkpath(m_directory);
-    m_window->resize(1280, 800);
+    m_window->resize(1280, 720);
     m_window->hostModel()->setAllChecked(true);
     QTimer::singleShot(500, this, [this] {
         shoot(QStringLiteral("hosts"));

@@ -76,7 +76,7 @@ DurationChart::DurationChart(RunSession *session, QWidget *parent)
 
     auto *note = new QLabel(tr("Light: connecting, dark: the command. Drag or wheel to move and zoom."), this);
     note->setEnabled(false);
-    auto *save = new QPushButton(tr("&Export..."), this);
+    auto *save = new QPushButton(tr("Export..."), this);
     save->setObjectName(QStringLiteral("exportChartButton"));
     connect(save, &QPushButton::clicked, this,
             [this] { PlotExport::withDialog(this, m_plot, QStringLiteral("durations.png")); });

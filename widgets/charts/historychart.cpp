@@ -33,7 +33,7 @@ HistoryChart::HistoryChart(RunHistory *history, QWidget *parent)
     setObjectName(QStringLiteral("historyChart"));
     m_plot->setObjectName(QStringLiteral("historyPlot"));
     m_plot->setAccessibleName(tr("Duration per run over time"));
-    m_plot->setMinimumHeight(160);
+    m_plot->setMinimumSize(240, 120);
     m_plot->yAxis->setLabel(tr("milliseconds"));
     m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerDateTime>::create());
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
@@ -60,7 +60,7 @@ HistoryChart::HistoryChart(RunHistory *history, QWidget *parent)
 
     m_title->setWordWrap(true);
     m_title->setTextFormat(Qt::PlainText);
-    auto *save = new QPushButton(tr("E&xport..."), this);
+    auto *save = new QPushButton(tr("Export..."), this);
     save->setObjectName(QStringLiteral("exportHistoryChartButton"));
     connect(save, &QPushButton::clicked, this,
             [this] { PlotExport::withDialog(this, m_plot, QStringLiteral("durations-over-time.png")); });
@@ -85,12 +85,18 @@ void HistoryChart::showRuns(const QString &command, const QString &host)
     m_host = host;
     m_points = command.isEmpty() || !m_history ? QList<RunHistory::TimelinePoint>()
                                                 : m_history->timeline(command, host);
+    // The title stays within two lines: the whole command is in its tooltip.
+    constexpr int ShownChars = 60;
+    QString shown = command.simplified();
+    if (shown.size() > ShownChars)
+        shown = shown.left(ShownChars - 1) + QChar(0x2026);
+    m_title->setToolTip(command);
     if (command.isEmpty())
         m_title->setText(tr("Select a run to see how long its command took over time."));
     else if (host.isEmpty())
-        m_title->setText(tr("%n run(s) of “%1” over time", nullptr, int(m_points.size())).arg(command));
+        m_title->setText(tr("%n run(s) of “%1” over time", nullptr, int(m_points.size())).arg(shown));
     else
-        m_title->setText(tr("%n run(s) of “%1” on %2 over time", nullptr, int(m_points.size())).arg(command, host));
+        m_title->setText(tr("%n run(s) of “%1” on %2 over time", nullptr, int(m_points.size())).arg(shown, host));
 
     QVector<double> keys, values;
     QList<QVector<double>> outcomeKeys(OutcomeCount), outcomeValues(OutcomeCount);

@@ -29,7 +29,7 @@ CredentialDialog::CredentialDialog(QWidget *parent)
     m_forAll->setVisible(false); // until a request shows how many hosts ask the same
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Cancel)->setText(tr("&Skip this host"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("S&kip this host"));
     connect(buttons, &QDialogButtonBox::accepted, this, [this] { finishFirst(true); });
     connect(buttons, &QDialogButtonBox::rejected, this, [this] { finishFirst(false); });
 

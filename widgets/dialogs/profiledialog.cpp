@@ -110,7 +110,7 @@ ProfileDialog::ProfileDialog(const Profile &profile, const QStringList &groups, 
     m_password = secretEdit(this, QStringLiteral("passwordEdit"));
     m_passphrase = secretEdit(this, QStringLiteral("passphraseEdit"));
     m_sudoPassword = secretEdit(this, QStringLiteral("sudoPasswordEdit"));
-    m_saveSecrets = new QCheckBox(tr("Save secrets to the &keychain"), this);
+    m_saveSecrets = new QCheckBox(tr("Sa&ve secrets to the keychain"), this);
     m_saveSecrets->setObjectName(QStringLiteral("saveSecretsCheck"));
     m_saveSecrets->setChecked(true);
     QString why;
@@ -126,16 +126,19 @@ ProfileDialog::ProfileDialog(const Profile &profile, const QStringList &groups, 
     form->addRow(tr("&Port:"), m_port);
     form->addRow(tr("&User:"), m_user);
     form->addRow(tr("&Authentication:"), m_auth);
-    form->addRow(tr("&Key file:"), keyRow);
-    form->addRow(tr("Key &passphrase:"), m_passphrase);
+    // A row of several widgets gets no buddy from the form: without one the '&' would show as text.
+    auto *keyLabel = new QLabel(tr("&Key file:"), this);
+    keyLabel->setBuddy(m_keyFile);
+    form->addRow(keyLabel, keyRow);
+    form->addRow(tr("K&ey passphrase:"), m_passphrase);
     form->addRow(tr("Pass&word:"), m_password);
     form->addRow(tr("&Jump host:"), m_jump);
     form->addRow(tr("&Group:"), m_group);
     form->addRow(tr("&Tags:"), m_tags);
     form->addRow(QString(), m_sudo);
-    form->addRow(tr("Sudo pa&ssword:"), m_sudoPassword);
+    form->addRow(tr("Sudo passwo&rd:"), m_sudoPassword);
     form->addRow(tr("&Connect timeout:"), m_connectTimeout);
-    form->addRow(tr("Unknown host &keys:"), m_policy);
+    form->addRow(tr("Unknown host ke&ys:"), m_policy);
     form->addRow(tr("N&otes:"), m_notes);
     form->addRow(QString(), m_saveSecrets);
 
@@ -145,7 +148,7 @@ ProfileDialog::ProfileDialog(const Profile &profile, const QStringList &groups, 
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    QPushButton *test = buttons->addButton(tr("&Test connection"), QDialogButtonBox::ActionRole);
+    QPushButton *test = buttons->addButton(tr("Test connect&ion"), QDialogButtonBox::ActionRole);
     test->setObjectName(QStringLiteral("testButton"));
     connect(test, &QPushButton::clicked, this, [this] {
         if (const QString problem = validate(); !problem.isEmpty()) {

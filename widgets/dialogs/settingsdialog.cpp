@@ -17,19 +17,19 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_form = new QFormLayout;
 
     m_form->addRow(tr("Default &fanout:"), addSpin(AppSettings::Fanout, 1, 1024, QString()));
-    m_form->addRow(tr("Ask before running on more than:"),
+    m_form->addRow(tr("&Ask before running on more than:"),
                    addSpin(AppSettings::ConfirmRunAbove, 0, 1000000, tr(" hosts"), tr("never ask")));
     m_form->addRow(tr("Default &command timeout:"),
                    addSpin(AppSettings::CommandTimeoutSec, 0, 24 * 3600, tr(" s"), tr("none")));
-    m_form->addRow(tr("C&onnect timeout:"), addSpin(AppSettings::ConnectTimeoutSec, 1, 600, tr(" s")));
+    m_form->addRow(tr("Co&nnect timeout:"), addSpin(AppSettings::ConnectTimeoutSec, 1, 600, tr(" s")));
     m_form->addRow(tr("&Worker threads:"), addSpin(AppSettings::Threads, 0, 64, QString(), tr("one per core")));
     m_form->addRow(tr("Output &kept per host and stream:"), addSpin(AppSettings::OutputLimitMiB, 1, 1024, tr(" MiB")));
     m_form->addRow(tr("Output &shown per host:"), addSpin(AppSettings::DisplayLimitKiB, 64, 64 * 1024, tr(" KiB")));
-    m_form->addRow(tr("&Keepalive interval:"), addSpin(AppSettings::KeepaliveSec, 0, 3600, tr(" s"), tr("off")));
-    m_form->addRow(tr("Close idle connections after:"), addSpin(AppSettings::IdleTimeoutMin, 1, 24 * 60, tr(" min")));
+    m_form->addRow(tr("Kee&palive interval:"), addSpin(AppSettings::KeepaliveSec, 0, 3600, tr(" s"), tr("off")));
+    m_form->addRow(tr("Close &idle connections after:"), addSpin(AppSettings::IdleTimeoutMin, 1, 24 * 60, tr(" min")));
 
     m_form->addRow(tr("Keep run &history for:"), addSpin(AppSettings::HistoryDays, 0, 3650, tr(" days"), tr("ever")));
-    m_form->addRow(tr("Keep at most:"), addSpin(AppSettings::HistoryRuns, 0, 1000000, tr(" runs"), tr("no limit")));
+    m_form->addRow(tr("Keep at &most:"), addSpin(AppSettings::HistoryRuns, 0, 1000000, tr(" runs"), tr("no limit")));
 
     m_policy = new QComboBox(this);
     m_policy->setObjectName(QStringLiteral("hostKeyPolicyCombo"));
@@ -38,7 +38,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_policy->addItem(tr("Strict: refuse unknown keys"), QStringLiteral("strict"));
     m_policy->setCurrentIndex(qMax(0, m_policy->findData(AppSettings::value(AppSettings::HostKeyPolicy))));
     m_policy->setAccessibleName(tr("Unknown host keys"));
-    m_form->addRow(tr("Unknown &host keys:"), m_policy);
+    m_form->addRow(tr("&Unknown host keys:"), m_policy);
 
     m_language = new QComboBox(this);
     m_language->setObjectName(QStringLiteral("languageCombo"));

@@ -62,7 +62,7 @@ TransferDialog::TransferDialog(int hostCount, QWidget *parent)
     auto *pushForm = new QFormLayout(pushPage);
     pushForm->setContentsMargins(0, 0, 0, 0);
     pushForm->addRow(tr("Local files:"), fileRow);
-    pushForm->addRow(tr("Remote &folder:"), m_remoteFolder);
+    pushForm->addRow(tr("Remote fol&der:"), m_remoteFolder);
 
     // Pull page: what to fetch and where to put it.
     m_remotePath->setObjectName(QStringLiteral("remotePathEdit"));
@@ -78,8 +78,11 @@ TransferDialog::TransferDialog(int hostCount, QWidget *parent)
     auto *pullPage = new QWidget(this);
     auto *pullForm = new QFormLayout(pullPage);
     pullForm->setContentsMargins(0, 0, 0, 0);
-    pullForm->addRow(tr("Remote &path:"), m_remotePath);
-    pullForm->addRow(tr("&Into local folder:"), localRow);
+    pullForm->addRow(tr("Remote pa&th:"), m_remotePath);
+    // A row of several widgets gets no buddy from the form: without one the '&' would show as text.
+    auto *localLabel = new QLabel(tr("&Into local folder:"), pullPage);
+    localLabel->setBuddy(m_localFolder);
+    pullForm->addRow(localLabel, localRow);
     m_pages->addWidget(pushPage);
     m_pages->addWidget(pullPage);
 

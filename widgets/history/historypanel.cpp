@@ -31,15 +31,15 @@ HistoryPanel::HistoryPanel(RunHistory *history, QWidget *parent)
     , m_command(new QLineEdit(this))
     , m_host(new QLineEdit(this))
     , m_outcome(new QComboBox(this))
-    , m_sinceCheck(new QCheckBox(tr("&Since"), this))
+    , m_sinceCheck(new QCheckBox(tr("Sinc&e"), this))
     , m_since(new QDateEdit(QDate::currentDate().addDays(-7), this))
     , m_table(new QTableView(this))
     , m_chart(new HistoryChart(history, this))
     , m_status(new QLabel(this))
-    , m_open(new QPushButton(tr("&Open"), this))
+    , m_open(new QPushButton(tr("O&pen"), this))
     , m_rerun(new QPushButton(tr("Run &again"), this))
     , m_compare(new QPushButton(tr("Co&mpare..."), this))
-    , m_export(new QPushButton(tr("E&xport"), this))
+    , m_export(new QPushButton(tr("Export"), this))
 {
     setObjectName(QStringLiteral("historyPanel"));
     m_command->setObjectName(QStringLiteral("historyCommandFilter"));
@@ -124,8 +124,10 @@ HistoryPanel::HistoryPanel(RunHistory *history, QWidget *parent)
     topLayout->addLayout(filters);
     topLayout->addWidget(m_table, 1);
     topLayout->addLayout(buttons);
-    auto *split = new QSplitter(Qt::Vertical, this);
+    // Side by side: the dock is wide and short, and the list should show more than a few runs.
+    auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("historySplitter"));
+    split->setChildrenCollapsible(false);
     split->addWidget(top);
     split->addWidget(m_chart);
     split->setStretchFactor(0, 3);

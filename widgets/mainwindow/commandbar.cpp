@@ -38,7 +38,7 @@ CommandBar::CommandBar(QWidget *parent)
 
     m_history = new QToolButton(this);
     m_history->setObjectName(QStringLiteral("historyButton"));
-    m_history->setIcon(Theme::icon(QStringLiteral("document-open-recent")));
+    m_history->setIcon(Theme::icon(QStringLiteral("document-open")));
     m_history->setText(tr("History"));
     m_history->setToolTip(tr("Commands run before, newest first"));
     m_history->setAccessibleName(tr("Command history"));
@@ -104,11 +104,11 @@ CommandBar::CommandBar(QWidget *parent)
     layout->addWidget(m_command, 1);
     layout->addWidget(m_history);
     layout->addWidget(m_snippets);
-    auto *fanoutLabel = new QLabel(tr("&Fanout:"), this);
+    auto *fanoutLabel = new QLabel(tr("Fa&nout:"), this);
     fanoutLabel->setBuddy(m_fanout);
     layout->addWidget(fanoutLabel);
     layout->addWidget(m_fanout);
-    auto *timeoutLabel = new QLabel(tr("&Timeout:"), this);
+    auto *timeoutLabel = new QLabel(tr("T&imeout:"), this);
     timeoutLabel->setBuddy(m_timeout);
     layout->addWidget(timeoutLabel);
     layout->addWidget(m_timeout);

@@ -54,6 +54,7 @@
 #include <QTabBar>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -168,7 +169,7 @@ void MainWindow::createActions()
     // close() rather than quit(): the window saves its layout on the way out.
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
-    QMenu *hosts = menuBar()->addMenu(tr("&Hosts"));
+    QMenu *hosts = menuBar()->addMenu(tr("H&osts"));
     QAction *add = hosts->addAction(tr("&New host..."), this, &MainWindow::newProfile);
     add->setObjectName(QStringLiteral("newHostAction"));
     add->setShortcut(QKeySequence::New);
@@ -465,14 +466,21 @@ void MainWindow::createCentralArea()
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
 
-    m_commandBar = new CommandBar(central);
+    // A toolbar across the whole window, above the docks: the command gets the width the host
+    // panel would otherwise take, which is what lets the window fit a 1280 px screen.
+    auto *toolBar = addToolBar(tr("Command"));
+    toolBar->setObjectName(QStringLiteral("commandToolBar")); // saveState() needs it
+    toolBar->setMovable(false);
+    toolBar->setFloatable(false);
+    toolBar->toggleViewAction()->setVisible(false);
+    m_commandBar = new CommandBar(toolBar);
+    toolBar->addWidget(m_commandBar);
     connect(m_commandBar, &CommandBar::runRequested, this, &MainWindow::runCommand);
     connect(m_commandBar, &CommandBar::copyFilesRequested, this, [this] { showTransferDialog(profilesForRun()); });
     connect(m_commandBar, &CommandBar::cancelRequested, this, [this] {
         if (SessionView *session = currentSession())
             session->cancel();
     });
-    layout->addWidget(m_commandBar);
     for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto *run = new QShortcut(keys, this);
         connect(run, &QShortcut::activated, this, &MainWindow::runCommand);

@@ -200,7 +200,7 @@ QLayout *SessionView::buildTopBar()
     connect(m_cancel, &QPushButton::clicked, this, &SessionView::requestCancel);
     top->addWidget(m_cancel);
     // Made here, filled in createActions(): the button sits left of Export.
-    m_checkHosts = new QPushButton(tr("C&heck Hosts"));
+    m_checkHosts = new QPushButton(tr("Chec&k Hosts"));
     m_checkHosts->setObjectName(QStringLiteral("checkHostsButton"));
     m_checkHosts->setToolTip(tr("Check some of this run's hosts in the host panel, for the next command"));
     top->addWidget(m_checkHosts);
