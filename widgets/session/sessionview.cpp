@@ -8,6 +8,7 @@
 #include "widgets/session/exportmenu.h"
 #include "widgets/session/outputview.h"
 #include "widgets/session/progressdelegate.h"
+#include "widgets/style/theme.h"
 #include "widgets/style/uilog.h"
 
 #include <QAction>
@@ -80,6 +81,10 @@ QIcon statusIcon(const QStyle *style, RunSession::HostStatus status)
         choice = {"process-stop", QStyle::SP_DialogCancelButton};
         break;
     }
+    // Running is the state most watched: Chorus's own green arrow where the desktop has no icon, as
+    // Fusion's is black and disappears on a dark palette.
+    if (status == S::Running)
+        return Theme::icon(QString::fromLatin1(choice.theme));
     return QIcon::fromTheme(QString::fromLatin1(choice.theme), style->standardIcon(choice.fallback));
 }
 

@@ -1,5 +1,7 @@
 #include "widgets/style/theme.h"
 
+#include "widgets/style/contraststyle.h"
+
 #include <QApplication>
 #include <QFontDatabase>
 #include <QFontInfo>
@@ -105,7 +107,7 @@ void Theme::apply(QApplication *app, Mode mode)
     if (!app || mode == Mode::System)
         return;
     // Fusion draws everything from the palette; platform styles may keep light parts in dark mode.
-    app->setStyle(QStringLiteral("Fusion"));
+    app->setStyle(new ContrastStyle);
     QApplication::setPalette(palette(mode));
 }
 
