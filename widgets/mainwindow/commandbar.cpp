@@ -38,7 +38,6 @@ CommandBar::CommandBar(QWidget *parent)
 
     m_history = new QToolButton(this);
     m_history->setObjectName(QStringLiteral("historyButton"));
-    m_history->setIcon(Theme::icon(QStringLiteral("document-open")));
     m_history->setText(tr("History"));
     m_history->setToolTip(tr("Commands run before, newest first"));
     m_history->setAccessibleName(tr("Command history"));
