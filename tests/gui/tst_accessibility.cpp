@@ -18,6 +18,7 @@
 #include "widgets/dialogs/transferdialog.h"
 #include "widgets/history/historypanel.h"
 #include "widgets/mainwindow/mainwindow.h"
+#include "widgets/compare/compareview.h"
 #include "widgets/session/sessionview.h"
 
 #include <QAbstractButton>
@@ -296,15 +297,25 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.hostModel()->setAllChecked(true);
+        qint64 last = 0;
         for (int i = 0; i < 6; ++i) {
             // Long commands, as people's are: titles and lists must not grow with them.
             SessionView *session = window.runOn(window.hostModel()->checkedProfiles(),
-                                                QStringLiteral("echo %1; ").arg(i) + QStringLiteral("uptime; df -h /var /tmp; ").repeated(8));
+                                                QStringLiteral("echo %1 $SSH_CONNECTION; ").arg(i) + QStringLiteral("uptime; df -h /var /tmp; ").repeated(8));
             QVERIFY(session);
             QTRY_VERIFY_WITH_TIMEOUT(!session->isRunning() && session->historyId() > 0, 30000);
+            last = session->historyId();
+            // Every page of a session has been looked at: each one's minimum counts.
+            session->openOutput(0);
+            for (int tab : {SessionView::CompareTab, SessionView::DurationsTab})
+                session->outputTabs()->setCurrentIndex(tab);
+            session->compareView()->selectGroup(1); // the hosts differ: a diff is shown
         }
         auto *history = window.findChild<QDockWidget *>(QStringLiteral("historyDock"));
         history->show();
+        // A run selected: its chart and title are shown too.
+        window.historyPanel()->refresh();
+        window.historyPanel()->selectRun(last);
         const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
         qInfo("minimum window size with every panel: %dx%d", minimum.width(), minimum.height());
         QVERIFY2(minimum.width() <= 1280 && minimum.height() <= 720,

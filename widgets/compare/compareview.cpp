@@ -104,6 +104,8 @@ CompareView::CompareView(RunSession *session, QWidget *parent) : QWidget(parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->header()->setStretchLastSection(true);
+    // A header and two groups at least, not a scroll area's default (see DiffView).
+    m_tree->setMinimumHeight(m_tree->header()->sizeHint().height() + 2 * (m_tree->fontMetrics().height() + 4) + 4);
     m_diff = new DiffView;
     splitter->addWidget(m_tree);
     splitter->addWidget(m_diff);

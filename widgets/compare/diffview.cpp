@@ -14,6 +14,7 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QToolButton>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace Chorus {
@@ -110,6 +111,10 @@ DiffView::DiffView(QWidget *parent) : QWidget(parent)
     m_rightLabel->setObjectName(QStringLiteral("rightLabel"));
     m_left = makeSide(QStringLiteral("leftText"));
     m_right = makeSide(QStringLiteral("rightText"));
+    // Three lines at least, not a scroll area's default: the view shares a 720 px high window with
+    // the status table and the run history.
+    for (QWidget *side : {static_cast<QWidget *>(m_left), static_cast<QWidget *>(m_right)})
+        side->setMinimumHeight(3 * side->fontMetrics().lineSpacing() + 2 * side->style()->pixelMetric(QStyle::PM_DefaultFrameWidth) + 4);
     m_left->setAccessibleName(tr("Reference output"));
     m_right->setAccessibleName(tr("Compared output"));
     const QString previousKeys = m_previous->shortcut().toString(QKeySequence::NativeText);
