@@ -34,6 +34,7 @@
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -359,6 +360,21 @@ private Q_SLOTS:
         QVERIFY2(!shown.contains(u'&'), qPrintable(firstTitle));
         QVERIFY2(shown.replace(u'\x01', u'&').startsWith(command), qPrintable(firstTitle));
         QTRY_VERIFY_WITH_TIMEOUT(!first->isRunning() && !second->isRunning(), 30000);
+        // Each tab's icon says how its run stands: running, all ok, some failed.
+        SessionView *failing = runWithKeys(window, QStringLiteral("sleep 1; exit 3"));
+        QVERIFY(failing);
+        // The state the tab shows, with a non-empty icon.
+        const auto tabState = [tabs](SessionView *s) {
+            const int tab = tabs->indexOf(s);
+            return tabs->tabIcon(tab).isNull() ? -1 : int(tabs->tabBar()->tabData(tab).value<SessionView::State>());
+        };
+        QCOMPARE(tabState(failing), int(SessionView::State::Running));
+        QTRY_VERIFY_WITH_TIMEOUT(!failing->isRunning(), 30000);
+        QCOMPARE(tabState(failing), int(SessionView::State::SomeFailed));
+        QCOMPARE(tabState(first), int(SessionView::State::AllOk));
+        QVERIFY(tabs->tabIcon(tabs->indexOf(first)).pixmap(16).toImage() !=
+                tabs->tabIcon(tabs->indexOf(failing)).pixmap(16).toImage());
+        delete failing;
         QTest::keyClick(&window, Qt::Key_W, Qt::ControlModifier);
         QCOMPARE(tabs->count(), 1);
         QCOMPARE(tabs->widget(0), first);

@@ -347,7 +347,7 @@ SessionView *MainWindow::openFromHistory(qint64 id)
     });
     connect(session, &SessionView::compareWithPreviousRequested, this,
             [this, session](int host) { compareWithPrevious(session, host); });
-    connectCheckHosts(session);
+    connectSessionTab(session);
     return session;
 }
 
@@ -401,8 +401,16 @@ SessionView *MainWindow::runAgainOn(const QStringList &hostNames, const QString 
     return session;
 }
 
-void MainWindow::connectCheckHosts(SessionView *session)
+void MainWindow::connectSessionTab(SessionView *session)
 {
+    // The tab shows how the run stands (running, all ok, some failed), seen from any other tab.
+    const auto showState = [this, session] {
+        const int tab = m_sessionTabs->indexOf(session);
+        m_sessionTabs->setTabIcon(tab, session->stateIcon());
+        m_sessionTabs->tabBar()->setTabData(tab, QVariant::fromValue(session->state()));
+    };
+    connect(session, &SessionView::stateChanged, this, showState);
+    showState();
     connect(session, &SessionView::checkHostsRequested, this, [this, session](const QList<int> &hosts) {
         QStringList names;
         for (int host : hosts)
@@ -853,7 +861,7 @@ SessionView *MainWindow::startSession(const RunRequest &request, const QByteArra
         else
             QMessageBox::warning(this, tr("Cannot run the script"), error);
     });
-    connectCheckHosts(session);
+    connectSessionTab(session);
     updateCancel();
     return session;
 }

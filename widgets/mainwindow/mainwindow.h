@@ -161,7 +161,7 @@ private:
     bool resolveTargets(const QList<Profile> &profiles, QList<HostTarget> *targets, QString *error) const;
     void recordInHistory(SessionView *session);
     void notifyIfUnseen(SessionView *session);
-    void connectCheckHosts(SessionView *session);
+    void connectSessionTab(SessionView *session);
     bool prepareRequest(const QList<Profile> &profiles, RunRequest *request);
     void chooseAndRunScript();
     void onHostKeyQuestion(const HostKeyQuestion &question);

@@ -441,8 +441,38 @@ QString SessionView::transferText() const
     return text;
 }
 
+SessionView::State SessionView::state() const
+{
+    if (!m_session->isFinished())
+        return State::Running;
+    const RunSession::Counts c = m_session->counts();
+    if (c.problems() > 0)
+        return State::SomeFailed;
+    return c.cancelled > 0 ? State::Cancelled : State::AllOk;
+}
+
+QIcon SessionView::stateIcon() const
+{
+    using S = RunSession::HostStatus;
+    switch (state()) {
+    case State::Running:
+        return statusIcon(style(), S::Running);
+    case State::AllOk:
+        return statusIcon(style(), S::Ok);
+    case State::SomeFailed:
+        return statusIcon(style(), S::Failed);
+    case State::Cancelled:
+        return statusIcon(style(), S::Cancelled);
+    }
+    return {};
+}
+
 void SessionView::updateSummary()
 {
+    if (const State now = state(); now != m_state) {
+        m_state = now;
+        Q_EMIT stateChanged(now);
+    }
     const QString text = summaryText();
     if (text == m_summary->text())
         return;

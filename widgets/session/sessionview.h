@@ -4,6 +4,7 @@
 #include "model/session/runsession.h"
 
 #include <QHash>
+#include <QIcon>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -55,6 +56,17 @@ public:
     // For the tab: the command, shortened.
     QString title() const;
     QString summaryText() const;
+    // How the run stands, for its tab's icon.
+    enum class State
+    {
+        Running,
+        AllOk,
+        SomeFailed, // a host exited non-zero, failed or timed out
+        Cancelled,  // nothing failed, but some hosts were cancelled
+    };
+    Q_ENUM(State)
+    State state() const;
+    QIcon stateIcon() const;
 
     QTableView *statusTable() const { return m_table; }
     SessionStatusModel *statusModel() const { return m_model; }
@@ -91,6 +103,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     // The run ended; the view stays for reading.
     void finished();
+    void stateChanged(Chorus::SessionView::State state);
     // "Run again on the outliers / the failed": the same request on those hosts (their indexes in
     // this run are given too, so the caller can carry what it knows about them).
     void rerunRequested(const Chorus::RunRequest &request, const QList<int> &hosts);
@@ -140,6 +153,7 @@ private:
     QPushButton *m_export = nullptr;
     ExportMenu *m_exportMenu = nullptr;
     qint64 m_historyId = 0;
+    State m_state = State::Running;
     QTimer m_clock;
     QTimer m_outputFilter; // coalesces the table's row changes into one refilter of "All hosts"
 };
