@@ -85,6 +85,9 @@ bool WorkerPool::isRunning(RunId run) const
 // host lands on the worker that holds its open connection.
 int WorkerPool::workerFor(const HostTarget &target) const
 {
+    // Hosts behind the same jump hosts share one worker, where the jump host's connection is.
+    if (target.proxyCommand.isEmpty() && !target.proxyJump.isEmpty())
+        return int(qHash(target.proxyJump + u'|' + target.configFile) % m_workers.size());
     return int(qHash(target.connectionKey()) % m_workers.size());
 }
 

@@ -841,6 +841,10 @@ connecting %3 ms, command %4 ms, total %5 ms</source>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
+    <message>
+        <source>Via</source>
+        <translation>经由</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::MainWindow</name>
@@ -4251,6 +4255,18 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
     <message>
         <source>too many open files (limit %1); raise it with ulimit -n</source>
         <translation>打开的文件过多（上限 %1）；请用 ulimit -n 提高</translation>
+    </message>
+    <message>
+        <source>connect timeout (%1 s) while opening a channel through the jump host</source>
+        <translation>通过跳板机打开通道时连接超时（%1 秒）</translation>
+    </message>
+    <message>
+        <source>the jump host %1 could not open a channel to %2 port %3: %4</source>
+        <translation>跳板机 %1 无法打开到 %2 端口 %3 的通道：%4</translation>
+    </message>
+    <message>
+        <source>jump host %1: %2</source>
+        <translation>跳板机 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -841,6 +841,10 @@ connecting %3 ms, command %4 ms, total %5 ms</source>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
+    <message>
+        <source>Via</source>
+        <translation>經由</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::MainWindow</name>
@@ -4251,6 +4255,18 @@ Ctrl+C 會取消仍在執行的指令，並輸出到目前為止傳回的結果�
     <message>
         <source>too many open files (limit %1); raise it with ulimit -n</source>
         <translation>開啟的檔案過多（上限 %1）；請用 ulimit -n 提高</translation>
+    </message>
+    <message>
+        <source>connect timeout (%1 s) while opening a channel through the jump host</source>
+        <translation>透過跳板主機開啟通道時連線逾時（%1 秒）</translation>
+    </message>
+    <message>
+        <source>the jump host %1 could not open a channel to %2 port %3: %4</source>
+        <translation>跳板主機 %1 無法開啟到 %2 連接埠 %3 的通道：%4</translation>
+    </message>
+    <message>
+        <source>jump host %1: %2</source>
+        <translation>跳板主機 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,8 @@ QString HostTarget::connectionKey() const
 {
     return user + u'@' + hostname + u':' + QString::number(port) + u'|' + proxyJump + u'|' + proxyCommand
            + u'|' + identityFiles.join(u',') + u'|' + certificateFiles.join(u',') + u'|' + identityAgent + u'|'
-           + knownHostsFiles.join(u',') + u'|' + globalKnownHostsFiles.join(u',') + u'|' + hostKeyAlias;
+           + knownHostsFiles.join(u',') + u'|' + globalKnownHostsFiles.join(u',') + u'|' + hostKeyAlias
+           + (jump ? QStringLiteral("|via ") + jump->connectionKey() : QString());
 }
 
 QString HostTarget::address() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/core/jumptarget.h"
+
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -40,6 +42,9 @@ struct HostTarget
     QStringList certificateFiles; // OpenSSH CertificateFile; "KEY-cert.pub" beside a key is found without it
     QString identityAgent;        // OpenSSH IdentityAgent: a socket path; empty: $SSH_AUTH_SOCK; "none": no agent
     QString proxyJump;          // OpenSSH ProxyJump value, empty for a direct connection
+    // The last jump host when it comes from a host profile, resolved; otherwise the engine resolves
+    // proxyJump's hops with configFile, as ssh -J does.
+    JumpTarget jump;
     QString proxyCommand;       // OpenSSH ProxyCommand, %h %p %r already expanded
     QString configFile;         // the ssh_config the jump hosts are resolved with (empty: ssh's default)
     int connectTimeoutMs = 10000; // 0: no limit of our own (ConnectTimeout none)

@@ -145,6 +145,12 @@ QVariant HostModel::data(const QModelIndex &index, int role) const
             return p.tags.join(QStringLiteral(", "));
         case NotesColumn:
             return p.notes;
+        case JumpColumn: {
+            if (p.jumpHost.isEmpty())
+                return {};
+            const Node *jump = m_hosts.value(QUuid::fromString(p.jumpHost), nullptr);
+            return jump ? jump->profile.name : p.jumpHost;
+        }
         }
         return {};
     case Qt::ToolTipRole:
@@ -254,6 +260,8 @@ QVariant HostModel::headerData(int section, Qt::Orientation orientation, int rol
         return tr("Tags");
     case NotesColumn:
         return tr("Notes");
+    case JumpColumn:
+        return tr("Via");
     }
     return {};
 }
@@ -271,7 +279,9 @@ Qt::ItemFlags HostModel::flags(const QModelIndex &index) const
         if (index.column() == NameColumn)
             f |= Qt::ItemIsEditable;
     } else {
-        f |= Qt::ItemNeverHasChildren | Qt::ItemIsEditable;
+        f |= Qt::ItemNeverHasChildren;
+        if (index.column() != JumpColumn) // chosen in the host's dialog, from the other hosts
+            f |= Qt::ItemIsEditable;
     }
     return f;
 }

@@ -36,6 +36,7 @@ public:
         AuthColumn,
         TagsColumn,
         NotesColumn,
+        JumpColumn, // the jump host a host is reached through (its profile's name, or the spec)
         ColumnCount
     };
     enum Role

@@ -138,6 +138,12 @@ bool TargetResolver::targets(const QList<Profile> &profiles, QList<HostTarget> *
     return true;
 }
 
+void TargetResolver::setProfileDefaults(HostKeyPolicy policy, int connectTimeoutMs)
+{
+    m_defaultPolicy = policy;
+    m_defaultConnectTimeoutMs = connectTimeoutMs;
+}
+
 bool TargetResolver::jumpChain(const Profile &profile, QList<QUuid> *visiting, QString *chain,
                                QString *error) const
 {
@@ -203,11 +209,24 @@ bool TargetResolver::target(const Profile &profile, HostTarget *target, QString 
     if (!chain.isEmpty()) {
         t.proxyJump = chain;
         t.proxyCommand.clear();
+        // A jump host that is a profile goes with its own settings (key, password, host key policy),
+        // which a ProxyJump spec cannot carry. The chain was checked for loops above.
+        const QUuid via = QUuid::fromString(profile.jumpHost.trimmed());
+        if (!via.isNull()) {
+            HostTarget jump;
+            if (!this->target(m_profiles.at(m_byId.value(via)), &jump, error))
+                return false;
+            t.jump = JumpTarget(jump);
+        }
     }
     if (profile.connectTimeoutMs)
         t.connectTimeoutMs = *profile.connectTimeoutMs;
+    else if (m_defaultConnectTimeoutMs)
+        t.connectTimeoutMs = *m_defaultConnectTimeoutMs;
     if (profile.hostKeyPolicy)
         t.hostKeyPolicy = *profile.hostKeyPolicy;
+    else if (m_defaultPolicy)
+        t.hostKeyPolicy = *m_defaultPolicy;
     *target = t;
     return true;
 }

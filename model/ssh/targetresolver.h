@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace Chorus {
 
 // Turns what the user picked (profiles, or an expression typed in the GUI or after `chorus run -w`)
@@ -34,6 +36,10 @@ public:
     explicit TargetResolver(const QList<Profile> &profiles, const QStringList &groups = {},
                             const SshConfig &config = SshConfig());
 
+    // What a profile that says nothing gets, in place of ssh_config's (the window's settings): for
+    // the hosts and for the jump hosts they go through alike.
+    void setProfileDefaults(HostKeyPolicy policy, int connectTimeoutMs);
+
     // The profiles an expression names (see above). Unknown name or group: false and *error says so.
     bool match(const QString &expression, QList<Profile> *profiles, QString *error) const;
     // match(), then target() for each.
@@ -56,6 +62,8 @@ private:
     QStringList m_groups; // every group path with its ancestors, sorted
     QHash<QUuid, qsizetype> m_byId;
     SshConfig m_config;
+    std::optional<HostKeyPolicy> m_defaultPolicy;
+    std::optional<int> m_defaultConnectTimeoutMs;
 };
 
 } // namespace Chorus

@@ -2,13 +2,13 @@
 
 #include "model/core/hostevents.h"
 #include "model/core/printable.h"
-#include "model/core/shellquote.h"
 #include "model/ssh/knownhosts.h"
 #include "sshworker/internal/agentrelay.h"
 #include "sshworker/internal/hostjob.h"
 #include "sshworker/internal/proxyprocess.h"
 #include "sshworker/internal/sshlog.h"
 #include "sshworker/internal/sshworker.h"
+#include "sshworker/internal/tunnel.h"
 #include "sshworker/workerpool.h"
 
 #include <QCoreApplication>
@@ -157,6 +157,11 @@ void SshConnection::setPhase(Phase phase)
     }
     for (HostJob *c : std::as_const(m_waiters))
         m_worker->reportState(c, state);
+    // The hosts behind a jump host see what holds them up.
+    for (SshConnection *behind : std::as_const(m_dependants)) {
+        for (HostJob *c : std::as_const(behind->m_waiters))
+            m_worker->reportState(c, state);
+    }
 }
 
 void SshConnection::addWaiter(HostJob *command)
@@ -168,7 +173,7 @@ void SshConnection::addWaiter(HostJob *command)
 void SshConnection::removeWaiter(HostJob *command)
 {
     m_waiters.removeAll(command);
-    if (m_waiters.isEmpty() && m_phase != Phase::Ready && m_channels == 0) {
+    if (m_waiters.isEmpty() && m_dependants.isEmpty() && m_phase != Phase::Ready && m_channels == 0) {
         // Nobody wants this connection any more: give the handshake up.
         fail(FailureKind::Connect, QCoreApplication::translate("SshConnection", "connection abandoned"));
     }
@@ -181,6 +186,52 @@ void SshConnection::noteChannelRefused()
         note(QStringLiteral("the server refused channel %1 on this connection; more go to a new connection")
                  .arg(m_channels + 1));
     }
+}
+
+void SshConnection::addDependant(SshConnection *connection)
+{
+    m_dependants.append(connection);
+    m_lastUsedUs = 0;
+}
+
+void SshConnection::removeDependant(SshConnection *connection)
+{
+    m_dependants.removeAll(connection);
+    if (m_dependants.isEmpty() && m_waiters.isEmpty() && m_phase != Phase::Ready && m_phase != Phase::Dead
+        && m_channels == 0)
+        fail(FailureKind::Connect, QCoreApplication::translate("SshConnection", "connection abandoned"));
+}
+
+int SshConnection::handshakesThrough() const
+{
+    int count = 0;
+    for (const SshConnection *behind : m_dependants) {
+        if (behind->m_tunnel && behind->m_phase != Phase::Ready && behind->m_phase != Phase::Dead)
+            ++count;
+    }
+    return count;
+}
+
+int SshConnection::tunnelFd(short *events) const
+{
+    return m_tunnel ? m_tunnel->pumpFd(events) : -1;
+}
+
+void SshConnection::onTunnelEvent(short revents)
+{
+    if (m_tunnel)
+        m_tunnel->onPumpEvent(revents);
+}
+
+const HostJob *SshConnection::askingJob() const
+{
+    if (!m_waiters.isEmpty())
+        return m_waiters.first();
+    for (const SshConnection *behind : m_dependants) {
+        if (const HostJob *job = behind->askingJob())
+            return job;
+    }
+    return nullptr;
 }
 
 void SshConnection::channelClosed(qint64 now)
@@ -208,6 +259,8 @@ qint64 SshConnection::nextDeadlineUs() const
     case Phase::Handshaking:
     case Phase::Authenticating:
         return m_deadlineUs;
+    case Phase::WaitingForJump:
+        return m_tunnel ? m_deadlineUs : 0;
     case Phase::RetryWaiting:
         return m_retryAtUs;
     default:
@@ -257,6 +310,9 @@ void SshConnection::checkDeadline(qint64 now)
         break;
     case Phase::Handshaking:
         message = QT_TRANSLATE_NOOP("SshConnection", "connect timeout (%1 s) while waiting for the SSH handshake");
+        break;
+    case Phase::WaitingForJump:
+        message = QT_TRANSLATE_NOOP("SshConnection", "connect timeout (%1 s) while opening a channel through the jump host");
         break;
     default:
         message = QT_TRANSLATE_NOOP("SshConnection", "connect timeout (%1 s) while authenticating");
@@ -324,6 +380,12 @@ void SshConnection::closeSession()
     }
     if (m_sessionFd >= 0)
         ::close(std::exchange(m_sessionFd, -1));
+    if (m_tunnel) {
+        m_tunnel.reset();
+        m_jump->channelClosed(SshWorker::nowUs());
+    }
+    if (m_jump)
+        std::exchange(m_jump, nullptr)->removeDependant(this);
     if (m_proxy) {
         m_worker->reap(m_proxy->terminate());
         m_proxy.reset();
@@ -334,6 +396,14 @@ void SshConnection::close()
 {
     if (m_resolveTicket) // nobody waits for the name any more
         m_worker->cancelResolve(std::exchange(m_resolveTicket, 0));
+    // The hosts behind this one let go of their channels on it before its session goes.
+    if (!m_dependants.isEmpty()) {
+        if (error.isEmpty())
+            error = QCoreApplication::translate("SshConnection", "connection closed");
+        const QList<SshConnection *> behind = m_dependants;
+        for (SshConnection *c : behind)
+            c->jumpLost(*this);
+    }
     releaseSlots(false);
     closeSession();
     if (m_phase != Phase::Dead) {
@@ -345,6 +415,8 @@ void SshConnection::close()
 
 void SshConnection::step()
 {
+    if (m_tunnel)
+        m_tunnel->pump();
     switch (m_phase) {
     case Phase::RetryWaiting:
         if (SshWorker::nowUs() < m_retryAtUs)
@@ -352,9 +424,17 @@ void SshConnection::step()
         m_phase = Phase::WaitingForSlot;
         [[fallthrough]];
     case Phase::WaitingForSlot:
+        if (throughJump()) {
+            // Slots are taken once the jump host is ready: hosts waiting for it must not hold the
+            // ones it needs itself.
+            setPhase(Phase::WaitingForJump);
+            m_deadlineUs = 0;
+            stepJump();
+            return;
+        }
         if (!m_connectionSlot) {
             // A proxy's pipes take three descriptors where a socket takes one.
-            const int cost = m_target.proxyJump.isEmpty() && m_target.proxyCommand.isEmpty() ? 1 : 3;
+            const int cost = m_target.proxyCommand.isEmpty() ? 1 : 3;
             if (!m_worker->acquireConnectionSlot(cost))
                 return;
             m_connectionSlot = cost;
@@ -372,6 +452,9 @@ void SshConnection::step()
         return;
     case Phase::WaitingForServer:
         tryNextAddress();
+        return;
+    case Phase::WaitingForJump:
+        stepJump();
         return;
     case Phase::TcpConnecting:
         if (m_tcpReady)
@@ -409,8 +492,8 @@ void SshConnection::step()
 void SshConnection::beginHandshake()
 {
     setPhase(Phase::Resolving);
-    if (!m_target.proxyCommand.isEmpty() || !m_target.proxyJump.isEmpty()) {
-        // A proxy (or jump host) carries the stream; libssh runs the command itself.
+    if (!m_target.proxyCommand.isEmpty()) {
+        // A proxy command carries the stream.
         ++attempts;
         resolvedUs = tcpUs = SshWorker::nowUs();
         startSsh(-1);
@@ -577,10 +660,10 @@ void SshConnection::startSsh(int fd)
     }
 
     if (fd < 0) {
-        // A proxy (or jump host) carries the stream: a child of our own on a socket pair.
+        // A proxy command carries the stream: a child of our own on a socket pair.
         QString why;
         m_proxy = std::make_unique<ProxyProcess>();
-        fd = m_proxy->start(m_target.proxyCommand.isEmpty() ? jumpCommand() : m_target.proxyCommand, &why);
+        fd = m_proxy->start(m_target.proxyCommand, &why);
         if (fd < 0) {
             fail(FailureKind::Connect, why);
             return;
@@ -606,36 +689,83 @@ void SshConnection::startSsh(int fd)
     }
 }
 
-// ProxyJump as OpenSSH itself implements it: `ssh -W host:port` through the LAST jump host,
-// which ssh reaches through the ones before it (-J), all resolved with the same ssh_config. For
-// "a,b" the path is a, then b, then the target: dialling b first would skip a bastion.
-QString SshConnection::jumpCommand() const
+bool SshConnection::throughJump() const
 {
-    QStringList jumps = m_target.proxyJump.split(u',', Qt::SkipEmptyParts);
-    QString first = jumps.takeLast().trimmed();
-    QString command = QStringLiteral("ssh -o BatchMode=yes");
-    if (!m_target.configFile.isEmpty())
-        command += QStringLiteral(" -F ") + shellQuote(m_target.configFile);
-    if (first.startsWith(QStringLiteral("ssh://")))
-        first = first.mid(6);
-    const qsizetype at = first.lastIndexOf(u'@');
-    if (at > 0) {
-        command += QStringLiteral(" -l ") + shellQuote(first.left(at));
-        first = first.mid(at + 1);
+    return m_target.proxyCommand.isEmpty() && !m_target.proxyJump.isEmpty()
+           && m_target.proxyJump.compare(u"none", Qt::CaseInsensitive) != 0;
+}
+
+// Waits for the jump host's connection, then opens a channel through it to this host and starts
+// the SSH session on the tunnel.
+void SshConnection::stepJump()
+{
+    if (!m_jump) {
+        QString why;
+        m_jump = m_worker->jumpConnection(m_target, &why);
+        if (!m_jump) {
+            fail(FailureKind::Connect, why);
+            return;
+        }
+        m_jump->addDependant(this);
+        m_jump->step();
+        if (m_phase == Phase::Dead)
+            return; // the jump host failed at once, and this with it
     }
-    const qsizetype colon = first.lastIndexOf(u':');
-    if (colon > 0 && first.indexOf(u':') == colon && !first.startsWith(u'[')) {
-        command += QStringLiteral(" -p ") + shellQuote(first.mid(colon + 1));
-        first = first.left(colon);
-    } else if (first.startsWith(u'[') && first.contains(QStringLiteral("]:"))) {
-        const qsizetype close = first.indexOf(QStringLiteral("]:"));
-        command += QStringLiteral(" -p ") + shellQuote(first.mid(close + 2));
-        first = first.mid(1, close - 1);
+    if (m_jump->phase() != Phase::Ready)
+        return;
+    if (!m_tunnel) {
+        if (!m_jump->isUsable())
+            return; // found dead: its failure reaches this one through jumpLost()
+        if (m_jump->handshakesThrough() >= HandshakesPerJump)
+            return;
+        if (!m_connectionSlot) {
+            if (!m_worker->acquireConnectionSlot(2)) // the socket pair
+                return;
+            m_connectionSlot = 2;
+        }
+        if (!m_haveSlot) {
+            if (!m_worker->acquireHandshakeSlot())
+                return;
+            m_haveSlot = true;
+        }
+        resetDeadline();
+        ++attempts;
+        resolvedUs = SshWorker::nowUs();
+        m_tunnel = std::make_unique<Tunnel>(m_jump->session(), m_target.hostname, m_target.port);
+        m_jump->channelOpened();
+        note(QStringLiteral("opening a channel to %1 port %2 through %3")
+                 .arg(m_target.hostname).arg(m_target.port).arg(m_jump->target().name));
     }
-    if (!jumps.isEmpty())
-        command += QStringLiteral(" -J ") + shellQuote(jumps.join(u','));
-    command += QStringLiteral(" -W ") + shellQuote(QStringLiteral("[%1]:%2").arg(m_target.hostname).arg(m_target.port));
-    return command + QStringLiteral(" -- ") + shellQuote(first);
+    switch (m_tunnel->open()) {
+    case Tunnel::State::Opening:
+        return;
+    case Tunnel::State::Failed:
+        fail(FailureKind::Connect,
+             QCoreApplication::translate("SshConnection", "the jump host %1 could not open a channel to %2 port %3: %4")
+                 .arg(m_jump->target().name, m_target.hostname)
+                 .arg(m_target.port)
+                 .arg(m_tunnel->error()));
+        return;
+    case Tunnel::State::Open:
+        tcpUs = SshWorker::nowUs();
+        startSsh(m_tunnel->takeInnerFd());
+        return;
+    }
+}
+
+// The jump host's connection failed or closed: this host cannot go on, and says which hop failed.
+void SshConnection::jumpLost(const SshConnection &jump)
+{
+    if (m_tunnel) {
+        m_tunnel.reset(); // before the jump host's session is freed
+        m_jump->channelClosed(SshWorker::nowUs());
+    }
+    if (m_phase == Phase::Dead)
+        return;
+    if (jump.timedOut)
+        timedOut = true;
+    fail(jump.failure == FailureKind::None ? FailureKind::Connect : jump.failure,
+         QCoreApplication::translate("SshConnection", "jump host %1: %2").arg(jump.target().name, jump.error));
 }
 
 void SshConnection::checkHostKey()
@@ -717,12 +847,12 @@ void SshConnection::checkHostKey()
         return;
     case HostKeyPolicy::Ask: {
         setPhase(Phase::AwaitingHostKey);
-        if (m_waiters.isEmpty()) {
+        const HostJob *first = askingJob();
+        if (!first) {
             fail(FailureKind::HostKeyUnknown,
                  QCoreApplication::translate("SshConnection", "host key not confirmed"));
             return;
         }
-        const HostJob *first = m_waiters.first();
         m_worker->ask(HostKeyQuestion{first->runId(), first->host(), m_target.name, m_lookupName, m_hostKeyType,
                                       offered, knownHostsFile});
         return;
@@ -732,6 +862,10 @@ void SshConnection::checkHostKey()
 
 void SshConnection::answerHostKey(bool accept)
 {
+    if (m_phase == Phase::WaitingForJump && m_jump) {
+        m_jump->answerHostKey(accept); // the question was the jump host's
+        return;
+    }
     if (m_phase != Phase::AwaitingHostKey && !(m_phase == Phase::Handshaking && accept))
         return;
     if (!accept) {
@@ -1080,17 +1214,23 @@ void SshConnection::askSecret(int kind, const QString &detail, bool retry)
 {
     m_secretKind = kind;
     setPhase(Phase::AwaitingSecret);
-    if (m_waiters.isEmpty()) {
+    const HostJob *first = askingJob();
+    if (!first) {
         fail(FailureKind::Auth, QCoreApplication::translate("SshConnection", "authentication abandoned"));
         return;
     }
-    const HostJob *first = m_waiters.first();
-    m_worker->ask(SecretRequest{first->runId(), first->host(), first->target().name, m_target.user,
-                                SecretKind(kind), detail, retry, first->target().profile});
+    // A jump host's secret is asked for in its own name and kept under its own profile, if it has one.
+    const bool own = m_waiters.contains(first);
+    m_worker->ask(SecretRequest{first->runId(), first->host(), own ? first->target().name : m_target.name, m_target.user,
+                                SecretKind(kind), detail, retry, own ? first->target().profile : m_target.profile});
 }
 
 void SshConnection::provideSecret(const QByteArray &secret, bool given)
 {
+    if (m_phase == Phase::WaitingForJump && m_jump) {
+        m_jump->provideSecret(secret, given);
+        return;
+    }
     if (m_phase != Phase::AwaitingSecret)
         return;
     setPhase(Phase::Authenticating);

@@ -21,17 +21,25 @@ namespace Chorus {
 class HostJob;
 class ProxyProcess;
 class SshWorker;
+class Tunnel;
 
 // One SSH connection (a libssh session) owned by a worker: resolve, TCP connect, key exchange,
 // host key check against known_hosts, authentication, then a carrier for any number of
 // command channels. Every call returns at once; step() is called again when the worker's
 // poll says something may have moved.
+//
+// A host behind jump hosts (ProxyJump) runs its session through a Tunnel on the connection to the
+// last jump host, which is a connection like any other in the same worker (reached through the
+// hops before it in turn), shared by every host behind it. While it is not ready the host waits
+// (WaitingForJump); its questions (host key, secrets) are asked for the first host waiting on it;
+// its failure fails every host behind it, naming it.
 class SshConnection
 {
 public:
     enum class Phase
     {
         WaitingForSlot, // the pool-wide handshake cap is reached
+        WaitingForJump, // the jump host's connection is not ready, or its cap on handshakes is reached
         Resolving,
         WaitingForServer, // the cap on handshakes in flight to this server address is reached
         RetryWaiting,     // the server dropped the connection before it was authenticated: back off
@@ -61,6 +69,16 @@ public:
     void checkDeadline(qint64 now);
     void keepalive(qint64 now, int intervalMs);
     void close(); // sends a disconnect and frees the session
+
+    // Jump hosts: the hosts whose sessions go through this connection.
+    static constexpr int HandshakesPerJump = 32; // at once through one jump host; sshd's MaxStartups is 10:30:100
+    void addDependant(SshConnection *connection);
+    void removeDependant(SshConnection *connection);
+    bool hasDependants() const { return !m_dependants.isEmpty(); }
+    int handshakesThrough() const;
+    // The socket pair end this connection's tunnel pumps, if it has one.
+    int tunnelFd(short *events) const;
+    void onTunnelEvent(short revents);
 
     Phase phase() const { return m_phase; }
     bool isDead() const { return m_phase == Phase::Dead; }
@@ -110,7 +128,11 @@ private:
     void releaseSlots(bool dropped);
     void closeSession();
     void resetDeadline();
-    QString jumpCommand() const;
+    bool throughJump() const;
+    void stepJump();
+    void jumpLost(const SshConnection &jump);
+    // The host to ask the user on behalf of: the first waiting here, else of the hosts behind this one.
+    const HostJob *askingJob() const;
     void beginHandshake();
     void tryNextAddress();
     void startSsh(int fd);
@@ -139,6 +161,9 @@ private:
     ssh_session_struct *m_session = nullptr;
     ssh_event_struct *m_event = nullptr; // this session's own: see SshWorker::poll
     std::unique_ptr<ProxyProcess> m_proxy;
+    SshConnection *m_jump = nullptr; // the last jump host's connection, while this one goes through it
+    std::unique_ptr<Tunnel> m_tunnel;
+    QList<SshConnection *> m_dependants;
     ssh_counter_struct m_packets{};
     ssh_counter_struct m_bytes{};
     Phase m_phase = Phase::WaitingForSlot;

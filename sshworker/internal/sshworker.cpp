@@ -1,5 +1,6 @@
 #include "sshworker/internal/sshworker.h"
 
+#include "model/ssh/sshconfig.h"
 #include "sshworker/internal/agentrelay.h"
 #include "sshworker/internal/hostjob.h"
 #include "sshworker/internal/resolver.h"
@@ -7,6 +8,7 @@
 #include "sshworker/internal/sshlog.h"
 #include "sshworker/workerpool.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
@@ -140,7 +142,12 @@ void SshWorker::poll(int timeoutMs)
         const int fd = c->pollFd(&events);
         if (fd >= 0) {
             m_pollFds.push_back({fd, events, 0});
-            m_pollOwners.push_back(c.get());
+            m_pollOwners.push_back({c.get(), false});
+        }
+        const int tunnel = c->tunnelFd(&events);
+        if (tunnel >= 0) {
+            m_pollFds.push_back({tunnel, events, 0});
+            m_pollOwners.push_back({c.get(), true});
         }
     }
     const int ready = ::poll(m_pollFds.data(), nfds_t(m_pollFds.size()), timeoutMs);
@@ -152,8 +159,13 @@ void SshWorker::poll(int timeoutMs)
     }
     // Owners may close (not free) their sockets while handling events; the list is not touched.
     for (size_t i = 1; i < m_pollFds.size(); ++i) {
-        if (m_pollFds[i].revents)
-            m_pollOwners[i - 1]->onSocketEvent(m_pollFds[i].revents);
+        if (!m_pollFds[i].revents)
+            continue;
+        const PollOwner &owner = m_pollOwners[i - 1];
+        if (owner.tunnel)
+            owner.connection->onTunnelEvent(m_pollFds[i].revents);
+        else
+            owner.connection->onSocketEvent(m_pollFds[i].revents);
     }
 }
 
@@ -325,6 +337,51 @@ SshConnection *SshWorker::connectionFor(const HostTarget &target)
     return nullptr;
 }
 
+SshConnection *SshWorker::jumpConnection(const HostTarget &target, QString *error)
+{
+    if (target.jump) {
+        if (SshConnection *open = connectionFor(*target.jump))
+            return open;
+        m_connections.push_back(std::make_unique<SshConnection>(this, *target.jump, m_nextSerial++));
+        return m_connections.back().get();
+    }
+    QStringList hops;
+    for (const QString &hop : target.proxyJump.split(u',', Qt::SkipEmptyParts))
+        hops.append(hop.trimmed());
+    QString last = hops.takeLast();
+    if (last.startsWith(QStringLiteral("ssh://")))
+        last = last.mid(6);
+    // As `ssh -J a,b host` does: b is resolved with the same ssh_config and reached through a (its
+    // own ProxyJump when it is the only hop). Jump hosts follow the host's key policy where their
+    // config says nothing.
+    const QString cacheKey = target.configFile + u'\n' + last + u'\n' + hops.join(u',') + u'\n'
+                             + QString::number(int(target.hostKeyPolicy)) + u'\n'
+                             + QString::number(target.connectTimeoutMs);
+    auto cached = m_jumpTargets.constFind(cacheKey);
+    if (cached == m_jumpTargets.constEnd()) {
+        const SshConfig config = target.configFile.isEmpty() ? SshConfig::loadDefault() : SshConfig::load(target.configFile);
+        HostTarget defaults;
+        defaults.hostKeyPolicy = target.hostKeyPolicy;
+        defaults.connectTimeoutMs = target.connectTimeoutMs;
+        const Result<SshResolution> resolved = config.resolveHost(last, defaults);
+        if (!resolved) {
+            *error = QCoreApplication::translate("SshConnection", "jump host %1: %2").arg(last, resolved.message());
+            return nullptr;
+        }
+        HostTarget jump = resolved.value().target;
+        jump.configFile = target.configFile;
+        if (!hops.isEmpty()) {
+            jump.proxyJump = hops.join(u',');
+            jump.proxyCommand.clear();
+        }
+        cached = m_jumpTargets.insert(cacheKey, jump);
+    }
+    if (SshConnection *open = connectionFor(*cached))
+        return open;
+    m_connections.push_back(std::make_unique<SshConnection>(this, *cached, m_nextSerial++));
+    return m_connections.back().get();
+}
+
 void SshWorker::attach(HostJob *command)
 {
     const HostTarget &target = command->target();
@@ -390,7 +447,7 @@ void SshWorker::maintainConnections(qint64 now)
         }
     }
     std::erase_if(m_connections, [](const std::unique_ptr<SshConnection> &c) {
-        return c->isDead() && c->activeChannels() == 0 && c->waiters().isEmpty();
+        return c->isDead() && c->activeChannels() == 0 && c->waiters().isEmpty() && !c->hasDependants();
     });
 }
 

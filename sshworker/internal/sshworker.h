@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/core/hosttarget.h"
 #include "sshworker/internal/enginebuild.h"
 #include "sshworker/internal/workerbatch.h"
 #include "sshworker/internal/workercommand.h"
@@ -84,6 +85,10 @@ public:
     // HostJob::localChecksumReady; shared: cached in the run for every host (a file that is sent).
     void hashLater(const HostJob *job, quint64 ticket, const QString &path, bool shared);
     void attach(HostJob *command); // to an open connection, or a new one
+    // The connection to the last jump host of target's ProxyJump (resolved with target's
+    // ssh_config, the hops before it as its own ProxyJump): the open one, or a new one. Null with
+    // *error when the jump host cannot be resolved.
+    SshConnection *jumpConnection(const HostTarget &target, QString *error);
 
 protected:
     void run() override;
@@ -120,13 +125,19 @@ private:
     int m_index;
     int m_wakeFd = -1;
     std::vector<pollfd> m_pollFds;           // rebuilt every pass: [0] is the wake-up eventfd
-    std::vector<SshConnection *> m_pollOwners; // the connection of m_pollFds[i + 1]
+    struct PollOwner
+    {
+        SshConnection *connection;
+        bool tunnel; // its tunnel's socket pair end, not its session's socket
+    };
+    std::vector<PollOwner> m_pollOwners; // the owner of m_pollFds[i + 1]
 
     QMutex m_queueMutex;
     QList<WorkerCommand> m_queue;
 
     std::deque<std::pair<std::shared_ptr<RunShared>, int>> m_waiting; // not yet started: fanout full
     std::vector<std::unique_ptr<SshConnection>> m_connections;
+    QHash<QString, HostTarget> m_jumpTargets; // resolved jump hosts, by config file, hop and the hops before
     std::vector<std::unique_ptr<HostJob>> m_commands; // commands and transfers
     QHash<QString, ssh_key_struct *> m_keys;
     std::vector<std::pair<pid_t, qint64>> m_children; // ProxyCommand children ending: pid, when to SIGKILL

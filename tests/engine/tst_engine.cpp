@@ -6,6 +6,8 @@
 #include "tests/support/passworduser.h"
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QFile>
 #include <QProcess>
 #include <QSet>
@@ -525,6 +527,141 @@ private Q_SLOTS:
         const FleetHost last = m_fleet.hosts().at(29);
         QCOMPARE(m_fleet.forwardings(first), QStringList{second.address + u':' + QString::number(second.port)});
         QCOMPARE(m_fleet.forwardings(second), QStringList{last.address + u':' + QString::number(last.port)});
+    }
+
+    // The jump host is the engine's own connection: no `ssh` process (PATH has none), one session
+    // on the jump host for all the hosts behind it, one direct-tcpip channel each (its sshd's log).
+    void manyHostsShareOneJumpConnection()
+    {
+        const FleetHost jump = m_fleet.addJumpHost();
+        QVERIFY(!jump.address.isEmpty());
+        QList<HostTarget> targets;
+        QStringList expected;
+        for (int i = 160; i < 172; ++i) {
+            HostTarget t = target(i);
+            t.proxyJump = jump.name;
+            t.configFile = m_fleet.sshConfigPath();
+            targets.append(t);
+            expected.append(m_fleet.hosts().at(i).address + u':' + QString::number(m_fleet.hosts().at(i).port));
+        }
+        const int before = m_fleet.connectionCount(jump);
+        const QByteArray path = qgetenv("PATH");
+        qputenv("PATH", "/nonexistent");
+        const auto restore = qScopeGuard([&path] { qputenv("PATH", path); });
+        EngineRun run(m_pool.get(), request(QStringLiteral("echo $SSH_CONNECTION | cut -d' ' -f3"), targets));
+        QVERIFY(run.run());
+        for (int i = 0; i < targets.size(); ++i) {
+            QVERIFY2(run.results[i].outcome == HostOutcome::Ok, qPrintable(run.results[i].error));
+            QCOMPARE(run.results[i].stdoutData, m_fleet.hosts().at(160 + i).address.toUtf8() + '\n');
+        }
+        QCOMPARE(m_fleet.connectionCount(jump) - before, 1);
+        QStringList forwarded = m_fleet.forwardings(jump);
+        forwarded.sort();
+        expected.sort();
+        QCOMPARE(forwarded, expected);
+
+        // A second round goes over the same connections: no new session, no new channel.
+        EngineRun again(m_pool.get(), request(QStringLiteral("true"), targets));
+        QVERIFY(again.run());
+        for (const HostResult &r : std::as_const(again.results))
+            QVERIFY2(r.outcome == HostOutcome::Ok, qPrintable(r.error));
+        QCOMPARE(m_fleet.connectionCount(jump) - before, 1);
+        QCOMPARE(m_fleet.forwardings(jump).size(), expected.size());
+    }
+
+    // A jump host that cannot be reached fails every host behind it at once, naming it; hosts not
+    // behind it are not held up.
+    void jumpHostFailureNamesIt()
+    {
+        QList<HostTarget> targets;
+        for (int i = 172; i < 176; ++i) {
+            HostTarget t = target(i);
+            t.proxyJump = QStringLiteral("root@127.0.0.1:1"); // nothing listens there
+            t.configFile = m_fleet.sshConfigPath();
+            targets.append(t);
+        }
+        targets.append(target(176));
+        QElapsedTimer clock;
+        clock.start();
+        EngineRun run(m_pool.get(), request(QStringLiteral("echo direct"), targets));
+        QVERIFY(run.run());
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(run.results[i].outcome, HostOutcome::Failed);
+            QVERIFY2(run.results[i].error.contains(QStringLiteral("jump host 127.0.0.1")), qPrintable(run.results[i].error));
+        }
+        QCOMPARE(run.results[4].outcome, HostOutcome::Ok);
+        QCOMPARE(run.results[4].stdoutData, QByteArray("direct\n"));
+        QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed()))); // not one connect timeout per host
+    }
+
+    // A jump host's unknown key is asked about once, in its own name, for every host behind it; a
+    // changed one is refused, failing the hosts behind it with the jump host named.
+    void jumpHostKeysFollowThePolicy()
+    {
+        const FleetHost unknown = m_fleet.addUnknownKeyHost();
+        const FleetHost wrong = m_fleet.addWrongKeyHost();
+        QVERIFY(!unknown.address.isEmpty() && !wrong.address.isEmpty());
+        const QString knownHosts = m_tmp.filePath(QStringLiteral("kh-jump"));
+        QFile::remove(knownHosts);
+        QVERIFY(QFile::copy(m_fleet.knownHostsPath(), knownHosts));
+        HostTarget via = target(unknown);
+        via.knownHostsFiles = {knownHosts};
+        via.hostKeyPolicy = HostKeyPolicy::Ask;
+        QList<HostTarget> targets;
+        for (int i = 177; i < 180; ++i) {
+            HostTarget t = target(i);
+            t.proxyJump = via.address();
+            t.jump = JumpTarget(via);
+            targets.append(t);
+        }
+        EngineRun ask(m_pool.get(), request(QStringLiteral("echo behind"), targets));
+        ask.onQuestion = [&](const HostKeyQuestion &q) { m_pool->answerHostKey(q.run, q.host, true); };
+        QVERIFY(ask.run());
+        QCOMPARE(ask.questions.size(), 1);
+        QCOMPARE(ask.questions[0].hostName, via.name);
+        QCOMPARE(ask.questions[0].fingerprint, m_fleet.otherHostKeyFingerprint());
+        for (const HostResult &r : std::as_const(ask.results)) {
+            QVERIFY2(r.outcome == HostOutcome::Ok, qPrintable(r.error));
+            QCOMPARE(r.stdoutData, QByteArray("behind\n"));
+        }
+
+        HostTarget changed = target(wrong);
+        changed.hostKeyPolicy = HostKeyPolicy::AcceptNew; // no policy accepts a changed key
+        HostTarget behind = target(180);
+        behind.proxyJump = changed.address();
+        behind.jump = JumpTarget(changed);
+        EngineRun refused(m_pool.get(), request(QStringLiteral("echo never"), {behind}));
+        QVERIFY(refused.run());
+        QCOMPARE(refused.results[0].failure, FailureKind::HostKeyChanged);
+        QVERIFY2(refused.results[0].error.startsWith(QStringLiteral("jump host ") + changed.name),
+                 qPrintable(refused.results[0].error));
+        QVERIFY(refused.results[0].stdoutData.isEmpty());
+    }
+
+    // A jump host that takes only a password: asked for once, in the jump host's name, for all the
+    // hosts behind it (OpenSSH's ssh -W path ran in BatchMode and could not do this at all).
+    void jumpHostWithAPassword()
+    {
+        requirePasswordUser();
+        const FleetHost bastion = m_fleet.addPasswordHost(false);
+        QVERIFY(!bastion.address.isEmpty());
+        const HostTarget via = passwordTarget(bastion, 7);
+        QList<HostTarget> targets;
+        for (int i = 181; i < 184; ++i) {
+            HostTarget t = target(i);
+            t.proxyJump = via.address();
+            t.jump = JumpTarget(via);
+            targets.append(t);
+        }
+        EngineRun run(m_pool.get(), request(QStringLiteral("echo $SSH_CONNECTION | cut -d' ' -f3"), targets));
+        run.onSecret = [&](const SecretRequest &r) { m_pool->provideSecret(r.run, r.host, passwordUserSecret()); };
+        QVERIFY(run.run());
+        QCOMPARE(run.secretRequests.size(), 1);
+        QCOMPARE(run.secretRequests[0].hostName, via.name);
+        for (int i = 0; i < targets.size(); ++i) {
+            QVERIFY2(run.results[i].outcome == HostOutcome::Ok, qPrintable(run.results[i].error));
+            QCOMPARE(run.results[i].stdoutData, m_fleet.hosts().at(181 + i).address.toUtf8() + '\n');
+        }
     }
 
     void passwordAuthentication()

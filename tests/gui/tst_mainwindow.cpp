@@ -2,6 +2,7 @@
 #include "app/guiapp.h"
 #include "model/core/hosttarget.h"
 #include "model/profiles/hostmodel.h"
+#include "model/profiles/profile.h"
 #include "model/profiles/profilestore.h"
 #include "sshworker/fleet/localfleet.h"
 #include "widgets/mainwindow/mainwindow.h"
@@ -341,6 +342,38 @@ private Q_SLOTS:
         demo.reset();
         for (const HostTarget &t : targets)
             QVERIFY2(sshBanner(t.hostname, t.port).isEmpty(), qPrintable(t.address()));
+    }
+
+    // The host panel says which hosts sit behind which jump host, in a "Via" column shown only once
+    // some host has one.
+    void jumpHostsShowInTheHostPanel()
+    {
+        GuiApp gui;
+        MainWindow &window = *gui.window();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTreeView *tree = window.hostTree();
+        QTRY_VERIFY(tree->isColumnHidden(HostModel::JumpColumn));
+        Profile bastion = Profile::create();
+        bastion.name = QStringLiteral("bastion");
+        bastion.hostname = QStringLiteral("127.0.0.9");
+        const QModelIndex added = window.hostModel()->addProfile(bastion);
+        Profile leaf = Profile::create();
+        leaf.name = QStringLiteral("leaf");
+        leaf.hostname = QStringLiteral("127.0.0.10");
+        leaf.jumpHost = added.data(HostModel::ProfileIdRole).toUuid().toString();
+        window.hostModel()->addProfile(leaf);
+        QTRY_VERIFY(!tree->isColumnHidden(HostModel::JumpColumn));
+        QCOMPARE(tree->model()->headerData(HostModel::JumpColumn, Qt::Horizontal).toString(), QStringLiteral("Via"));
+        QStringList via;
+        for (int row = 0; row < tree->model()->rowCount(); ++row) {
+            const QModelIndex name = tree->model()->index(row, HostModel::NameColumn);
+            via.append(name.data().toString() + u'=' + name.siblingAtColumn(HostModel::JumpColumn).data().toString());
+        }
+        QCOMPARE(via, (QStringList{QStringLiteral("bastion="), QStringLiteral("leaf=bastion")}));
+        // Left as found: the next test opens an empty window.
+        window.hostModel()->remove({window.hostModel()->indexOf(leaf.id), window.hostModel()->indexOf(bastion.id)});
+        QTRY_VERIFY(tree->isColumnHidden(HostModel::JumpColumn));
     }
 
     void cleanupTestCase() { QCoreApplication::setOrganizationName(QStringLiteral("chorus")); }

@@ -119,6 +119,24 @@ private Q_SLOTS:
         QCOMPARE(model()->profileCount(), 6);
     }
 
+    // The host panel says which hosts sit behind which jump host: the jump host's own name when it
+    // is a profile, else the spec as written.
+    void jumpHostColumn()
+    {
+        fill();
+        Profile behind = host(u"inner"_s, u"prod/web"_s);
+        behind.jumpHost = idOf(u"lone"_s).toString();
+        Profile spec = host(u"far"_s);
+        spec.jumpHost = u"ops@bastion.example:2222"_s;
+        const QModelIndex inner = model()->addProfile(behind);
+        const QModelIndex far = model()->addProfile(spec);
+        QCOMPARE(model()->headerData(HostModel::JumpColumn, Qt::Horizontal).toString(), u"Via"_s);
+        QCOMPARE(inner.siblingAtColumn(HostModel::JumpColumn).data().toString(), u"lone"_s);
+        QCOMPARE(far.siblingAtColumn(HostModel::JumpColumn).data().toString(), u"ops@bastion.example:2222"_s);
+        QVERIFY(model()->indexOf(idOf(u"w1"_s), HostModel::JumpColumn).data().toString().isEmpty());
+        QVERIFY(!(inner.siblingAtColumn(HostModel::JumpColumn).flags() & Qt::ItemIsEditable));
+    }
+
     void editInPlace()
     {
         fill();

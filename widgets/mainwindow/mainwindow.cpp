@@ -636,22 +636,16 @@ QList<Profile> MainWindow::profilesForRun() const
 
 bool MainWindow::resolveTargets(const QList<Profile> &profiles, QList<HostTarget> *targets, QString *error) const
 {
-    const TargetResolver resolver(m_hostModel->profiles(), m_hostModel->groups(),
-                                  SshConfig::loadDefault());
+    TargetResolver resolver(m_hostModel->profiles(), m_hostModel->groups(), SshConfig::loadDefault());
     HostKeyPolicy defaultPolicy = HostKeyPolicy::Ask;
     parseHostKeyPolicy(AppSettings::value(AppSettings::HostKeyPolicy).toString(), &defaultPolicy);
+    resolver.setProfileDefaults(defaultPolicy, AppSettings::intValue(AppSettings::ConnectTimeoutSec) * 1000);
     for (const Profile &profile : profiles) {
         HostTarget target;
-        if (m_fixedTargets.contains(profile.id)) {
+        if (m_fixedTargets.contains(profile.id))
             target = m_fixedTargets.value(profile.id);
-        } else {
-            if (!resolver.target(profile, &target, error))
-                return false;
-            if (!profile.hostKeyPolicy)
-                target.hostKeyPolicy = defaultPolicy;
-            if (!profile.connectTimeoutMs)
-                target.connectTimeoutMs = AppSettings::intValue(AppSettings::ConnectTimeoutSec) * 1000;
-        }
+        else if (!resolver.target(profile, &target, error))
+            return false;
         targets->append(target);
     }
     return true;
@@ -1152,10 +1146,15 @@ void MainWindow::showSettings()
 void MainWindow::updateFilters()
 {
     QStringList tags;
-    for (const Profile &p : m_hostModel->profiles())
+    bool anyJump = false;
+    for (const Profile &p : m_hostModel->profiles()) {
+        anyJump = anyJump || !p.jumpHost.isEmpty();
         for (const QString &tag : p.tags)
             if (!tags.contains(tag))
                 tags.append(tag);
+    }
+    // "Via" says which hosts sit behind which jump host; without any it would only take room.
+    m_hostTree->setColumnHidden(HostModel::JumpColumn, !anyJump);
     tags.sort(Qt::CaseInsensitive);
     const QString currentTag = m_tagFilter->currentData().toString();
     const QString currentGroup = m_groupFilter->currentData().toString();
