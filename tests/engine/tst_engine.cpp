@@ -57,6 +57,18 @@ private:
             t.identityFiles = {QStringLiteral("/nonexistent-%1").arg(variant)};
         return t;
     }
+    // Fleet hosts [from, to) reached through a jump host given in full, as a profile gives it.
+    QList<HostTarget> behindJump(const HostTarget &jump, int from, int to) const
+    {
+        QList<HostTarget> targets;
+        for (int i = from; i < to; ++i) {
+            HostTarget t = target(i);
+            t.proxyJump = jump.address();
+            t.jump = JumpTarget(jump);
+            targets.append(t);
+        }
+        return targets;
+    }
     static QByteArray readFile(const QString &path)
     {
         QFile f(path);
@@ -607,13 +619,7 @@ private Q_SLOTS:
         HostTarget via = target(unknown);
         via.knownHostsFiles = {knownHosts};
         via.hostKeyPolicy = HostKeyPolicy::Ask;
-        QList<HostTarget> targets;
-        for (int i = 177; i < 180; ++i) {
-            HostTarget t = target(i);
-            t.proxyJump = via.address();
-            t.jump = JumpTarget(via);
-            targets.append(t);
-        }
+        const QList<HostTarget> targets = behindJump(via, 177, 180);
         EngineRun ask(m_pool.get(), request(QStringLiteral("echo behind"), targets));
         ask.onQuestion = [&](const HostKeyQuestion &q) { m_pool->answerHostKey(q.run, q.host, true); };
         QVERIFY(ask.run());
@@ -646,13 +652,7 @@ private Q_SLOTS:
         const FleetHost bastion = m_fleet.addPasswordHost(false);
         QVERIFY(!bastion.address.isEmpty());
         const HostTarget via = passwordTarget(bastion, 7);
-        QList<HostTarget> targets;
-        for (int i = 181; i < 184; ++i) {
-            HostTarget t = target(i);
-            t.proxyJump = via.address();
-            t.jump = JumpTarget(via);
-            targets.append(t);
-        }
+        const QList<HostTarget> targets = behindJump(via, 181, 184);
         EngineRun run(m_pool.get(), request(QStringLiteral("echo $SSH_CONNECTION | cut -d' ' -f3"), targets));
         run.onSecret = [&](const SecretRequest &r) { m_pool->provideSecret(r.run, r.host, passwordUserSecret()); };
         QVERIFY(run.run());
