@@ -558,10 +558,13 @@ void RemoteCommand::connectionLost()
 {
     if (m_phase == Phase::Done)
         return;
+    // The connection's own account when it has one: through a jump host it names the hop that failed.
+    const SshConnection *lost = connection();
+    const QString why = lost && lost->isDead() && !lost->error.isEmpty()
+                            ? lost->error
+                            : QCoreApplication::translate("RemoteCommand", "connection lost");
     finish(m_stopOutcome != HostOutcome::Ok ? m_stopOutcome : HostOutcome::Failed, FailureKind::Connect,
-           m_stopOutcome != HostOutcome::Ok
-               ? m_stopReason
-               : QCoreApplication::translate("RemoteCommand", "connection lost"));
+           m_stopOutcome != HostOutcome::Ok ? m_stopReason : why);
 }
 
 void RemoteCommand::finish(HostOutcome outcome, FailureKind failure, const QString &error)

@@ -606,6 +606,42 @@ private Q_SLOTS:
         QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed()))); // not one connect timeout per host
     }
 
+    // The jump host goes away mid-run: every host behind it fails at once, naming it, and a host
+    // not behind it finishes. A host the jump host cannot reach fails alone, saying so.
+    void jumpHostStoppedMidRun()
+    {
+        const int jumpIndex = 192; // its sshd serves hosts 192 to 199, used by no other test
+        HostTarget jump = target(jumpIndex);
+        QList<HostTarget> targets = behindJump(jump, 185, 189);
+        HostTarget unreachable = target(189);
+        unreachable.hostname = QStringLiteral("127.0.0.1");
+        unreachable.port = 1; // nothing listens there
+        unreachable.proxyJump = jump.address();
+        unreachable.jump = JumpTarget(jump);
+        targets.append(unreachable);
+        targets.append(target(190)); // direct
+        EngineRun run(m_pool.get(), request(QStringLiteral("sleep 3; echo done"), targets));
+        int running = 0;
+        run.onState = [&](int, HostState state) {
+            if (state == HostState::Running && ++running == 5)
+                m_fleet.stopServer(jumpIndex);
+        };
+        QVERIFY(run.run());
+        const auto restart = qScopeGuard([&] { m_fleet.restartServer(jumpIndex); });
+        QCOMPARE(running, 5);
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(run.results[i].outcome, HostOutcome::Failed);
+            QVERIFY2(run.results[i].error.startsWith(QStringLiteral("jump host ") + jump.name + u':'),
+                     qPrintable(run.results[i].error));
+            QVERIFY(run.results[i].stdoutData.isEmpty());
+        }
+        QCOMPARE(run.results[4].outcome, HostOutcome::Failed);
+        QVERIFY2(run.results[4].error.contains(QStringLiteral("could not open a channel to 127.0.0.1 port 1")),
+                 qPrintable(run.results[4].error));
+        QCOMPARE(run.results[5].outcome, HostOutcome::Ok);
+        QCOMPARE(run.results[5].stdoutData, QByteArray("done\n"));
+    }
+
     // A jump host's unknown key is asked about once, in its own name, for every host behind it; a
     // changed one is refused, failing the hosts behind it with the jump host named.
     void jumpHostKeysFollowThePolicy()
