@@ -69,6 +69,7 @@ bench: bench-deps build
 	python3 tests/bench/bench.py --build-dir $(BUILD_DIR)
 	python3 tests/bench/transferbench.py --build-dir $(BUILD_DIR)
 	python3 tests/bench/scalebench.py --build-dir $(BUILD_DIR) --hosts 2000
+	python3 tests/bench/jumpbench.py --build-dir $(BUILD_DIR) --hosts 200
 	QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/tests/chorus-guibench --hosts 1000
 
 # Pictures of the real program on the demo fleet, under a virtual X server: in English, in

@@ -642,6 +642,44 @@ private Q_SLOTS:
         QCOMPARE(run.results[5].stdoutData, QByteArray("done\n"));
     }
 
+    // Cancelling a run behind a jump host stops every host at once and leaves the jump host's
+    // connection for the next run; once nothing uses it, it closes on the idle timeout like any other.
+    void jumpHostCancelAndIdle()
+    {
+        PoolSettings settings;
+        settings.threads = 1;
+        settings.idleTimeoutMs = 1500;
+        WorkerPool pool(settings);
+        const FleetHost jump = m_fleet.addJumpHost();
+        QVERIFY(!jump.address.isEmpty());
+        HostTarget via = target(jump);
+        const QList<HostTarget> targets = behindJump(via, 191, 192) + behindJump(via, 184, 185);
+        EngineRun run(&pool, request(QStringLiteral("sleep 30"), targets));
+        int running = 0;
+        run.onState = [&](int, HostState state) {
+            if (state == HostState::Running && ++running == 2)
+                pool.cancelRun(run.id());
+        };
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(run.run());
+        QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
+        for (const HostResult &r : std::as_const(run.results))
+            QCOMPARE(r.outcome, HostOutcome::Cancelled);
+        // The jump host and the two hosts behind it are still open, and used again.
+        const int before = m_fleet.connectionCount(jump);
+        EngineRun again(&pool, request(QStringLiteral("echo again"), targets));
+        QVERIFY(again.run());
+        for (const HostResult &r : std::as_const(again.results)) {
+            QVERIFY2(r.outcome == HostOutcome::Ok, qPrintable(r.error));
+            QVERIFY(r.reusedConnection);
+        }
+        QCOMPARE(m_fleet.connectionCount(jump), before);
+        QTRY_COMPARE_WITH_TIMEOUT(pool.openConnections(), 3, 2000);
+        // Idle: the hosts' connections close, then the jump host's, nothing left behind.
+        QTRY_COMPARE_WITH_TIMEOUT(pool.openConnections(), 0, 10000);
+    }
+
     // A jump host's unknown key is asked about once, in its own name, for every host behind it; a
     // changed one is refused, failing the hosts behind it with the jump host named.
     void jumpHostKeysFollowThePolicy()

@@ -65,8 +65,12 @@ int main(int argc, char *argv[])
         QStringLiteral("json"),
         QStringLiteral(
             "Print the fleet as one line of JSON (hosts, files, user, sshd pids) instead of text."));
+    const QCommandLineOption jumpOption(
+        QStringLiteral("jump"),
+        QStringLiteral("Also add a jump host (bastion) whose sshd logs the channels it forwards."));
     parser.addOption(hostsOption);
     parser.addOption(faultsOption);
+    parser.addOption(jumpOption);
     parser.addOption(jsonOption);
     parser.process(app);
 
@@ -97,6 +101,17 @@ int main(int argc, char *argv[])
         faults.removeAll(QString());
     }
 
+    FleetHost jump;
+    qint64 jumpPid = 0;
+    if (parser.isSet(jumpOption)) {
+        jump = fleet.addJumpHost();
+        if (jump.address.isEmpty()) {
+            err << "chorus-fleet: the jump host did not start" << Qt::endl;
+            return 1;
+        }
+        jumpPid = fleet.serverPids().constLast(); // fault and jump hosts' listeners come last, in order
+    }
+
     const QList<FleetHost> hosts = fleet.hosts();
     if (parser.isSet(jsonOption)) {
         QJsonArray hostArray;
@@ -116,7 +131,14 @@ int main(int argc, char *argv[])
                                       {QStringLiteral("identity"), fleet.identityFile()},
                                       {QStringLiteral("user"), fleet.user()},
                                       {QStringLiteral("hostKeyFingerprint"), fleet.hostKeyFingerprint()},
-                                      {QStringLiteral("serverPids"), pids}};
+                                      {QStringLiteral("serverPids"), pids},
+                                      {QStringLiteral("jumpHost"),
+                                       jump.address.isEmpty()
+                                           ? QJsonValue()
+                                           : QJsonObject{{QStringLiteral("name"), jump.name},
+                                                         {QStringLiteral("address"), jump.address},
+                                                         {QStringLiteral("port"), int(jump.port)},
+                                                         {QStringLiteral("pid"), jumpPid}}}};
         out << QString::fromUtf8(QJsonDocument(description).toJson(QJsonDocument::Compact)) << Qt::endl;
     } else {
         out << "Chorus local fleet: " << hosts.size() << " hosts, " << hosts.first().name << " ("
