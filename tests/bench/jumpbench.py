@@ -27,10 +27,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import children_of, log, measure, tree_cpu  # noqa: E402
+from bench import Fleet, log, measure, tree_cpu  # noqa: E402
 
 
 class JumpFleet:
@@ -57,17 +56,9 @@ class JumpFleet:
     def jump_cpu(self):
         return tree_cpu([self.jump["pid"]])
 
-    # measure()'s fleet interface: the servers' CPU, and waiting for their connection processes.
-    def server_cpu(self):
-        return tree_cpu(self.servers)
-
-    def wait_connections_closed(self, timeout=20.0):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if not any(children_of(p) for p in self.servers):
-                return True
-            time.sleep(0.02)
-        return False
+    # measure()'s fleet interface, as bench.Fleet has it (both read self.servers).
+    server_cpu = Fleet.server_cpu
+    wait_connections_closed = Fleet.wait_connections_closed
 
     def stop(self):
         if self.process.poll() is None:
