@@ -487,10 +487,6 @@
         <translation>各主机耗时</translation>
     </message>
     <message>
-        <source>Light: connecting, dark: the command. Drag or wheel to move and zoom.</source>
-        <translation>浅色：连接，深色：命令。拖动或滚动滚轮可移动和缩放。</translation>
-    </message>
-    <message>
         <source>%1: %2
 connecting %3 ms, command %4 ms, total %5 ms</source>
         <translation>%1：%2
@@ -499,6 +495,14 @@ connecting %3 ms, command %4 ms, total %5 ms</source>
     <message>
         <source>Export...</source>
         <translation>导出...</translation>
+    </message>
+    <message>
+        <source>Light: connecting, dark: the command, hatched: through the jump host (waiting for it, then its channel). Drag or wheel to move and zoom.</source>
+        <translation>浅色：连接；深色：命令；斜线：经由跳板机（先等待跳板机，再打开通道）。拖动或滚轮可移动和缩放。</translation>
+    </message>
+    <message>
+        <source>through the jump host: waiting %1 ms, channel %2 ms</source>
+        <translation>经由跳板机：等待 %1 毫秒，通道 %2 毫秒</translation>
     </message>
 </context>
 <context>

@@ -487,10 +487,6 @@
         <translation>各主機耗時</translation>
     </message>
     <message>
-        <source>Light: connecting, dark: the command. Drag or wheel to move and zoom.</source>
-        <translation>淺色：連線，深色：指令。拖曳或捲動滾輪可移動和縮放。</translation>
-    </message>
-    <message>
         <source>%1: %2
 connecting %3 ms, command %4 ms, total %5 ms</source>
         <translation>%1：%2
@@ -499,6 +495,14 @@ connecting %3 ms, command %4 ms, total %5 ms</source>
     <message>
         <source>Export...</source>
         <translation>匯出...</translation>
+    </message>
+    <message>
+        <source>Light: connecting, dark: the command, hatched: through the jump host (waiting for it, then its channel). Drag or wheel to move and zoom.</source>
+        <translation>淺色：連線；深色：指令；斜線：經由跳板主機（先等待跳板主機，再開啟通道）。拖曳或滾輪可移動和縮放。</translation>
+    </message>
+    <message>
+        <source>through the jump host: waiting %1 ms, channel %2 ms</source>
+        <translation>經由跳板主機：等待 %1 毫秒，通道 %2 毫秒</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,11 @@ struct PhaseTimes
     qint64 firstByte = -1;
     qint64 exited = -1;        // exit status (or signal) received
     qint64 finished = -1;      // result complete
+    // Through a jump host, in place of resolved and tcpConnected: its connection was ready for this
+    // host (the wait for it, or for room among the handshakes through it), then the channel to the
+    // host was open.
+    qint64 jumpReady = -1;
+    qint64 tunnelOpened = -1;
 };
 
 // The outcome of one host's run. Output is raw bytes, never decoded by the engine.

@@ -127,7 +127,8 @@ QByteArray ResultJson::hostLine(QByteArrayView label, const HostResult &r, int r
             ",\"authenticated\":" + milliseconds(t.authenticated) +
             ",\"channel_opened\":" + milliseconds(t.channelOpened) +
             ",\"exec_started\":" + milliseconds(t.execStarted) +
-            ",\"first_byte\":" + milliseconds(t.firstByte) + ",\"exited\":" + milliseconds(t.exited) + '}';
+            ",\"first_byte\":" + milliseconds(t.firstByte) + ",\"exited\":" + milliseconds(t.exited) +
+            ",\"jump_ready\":" + milliseconds(t.jumpReady) + ",\"tunnel_opened\":" + milliseconds(t.tunnelOpened) + '}';
     line += ",\"reused_connection\":";
     line += r.reusedConnection ? "true" : "false";
     line += ",\"connect_attempts\":" + QByteArray::number(r.connectAttempts);

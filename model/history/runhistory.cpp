@@ -56,9 +56,11 @@ HostOutcome outcomeFromCode(const QString &code)
 // The phase timestamps as one text column: they are only ever read together.
 QString phasesText(const PhaseTimes &t)
 {
+    // Appended fields only: a row written before them reads them as not reached.
     const qint64 values[] = {t.started,        t.resolved,      t.tcpConnected,  t.kexDone,
                              t.hostKeyChecked, t.authenticated, t.channelOpened, t.execStarted,
-                             t.firstByte,      t.exited,        t.finished};
+                             t.firstByte,      t.exited,        t.finished,      t.jumpReady,
+                             t.tunnelOpened};
     QStringList parts;
     for (const qint64 v : values)
         parts += QString::number(v);
@@ -70,7 +72,8 @@ PhaseTimes phasesFromText(const QString &text)
     PhaseTimes t;
     qint64 *fields[] = {&t.started,        &t.resolved,      &t.tcpConnected,  &t.kexDone,
                         &t.hostKeyChecked, &t.authenticated, &t.channelOpened, &t.execStarted,
-                        &t.firstByte,      &t.exited,        &t.finished};
+                        &t.firstByte,      &t.exited,        &t.finished,      &t.jumpReady,
+                        &t.tunnelOpened};
     const QStringList parts = text.split(u',');
     for (qsizetype i = 0; i < parts.size() && i < qsizetype(std::size(fields)); ++i) {
         bool ok = false;

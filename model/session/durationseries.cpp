@@ -19,7 +19,19 @@ DurationSeries::Bar DurationSeries::barFor(int host, const QString &name, const 
     // waiting for a slot on an open connection (then it is short).
     const qint64 split = t.authenticated >= 0 ? t.authenticated : (t.channelOpened >= 0 ? t.channelOpened : t.finished);
     const qint64 connectEnd = result.reusedConnection ? t.started : std::clamp(split, t.started, t.finished);
-    bar.connectMs = (connectEnd - t.started) / 1000.0;
+    // Through a jump host the host's own part begins once the channel to it is open.
+    qint64 hostStart = t.started;
+    if (!result.reusedConnection && t.jumpReady >= 0) {
+        const qint64 ready = std::clamp(t.jumpReady, t.started, connectEnd);
+        bar.jumpMs = (ready - t.started) / 1000.0;
+        hostStart = ready;
+        if (t.tunnelOpened >= 0) {
+            const qint64 opened = std::clamp(t.tunnelOpened, ready, connectEnd);
+            bar.tunnelMs = (opened - ready) / 1000.0;
+            hostStart = opened;
+        }
+    }
+    bar.connectMs = (connectEnd - hostStart) / 1000.0;
     bar.commandMs = (t.finished - connectEnd) / 1000.0;
     return bar;
 }

@@ -19,10 +19,12 @@ public:
     {
         int host = -1;
         QString name;
-        double connectMs = 0;
+        double jumpMs = 0;   // through a jump host: waiting for its connection
+        double tunnelMs = 0; // then opening the channel to the host through it
+        double connectMs = 0; // the host's own handshake and authentication
         double commandMs = 0;
         HostOutcome outcome = HostOutcome::Ok;
-        double totalMs() const { return connectMs + commandMs; }
+        double totalMs() const { return jumpMs + tunnelMs + connectMs + commandMs; }
     };
 
     static Bar barFor(int host, const QString &name, const HostResult &result);

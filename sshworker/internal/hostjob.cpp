@@ -60,6 +60,8 @@ void HostJob::noteConnectionReady(const SshConnection &connection, bool fresh)
         m_result.log += connection.log;
         t.resolved = rel(connection.resolvedUs);
         t.tcpConnected = rel(connection.tcpUs);
+        t.jumpReady = rel(connection.jumpReadyUs);
+        t.tunnelOpened = rel(connection.tunnelUs);
         t.kexDone = rel(connection.kexUs);
         t.hostKeyChecked = rel(connection.hostKeyUs);
         t.authenticated = rel(connection.authUs);
@@ -74,6 +76,8 @@ HostOutcome HostJob::noteConnectionFailed(const SshConnection &connection)
     m_result.log += connection.log;
     m_result.times.resolved = rel(connection.resolvedUs);
     m_result.times.tcpConnected = rel(connection.tcpUs);
+    m_result.times.jumpReady = rel(connection.jumpReadyUs);
+    m_result.times.tunnelOpened = rel(connection.tunnelUs);
     m_result.times.kexDone = rel(connection.kexUs);
     m_result.times.hostKeyChecked = rel(connection.hostKeyUs);
     return connection.timedOut ? HostOutcome::TimedOut : HostOutcome::Failed;

@@ -718,6 +718,14 @@ void SshConnection::stepJump()
             return; // found dead: its failure reaches this one through jumpLost()
         if (m_jump->handshakesThrough() >= HandshakesPerJump)
             return;
+        // The host's own sshd drops unauthenticated connections beyond MaxStartups, whichever way
+        // they come: the same cap per server as for a direct connection.
+        const QString server = m_target.hostname + u' ' + QString::number(m_target.port);
+        if (m_serverSlot != server) {
+            if (!m_worker->acquireServerSlot(server))
+                return;
+            m_serverSlot = server;
+        }
         if (!m_connectionSlot) {
             if (!m_worker->acquireConnectionSlot(2)) // the socket pair
                 return;
@@ -730,7 +738,7 @@ void SshConnection::stepJump()
         }
         resetDeadline();
         ++attempts;
-        resolvedUs = SshWorker::nowUs();
+        jumpReadyUs = SshWorker::nowUs();
         m_tunnel = std::make_unique<Tunnel>(m_jump->session(), m_target.hostname, m_target.port);
         m_jump->channelOpened();
         note(QStringLiteral("opening a channel to %1 port %2 through %3")
@@ -747,7 +755,7 @@ void SshConnection::stepJump()
                  .arg(m_tunnel->error()));
         return;
     case Tunnel::State::Open:
-        tcpUs = SshWorker::nowUs();
+        tunnelUs = SshWorker::nowUs();
         startSsh(m_tunnel->takeInnerFd());
         return;
     }

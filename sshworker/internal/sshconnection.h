@@ -103,6 +103,7 @@ public:
 
     // Phase timestamps (steady clock µs), copied into each command that waited for them.
     qint64 resolvedUs = -1, tcpUs = -1, kexUs = -1, hostKeyUs = -1, authUs = -1;
+    qint64 jumpReadyUs = -1, tunnelUs = -1; // through a jump host, in place of resolvedUs and tcpUs
     FailureKind failure = FailureKind::None;
     bool timedOut = false; // the connect deadline passed (the error says so in the user's language)
     QString error;

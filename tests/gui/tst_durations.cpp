@@ -85,6 +85,24 @@ private Q_SLOTS:
         QCOMPARE(bars[5].connectMs, 20.0);
     }
 
+    // Through a jump host the bar shows the wait for it and the channel through it apart from the
+    // host's own connecting; a reused connection shows none of them.
+    void jumpHostPhasesStandApart()
+    {
+        HostResult r = result(HostOutcome::Ok, 10, 90, 200);
+        r.times.jumpReady = 40 * 1000;
+        r.times.tunnelOpened = 45 * 1000;
+        const DurationSeries::Bar bar = DurationSeries::barFor(0, QStringLiteral("behind"), r);
+        QCOMPARE(bar.jumpMs, 30.0);
+        QCOMPARE(bar.tunnelMs, 5.0);
+        QCOMPARE(bar.connectMs, 45.0);
+        QCOMPARE(bar.commandMs, 110.0);
+        QCOMPARE(bar.totalMs(), 190.0);
+        r.reusedConnection = true;
+        const DurationSeries::Bar reused = DurationSeries::barFor(0, QStringLiteral("behind"), r);
+        QCOMPARE(reused.jumpMs + reused.tunnelMs + reused.connectMs, 0.0);
+    }
+
     void chartDrawsExportsAndClicksThrough()
     {
         const auto session = finishedSession();

@@ -440,6 +440,16 @@ private Q_SLOTS:
         RunHistory::Filter filter;
         filter.command = u"deploy it"_s;
         QCOMPARE(history.runs(filter).size(), 1);
+        // The phases through a jump host are kept with the others.
+        HostResult behind;
+        behind.outcome = HostOutcome::Ok;
+        behind.times.started = 1000;
+        behind.times.jumpReady = 5000;
+        behind.times.tunnelOpened = 7000;
+        behind.times.finished = 9000;
+        const qint64 jumped = history.addRun(u"uptime"_s, QDateTime::currentDateTime(), 9, {host}, {behind});
+        QCOMPARE(history.run(jumped)->hosts.at(0).result.times.jumpReady, 5000);
+        QCOMPARE(history.run(jumped)->hosts.at(0).result.times.tunnelOpened, 7000);
     }
 
     void setsAsideABrokenFile_data()

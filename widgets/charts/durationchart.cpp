@@ -52,17 +52,33 @@ DurationChart::DurationChart(RunSession *session, QWidget *parent)
     m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
     for (int i = 0; i < OutcomeCount; ++i) {
         const QColor color = OutcomePalette::color(HostOutcome(i));
+        // Through a jump host, under the host's own connecting: waiting for the jump host, then the
+        // channel through it, hatched two ways.
+        auto *jump = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+        jump->setBrush(QBrush(color, Qt::BDiagPattern));
+        jump->setPen(QPen(color.lighter(160)));
+        jump->setWidth(0.8);
+        jump->removeFromLegend();
+        auto *tunnel = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+        tunnel->setBrush(QBrush(color, Qt::Dense5Pattern));
+        tunnel->setPen(QPen(color.lighter(160)));
+        tunnel->setWidth(0.8);
+        tunnel->removeFromLegend();
+        tunnel->moveAbove(jump);
         auto *connect = new QCPBars(m_plot->xAxis, m_plot->yAxis);
         connect->setBrush(color.lighter(160));
         connect->setPen(Qt::NoPen);
         connect->setWidth(0.8);
         connect->removeFromLegend();
+        connect->moveAbove(tunnel);
         auto *command = new QCPBars(m_plot->xAxis, m_plot->yAxis);
         command->setBrush(color);
         command->setPen(Qt::NoPen);
         command->setWidth(0.8);
         command->moveAbove(connect);
         command->setName(SessionStatusModel::outcomeText(HostOutcome(i)));
+        m_jump.append(jump);
+        m_tunnel.append(tunnel);
         m_connect.append(connect);
         m_command.append(command);
     }
@@ -74,7 +90,8 @@ DurationChart::DurationChart(RunSession *session, QWidget *parent)
             Q_EMIT hostClicked(m_bars.at(index).host);
     });
 
-    auto *note = new QLabel(tr("Light: connecting, dark: the command. Drag or wheel to move and zoom."), this);
+    auto *note = new QLabel(tr("Light: connecting, dark: the command, hatched: through the jump host (waiting for it, then "
+                              "its channel). Drag or wheel to move and zoom."), this);
     note->setEnabled(false);
     auto *save = new QPushButton(tr("Export..."), this);
     save->setObjectName(QStringLiteral("exportChartButton"));
@@ -103,13 +120,16 @@ DurationChart::DurationChart(RunSession *session, QWidget *parent)
 void DurationChart::rebuild()
 {
     m_bars = DurationSeries::fromSession(*m_session);
-    QList<QVector<double>> keys(OutcomeCount), connectMs(OutcomeCount), commandMs(OutcomeCount);
+    QList<QVector<double>> keys(OutcomeCount), jumpMs(OutcomeCount), tunnelMs(OutcomeCount),
+        connectMs(OutcomeCount), commandMs(OutcomeCount);
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     double top = 1;
     for (int i = 0; i < m_bars.size(); ++i) {
         const DurationSeries::Bar &bar = m_bars.at(i);
         const int o = int(bar.outcome);
         keys[o].append(i);
+        jumpMs[o].append(bar.jumpMs);
+        tunnelMs[o].append(bar.tunnelMs);
         connectMs[o].append(bar.connectMs);
         commandMs[o].append(bar.commandMs);
         top = qMax(top, bar.totalMs());
@@ -119,6 +139,8 @@ void DurationChart::rebuild()
     // The legend names only the outcomes that occurred, in a fixed order.
     m_plot->legend->clearItems();
     for (int o = 0; o < OutcomeCount; ++o) {
+        m_jump[o]->setData(keys[o], jumpMs[o], true);
+        m_tunnel[o]->setData(keys[o], tunnelMs[o], true);
         m_connect[o]->setData(keys[o], connectMs[o], true);
         m_command[o]->setData(keys[o], commandMs[o], true);
         if (!keys[o].isEmpty())
@@ -158,12 +180,16 @@ bool DurationChart::eventFilter(QObject *watched, QEvent *event)
             QToolTip::hideText();
         } else {
             const DurationSeries::Bar &bar = m_bars.at(index);
-            QToolTip::showText(help->globalPos(),
-                               tr("%1: %2\nconnecting %3 ms, command %4 ms, total %5 ms")
-                                   .arg(bar.name, SessionStatusModel::outcomeText(bar.outcome))
-                                   .arg(bar.connectMs, 0, 'f', 0)
-                                   .arg(bar.commandMs, 0, 'f', 0)
-                                   .arg(bar.totalMs(), 0, 'f', 0),
+            QString text = tr("%1: %2\nconnecting %3 ms, command %4 ms, total %5 ms")
+                               .arg(bar.name, SessionStatusModel::outcomeText(bar.outcome))
+                               .arg(bar.connectMs, 0, 'f', 0)
+                               .arg(bar.commandMs, 0, 'f', 0)
+                               .arg(bar.totalMs(), 0, 'f', 0);
+            if (bar.jumpMs + bar.tunnelMs > 0)
+                text += u'\n' + tr("through the jump host: waiting %1 ms, channel %2 ms")
+                                    .arg(bar.jumpMs, 0, 'f', 0)
+                                    .arg(bar.tunnelMs, 0, 'f', 0);
+            QToolTip::showText(help->globalPos(), text,
                                m_plot);
         }
         return true;

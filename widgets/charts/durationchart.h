@@ -45,7 +45,9 @@ private:
     RunSession *m_session;
     QCustomPlot *m_plot;
     QList<DurationSeries::Bar> m_bars;
-    QList<QCPBars *> m_connect; // one per outcome, so each bar can take its outcome's colour
+    QList<QCPBars *> m_jump; // one per outcome, so each bar can take its outcome's colour
+    QList<QCPBars *> m_tunnel;
+    QList<QCPBars *> m_connect;
     QList<QCPBars *> m_command;
     QCPTextElement *m_unit;
     QTimer m_rebuild;
