@@ -1602,6 +1602,22 @@ Each run opens here in its own tab.</source>
         <source>Test connect&amp;ion</source>
         <translation>测试连接(&amp;I)</translation>
     </message>
+    <message>
+        <source>default (32)</source>
+        <translation>默认（32）</translation>
+    </message>
+    <message>
+        <source>When other hosts are reached through this one: how many may be connecting through it at once</source>
+        <translation>当其他主机经由本主机连接时：同时经由它连接的主机数上限</translation>
+    </message>
+    <message>
+        <source>Hosts connecting through this jump host at once</source>
+        <translation>同时经由此跳板机连接的主机数</translation>
+    </message>
+    <message>
+        <source>As a jump host, at &amp;most:</source>
+        <translation>作为跳板机时最多(&amp;M)：</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::RunCompareDialog</name>
@@ -3382,6 +3398,10 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     <message>
         <source>unknown "hostKeyPolicy" value</source>
         <translation>未知的“hostKeyPolicy”值</translation>
+    </message>
+    <message>
+        <source>"jumpHandshakes" is not a number from 1 to 1000</source>
+        <translation>“jumpHandshakes”不是 1 到 1000 之间的数字</translation>
     </message>
 </context>
 <context>

@@ -1602,6 +1602,22 @@ Each run opens here in its own tab.</source>
         <source>Test connect&amp;ion</source>
         <translation>測試連線(&amp;I)</translation>
     </message>
+    <message>
+        <source>default (32)</source>
+        <translation>預設（32）</translation>
+    </message>
+    <message>
+        <source>When other hosts are reached through this one: how many may be connecting through it at once</source>
+        <translation>當其他主機經由本主機連線時：同時經由它連線的主機數上限</translation>
+    </message>
+    <message>
+        <source>Hosts connecting through this jump host at once</source>
+        <translation>同時經由此跳板主機連線的主機數</translation>
+    </message>
+    <message>
+        <source>As a jump host, at &amp;most:</source>
+        <translation>作為跳板主機時最多(&amp;M)：</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::RunCompareDialog</name>
@@ -3382,6 +3398,10 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     <message>
         <source>unknown "hostKeyPolicy" value</source>
         <translation>未知的「hostKeyPolicy」值</translation>
+    </message>
+    <message>
+        <source>"jumpHandshakes" is not a number from 1 to 1000</source>
+        <translation>「jumpHandshakes」不是 1 到 1000 之間的數字</translation>
     </message>
 </context>
 <context>

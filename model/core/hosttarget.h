@@ -45,6 +45,9 @@ struct HostTarget
     // The last jump host when it comes from a host profile, resolved; otherwise the engine resolves
     // proxyJump's hops with configFile, as ssh -J does.
     JumpTarget jump;
+    // When this host is a jump host: at most this many hosts behind it in their handshake at once;
+    // 0: the engine's default. Not part of the connection.
+    int jumpHandshakes = 0;
     QString proxyCommand;       // OpenSSH ProxyCommand, %h %p %r already expanded
     QString configFile;         // the ssh_config the jump hosts are resolved with (empty: ssh's default)
     int connectTimeoutMs = 10000; // 0: no limit of our own (ConnectTimeout none)

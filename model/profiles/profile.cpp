@@ -23,12 +23,13 @@ const QString kNotes = QStringLiteral("notes");
 const QString kUseSudo = QStringLiteral("useSudo");
 const QString kConnectTimeout = QStringLiteral("connectTimeoutMs");
 const QString kHostKeyPolicy = QStringLiteral("hostKeyPolicy");
+const QString kJumpHandshakes = QStringLiteral("jumpHandshakes");
 
 const QSet<QString> &knownKeys()
 {
     static const QSet<QString> keys{kId,    kName,    kHostname,       kPort,         kUser,
                                     kAuth,  kKeyFile, kJumpHost,       kTags,         kGroup,
-                                    kNotes, kUseSudo, kConnectTimeout, kHostKeyPolicy};
+                                    kNotes, kUseSudo, kConnectTimeout, kHostKeyPolicy, kJumpHandshakes};
     return keys;
 }
 
@@ -130,6 +131,10 @@ bool Profile::absorb(const Profile &other)
         hostKeyPolicy = other.hostKeyPolicy;
         changed = true;
     }
+    if (!jumpHandshakes && other.jumpHandshakes) {
+        jumpHandshakes = other.jumpHandshakes;
+        changed = true;
+    }
     return changed;
 }
 
@@ -166,6 +171,8 @@ QJsonObject Profile::toJson() const
         o.insert(kConnectTimeout, *connectTimeoutMs);
     if (hostKeyPolicy)
         o.insert(kHostKeyPolicy, hostKeyPolicyName(*hostKeyPolicy));
+    if (jumpHandshakes)
+        o.insert(kJumpHandshakes, *jumpHandshakes);
     return o;
 }
 
@@ -241,6 +248,16 @@ bool Profile::fromJson(const QJsonObject &json, Profile *profile, QString *error
             return false;
         }
         p.connectTimeoutMs = int(d);
+    }
+
+    const QJsonValue handshakes = json.value(kJumpHandshakes);
+    if (!handshakes.isUndefined() && !handshakes.isNull()) {
+        const double d = handshakes.toDouble(-1);
+        if (!handshakes.isDouble() || d != int(d) || d < 1 || d > 1000) {
+            *error = QCoreApplication::translate("Profile", "\"jumpHandshakes\" is not a number from 1 to 1000");
+            return false;
+        }
+        p.jumpHandshakes = int(d);
     }
 
     const QJsonValue policy = json.value(kHostKeyPolicy);

@@ -49,6 +49,9 @@ struct Profile
     // Per-host overrides of options that do not depend on the fan-out; unset: the run's own values.
     std::optional<int> connectTimeoutMs;
     std::optional<HostKeyPolicy> hostKeyPolicy;
+    // As a jump host: how many hosts behind it may be in their handshake at once; unset: the engine's
+    // default. Lower it for a bastion with a small MaxStartups or little CPU.
+    std::optional<int> jumpHandshakes;
     QJsonObject extra; // unknown fields, kept for a round trip
 
     // A profile with a fresh id.

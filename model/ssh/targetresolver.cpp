@@ -223,6 +223,8 @@ bool TargetResolver::target(const Profile &profile, HostTarget *target, QString 
         t.connectTimeoutMs = *profile.connectTimeoutMs;
     else if (m_defaultConnectTimeoutMs)
         t.connectTimeoutMs = *m_defaultConnectTimeoutMs;
+    if (profile.jumpHandshakes)
+        t.jumpHandshakes = *profile.jumpHandshakes;
     if (profile.hostKeyPolicy)
         t.hostKeyPolicy = *profile.hostKeyPolicy;
     else if (m_defaultPolicy)

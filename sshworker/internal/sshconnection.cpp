@@ -716,7 +716,8 @@ void SshConnection::stepJump()
     if (!m_tunnel) {
         if (!m_jump->isUsable())
             return; // found dead: its failure reaches this one through jumpLost()
-        if (m_jump->handshakesThrough() >= HandshakesPerJump)
+        const int cap = m_jump->target().jumpHandshakes > 0 ? m_jump->target().jumpHandshakes : DefaultHandshakesPerJump;
+        if (m_jump->handshakesThrough() >= cap)
             return;
         // The host's own sshd drops unauthenticated connections beyond MaxStartups, whichever way
         // they come: the same cap per server as for a direct connection.

@@ -71,7 +71,9 @@ public:
     void close(); // sends a disconnect and frees the session
 
     // Jump hosts: the hosts whose sessions go through this connection.
-    static constexpr int HandshakesPerJump = 32; // at once through one jump host; sshd's MaxStartups is 10:30:100
+    // Hosts in their handshake at once through one jump host, unless its target says otherwise
+    // (HostTarget::jumpHandshakes, from its profile). Each host's own sshd is capped apart.
+    static constexpr int DefaultHandshakesPerJump = 32;
     void addDependant(SshConnection *connection);
     void removeDependant(SshConnection *connection);
     bool hasDependants() const { return !m_dependants.isEmpty(); }

@@ -690,6 +690,30 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(pool.openConnections(), 0, 10000);
     }
 
+    // A jump host's profile caps how many hosts behind it are in their handshake at once: with the
+    // hosts' sshd frozen (every handshake hangs), only that many channels are opened through it.
+    void jumpHostCapsHandshakes()
+    {
+        const FleetHost jump = m_fleet.addJumpHost();
+        QVERIFY(!jump.address.isEmpty());
+        HostTarget via = target(jump);
+        via.jumpHandshakes = 2;
+        const QList<HostTarget> targets = behindJump(via, 193, 199); // one sshd serves them all
+        QVERIFY(m_fleet.pauseServer(193));
+        auto resume = qScopeGuard([&] { m_fleet.resumeServer(193); });
+        EngineRun run(m_pool.get(), request(QStringLiteral("echo capped"), targets));
+        run.start();
+        QTRY_COMPARE_WITH_TIMEOUT(m_fleet.forwardings(jump).size(), 2, 10000);
+        QTest::qWait(1000);
+        QCOMPARE(m_fleet.forwardings(jump).size(), 2);
+        m_fleet.resumeServer(193);
+        resume.dismiss();
+        QVERIFY(run.wait());
+        for (const HostResult &r : std::as_const(run.results))
+            QVERIFY2(r.outcome == HostOutcome::Ok, qPrintable(r.error));
+        QCOMPARE(m_fleet.forwardings(jump).size(), targets.size());
+    }
+
     // A jump host's unknown key is asked about once, in its own name, for every host behind it; a
     // changed one is refused, failing the hosts behind it with the jump host named.
     void jumpHostKeysFollowThePolicy()

@@ -189,6 +189,7 @@ private Q_SLOTS:
         p.useSudo = true;
         p.connectTimeoutMs = 2500;
         p.hostKeyPolicy = HostKeyPolicy::AcceptNew;
+        p.jumpHandshakes = 5;
         p.extra.insert(u"futureField"_s, QJsonObject{{u"nested"_s, 1}});
 
         Profile back;
@@ -207,6 +208,10 @@ private Q_SLOTS:
         bad = p.toJson();
         bad.remove(u"id"_s);
         QVERIFY(!Profile::fromJson(bad, &back, &error));
+        bad = p.toJson();
+        bad.insert(u"jumpHandshakes"_s, 0);
+        QVERIFY(!Profile::fromJson(bad, &back, &error));
+        QVERIFY2(error.contains(u"jumpHandshakes"_s), qPrintable(error));
     }
 
     void groupAndTagSpelling()
@@ -600,6 +605,7 @@ private Q_SLOTS:
         outer.hostname = u"127.0.0.2"_s;
         outer.user = u"gate"_s;
         outer.port = 2200;
+        outer.jumpHandshakes = 4;
         Profile inner = Profile::create();
         inner.name = u"inner"_s;
         inner.hostname = u"127.0.0.3"_s;
@@ -628,6 +634,15 @@ private Q_SLOTS:
         QCOMPARE(t.port, quint16(2222));
         QCOMPARE(t.user, u"fromconfig"_s);
         QCOMPARE(t.proxyJump, u"gate@127.0.0.2:2200,127.0.0.3"_s); // outermost first, as ProxyJump wants
+        // The jump hosts come resolved from their own profiles: inner, reached through outer.
+        QVERIFY(t.jump);
+        QCOMPARE(t.jump->name, u"inner"_s);
+        QCOMPARE(t.jump->proxyJump, u"gate@127.0.0.2:2200"_s);
+        QVERIFY(t.jump->jump);
+        QCOMPARE(t.jump->jump->name, u"outer"_s);
+        QCOMPARE(t.jump->jump->user, u"gate"_s);
+        QCOMPARE(t.jump->jump->jumpHandshakes, 4);
+        QVERIFY(!t.jump->jump->jump);
         QCOMPARE(t.identityFiles, QStringList{u"/keys/id_target"_s});
         QVERIFY(t.identitiesOnly);
         QCOMPARE(t.connectTimeoutMs, 1234);

@@ -95,6 +95,14 @@ ProfileDialog::ProfileDialog(const Profile &profile, const QStringList &groups, 
     m_connectTimeout->setSuffix(tr(" s"));
     m_connectTimeout->setSpecialValueText(tr("default"));
     m_connectTimeout->setValue(profile.connectTimeoutMs ? *profile.connectTimeoutMs / 1000 : 0);
+    m_jumpHandshakes = new QSpinBox(this);
+    m_jumpHandshakes->setObjectName(QStringLiteral("jumpHandshakesSpin"));
+    m_jumpHandshakes->setRange(0, 1000);
+    m_jumpHandshakes->setSpecialValueText(tr("default (32)"));
+    m_jumpHandshakes->setValue(profile.jumpHandshakes.value_or(0));
+    m_jumpHandshakes->setToolTip(tr("When other hosts are reached through this one: how many may be connecting "
+                                    "through it at once"));
+    m_jumpHandshakes->setAccessibleName(tr("Hosts connecting through this jump host at once"));
     m_policy = new QComboBox(this);
     m_policy->setObjectName(QStringLiteral("policyCombo"));
     m_policy->addItem(tr("Default"), QString());
@@ -138,6 +146,7 @@ ProfileDialog::ProfileDialog(const Profile &profile, const QStringList &groups, 
     form->addRow(QString(), m_sudo);
     form->addRow(tr("Sudo passwo&rd:"), m_sudoPassword);
     form->addRow(tr("&Connect timeout:"), m_connectTimeout);
+    form->addRow(tr("As a jump host, at &most:"), m_jumpHandshakes);
     form->addRow(tr("Unknown host ke&ys:"), m_policy);
     form->addRow(tr("N&otes:"), m_notes);
     form->addRow(QString(), m_saveSecrets);
@@ -208,6 +217,7 @@ Profile ProfileDialog::profile() const
     p.useSudo = m_sudo->isChecked();
     p.notes = m_notes->toPlainText();
     p.connectTimeoutMs = m_connectTimeout->value() > 0 ? std::optional<int>(m_connectTimeout->value() * 1000) : std::nullopt;
+    p.jumpHandshakes = m_jumpHandshakes->value() > 0 ? std::optional<int>(m_jumpHandshakes->value()) : std::nullopt;
     HostKeyPolicy policy;
     p.hostKeyPolicy = parseHostKeyPolicy(m_policy->currentData().toString(), &policy) ? std::optional(policy) : std::nullopt;
     return p;

@@ -41,7 +41,7 @@ private:
 
     Profile m_original;
     QLineEdit *m_name, *m_hostname, *m_user, *m_keyFile, *m_jump, *m_tags;
-    QSpinBox *m_port, *m_connectTimeout;
+    QSpinBox *m_port, *m_connectTimeout, *m_jumpHandshakes;
     QComboBox *m_auth, *m_group, *m_policy;
     QCheckBox *m_sudo, *m_saveSecrets;
     QPlainTextEdit *m_notes;
