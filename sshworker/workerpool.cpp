@@ -97,6 +97,8 @@ RunId WorkerPool::start(const RunRequest &request)
     auto run = std::make_shared<RunShared>();
     run->id = id;
     run->request = request;
+    if (request.shell)
+        run->request.input = true; // the keystrokes
     run->startUs = SshWorker::nowUs();
     run->freeSlots = qMax(1, request.fanout);
     run->undelivered = std::make_unique<std::atomic<qint64>[]>(size_t(qMax(1, int(request.hosts.size()))));
@@ -227,15 +229,40 @@ void WorkerPool::provideSecret(RunId run, int host, const QByteArray &secret, bo
     broadcast(command);
 }
 
+void WorkerPool::resizeTerminal(RunId run, int host, int columns, int rows)
+{
+    const auto it = m_runs.constFind(run);
+    if (it == m_runs.cend() || !it->shared->request.shell || host < 0 || host >= it->hosts)
+        return;
+    WorkerCommand command;
+    command.type = WorkerCommand::Type::Resize;
+    command.runId = run;
+    command.host = host;
+    command.columns = columns;
+    command.rows = rows;
+    post(workerFor(it->shared->request.hosts.at(host)), command);
+}
+
+void WorkerPool::outputConsumed(RunId run, int host, qint64 bytes)
+{
+    const auto it = m_runs.constFind(run);
+    if (it == m_runs.cend() || !it->shared->request.shell || host < 0 || host >= it->hosts || bytes <= 0)
+        return;
+    it->shared->undelivered[size_t(host)].fetch_sub(bytes);
+    if (m_throttled.load() > 0)
+        wakeAll();
+}
+
 void WorkerPool::deliver(const WorkerBatch &batch)
 {
     qint64 delivered = 0;
     for (const WorkerBatch::Event &event : batch.events) {
         if (const auto *chunk = std::get_if<OutputChunk>(&event)) {
             Q_EMIT outputReceived(*chunk);
-            // Taken: the credit goes back to the host (see SshWorker::outputCredit).
+            // Taken: the credit goes back to the host (see SshWorker::outputCredit); a shell's only once
+            // the caller has shown it (outputConsumed).
             const auto run = m_runs.constFind(chunk->run);
-            if (run != m_runs.cend() && chunk->host >= 0 && chunk->host < run->hosts)
+            if (run != m_runs.cend() && chunk->host >= 0 && chunk->host < run->hosts && !run->shared->request.shell)
                 run->shared->undelivered[size_t(chunk->host)].fetch_sub(chunk->data.size());
             delivered += chunk->data.size();
         } else if (const auto *state = std::get_if<WorkerBatch::StateChange>(&event)) {

@@ -82,6 +82,10 @@ public:
     qint64 inputBacklog(RunId run) const;
     // Answers a secretRequested; given=false refuses (the host then fails or tries its next method).
     void provideSecret(RunId run, int host, const QByteArray &secret, bool given = true);
+    // A shell (RunRequest::shell): its terminal's new size, sent to the host as a window change.
+    void resizeTerminal(RunId run, int host, int columns, int rows);
+    // A shell's output the caller has now shown: the host may send that much more (see RunRequest::shell).
+    void outputConsumed(RunId run, int host, qint64 bytes);
 
     // Waits up to the grace period for running commands, then closes every connection and
     // stops the threads. Idempotent; pending results are still delivered before it returns.

@@ -32,6 +32,14 @@ struct RunRequest
     // shows the run as what it was and running it again reads the file again.
     QString script;
     bool pty = false; // run the command on a terminal (stderr then comes with stdout)
+    // An interactive login shell instead of the command: a terminal (xterm-256color, columns x rows,
+    // WorkerPool::resizeTerminal) with the caller's input as its keystrokes (as with `input`, never
+    // closed by the engine). Its output is held against the host's credit until the caller says it has
+    // consumed it (WorkerPool::outputConsumed), so a slow terminal slows the host instead of growing
+    // a queue: `cat` of a huge file waits for the screen, as in any terminal.
+    bool shell = false;
+    int columns = 80;
+    int rows = 24;
     // Variables for the command, sent with SetEnv before it starts; the server's AcceptEnv decides, and a
     // refusal is a warning in the host's result.
     QList<QPair<QString, QString>> environment;

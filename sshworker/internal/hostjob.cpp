@@ -29,6 +29,8 @@ const HostTarget &HostJob::target() const
 
 void HostJob::provideSudoPassword(const QByteArray &, bool) {}
 
+void HostJob::resizeTerminal(int, int) {}
+
 void HostJob::localChecksumReady(quint64, const QByteArray &, const QString &) {}
 
 void HostJob::cutForShutdown()

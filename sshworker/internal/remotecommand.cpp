@@ -24,6 +24,8 @@ constexpr qint64 killGraceUs = 1'000'000; // after a TERM signal, how long befor
 
 RemoteCommand::RemoteCommand(SshWorker *worker, std::shared_ptr<RunShared> run, int host)
     : HostJob(worker, std::move(run), host)
+    , m_columns(m_run->request.columns)
+    , m_rows(m_run->request.rows)
 {
     memset(&m_callbacks, 0, sizeof m_callbacks);
     m_callbacks.userdata = this;
@@ -121,13 +123,17 @@ void RemoteCommand::step()
             m_result.times.execStarted = rel(SshWorker::nowUs());
         if (!prepareChannel())
             return;
-        const int rc = ssh_channel_request_exec(m_channel, wrappedCommand().toUtf8().constData());
+        const bool shell = m_run->request.shell;
+        const int rc = shell ? ssh_channel_request_shell(m_channel)
+                             : ssh_channel_request_exec(m_channel, wrappedCommand().toUtf8().constData());
         if (rc == SSH_AGAIN)
             return;
         if (rc != SSH_OK) {
+            const QString why = printable(QString::fromUtf8(ssh_get_error(m_connection->session())));
             finish(HostOutcome::Failed, FailureKind::Channel,
-                   QCoreApplication::translate("RemoteCommand", "the server refused to run the command: %1")
-                       .arg(QString::fromUtf8(ssh_get_error(m_connection->session()))));
+                   shell ? QCoreApplication::translate("RemoteCommand", "the server refused a shell: %1").arg(why)
+                         : QCoreApplication::translate("RemoteCommand", "the server refused to run the command: %1")
+                               .arg(why));
             return;
         }
         const qint64 now = SshWorker::nowUs();
@@ -137,7 +143,7 @@ void RemoteCommand::step()
         m_worker->reportState(this, HostState::Running);
         // Without input, commands get an empty stdin, as with `ssh host cmd < /dev/null`; under sudo,
         // stdin stays open until sudo has had its password.
-        if (!m_run->request.sudo && !m_run->request.input)
+        if (!m_run->request.sudo && !m_run->request.input && !shell)
             sendStdinEof();
         if (m_stopOutcome != HostOutcome::Ok)
             stopRemote(m_stopOutcome, m_stopReason);
@@ -179,7 +185,9 @@ bool RemoteCommand::prepareChannel()
     while (m_requestsDone <= request.environment.size()) {
         int rc = SSH_OK;
         if (m_requestsDone == 0) {
-            if (request.pty)
+            if (request.shell)
+                rc = ssh_channel_request_pty_size(m_channel, "xterm-256color", m_columns, m_rows);
+            else if (request.pty)
                 rc = ssh_channel_request_pty_size(m_channel, "xterm", 80, 24);
         } else {
             const QPair<QString, QString> &variable = request.environment.at(m_requestsDone - 1);
@@ -533,6 +541,18 @@ void RemoteCommand::stopRemote(HostOutcome outcome, const QString &why)
     m_killDeadlineUs = SshWorker::nowUs() + killGraceUs;
 }
 
+// A window-change request: no answer is asked for, so it never waits. Before the PTY is asked for,
+// the size is only remembered and the request carries it.
+void RemoteCommand::resizeTerminal(int columns, int rows)
+{
+    if (!m_run->request.shell || columns <= 0 || rows <= 0 || (columns == m_columns && rows == m_rows))
+        return;
+    m_columns = columns;
+    m_rows = rows;
+    if (m_channel && m_requestsDone > 0 && (m_phase == Phase::Executing || m_phase == Phase::Running))
+        ssh_channel_change_pty_size(m_channel, columns, rows);
+}
+
 void RemoteCommand::cancel()
 {
     switch (m_phase) {
@@ -546,7 +566,11 @@ void RemoteCommand::cancel()
         m_stopReason = QCoreApplication::translate("RemoteCommand", "cancelled");
         return;
     case Phase::Running:
-        stopRemote(HostOutcome::Cancelled, QCoreApplication::translate("RemoteCommand", "cancelled"));
+        // Closing a terminal hangs up at once, as closing an ssh window does: sshd sends the shell SIGHUP.
+        if (m_run->request.shell)
+            finish(HostOutcome::Cancelled, FailureKind::None, QCoreApplication::translate("RemoteCommand", "closed"));
+        else
+            stopRemote(HostOutcome::Cancelled, QCoreApplication::translate("RemoteCommand", "cancelled"));
         return;
     case Phase::Closing:
     case Phase::Done:

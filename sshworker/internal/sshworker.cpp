@@ -34,6 +34,8 @@ namespace {
 
 constexpr qint64 flushIntervalUs = 30'000;     // coalesce output for this long
 constexpr qint64 flushThreshold = 1024 * 1024; // or until this much is pending
+// A terminal's output is coalesced for less: a keystroke's echo must reach the screen at once.
+constexpr qint64 interactiveFlushIntervalUs = 4'000;
 
 // libssh calls ordinary events warnings ("Access denied for 'none'"); what matters reaches
 // the caller through results, so its log is only for debugging (QT_LOGGING_RULES=chorus.ssh.debug=true).
@@ -113,7 +115,7 @@ void SshWorker::run()
         maintainConnections(now);
         reapChildren(now, false);
         if (m_pendingBytes >= flushThreshold || now - m_lastFlushUs >= flushIntervalUs || !m_batch.events.isEmpty()
-            || m_batch.inputWritten)
+            || m_batch.inputWritten || (m_interactivePending && now - m_lastFlushUs >= interactiveFlushIntervalUs))
             flush();
         if (m_stopping) {
             cutAtShutdown(now);
@@ -181,7 +183,7 @@ int SshWorker::pollTimeoutMs(qint64 now) const
 {
     qint64 next = now + 1'000'000;
     if (m_pendingBytes > 0)
-        next = std::min(next, m_lastFlushUs + flushIntervalUs);
+        next = std::min(next, m_lastFlushUs + (m_interactivePending ? interactiveFlushIntervalUs : flushIntervalUs));
     for (const auto &c : m_connections) {
         if (const qint64 d = c->nextDeadlineUs())
             next = std::min(next, d);
@@ -245,6 +247,10 @@ void SshWorker::handle(const WorkerCommand &command)
         }
         return;
     }
+    case WorkerCommand::Type::Resize:
+        if (HostJob *c = findCommand(command.runId, command.host))
+            c->resizeTerminal(command.columns, command.rows);
+        return;
     case WorkerCommand::Type::HostKeyAnswer:
     case WorkerCommand::Type::Secret: {
         HostJob *c = findCommand(command.runId, command.host);
@@ -479,6 +485,8 @@ void SshWorker::reportOutput(HostJob *command, qint64 bytes)
     if (!m_withPendingOutput.contains(command))
         m_withPendingOutput.append(command);
     m_pendingBytes += bytes;
+    if (command->run()->request.shell)
+        m_interactivePending = true;
 }
 
 void SshWorker::reportProgress(HostJob *job, qint64 done, qint64 total)
@@ -746,6 +754,7 @@ void SshWorker::flush()
     for (HostJob *c : pending)
         flushHostOutput(c);
     m_lastFlushUs = nowUs();
+    m_interactivePending = false;
     m_batch.openConnections = int(m_connections.size());
     if (m_batch.events.isEmpty() && !m_batch.inputWritten && m_batch.openConnections == m_lastReportedConnections)
         return;

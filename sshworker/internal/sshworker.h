@@ -145,6 +145,7 @@ private:
     WorkerBatch m_batch;
     QList<HostJob *> m_withPendingOutput;
     qint64 m_pendingBytes = 0;
+    bool m_interactivePending = false; // some of the pending output is a terminal's
     qint64 m_lastFlushUs = 0;
     int m_lastReportedConnections = 0;
     quint64 m_nextSerial = 1;

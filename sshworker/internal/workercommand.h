@@ -21,6 +21,7 @@ struct WorkerCommand
         CancelHost,
         HostKeyAnswer,
         Secret,
+        Resize,    // a terminal's new size (RunRequest::shell)
         Resolved,  // a name resolution finished (from the resolver thread pool)
         Hashed,    // a local file's SHA-256 is known (from the thread pool)
         Shutdown,
@@ -36,6 +37,8 @@ struct WorkerCommand
     QString error;                  // Resolved, Hashed
     quint64 ticket = 0;             // Hashed: which request of the job it answers
     QByteArray checksum;            // Hashed: hex SHA-256, empty on error
+    int columns = 0;                // Resize
+    int rows = 0;                   // Resize
 };
 
 } // namespace Chorus

@@ -367,6 +367,67 @@ private Q_SLOTS:
         QCOMPARE(m_fleet.connectionCount(13) - before, 1);
     }
 
+    // A login shell on a terminal: TERM and the size reach the host, a resize is a window change,
+    // the exit status comes back, and the next shell opens on the same connection.
+    void interactiveShellOnThePooledConnection()
+    {
+        const int before = m_fleet.connectionCount(21);
+        RunRequest r = request(QString(), {target(21)});
+        r.shell = true;
+        r.columns = 80;
+        r.rows = 24;
+        EngineRun shell(m_pool.get(), r);
+        connect(m_pool.get(), &WorkerPool::outputReceived, &shell, [this, &shell](const OutputChunk &chunk) {
+            if (chunk.run == shell.id())
+                m_pool->outputConsumed(chunk.run, chunk.host, chunk.data.size());
+        });
+        const RunId id = shell.start();
+        m_pool->writeInput(id, "echo T=$TERM; stty size\n");
+        QTRY_VERIFY_WITH_TIMEOUT(shell.out[0].contains("T=xterm-256color") && shell.out[0].contains("24 80"), 20000);
+        m_pool->resizeTerminal(id, 0, 100, 30);
+        m_pool->writeInput(id, "stty size\n");
+        QTRY_VERIFY_WITH_TIMEOUT(shell.out[0].contains("30 100"), 20000);
+        m_pool->writeInput(id, "exit 3\n");
+        QVERIFY(shell.wait(20000));
+        QCOMPARE(shell.results[0].outcome, HostOutcome::NonZeroExit);
+        QCOMPARE(shell.results[0].exitStatus, 3);
+
+        EngineRun again(m_pool.get(), r);
+        const RunId second = again.start();
+        m_pool->writeInput(second, "exit\n");
+        QVERIFY(again.wait(20000));
+        QCOMPARE(again.results[0].outcome, HostOutcome::Ok);
+        QVERIFY(again.results[0].reusedConnection);
+        QCOMPARE(m_fleet.connectionCount(21) - before, 1);
+    }
+
+    // A shell's output waits for the caller to say it has shown it: a flood it does not take stops at
+    // the host's credit, and flows again once it does.
+    void shellOutputWaitsForTheCaller()
+    {
+        RunRequest r = request(QString(), {target(22)});
+        r.shell = true;
+        EngineRun shell(m_pool.get(), r);
+        const RunId id = shell.start();
+        m_pool->writeInput(id, "head -c 30000000 /dev/zero | tr '\\0' a; echo; echo FLOOD-$((1+1))\n");
+        const qint64 credit = m_pool->settings().undeliveredPerHost;
+        QTest::qWait(2000);
+        QVERIFY2(shell.out[0].size() >= credit / 2 && shell.out[0].size() <= credit + 2 * 1024 * 1024,
+                 qPrintable(QString::number(shell.out[0].size())));
+        QVERIFY(!shell.out[0].contains("FLOOD-2"));
+        qint64 acked = shell.out[0].size();
+        m_pool->outputConsumed(id, 0, acked);
+        connect(m_pool.get(), &WorkerPool::outputReceived, &shell, [this, id](const OutputChunk &chunk) {
+            if (chunk.run == id)
+                m_pool->outputConsumed(chunk.run, chunk.host, chunk.data.size());
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(shell.out[0].contains("FLOOD-2\r\n"), 60000);
+        QVERIFY(shell.out[0].count('a') >= 30000000);
+        m_pool->cancelHost(id, 0);
+        QVERIFY(shell.wait(20000));
+        QCOMPARE(shell.results[0].outcome, HostOutcome::Cancelled);
+    }
+
     void fourCommandsOnOneConnection()
     {
         const int before = m_fleet.connectionCount(14);
