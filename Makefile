@@ -13,7 +13,7 @@ DEB_PACKAGES := build-essential cmake ccache pkg-config \
 	dropbear-bin tinysshd ucspi-tcp netcat-openbsd \
 	qt6-translations-l10n libqt6svg6 desktop-file-utils fonts-droid-fallback \
 	dpkg-dev zsh man-db
-BENCH_PACKAGES := pssh clustershell ansible-core python3-asyncssh time
+BENCH_PACKAGES := pssh clustershell ansible-core python3-asyncssh time xterm
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -71,6 +71,7 @@ bench: bench-deps build
 	python3 tests/bench/scalebench.py --build-dir $(BUILD_DIR) --hosts 2000
 	python3 tests/bench/jumpbench.py --build-dir $(BUILD_DIR) --hosts 200
 	QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/tests/chorus-guibench --hosts 1000
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BUILD_DIR)/tests/chorus-terminalbench --mib 200 --tiles 32
 
 # Pictures of the real program on the demo fleet, under a virtual X server: in English, in
 # Simplified Chinese (*-zh_CN.png) and on the dark palette (*-dark.png). A throwaway config folder

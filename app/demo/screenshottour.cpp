@@ -8,15 +8,22 @@
 #include "widgets/mainwindow/mainwindow.h"
 #include "widgets/session/sessionview.h"
 #include "widgets/style/theme.h"
+#include "widgets/terminal/terminalgroup.h"
+#include "widgets/terminal/terminalinput.h"
+#include "widgets/terminal/terminaltile.h"
+#include "widgets/terminal/terminalview.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QPixmap>
 #include <QTabWidget>
 #include <QTextStream>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace Chorus {
 
@@ -126,9 +133,47 @@ void ScreenshotTour::showTransfer()
     connect(session, &SessionView::finished, this, [this] {
         QTimer::singleShot(400, this, [this] {
             shoot(QStringLiteral("transfer"));
+            showTerminals();
+        });
+    });
+}
+
+// A terminal on every demo host, typing to all of them but one.
+void ScreenshotTour::showTerminals()
+{
+    TerminalGroup *group = m_window->openTerminalsOn(m_window->hostModel()->checkedProfiles());
+    if (!group) {
+        m_ok = false;
+        finish();
+        return;
+    }
+    group->setBroadcasting(true);
+    const QList<TerminalTile *> tiles = group->tiles();
+    if (tiles.size() > 2)
+        tiles.constLast()->setReceives(false);
+    auto *waited = new QElapsedTimer;
+    waited->start();
+    auto *poll = new QTimer(this);
+    connect(poll, &QTimer::timeout, this, [this, group, tiles, poll, waited] {
+        const bool open = std::all_of(tiles.cbegin(), tiles.cend(),
+                                      [](TerminalTile *t) { return t->state() == TerminalTile::State::Open; });
+        if (!open && waited->elapsed() < 20000)
+            return;
+        poll->deleteLater();
+        delete waited;
+        TerminalView *view = tiles.constFirst()->view();
+        view->setFocus();
+        const QString command = QStringLiteral("uptime; ls --color=always /");
+        for (const QChar c : command)
+            Q_EMIT view->inputTyped({TerminalInput::Kind::Key, 0, Qt::NoModifier, QString(c)});
+        Q_EMIT view->inputTyped({TerminalInput::Kind::Key, Qt::Key_Return, Qt::NoModifier, QStringLiteral("\r")});
+        QTimer::singleShot(1500, this, [this, group] {
+            shoot(QStringLiteral("terminals"));
+            group->closeAll();
             finish();
         });
     });
+    poll->start(100);
 }
 
 void ScreenshotTour::shoot(const QString &name)

@@ -9,7 +9,8 @@ namespace Chorus {
 class MainWindow;
 
 // `chorus --demo --screenshots DIR` (and `make screenshots`): checks every demo host, runs a
-// command whose answer differs per host, then runs it again for the history and copies a file,
+// command whose answer differs per host, then runs it again for the history, copies a file and
+// opens a terminal on every host typing to all,
 // and saves the main views as PNG files, so the README
 // and reviews show the real program rather than a mock-up. In another language or on a dark
 // palette the files get a suffix (hosts-zh_CN.png, hosts-dark.png).
@@ -27,6 +28,7 @@ private:
     void shoot(const QString &name);
     void showHistory();
     void showTransfer();
+    void showTerminals();
     void finish();
 
     MainWindow *m_window;

@@ -21,6 +21,7 @@
 #include "widgets/history/historypanel.h"
 #include "widgets/mainwindow/commandbar.h"
 #include "widgets/session/sessionview.h"
+#include "widgets/terminal/terminalgroup.h"
 #include "widgets/style/theme.h"
 #include "widgets/style/uilog.h"
 
@@ -186,6 +187,11 @@ void MainWindow::createActions()
     script->setObjectName(QStringLiteral("runScriptAction"));
     script->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     script->setToolTip(tr("Run a local script on the checked hosts, sent on stdin: nothing is copied to them"));
+    QAction *terminal = hosts->addAction(Theme::icon(QStringLiteral("utilities-terminal")), tr("Open &Terminal"), this,
+                                         [this] { openTerminalsOn(profilesForRun()); });
+    terminal->setObjectName(QStringLiteral("openTerminalAction"));
+    terminal->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    terminal->setToolTip(tr("Open a terminal on each checked host, in one tab, to type into one or all of them"));
     hosts->addSeparator();
     hosts->addAction(tr("Check &all"), this, [this] { m_hostModel->setAllChecked(true); });
     hosts->addAction(tr("&Uncheck all"), this, [this] { m_hostModel->setAllChecked(false); });
@@ -417,6 +423,46 @@ void MainWindow::connectSessionTab(SessionView *session)
             names.append(session->session()->target(host).name);
         checkOnly(names);
     });
+    connect(session, &SessionView::terminalRequested, this, [this, session](const QList<int> &hosts) {
+        QList<HostTarget> targets;
+        for (int host : hosts)
+            targets.append(session->session()->target(host));
+        openTerminals(targets);
+    });
+}
+
+TerminalGroup *MainWindow::openTerminalsOn(const QList<Profile> &profiles)
+{
+    if (profiles.isEmpty()) {
+        statusBar()->showMessage(tr("Check or select the hosts to open terminals on."), 10000);
+        return nullptr;
+    }
+    QList<HostTarget> targets;
+    QString error;
+    if (!resolveTargets(profiles, &targets, &error)) {
+        statusBar()->showMessage(error, 15000);
+        return nullptr;
+    }
+    return openTerminals(targets);
+}
+
+TerminalGroup *MainWindow::openTerminals(const QList<HostTarget> &targets)
+{
+    if (targets.isEmpty())
+        return nullptr;
+    QList<TerminalGroup::Host> hosts;
+    for (const HostTarget &target : targets)
+        hosts.append({target.name, target});
+    auto *group = new TerminalGroup(m_services.pool, hosts);
+    const int tab = m_sessionTabs->addTab(group, Theme::icon(QStringLiteral("utilities-terminal")),
+                                          group->title().replace(u'&', QStringLiteral("&&")));
+    QStringList names;
+    for (const HostTarget &target : targets)
+        names.append(target.name);
+    m_sessionTabs->setTabToolTip(tab, names.join(QStringLiteral(", ")));
+    m_sessionTabs->setCurrentIndex(tab);
+    group->setFocus();
+    return group;
 }
 
 int MainWindow::checkOnly(const QStringList &hostNames)
@@ -962,6 +1008,8 @@ void MainWindow::showHostMenu(const QPoint &position)
     QAction *run = menu.addAction(tr("&Run here"), this, [this, rows] { runOn(m_hostModel->profilesIn(rows), m_commandBar->command()); });
     run->setEnabled(!rows.isEmpty());
     menu.addAction(tr("&Copy Files..."), this, [this, rows] { showTransferDialog(m_hostModel->profilesIn(rows)); })
+        ->setEnabled(!rows.isEmpty());
+    menu.addAction(tr("Open Ter&minal"), this, [this, rows] { openTerminalsOn(m_hostModel->profilesIn(rows)); })
         ->setEnabled(!rows.isEmpty());
     QAction *edit = menu.addAction(tr("&Edit..."), this, [this, clicked] { editProfile(clicked); });
     edit->setEnabled(clicked.isValid() && !m_hostModel->isGroup(clicked));

@@ -40,6 +40,7 @@ class RunCompareDialog;
 class TransferDialog;
 class RunHistory;
 class SessionView;
+class TerminalGroup;
 class WorkerPool;
 
 // The main window: the host panel (profiles tree with search, tag and group filters, check
@@ -80,6 +81,10 @@ public:
     bool closeSessionTab(int index);
     void closeOtherSessionTabs(int index);
     SessionView *currentSession() const;
+    // Login shells on these hosts, in one terminal group tab (Open Terminal). Returns the group, or
+    // nullptr with the reason in the status bar.
+    TerminalGroup *openTerminalsOn(const QList<Profile> &profiles);
+    TerminalGroup *openTerminals(const QList<HostTarget> &targets);
     // Opens a session tab for the request.
     SessionView *startSession(const RunRequest &request, const QByteArray &input = {});
 

@@ -339,6 +339,10 @@ void SessionView::createActions()
     m_checkSelectedAction->setObjectName(QStringLiteral("checkSelectedAction"));
     m_checkSelectedAction->setToolTip(tr("Check exactly the selected rows' hosts in the host panel"));
     connect(m_checkSelectedAction, &QAction::triggered, this, [this] { Q_EMIT checkHostsRequested(selectedHosts()); });
+    m_terminalAction = new QAction(Theme::icon(QStringLiteral("utilities-terminal")), tr("Open Terminal"), this);
+    m_terminalAction->setObjectName(QStringLiteral("openTerminalOnRowAction"));
+    m_terminalAction->setToolTip(tr("Open a terminal on the selected rows' hosts"));
+    connect(m_terminalAction, &QAction::triggered, this, [this] { Q_EMIT terminalRequested(selectedHosts()); });
     m_checkFailedAction = new QAction(tr("Only the Failed Hosts"), this);
     m_checkFailedAction->setObjectName(QStringLiteral("checkFailedAction"));
     connect(m_checkFailedAction, &QAction::triggered, this,
@@ -499,6 +503,7 @@ void SessionView::updateActions()
     m_openAction->setEnabled(!hosts.isEmpty());
     m_copyNameAction->setEnabled(!hosts.isEmpty());
     m_checkSelectedAction->setEnabled(!hosts.isEmpty());
+    m_terminalAction->setEnabled(!hosts.isEmpty() && !m_session->request().hosts.isEmpty());
     m_comparePreviousAction->setEnabled(m_historyId > 0 && hosts.size() == 1);
     m_export->setEnabled(m_session->isFinished());
     m_cancelHostAction->setEnabled(canCancel && std::any_of(hosts.begin(), hosts.end(), [this](int host) {
@@ -527,6 +532,7 @@ void SessionView::showTableMenu(const QPoint &position)
     QMenu menu(this);
     menu.addAction(m_openAction);
     menu.addAction(m_cancelHostAction);
+    menu.addAction(m_terminalAction);
     menu.addSeparator();
     menu.addAction(m_checkSelectedAction);
     menu.addAction(m_copyNameAction);

@@ -110,6 +110,8 @@ Q_SIGNALS:
     // "Check only the failed / the outliers / these": the host panel should check exactly these
     // hosts of the run (indexes into it), so that the next command goes to them.
     void checkHostsRequested(const QList<int> &hosts);
+    // "Open Terminal" on these hosts of the run (indexes), connected exactly as the run connected.
+    void terminalRequested(const QList<int> &hosts);
     // "What changed since the previous run" for this host (historyId() is set).
     void compareWithPreviousRequested(int host);
 
@@ -147,6 +149,7 @@ private:
     QAction *m_copyNameAction = nullptr;
     QAction *m_comparePreviousAction = nullptr;
     QAction *m_checkSelectedAction = nullptr;
+    QAction *m_terminalAction = nullptr;
     QAction *m_checkFailedAction = nullptr;
     QAction *m_checkOutliersAction = nullptr;
     QPushButton *m_checkHosts = nullptr;

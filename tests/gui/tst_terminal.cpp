@@ -1,0 +1,417 @@
+// Terminal groups against a local sshd fleet, offscreen: login shells on the engine's pooled
+// connections, what the host sees of the terminal (TERM, size, keys, input methods), typing to all
+// the receiving tiles of one group and no further, pastes that ask, the session log, Reconnect.
+#include "app/guiapp.h"
+#include "sshworker/fleet/localfleet.h"
+#include "sshworker/workerpool.h"
+#include "widgets/mainwindow/mainwindow.h"
+#include "widgets/session/sessionview.h"
+#include "widgets/terminal/terminalgroup.h"
+#include "widgets/terminal/terminalinput.h"
+#include "widgets/terminal/terminaltile.h"
+#include "widgets/terminal/terminalview.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QInputMethodEvent>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+
+#include <memory>
+
+using namespace Chorus;
+
+namespace {
+
+constexpr int Timeout = 20000;
+
+QString shown(TerminalView *view)
+{
+    view->flushBacklog();
+    QString text;
+    for (int i = 0; i < view->scrollbackCount(); ++i)
+        text += view->scrollbackLine(i) + u'\n';
+    return text + view->screenText();
+}
+
+// A line of the screen that is exactly this (the output, not the command line that made it).
+bool hasLine(TerminalView *view, const QString &line)
+{
+    return shown(view).split(u'\n').contains(line);
+}
+
+void type(TerminalView *view, const QString &text)
+{
+    QTest::keyClicks(view, text);
+    QTest::keyClick(view, Qt::Key_Return);
+}
+
+void commit(TerminalView *view, const QString &text)
+{
+    QInputMethodEvent event(QString(), {});
+    event.setCommitString(text);
+    QCoreApplication::sendEvent(view, &event);
+}
+
+// Answers the next paste question with this button.
+void answerPaste(QMessageBox::StandardButton button, bool *asked)
+{
+    QTimer::singleShot(0, [button, asked] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            auto *box = qobject_cast<QMessageBox *>(w);
+            if (box && box->objectName() == QStringLiteral("pasteConfirmation") && box->isVisible()) {
+                *asked = true;
+                box->button(button)->click();
+                return;
+            }
+        }
+        answerPaste(button, asked); // not shown yet
+    });
+}
+
+} // namespace
+
+class TestTerminal : public QObject
+{
+    Q_OBJECT
+private:
+    LocalFleet m_fleet;
+    std::unique_ptr<WorkerPool> m_pool;
+
+    HostTarget target(int i) const { return m_fleet.target(m_fleet.hosts().at(i)); }
+    std::unique_ptr<TerminalGroup> open(int first, int count, QSize size = QSize(1100, 700))
+    {
+        QList<TerminalGroup::Host> hosts;
+        for (int i = first; i < first + count; ++i)
+            hosts.append({m_fleet.hosts().at(i).name, target(i)});
+        auto group = std::make_unique<TerminalGroup>(m_pool.get(), hosts);
+        group->resize(size);
+        group->show();
+        if (!QTest::qWaitForWindowExposed(group.get()))
+            return nullptr;
+        for (TerminalTile *tile : group->tiles()) {
+            QElapsedTimer clock;
+            clock.start();
+            while (tile->state() != TerminalTile::State::Open && clock.elapsed() < Timeout)
+                QTest::qWait(20);
+        }
+        return group;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString why;
+        if (!LocalFleet::isAvailable(&why))
+            QSKIP(qPrintable(QStringLiteral("no local fleet: %1").arg(why)));
+        QString error;
+        QVERIFY2(m_fleet.start(12, &error), qPrintable(error));
+        PoolSettings settings;
+        settings.threads = 2;
+        m_pool = std::make_unique<WorkerPool>(settings);
+    }
+
+    void cleanupTestCase()
+    {
+        m_pool.reset();
+        m_fleet.stop();
+    }
+
+    void termIsXterm256Color()
+    {
+        auto group = open(0, 1);
+        QVERIFY(group);
+        TerminalView *view = group->tiles().at(0)->view();
+        view->setFocus();
+        type(view, QStringLiteral("echo T=$TERM"));
+        QTRY_VERIFY_WITH_TIMEOUT(hasLine(view, QStringLiteral("T=xterm-256color")), Timeout);
+    }
+
+    void coloursReachTheCells()
+    {
+        auto group = open(0, 1);
+        QVERIFY(group);
+        TerminalView *view = group->tiles().at(0)->view();
+        type(view, QStringLiteral("clear; printf '\\e[31mRED\\e[0m \\e[38;2;10;200;30mRGB\\e[0m\\n'"));
+        QTRY_VERIFY_WITH_TIMEOUT(hasLine(view, QStringLiteral("RED RGB")), Timeout);
+        int row = -1;
+        for (int r = 0; r < view->rows(); ++r) {
+            if (view->lineText(r) == QStringLiteral("RED RGB"))
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        const TerminalView::Cell red = view->cellAt(row, 0);
+        QCOMPARE(red.text, QStringLiteral("R"));
+        QVERIFY2(red.foreground.red() > 150 && red.foreground.green() < 80 && red.foreground.blue() < 80,
+                 qPrintable(red.foreground.name()));
+        const TerminalView::Cell rgb = view->cellAt(row, 4);
+        QCOMPARE(rgb.text, QStringLiteral("R"));
+        QCOMPARE(rgb.foreground, QColor(10, 200, 30));
+        QCOMPARE(view->cellAt(row, 3).foreground, view->palette().color(QPalette::Text)); // the reset space
+    }
+
+    // Chinese typed through an input method reaches the host as UTF-8, and prints two cells wide.
+    void chineseThroughTheInputMethod()
+    {
+        auto group = open(0, 1);
+        QVERIFY(group);
+        TerminalView *view = group->tiles().at(0)->view();
+        QSignalSpy sent(view, &TerminalView::dataToSend);
+        QInputMethodEvent preedit(QStringLiteral("zhong"), {});
+        QCoreApplication::sendEvent(view, &preedit);
+        QCOMPARE(view->preeditText(), QStringLiteral("zhong"));
+        QCOMPARE(sent.count(), 0); // composing sends nothing
+
+        QTest::keyClicks(view, QStringLiteral("echo "));
+        commit(view, QStringLiteral("你好"));
+        type(view, QStringLiteral(" | od -An -tx1"));
+        QTRY_VERIFY_WITH_TIMEOUT(shown(view).contains(QStringLiteral("e4 bd a0 e5 a5 bd 0a")), Timeout);
+        QVERIFY(view->preeditText().isEmpty());
+
+        QTest::keyClicks(view, QStringLiteral("clear; printf "));
+        commit(view, QStringLiteral("中文"));
+        type(view, QStringLiteral("; sleep 10"));
+        QTRY_COMPARE_WITH_TIMEOUT(view->lineText(0), QStringLiteral("中文"), Timeout);
+        QCOMPARE(view->cellAt(0, 0).text, QStringLiteral("中"));
+        QCOMPARE(view->cellAt(0, 0).width, 2);
+        QCOMPARE(view->cellAt(0, 2).text, QStringLiteral("文"));
+        QCOMPARE(view->cellAt(0, 2).width, 2);
+        QCOMPARE(view->cursorPosition(), QPoint(4, 0));
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+    }
+
+    void resizingChangesTheHostsSize()
+    {
+        auto group = open(0, 1, QSize(1000, 700));
+        QVERIFY(group);
+        TerminalView *view = group->tiles().at(0)->view();
+        type(view, QStringLiteral("stty size"));
+        const auto sizeLine = [view] { return QStringLiteral("%1 %2").arg(view->rows()).arg(view->columns()); };
+        QTRY_VERIFY_WITH_TIMEOUT(hasLine(view, sizeLine()), Timeout);
+        const int columns = view->columns();
+        QSignalSpy resized(view, &TerminalView::sizeChanged);
+        group->resize(600, 400);
+        QTRY_VERIFY(resized.count() > 0);
+        QVERIFY(view->columns() < columns);
+        type(view, QStringLiteral("clear; stty size"));
+        QTRY_VERIFY_WITH_TIMEOUT(hasLine(view, sizeLine()), Timeout);
+    }
+
+    void lessUsesTheAlternateScreen()
+    {
+        auto group = open(1, 1);
+        QVERIFY(group);
+        TerminalView *view = group->tiles().at(0)->view();
+        type(view, QStringLiteral("seq 1000 1200 > lessinput.txt; echo BEFORE-$((1+1))"));
+        QTRY_VERIFY_WITH_TIMEOUT(hasLine(view, QStringLiteral("BEFORE-2")), Timeout);
+        type(view, QStringLiteral("less lessinput.txt"));
+        QTRY_VERIFY_WITH_TIMEOUT(view->isAlternateScreen(), Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(view->lineText(0), QStringLiteral("1000"), Timeout);
+        QVERIFY(!view->screenText().contains(QStringLiteral("BEFORE-2")));
+        QTest::keyClick(view, Qt::Key_Q);
+        QTRY_VERIFY_WITH_TIMEOUT(!view->isAlternateScreen(), Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(hasLine(view, QStringLiteral("BEFORE-2")), Timeout); // the primary screen is back
+        QVERIFY(!view->screenText().contains(QStringLiteral("1100")));
+    }
+
+    void scrollbackHoldsWhatScrolledOff()
+    {
+        auto group = open(1, 1);
+        QVERIFY(group);
+        TerminalView *view = group->tiles().at(0)->view();
+        type(view, QStringLiteral("seq 5001 5400; echo END-$((2+2))"));
+        QTRY_VERIFY_WITH_TIMEOUT(hasLine(view, QStringLiteral("END-4")), Timeout);
+        QStringList scrolled;
+        for (int i = 0; i < view->scrollbackCount(); ++i)
+            scrolled.append(view->scrollbackLine(i));
+        const qsizetype first = scrolled.indexOf(QStringLiteral("5001"));
+        QVERIFY(first >= 0);
+        QCOMPARE(scrolled.at(first + 1), QStringLiteral("5002"));
+        QVERIFY(!view->screenText().contains(QStringLiteral("5001")));
+    }
+
+    // An exit shows its status; Reconnect opens a new shell on the same pooled connection.
+    void exitShowsStatusAndReconnectReusesTheConnection()
+    {
+        const int before = m_fleet.connectionCount(2);
+        auto group = open(2, 1);
+        QVERIFY(group);
+        TerminalTile *tile = group->tiles().at(0);
+        type(tile->view(), QStringLiteral("exit 7"));
+        QTRY_COMPARE_WITH_TIMEOUT(tile->state(), TerminalTile::State::Closed, Timeout);
+        QVERIFY2(tile->statusText().contains(QStringLiteral("exit status 7")), qPrintable(tile->statusText()));
+        auto *reconnect = tile->findChild<QPushButton *>(QStringLiteral("reconnectButton"));
+        QVERIFY(reconnect && reconnect->isVisible());
+        reconnect->click();
+        QTRY_COMPARE_WITH_TIMEOUT(tile->state(), TerminalTile::State::Open, Timeout);
+        QVERIFY(!reconnect->isVisible());
+        type(tile->view(), QStringLiteral("echo AGAIN-$((3+4))"));
+        QTRY_VERIFY_WITH_TIMEOUT(hasLine(tile->view(), QStringLiteral("AGAIN-7")), Timeout);
+        QCOMPARE(m_fleet.connectionCount(2) - before, 1); // one TCP connection for both shells
+    }
+
+    // Typing to all with one of four tiles left out: exactly the other three hosts run the command.
+    void typeToAllReachesOnlyTheReceivingTiles()
+    {
+        QTemporaryDir dir;
+        auto group = open(3, 4);
+        QVERIFY(group);
+        group->setBroadcasting(true);
+        const QList<TerminalTile *> tiles = group->tiles();
+        tiles.at(3)->setReceives(false);
+        QVERIFY(tiles.at(0)->isHighlighted());
+        QVERIFY(!tiles.at(3)->isHighlighted());
+        tiles.at(0)->view()->setFocus();
+        const QString file = dir.filePath(QStringLiteral("connections"));
+        type(tiles.at(0)->view(), QStringLiteral("echo $SSH_CONNECTION >> %1").arg(file));
+        QList<int> ports;
+        QTRY_VERIFY_WITH_TIMEOUT(QFile(file).size() > 0 && [&] {
+            QFile f(file);
+            f.open(QIODevice::ReadOnly);
+            ports.clear();
+            for (const QByteArray &line : f.readAll().trimmed().split('\n'))
+                ports.append(line.split(' ').value(3).toInt());
+            return ports.size() == 3;
+        }(), Timeout);
+        QTest::qWait(500); // nothing more comes
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll().trimmed().split('\n').size(), 3);
+        std::sort(ports.begin(), ports.end());
+        QList<int> expected;
+        for (int i = 3; i < 6; ++i)
+            expected.append(m_fleet.hosts().at(i).port);
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(ports, expected);
+    }
+
+    void multiLinePasteIntoAllAsksFirst()
+    {
+        auto group = open(7, 2);
+        QVERIFY(group);
+        group->setBroadcasting(true);
+        TerminalView *first = group->tiles().at(0)->view();
+        TerminalView *second = group->tiles().at(1)->view();
+        first->setFocus();
+        QApplication::clipboard()->setText(QStringLiteral("echo PASTED-$((4+4))\necho PASTED-$((5+5))\n"));
+        bool asked = false;
+        answerPaste(QMessageBox::Cancel, &asked);
+        QTest::keyClick(first, Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(asked);
+        type(first, QStringLiteral("echo CHECK-$((1+2))"));
+        QTRY_VERIFY_WITH_TIMEOUT(hasLine(first, QStringLiteral("CHECK-3")) && hasLine(second, QStringLiteral("CHECK-3")),
+                                 Timeout);
+        QVERIFY(!shown(first).contains(QStringLiteral("PASTED")));
+        QVERIFY(!shown(second).contains(QStringLiteral("PASTED")));
+
+        asked = false;
+        answerPaste(QMessageBox::Ok, &asked);
+        QTest::keyClick(first, Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(asked);
+        QTRY_VERIFY_WITH_TIMEOUT(hasLine(first, QStringLiteral("PASTED-10")) && hasLine(second, QStringLiteral("PASTED-10")),
+                                 Timeout);
+        QVERIFY(hasLine(second, QStringLiteral("PASTED-8")));
+    }
+
+    void typeToAllNeverLeavesItsGroup()
+    {
+        auto one = open(9, 2);
+        auto other = open(11, 1);
+        QVERIFY(one && other);
+        one->setBroadcasting(true);
+        other->setBroadcasting(true);
+        TerminalView *typed = one->tiles().at(0)->view();
+        typed->setFocus();
+        type(typed, QStringLiteral("echo GROUP-$((6+6))"));
+        QTRY_VERIFY_WITH_TIMEOUT(hasLine(one->tiles().at(1)->view(), QStringLiteral("GROUP-12")), Timeout);
+        QTest::qWait(300);
+        QVERIFY(!shown(other->tiles().at(0)->view()).contains(QStringLiteral("GROUP")));
+    }
+
+    // Nothing typed at a hidden password prompt reaches the session log; what the host printed does.
+    void sessionLogLeavesOutHiddenInput()
+    {
+        QTemporaryDir dir;
+        auto group = open(0, 1);
+        QVERIFY(group);
+        TerminalTile *tile = group->tiles().at(0);
+        const QString path = dir.filePath(QStringLiteral("session.log"));
+        QString error;
+        QVERIFY2(tile->startLog(path, SessionLog::Format::Plain, &error), qPrintable(error));
+        QVERIFY(tile->statusText().size() > 0);
+        type(tile->view(), QStringLiteral("read -s -p 'Secret: ' pw; echo; echo got-${#pw}"));
+        QTRY_VERIFY_WITH_TIMEOUT(shown(tile->view()).contains(QStringLiteral("Secret: ")), Timeout);
+        type(tile->view(), QStringLiteral("hunter2"));
+        QTRY_VERIFY_WITH_TIMEOUT(hasLine(tile->view(), QStringLiteral("got-7")), Timeout);
+        tile->stopLog();
+        QFile log(path);
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QByteArray text = log.readAll();
+        QVERIFY2(text.contains("got-7"), text.constData());
+        QVERIFY(text.contains("Secret: "));
+        QVERIFY(!text.contains("hunter2"));
+        QVERIFY(!text.contains('\x1b')); // plain: no escape sequences
+    }
+
+    // From the window: Open Terminal on the checked hosts; keys typed in a terminal are the host's,
+    // so Ctrl+C interrupts the host's command and Ctrl+W does not close the tab, and neither cancels
+    // the run in the other tab.
+    void openTerminalFromTheWindow()
+    {
+        GuiApp gui;
+        MainWindow &window = *gui.window();
+        window.setHosts(QStringLiteral("Fleet"), {target(0), target(1)});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.hostModel()->setAllChecked(true);
+        SessionView *session = window.runOn(window.hostModel()->checkedProfiles(), QStringLiteral("sleep 30"));
+        QVERIFY(session);
+
+        auto *action = window.findChild<QAction *>(QStringLiteral("openTerminalAction"));
+        QVERIFY(action);
+        action->trigger();
+        auto *group = qobject_cast<TerminalGroup *>(window.sessionTabs()->currentWidget());
+        QVERIFY(group);
+        QCOMPARE(group->tiles().size(), 2);
+        for (TerminalTile *tile : group->tiles())
+            QTRY_COMPARE_WITH_TIMEOUT(tile->state(), TerminalTile::State::Open, Timeout);
+        const int tabs = window.sessionTabs()->count();
+        TerminalView *view = group->tiles().at(0)->view();
+        view->setFocus();
+        QTRY_VERIFY(view->hasFocus());
+        type(view, QStringLiteral("sleep 100"));
+        QTest::qWait(300);
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+        QTest::keyClick(view, Qt::Key_W, Qt::ControlModifier);
+        QTest::keyClick(view, Qt::Key_Escape);
+        type(view, QStringLiteral("echo AFTER-$((3+3))"));
+        QTRY_VERIFY_WITH_TIMEOUT(hasLine(view, QStringLiteral("AFTER-6")), Timeout); // long before 100 s
+        QCOMPARE(window.sessionTabs()->count(), tabs);
+        QVERIFY(session->isRunning());
+        QCOMPARE(group->tiles().at(0)->state(), TerminalTile::State::Open);
+
+        // From a row of the run's status table: the same host, connected as the run connected.
+        session->selectHosts({1});
+        auto *rowAction = session->findChild<QAction *>(QStringLiteral("openTerminalOnRowAction"));
+        QVERIFY(rowAction);
+        rowAction->trigger();
+        auto *single = qobject_cast<TerminalGroup *>(window.sessionTabs()->currentWidget());
+        QVERIFY(single && single != group);
+        QCOMPARE(single->tiles().size(), 1);
+        QCOMPARE(single->tiles().at(0)->hostName(), target(1).name);
+        QTRY_COMPARE_WITH_TIMEOUT(single->tiles().at(0)->state(), TerminalTile::State::Open, Timeout);
+        session->cancel();
+    }
+};
+
+QTEST_MAIN(TestTerminal)
+#include "tst_terminal.moc"
