@@ -7,7 +7,7 @@ CTEST_ARGS ?=
 
 DEB_PACKAGES := build-essential cmake ccache pkg-config \
 	qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev \
-	libssh-dev qtkeychain-qt6-dev libqcustomplot-dev libqt6sql6-sqlite libyaml-cpp-dev \
+	libssh-dev qtkeychain-qt6-dev libqcustomplot-dev libqt6sql6-sqlite libyaml-cpp-dev libvterm-dev \
 	openssh-server openssh-client gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth \
 	procps iproute2 python3 python3-asyncssh sudo passwd mount \
 	dropbear-bin tinysshd ucspi-tcp netcat-openbsd \
