@@ -99,6 +99,8 @@ RunId WorkerPool::start(const RunRequest &request)
     run->request = request;
     if (request.shell)
         run->request.input = true; // the keystrokes
+    run->terminalColumns = request.columns;
+    run->terminalRows = request.rows;
     run->startUs = SshWorker::nowUs();
     run->freeSlots = qMax(1, request.fanout);
     run->undelivered = std::make_unique<std::atomic<qint64>[]>(size_t(qMax(1, int(request.hosts.size()))));
@@ -232,14 +234,14 @@ void WorkerPool::provideSecret(RunId run, int host, const QByteArray &secret, bo
 void WorkerPool::resizeTerminal(RunId run, int host, int columns, int rows)
 {
     const auto it = m_runs.constFind(run);
-    if (it == m_runs.cend() || !it->shared->request.shell || host < 0 || host >= it->hosts)
+    if (it == m_runs.cend() || !it->shared->request.shell || host < 0 || host >= it->hosts || columns <= 0 || rows <= 0)
         return;
+    it->shared->terminalColumns = columns;
+    it->shared->terminalRows = rows;
     WorkerCommand command;
     command.type = WorkerCommand::Type::Resize;
     command.runId = run;
     command.host = host;
-    command.columns = columns;
-    command.rows = rows;
     post(workerFor(it->shared->request.hosts.at(host)), command);
 }
 

@@ -29,7 +29,7 @@ const HostTarget &HostJob::target() const
 
 void HostJob::provideSudoPassword(const QByteArray &, bool) {}
 
-void HostJob::resizeTerminal(int, int) {}
+void HostJob::terminalResized() {}
 
 void HostJob::localChecksumReady(quint64, const QByteArray &, const QString &) {}
 

@@ -40,7 +40,7 @@ public:
     // SshWorker::hashLater's answer (checksum empty and error set when the file could not be read).
     virtual void localChecksumReady(quint64 ticket, const QByteArray &checksum, const QString &error);
     virtual void checkDeadline(qint64 now) = 0;
-    virtual void resizeTerminal(int columns, int rows);
+    virtual void terminalResized(); // a shell's terminal changed size (RunShared::terminalColumns)
     virtual void connectionLost() = 0;
     // The worker is closing and the grace period is over: end now.
     virtual void cutForShutdown();

@@ -24,8 +24,6 @@ constexpr qint64 killGraceUs = 1'000'000; // after a TERM signal, how long befor
 
 RemoteCommand::RemoteCommand(SshWorker *worker, std::shared_ptr<RunShared> run, int host)
     : HostJob(worker, std::move(run), host)
-    , m_columns(m_run->request.columns)
-    , m_rows(m_run->request.rows)
 {
     memset(&m_callbacks, 0, sizeof m_callbacks);
     m_callbacks.userdata = this;
@@ -140,6 +138,7 @@ void RemoteCommand::step()
         if (m_run->request.commandTimeoutMs > 0)
             m_commandDeadlineUs = now + qint64(m_run->request.commandTimeoutMs) * 1000;
         m_phase = Phase::Running;
+        terminalResized();
         m_worker->reportState(this, HostState::Running);
         // Without input, commands get an empty stdin, as with `ssh host cmd < /dev/null`; under sudo,
         // stdin stays open until sudo has had its password.
@@ -185,8 +184,11 @@ bool RemoteCommand::prepareChannel()
     while (m_requestsDone <= request.environment.size()) {
         int rc = SSH_OK;
         if (m_requestsDone == 0) {
-            if (request.shell)
+            if (request.shell) {
+                m_columns = m_run->terminalColumns.load();
+                m_rows = m_run->terminalRows.load();
                 rc = ssh_channel_request_pty_size(m_channel, "xterm-256color", m_columns, m_rows);
+            }
             else if (request.pty)
                 rc = ssh_channel_request_pty_size(m_channel, "xterm", 80, 24);
         } else {
@@ -541,16 +543,21 @@ void RemoteCommand::stopRemote(HostOutcome outcome, const QString &why)
     m_killDeadlineUs = SshWorker::nowUs() + killGraceUs;
 }
 
-// A window-change request: no answer is asked for, so it never waits. Before the PTY is asked for,
-// the size is only remembered and the request carries it.
-void RemoteCommand::resizeTerminal(int columns, int rows)
+// A window-change request when the run's size (RunShared::terminalColumns) is not the one the host
+// has: no answer is asked for, so it never waits. A resize that came while the PTY request was still
+// out is sent once it is answered (step()).
+void RemoteCommand::terminalResized()
 {
-    if (!m_run->request.shell || columns <= 0 || rows <= 0 || (columns == m_columns && rows == m_rows))
+    if (!m_run->request.shell || !m_channel || m_requestsDone == 0
+        || (m_phase != Phase::Executing && m_phase != Phase::Running))
+        return;
+    const int columns = m_run->terminalColumns.load();
+    const int rows = m_run->terminalRows.load();
+    if (columns == m_columns && rows == m_rows)
         return;
     m_columns = columns;
     m_rows = rows;
-    if (m_channel && m_requestsDone > 0 && (m_phase == Phase::Executing || m_phase == Phase::Running))
-        ssh_channel_change_pty_size(m_channel, columns, rows);
+    ssh_channel_change_pty_size(m_channel, columns, rows);
 }
 
 void RemoteCommand::cancel()

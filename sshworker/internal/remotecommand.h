@@ -30,7 +30,7 @@ public:
     void cancel() override;
     void provideSudoPassword(const QByteArray &secret, bool given) override;
     void checkDeadline(qint64 now) override;
-    void resizeTerminal(int columns, int rows) override;
+    void terminalResized() override;
     void connectionLost() override;
 
     bool isDone() const override { return m_phase == Phase::Done; }
@@ -92,8 +92,8 @@ private:
     qint64 m_inputOffset = 0; // how much of the run's input this host has written
     char m_lastInputByte = '\n';
     int m_requestsDone = 0;   // prepareChannel(): the PTY request, then one per variable
-    int m_columns = 80;       // the terminal's size (RunRequest::shell), as last asked for
-    int m_rows = 24;
+    int m_columns = 0;        // the terminal's size (RunRequest::shell), as last sent to the host
+    int m_rows = 0;
     QByteArray m_sudoMarker;  // sudo's prompt
     QByteArray m_sudoRunning; // printed once sudo lets the command run
     bool m_sudoDone = false;  // the second marker came: stderr is the command's

@@ -24,6 +24,10 @@ struct RunShared
     std::atomic<int> freeSlots{0};     // fanout not in use
     std::atomic<bool> stopStarting{false}; // RunRequest::failFast, once a host has not succeeded
     std::atomic<bool> cancelled{false};
+    // A shell's terminal size as the caller last gave it (WorkerPool::resizeTerminal): read when the
+    // PTY is asked for, so a resize that comes while the host still waits for its turn is not lost.
+    std::atomic<int> terminalColumns{80};
+    std::atomic<int> terminalRows{24};
     // Per host: output taken from the host and not yet delivered to the caller (SshWorker::outputCredit).
     std::unique_ptr<std::atomic<qint64>[]> undelivered;
 

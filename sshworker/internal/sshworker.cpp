@@ -249,7 +249,7 @@ void SshWorker::handle(const WorkerCommand &command)
     }
     case WorkerCommand::Type::Resize:
         if (HostJob *c = findCommand(command.runId, command.host))
-            c->resizeTerminal(command.columns, command.rows);
+            c->terminalResized();
         return;
     case WorkerCommand::Type::HostKeyAnswer:
     case WorkerCommand::Type::Secret: {

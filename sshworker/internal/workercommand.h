@@ -37,8 +37,6 @@ struct WorkerCommand
     QString error;                  // Resolved, Hashed
     quint64 ticket = 0;             // Hashed: which request of the job it answers
     QByteArray checksum;            // Hashed: hex SHA-256, empty on error
-    int columns = 0;                // Resize
-    int rows = 0;                   // Resize
 };
 
 } // namespace Chorus

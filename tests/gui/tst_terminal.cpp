@@ -2,6 +2,7 @@
 // connections, what the host sees of the terminal (TERM, size, keys, input methods), typing to all
 // the receiving tiles of one group and no further, pastes that ask, the session log, Reconnect.
 #include "app/guiapp.h"
+#include "model/profiles/hostmodel.h"
 #include "sshworker/fleet/localfleet.h"
 #include "sshworker/workerpool.h"
 #include "widgets/mainwindow/mainwindow.h"
@@ -201,9 +202,10 @@ private Q_SLOTS:
         QSignalSpy resized(view, &TerminalView::sizeChanged);
         group->resize(600, 400);
         QTRY_VERIFY(resized.count() > 0);
+        QTest::qWait(300); // the layout settles in more than one step
         QVERIFY(view->columns() < columns);
         type(view, QStringLiteral("clear; stty size"));
-        QTRY_VERIFY_WITH_TIMEOUT(hasLine(view, sizeLine()), Timeout);
+        QTRY_VERIFY2_WITH_TIMEOUT(hasLine(view, sizeLine()), qPrintable(sizeLine() + u'\n' + shown(view)), Timeout);
     }
 
     void lessUsesTheAlternateScreen()
@@ -317,8 +319,10 @@ private Q_SLOTS:
         answerPaste(QMessageBox::Ok, &asked);
         QTest::keyClick(first, Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_VERIFY(asked);
-        QTRY_VERIFY_WITH_TIMEOUT(hasLine(first, QStringLiteral("PASTED-10")) && hasLine(second, QStringLiteral("PASTED-10")),
-                                 Timeout);
+        // Bash takes a bracketed paste as typed text: Enter runs it.
+        QTest::keyClick(first, Qt::Key_Return);
+        QTRY_VERIFY2_WITH_TIMEOUT(hasLine(first, QStringLiteral("PASTED-10")) && hasLine(second, QStringLiteral("PASTED-10")),
+                                  qPrintable(shown(first) + QStringLiteral("\n-----\n") + shown(second)), Timeout);
         QVERIFY(hasLine(second, QStringLiteral("PASTED-8")));
     }
 
@@ -391,10 +395,11 @@ private Q_SLOTS:
         type(view, QStringLiteral("sleep 100"));
         QTest::qWait(300);
         QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
-        QTest::keyClick(view, Qt::Key_W, Qt::ControlModifier);
         QTest::keyClick(view, Qt::Key_Escape);
+        QTest::keyClick(view, Qt::Key_W, Qt::ControlModifier);
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier); // a fresh line after Esc's Meta prefix
         type(view, QStringLiteral("echo AFTER-$((3+3))"));
-        QTRY_VERIFY_WITH_TIMEOUT(hasLine(view, QStringLiteral("AFTER-6")), Timeout); // long before 100 s
+        QTRY_VERIFY2_WITH_TIMEOUT(hasLine(view, QStringLiteral("AFTER-6")), qPrintable(shown(view)), Timeout); // long before 100 s
         QCOMPARE(window.sessionTabs()->count(), tabs);
         QVERIFY(session->isRunning());
         QCOMPARE(group->tiles().at(0)->state(), TerminalTile::State::Open);

@@ -108,7 +108,7 @@ TerminalGroup::TerminalGroup(WorkerPool *pool, const QList<Host> &hosts, QWidget
     connect(pool, &WorkerPool::outputReceived, this, &TerminalGroup::onOutput);
     connect(pool, &WorkerPool::hostStateChanged, this, &TerminalGroup::onHostState);
     connect(pool, &WorkerPool::hostFinished, this, &TerminalGroup::onFinished);
-    connect(qApp, &QApplication::focusChanged, this, [this] {
+    m_focusConnection = connect(qApp, &QApplication::focusChanged, this, [this] {
         for (TerminalTile *tile : std::as_const(m_tiles))
             tile->update();
         updateTargets();
@@ -123,6 +123,8 @@ TerminalGroup::TerminalGroup(WorkerPool *pool, const QList<Host> &hosts, QWidget
 
 TerminalGroup::~TerminalGroup()
 {
+    // Destroying the tiles moves the focus: not to be heard once they are going.
+    disconnect(m_focusConnection);
     closeAll();
 }
 

@@ -86,6 +86,7 @@ private:
     QLabel *m_targetsLabel = nullptr;
     QWidget *m_grid = nullptr;
     QGridLayout *m_gridLayout = nullptr;
+    QMetaObject::Connection m_focusConnection;
 };
 
 } // namespace Chorus
