@@ -34,7 +34,8 @@ namespace {
 
 constexpr qint64 flushIntervalUs = 30'000;     // coalesce output for this long
 constexpr qint64 flushThreshold = 1024 * 1024; // or until this much is pending
-// A terminal's output is coalesced for less: a keystroke's echo must reach the screen at once.
+// A terminal's output is coalesced for less, counted from the last flush that carried a terminal's
+// output: a keystroke's echo goes at once, a flood in batches every 4 ms.
 constexpr qint64 interactiveFlushIntervalUs = 4'000;
 
 // libssh calls ordinary events warnings ("Access denied for 'none'"); what matters reaches
@@ -115,7 +116,7 @@ void SshWorker::run()
         maintainConnections(now);
         reapChildren(now, false);
         if (m_pendingBytes >= flushThreshold || now - m_lastFlushUs >= flushIntervalUs || !m_batch.events.isEmpty()
-            || m_batch.inputWritten || (m_interactivePending && now - m_lastFlushUs >= interactiveFlushIntervalUs))
+            || m_batch.inputWritten || (m_interactivePending && now - m_lastInteractiveFlushUs >= interactiveFlushIntervalUs))
             flush();
         if (m_stopping) {
             cutAtShutdown(now);
@@ -183,7 +184,8 @@ int SshWorker::pollTimeoutMs(qint64 now) const
 {
     qint64 next = now + 1'000'000;
     if (m_pendingBytes > 0)
-        next = std::min(next, m_lastFlushUs + (m_interactivePending ? interactiveFlushIntervalUs : flushIntervalUs));
+        next = std::min(next, m_interactivePending ? m_lastInteractiveFlushUs + interactiveFlushIntervalUs
+                                                   : m_lastFlushUs + flushIntervalUs);
     for (const auto &c : m_connections) {
         if (const qint64 d = c->nextDeadlineUs())
             next = std::min(next, d);
@@ -754,6 +756,8 @@ void SshWorker::flush()
     for (HostJob *c : pending)
         flushHostOutput(c);
     m_lastFlushUs = nowUs();
+    if (m_interactivePending)
+        m_lastInteractiveFlushUs = m_lastFlushUs;
     m_interactivePending = false;
     m_batch.openConnections = int(m_connections.size());
     if (m_batch.events.isEmpty() && !m_batch.inputWritten && m_batch.openConnections == m_lastReportedConnections)

@@ -146,6 +146,7 @@ private:
     QList<HostJob *> m_withPendingOutput;
     qint64 m_pendingBytes = 0;
     bool m_interactivePending = false; // some of the pending output is a terminal's
+    qint64 m_lastInteractiveFlushUs = 0;
     qint64 m_lastFlushUs = 0;
     int m_lastReportedConnections = 0;
     quint64 m_nextSerial = 1;

@@ -401,6 +401,31 @@ private Q_SLOTS:
         QCOMPARE(m_fleet.connectionCount(21) - before, 1);
     }
 
+    // A shell closed while in use and a new one opened at once on the same connection: the new one works.
+    void shellAfterAClosedShell()
+    {
+        RunRequest r = request(QString(), {target(23)});
+        r.shell = true;
+        for (int round = 0; round < 10; ++round) {
+            EngineRun first(m_pool.get(), r);
+            const RunId id = first.start();
+            m_pool->writeInput(id, "abc");
+            QTRY_VERIFY_WITH_TIMEOUT(first.out[0].contains("abc"), 20000);
+            m_pool->cancelHost(id, 0);
+            EngineRun second(m_pool.get(), r);
+            connect(m_pool.get(), &WorkerPool::outputReceived, &second, [this, &second](const OutputChunk &chunk) {
+                if (chunk.run == second.id())
+                    m_pool->outputConsumed(chunk.run, chunk.host, chunk.data.size());
+            });
+            const RunId next = second.start();
+            m_pool->writeInput(next, "echo SECOND-$((1+1))\n");
+            QTRY_VERIFY2_WITH_TIMEOUT(second.out[0].contains("SECOND-2"), qPrintable(QString::number(round)), 20000);
+            QVERIFY(first.wait(20000));
+            m_pool->cancelHost(next, 0);
+            QVERIFY(second.wait(20000));
+        }
+    }
+
     // A shell's output waits for the caller to say it has shown it: a flood it does not take stops at
     // the host's credit, and flows again once it does.
     void shellOutputWaitsForTheCaller()

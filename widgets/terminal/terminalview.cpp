@@ -2,6 +2,7 @@
 
 #include "widgets/session/ansitext.h"
 #include "widgets/style/theme.h"
+#include "widgets/terminal/parsescheduler.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -31,11 +32,8 @@ namespace Chorus {
 
 namespace {
 
-// One libvterm write: small enough that the time budget below is checked often.
+// One libvterm write: small enough that the scheduler's time budget is checked often.
 constexpr qsizetype SliceBytes = 16 * 1024;
-// Parsing stops after this long and goes on from the next event-loop pass, so painting and input
-// stay responsive under a flood.
-constexpr qint64 SliceMilliseconds = 8;
 constexpr int RepaintMilliseconds = 16; // about 60 frames a second at most
 constexpr int FlashMilliseconds = 120;
 constexpr char32_t Continuation = char32_t(0xFFFFFFFF); // libvterm's mark for a wide char's right half
@@ -372,11 +370,7 @@ TerminalView::TerminalView(QWidget *parent) : QAbstractScrollArea(parent)
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     verticalScrollBar()->setAccessibleName(tr("Terminal scrollback"));
 
-    m_parseTimer.setSingleShot(true);
-    m_parseTimer.setInterval(0);
-    connect(&m_parseTimer, &QTimer::timeout, this, [this] { processBacklog(false); });
     m_repaintTimer.setSingleShot(true);
-    m_repaintTimer.setInterval(RepaintMilliseconds);
     connect(&m_repaintTimer, &QTimer::timeout, viewport(), qOverload<>(&QWidget::update));
     m_flashTimer.setSingleShot(true);
     m_flashTimer.setInterval(FlashMilliseconds);
@@ -425,24 +419,28 @@ void TerminalView::feed(const QByteArray &bytes)
         return;
     m_queue.push_back(bytes);
     m_backlog += bytes.size();
-    if (!m_parseTimer.isActive())
-        m_parseTimer.start();
+    ParseScheduler::instance().want(this);
 }
 
 void TerminalView::flushBacklog()
 {
-    processBacklog(true);
+    parse(m_backlog);
 }
 
-void TerminalView::processBacklog(bool everything)
+bool TerminalView::parseSlice()
+{
+    parse(SliceBytes);
+    return m_backlog > 0;
+}
+
+// Up to `bytes` of the backlog through libvterm; the damage is flushed and the signals emitted once.
+void TerminalView::parse(qsizetype bytes)
 {
     if (m_parsing)
         return;
     m_parsing = true;
-    QElapsedTimer clock;
-    clock.start();
     qint64 parsed = 0;
-    while (!m_queue.empty()) {
+    while (!m_queue.empty() && parsed < bytes) {
         const QByteArray &front = m_queue.front();
         const qsizetype length = qMin(front.size() - m_queueOffset, SliceBytes);
         vterm_input_write(m_vterm, front.constData() + m_queueOffset, size_t(length));
@@ -452,16 +450,10 @@ void TerminalView::processBacklog(bool everything)
             m_queue.pop_front();
             m_queueOffset = 0;
         }
-        if (!everything && clock.elapsed() >= SliceMilliseconds)
-            break;
     }
     m_backlog -= parsed;
     vterm_screen_flush_damage(m_screen);
     m_parsing = false;
-    if (!m_queue.empty())
-        m_parseTimer.start();
-    else
-        m_parseTimer.stop();
     emitPending();
     if (parsed > 0)
         Q_EMIT consumed(parsed);
@@ -494,10 +486,17 @@ void TerminalView::emitPending()
     }
 }
 
+// At once when the last frame is old enough (an echo shows without waiting), else at the next
+// frame: at most about 60 a second whatever the output rate.
 void TerminalView::scheduleRepaint()
 {
-    if (!m_repaintTimer.isActive())
-        m_repaintTimer.start();
+    if (m_repaintTimer.isActive())
+        return;
+    const qint64 since = m_lastPaint.isValid() ? m_lastPaint.elapsed() : RepaintMilliseconds;
+    if (since >= RepaintMilliseconds)
+        viewport()->update();
+    else
+        m_repaintTimer.start(int(RepaintMilliseconds - since));
 }
 
 void TerminalView::applyInput(const TerminalInput &input)
@@ -1055,6 +1054,7 @@ QRect TerminalView::cursorRect() const
 
 void TerminalView::paintEvent(QPaintEvent *event)
 {
+    m_lastPaint.start();
     QPainter painter(viewport());
     const QPalette &pal = palette();
     const QColor base = pal.color(QPalette::Base);

@@ -11,6 +11,7 @@
 #include <QKeySequence>
 #include <QList>
 #include <QPoint>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <compare>
@@ -54,6 +55,8 @@ public:
     qint64 backlog() const { return m_backlog; }
     // Parses everything queued now (tests, and before reading cells).
     void flushBacklog();
+    // Parses one slice of the backlog (ParseScheduler); true while more is left.
+    bool parseSlice();
     // Encodes what was typed with this terminal's modes, emits dataToSend and scrolls to the bottom.
     void applyInput(const TerminalInput &input);
 
@@ -176,7 +179,7 @@ private:
     struct Callbacks;
     friend struct Callbacks;
 
-    void processBacklog(bool everything);
+    void parse(qsizetype bytes);
     void emitPending();
     void updateMetrics();
     void updateTerminalSize();
@@ -208,7 +211,7 @@ private:
     qsizetype m_queueOffset = 0; // into m_queue.front()
     qint64 m_backlog = 0;
     bool m_parsing = false;
-    QTimer m_parseTimer;
+    QElapsedTimer m_lastPaint;
     QTimer m_repaintTimer;
     QTimer m_flashTimer;
 
