@@ -51,10 +51,10 @@
 <context>
     <name>Chorus::HostKeyDialog</name>
     <message numerus="yes">
-        <source>%n host(s) offered a key that is not in known_hosts. Compare the fingerprints with what the hosts&apos; administrators published before accepting.</source>
+        <source>%n host(s) offered a key that is not in known_hosts. Compare the fingerprints with what the hosts' administrators published before accepting.</source>
         <translation>
-            <numerusform>%n host offered a key that is not in known_hosts. Compare the fingerprints with what the hosts&apos; administrators published before accepting.</numerusform>
-            <numerusform>%n hosts offered a key that is not in known_hosts. Compare the fingerprints with what the hosts&apos; administrators published before accepting.</numerusform>
+            <numerusform>%n host offered a key that is not in known_hosts. Compare the fingerprints with what the hosts' administrators published before accepting.</numerusform>
+            <numerusform>%n hosts offered a key that is not in known_hosts. Compare the fingerprints with what the hosts' administrators published before accepting.</numerusform>
         </translation>
     </message>
 </context>
@@ -211,6 +211,30 @@
     </message>
 </context>
 <context>
+    <name>Chorus::TerminalGroup</name>
+    <message numerus="yes">
+        <source>Terminals: %1 and %n more</source>
+        <translation>
+            <numerusform>Terminals: %1 and %n more</numerusform>
+            <numerusform>Terminals: %1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n line(s) into %1 terminals?</source>
+        <translation>
+            <numerusform>Paste %n line into %1 terminals?</numerusform>
+            <numerusform>Paste %n lines into %1 terminals?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Typing goes to %1 of %n terminal(s).</source>
+        <translation>
+            <numerusform>Typing goes to %1 of %n terminal.</numerusform>
+            <numerusform>Typing goes to %1 of %n terminals.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Chorus::TransferDialog</name>
     <message numerus="yes">
         <source>Copy Files on %n Host(s)</source>
@@ -223,10 +247,10 @@
 <context>
     <name>HostCommand</name>
     <message numerus="yes">
-        <source>%1@%2&apos;s password (used for %1 on %n host(s)): </source>
+        <source>%1@%2's password (used for %1 on %n host(s)): </source>
         <translation>
-            <numerusform>%1@%2&apos;s password (used for %1 on %n host): </numerusform>
-            <numerusform>%1@%2&apos;s password (used for %1 on %n hosts): </numerusform>
+            <numerusform>%1@%2's password (used for %1 on %n host): </numerusform>
+            <numerusform>%1@%2's password (used for %1 on %n hosts): </numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -260,10 +284,10 @@
 <context>
     <name>PsshImporter</name>
     <message numerus="yes">
-        <source>expected &quot;[user@]host[:port] [user]&quot;, found %n fields</source>
+        <source>expected "[user@]host[:port] [user]", found %n fields</source>
         <translation>
-            <numerusform>expected &quot;[user@]host[:port] [user]&quot;, found %n field</numerusform>
-            <numerusform>expected &quot;[user@]host[:port] [user]&quot;, found %n fields</numerusform>
+            <numerusform>expected "[user@]host[:port] [user]", found %n field</numerusform>
+            <numerusform>expected "[user@]host[:port] [user]", found %n fields</numerusform>
         </translation>
     </message>
 </context>
@@ -297,10 +321,10 @@
 <context>
     <name>TargetResolver</name>
     <message numerus="yes">
-        <source>%n host profiles are named &quot;%1&quot;; use an id: %2</source>
+        <source>%n host profiles are named "%1"; use an id: %2</source>
         <translation>
-            <numerusform>%n host profile is named &quot;%1&quot;; use an id: %2</numerusform>
-            <numerusform>%n host profiles are named &quot;%1&quot;; use an id: %2</numerusform>
+            <numerusform>%n host profile is named "%1"; use an id: %2</numerusform>
+            <numerusform>%n host profiles are named "%1"; use an id: %2</numerusform>
         </translation>
     </message>
 </context>

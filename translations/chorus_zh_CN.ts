@@ -1312,6 +1312,22 @@ Each run opens here in its own tab.</source>
         <source>Cannot run the script</source>
         <translation>无法运行脚本</translation>
     </message>
+    <message>
+        <source>Open &amp;Terminal</source>
+        <translation>打开终端(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Open a terminal on each checked host, in one tab, to type into one or all of them</source>
+        <translation>在一个标签页中为每台勾选的主机打开终端，可向其中一台或全部输入</translation>
+    </message>
+    <message>
+        <source>Check or select the hosts to open terminals on.</source>
+        <translation>请勾选或选中要打开终端的主机。</translation>
+    </message>
+    <message>
+        <source>Open Ter&amp;minal</source>
+        <translation>打开终端(&amp;M)</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::OutputView</name>
@@ -1998,6 +2014,14 @@ Each run opens here in its own tab.</source>
         <source>All hosts (filtered)</source>
         <translation>所有主机（已筛选）</translation>
     </message>
+    <message>
+        <source>Open Terminal</source>
+        <translation>打开终端</translation>
+    </message>
+    <message>
+        <source>Open a terminal on the selected rows' hosts</source>
+        <translation>在所选行的主机上打开终端</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::SettingsDialog</name>
@@ -2202,6 +2226,209 @@ Each run opens here in its own tab.</source>
     <message>
         <source>Put in the command as typed: quote it yourself if it has spaces that are not meant to split words</source>
         <translation>按输入原样放入命令：若其中的空格不是用来分隔单词，请自行加引号</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::TerminalGroup</name>
+    <message>
+        <source>Type to All</source>
+        <translation>输入到全部</translation>
+    </message>
+    <message>
+        <source>What is typed into the focused terminal also goes to every terminal of this tab that receives (Ctrl+Shift+A)</source>
+        <translation>在当前终端输入的内容也会发送到本标签页中所有接收的终端 (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>This One Only</source>
+        <translation>仅此终端</translation>
+    </message>
+    <message>
+        <source>Typing goes to the focused terminal alone, while Type to All stays set (Ctrl+Shift+O)</source>
+        <translation>输入只发送到当前终端，“输入到全部”保持开启 (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>Terminals</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Terminal: %1</source>
+        <translation>终端：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Terminals: %1 and %n more</source>
+        <translation>
+            <numerusform>终端：%1 等另外 %n 台</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paste into several terminals</source>
+        <translation>粘贴到多个终端</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n line(s) into %1 terminals?</source>
+        <translation>
+            <numerusform>将 %n 行粘贴到 %1 个终端？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each line runs as a command on every host that receives.</source>
+        <translation>每一行都会在所有接收的主机上作为命令执行。</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Typing goes to the focused terminal only.</source>
+        <translation>输入只发送到当前终端。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Typing goes to %1 of %n terminal(s).</source>
+        <translation>
+            <numerusform>输入发送到 %n 个终端中的 %1 个。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::TerminalTile</name>
+    <message>
+        <source>Receives</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Typing to all reaches this terminal</source>
+        <translation>“输入到全部”会发送到此终端</translation>
+    </message>
+    <message>
+        <source>Receives typing to all: %1</source>
+        <translation>接收输入到全部：%1</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Write what this host sends to a file</source>
+        <translation>将此主机发送的内容写入文件</translation>
+    </message>
+    <message>
+        <source>Session log: %1</source>
+        <translation>会话日志：%1</translation>
+    </message>
+    <message>
+        <source>Log as Plain Text...</source>
+        <translation>记录为纯文本...</translation>
+    </message>
+    <message>
+        <source>Log Raw, with Escape Sequences...</source>
+        <translation>原样记录（含转义序列）...</translation>
+    </message>
+    <message>
+        <source>Stop Logging</source>
+        <translation>停止记录</translation>
+    </message>
+    <message>
+        <source>Maximise: %1</source>
+        <translation>最大化：%1</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>Reconnect: %1</source>
+        <translation>重新连接：%1</translation>
+    </message>
+    <message>
+        <source>Terminal: %1</source>
+        <translation>终端：%1</translation>
+    </message>
+    <message>
+        <source>%1: waiting for the host key to be accepted</source>
+        <translation>%1：等待接受主机密钥</translation>
+    </message>
+    <message>
+        <source>%1: authenticating</source>
+        <translation>%1：正在认证</translation>
+    </message>
+    <message>
+        <source>%1: waiting for a password</source>
+        <translation>%1：等待密码</translation>
+    </message>
+    <message>
+        <source>%1: connecting</source>
+        <translation>%1：正在连接</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>the shell was killed by signal %1</source>
+        <translation>shell 被信号 %1 终止</translation>
+    </message>
+    <message>
+        <source>the shell ended with exit status %1</source>
+        <translation>shell 已退出，退出状态 %1</translation>
+    </message>
+    <message>
+        <source>Session log</source>
+        <translation>会话日志</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Maximise</source>
+        <translation>最大化</translation>
+    </message>
+    <message>
+        <source>Show every terminal of the group again (Ctrl+Shift+Enter)</source>
+        <translation>重新显示本组的所有终端 (Ctrl+Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Show only this terminal (Ctrl+Shift+Enter)</source>
+        <translation>只显示此终端 (Ctrl+Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Session log for %1</source>
+        <translation>%1 的会话日志</translation>
+    </message>
+    <message>
+        <source>%1 (logging)</source>
+        <translation>%1（记录中）</translation>
+    </message>
+    <message>
+        <source>Logging to %1</source>
+        <translation>正在记录到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::TerminalView</name>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Terminal scrollback</source>
+        <translation>终端回滚缓冲区</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Scrollback</source>
+        <translation>清除回滚缓冲区(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -3590,6 +3817,14 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <source>the server did not accept the variable %1 (see AcceptEnv in its sshd_config)</source>
         <translation>服务器不接受变量 %1（参见其 sshd_config 中的 AcceptEnv）</translation>
     </message>
+    <message>
+        <source>the server refused a shell: %1</source>
+        <translation>服务器拒绝了 shell：%1</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
 </context>
 <context>
     <name>RunCli</name>
@@ -3834,6 +4069,17 @@ Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果�
     <message>
         <source>chorus: cannot write %1</source>
         <translation>chorus：无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionLog</name>
+    <message>
+        <source>Cannot write the session log %1: %2</source>
+        <translation>无法写入会话日志 %1：%2</translation>
+    </message>
+    <message>
+        <source>Writing the session log %1 failed: %2</source>
+        <translation>写入会话日志 %1 失败：%2</translation>
     </message>
 </context>
 <context>

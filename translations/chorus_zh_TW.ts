@@ -1312,6 +1312,22 @@ Each run opens here in its own tab.</source>
         <source>Cannot run the script</source>
         <translation>無法執行指令碼</translation>
     </message>
+    <message>
+        <source>Open &amp;Terminal</source>
+        <translation>開啟終端機(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Open a terminal on each checked host, in one tab, to type into one or all of them</source>
+        <translation>在一個分頁中為每台勾選的主機開啟終端機，可向其中一台或全部輸入</translation>
+    </message>
+    <message>
+        <source>Check or select the hosts to open terminals on.</source>
+        <translation>請勾選或選取要開啟終端機的主機。</translation>
+    </message>
+    <message>
+        <source>Open Ter&amp;minal</source>
+        <translation>開啟終端機(&amp;M)</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::OutputView</name>
@@ -1998,6 +2014,14 @@ Each run opens here in its own tab.</source>
         <source>All hosts (filtered)</source>
         <translation>所有主機（已篩選）</translation>
     </message>
+    <message>
+        <source>Open Terminal</source>
+        <translation>開啟終端機</translation>
+    </message>
+    <message>
+        <source>Open a terminal on the selected rows' hosts</source>
+        <translation>在所選列的主機上開啟終端機</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::SettingsDialog</name>
@@ -2202,6 +2226,209 @@ Each run opens here in its own tab.</source>
     <message>
         <source>Put in the command as typed: quote it yourself if it has spaces that are not meant to split words</source>
         <translation>依輸入原樣放入指令：若其中的空格不是用來分隔單字，請自行加上引號</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::TerminalGroup</name>
+    <message>
+        <source>Type to All</source>
+        <translation>輸入到全部</translation>
+    </message>
+    <message>
+        <source>What is typed into the focused terminal also goes to every terminal of this tab that receives (Ctrl+Shift+A)</source>
+        <translation>在目前終端機輸入的內容也會送到本分頁中所有接收的終端機 (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>This One Only</source>
+        <translation>僅此終端機</translation>
+    </message>
+    <message>
+        <source>Typing goes to the focused terminal alone, while Type to All stays set (Ctrl+Shift+O)</source>
+        <translation>輸入只送到目前終端機，「輸入到全部」保持開啟 (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>Terminals</source>
+        <translation>終端機</translation>
+    </message>
+    <message>
+        <source>Terminal: %1</source>
+        <translation>終端機：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Terminals: %1 and %n more</source>
+        <translation>
+            <numerusform>終端機：%1 等另外 %n 台</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paste into several terminals</source>
+        <translation>貼上到多個終端機</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n line(s) into %1 terminals?</source>
+        <translation>
+            <numerusform>將 %n 行貼上到 %1 個終端機？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each line runs as a command on every host that receives.</source>
+        <translation>每一行都會在所有接收的主機上作為指令執行。</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>貼上</translation>
+    </message>
+    <message>
+        <source>Typing goes to the focused terminal only.</source>
+        <translation>輸入只送到目前終端機。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Typing goes to %1 of %n terminal(s).</source>
+        <translation>
+            <numerusform>輸入送到 %n 個終端機中的 %1 個。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::TerminalTile</name>
+    <message>
+        <source>Receives</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Typing to all reaches this terminal</source>
+        <translation>「輸入到全部」會送到此終端機</translation>
+    </message>
+    <message>
+        <source>Receives typing to all: %1</source>
+        <translation>接收輸入到全部：%1</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <source>Write what this host sends to a file</source>
+        <translation>將此主機送出的內容寫入檔案</translation>
+    </message>
+    <message>
+        <source>Session log: %1</source>
+        <translation>工作階段記錄：%1</translation>
+    </message>
+    <message>
+        <source>Log as Plain Text...</source>
+        <translation>記錄為純文字...</translation>
+    </message>
+    <message>
+        <source>Log Raw, with Escape Sequences...</source>
+        <translation>原樣記錄（含跳脫序列）...</translation>
+    </message>
+    <message>
+        <source>Stop Logging</source>
+        <translation>停止記錄</translation>
+    </message>
+    <message>
+        <source>Maximise: %1</source>
+        <translation>最大化：%1</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新連線</translation>
+    </message>
+    <message>
+        <source>Reconnect: %1</source>
+        <translation>重新連線：%1</translation>
+    </message>
+    <message>
+        <source>Terminal: %1</source>
+        <translation>終端機：%1</translation>
+    </message>
+    <message>
+        <source>%1: waiting for the host key to be accepted</source>
+        <translation>%1：等待接受主機金鑰</translation>
+    </message>
+    <message>
+        <source>%1: authenticating</source>
+        <translation>%1：正在驗證</translation>
+    </message>
+    <message>
+        <source>%1: waiting for a password</source>
+        <translation>%1：等待密碼</translation>
+    </message>
+    <message>
+        <source>%1: connecting</source>
+        <translation>%1：正在連線</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已關閉</translation>
+    </message>
+    <message>
+        <source>the shell was killed by signal %1</source>
+        <translation>shell 被訊號 %1 終止</translation>
+    </message>
+    <message>
+        <source>the shell ended with exit status %1</source>
+        <translation>shell 已結束，結束狀態 %1</translation>
+    </message>
+    <message>
+        <source>Session log</source>
+        <translation>工作階段記錄</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>還原</translation>
+    </message>
+    <message>
+        <source>Maximise</source>
+        <translation>最大化</translation>
+    </message>
+    <message>
+        <source>Show every terminal of the group again (Ctrl+Shift+Enter)</source>
+        <translation>重新顯示本組的所有終端機 (Ctrl+Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Show only this terminal (Ctrl+Shift+Enter)</source>
+        <translation>只顯示此終端機 (Ctrl+Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Session log for %1</source>
+        <translation>%1 的工作階段記錄</translation>
+    </message>
+    <message>
+        <source>%1 (logging)</source>
+        <translation>%1（記錄中）</translation>
+    </message>
+    <message>
+        <source>Logging to %1</source>
+        <translation>正在記錄到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::TerminalView</name>
+    <message>
+        <source>Terminal</source>
+        <translation>終端機</translation>
+    </message>
+    <message>
+        <source>Terminal scrollback</source>
+        <translation>終端機回捲緩衝區</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>複製(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>貼上(&amp;P)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Scrollback</source>
+        <translation>清除回捲緩衝區(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -3590,6 +3817,14 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <source>the server did not accept the variable %1 (see AcceptEnv in its sshd_config)</source>
         <translation>伺服器不接受變數 %1（請參閱其 sshd_config 中的 AcceptEnv）</translation>
     </message>
+    <message>
+        <source>the server refused a shell: %1</source>
+        <translation>伺服器拒絕了 shell：%1</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已關閉</translation>
+    </message>
 </context>
 <context>
     <name>RunCli</name>
@@ -3834,6 +4069,17 @@ Ctrl+C 會取消仍在執行的指令，並輸出到目前為止傳回的結果�
     <message>
         <source>chorus: cannot write %1</source>
         <translation>chorus：無法寫入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionLog</name>
+    <message>
+        <source>Cannot write the session log %1: %2</source>
+        <translation>無法寫入工作階段記錄 %1：%2</translation>
+    </message>
+    <message>
+        <source>Writing the session log %1 failed: %2</source>
+        <translation>寫入工作階段記錄 %1 失敗：%2</translation>
     </message>
 </context>
 <context>

@@ -185,8 +185,12 @@ bool RemoteCommand::prepareChannel()
         int rc = SSH_OK;
         if (m_requestsDone == 0) {
             if (request.shell) {
-                m_columns = m_run->terminalColumns.load();
-                m_rows = m_run->terminalRows.load();
+                // The size goes out with the first call; later calls (SSH_AGAIN) only wait for the
+                // answer, so a resize meanwhile is sent once the shell runs (terminalResized()).
+                if (m_columns == 0) {
+                    m_columns = m_run->terminalColumns.load();
+                    m_rows = m_run->terminalRows.load();
+                }
                 rc = ssh_channel_request_pty_size(m_channel, "xterm-256color", m_columns, m_rows);
             }
             else if (request.pty)

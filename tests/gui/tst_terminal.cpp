@@ -50,6 +50,16 @@ bool hasLine(TerminalView *view, const QString &line)
     return shown(view).split(u'\n').contains(line);
 }
 
+// The shell waits at its prompt ("...# " or "...$ ", the cursor after it): what is typed now is read
+// as typed (typed sooner, the terminal driver may flush it: at start, after Ctrl+C).
+bool atPrompt(TerminalView *view)
+{
+    view->flushBacklog();
+    const QPoint cursor = view->cursorPosition();
+    const QString line = view->lineText(cursor.y());
+    return (line.endsWith(u'#') || line.endsWith(u'$')) && cursor.x() == line.size() + 1;
+}
+
 void type(TerminalView *view, const QString &text)
 {
     QTest::keyClicks(view, text);
@@ -102,7 +112,7 @@ private:
         for (TerminalTile *tile : group->tiles()) {
             QElapsedTimer clock;
             clock.start();
-            while (tile->state() != TerminalTile::State::Open && clock.elapsed() < Timeout)
+            while ((tile->state() != TerminalTile::State::Open || !atPrompt(tile->view())) && clock.elapsed() < Timeout)
                 QTest::qWait(20);
         }
         return group;
@@ -175,7 +185,8 @@ private Q_SLOTS:
         QTest::keyClicks(view, QStringLiteral("echo "));
         commit(view, QStringLiteral("你好"));
         type(view, QStringLiteral(" | od -An -tx1"));
-        QTRY_VERIFY_WITH_TIMEOUT(shown(view).contains(QStringLiteral("e4 bd a0 e5 a5 bd 0a")), Timeout);
+        QTRY_VERIFY2_WITH_TIMEOUT(shown(view).contains(QStringLiteral("e4 bd a0 e5 a5 bd 0a")), qPrintable(shown(view)),
+                                  Timeout);
         QVERIFY(view->preeditText().isEmpty());
 
         QTest::keyClicks(view, QStringLiteral("clear; printf "));
@@ -195,9 +206,9 @@ private Q_SLOTS:
         auto group = open(0, 1, QSize(1000, 700));
         QVERIFY(group);
         TerminalView *view = group->tiles().at(0)->view();
-        type(view, QStringLiteral("stty size"));
         const auto sizeLine = [view] { return QStringLiteral("%1 %2").arg(view->rows()).arg(view->columns()); };
-        QTRY_VERIFY_WITH_TIMEOUT(hasLine(view, sizeLine()), Timeout);
+        type(view, QStringLiteral("stty size"));
+        QTRY_VERIFY2_WITH_TIMEOUT(hasLine(view, sizeLine()), qPrintable(sizeLine() + u'\n' + shown(view)), Timeout);
         const int columns = view->columns();
         QSignalSpy resized(view, &TerminalView::sizeChanged);
         group->resize(600, 400);
@@ -254,7 +265,7 @@ private Q_SLOTS:
         auto *reconnect = tile->findChild<QPushButton *>(QStringLiteral("reconnectButton"));
         QVERIFY(reconnect && reconnect->isVisible());
         reconnect->click();
-        QTRY_COMPARE_WITH_TIMEOUT(tile->state(), TerminalTile::State::Open, Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(tile->state() == TerminalTile::State::Open && atPrompt(tile->view()), Timeout);
         QVERIFY(!reconnect->isVisible());
         type(tile->view(), QStringLiteral("echo AGAIN-$((3+4))"));
         QTRY_VERIFY_WITH_TIMEOUT(hasLine(tile->view(), QStringLiteral("AGAIN-7")), Timeout);
@@ -387,7 +398,7 @@ private Q_SLOTS:
         QVERIFY(group);
         QCOMPARE(group->tiles().size(), 2);
         for (TerminalTile *tile : group->tiles())
-            QTRY_COMPARE_WITH_TIMEOUT(tile->state(), TerminalTile::State::Open, Timeout);
+            QTRY_VERIFY_WITH_TIMEOUT(tile->state() == TerminalTile::State::Open && atPrompt(tile->view()), Timeout);
         const int tabs = window.sessionTabs()->count();
         TerminalView *view = group->tiles().at(0)->view();
         view->setFocus();
@@ -395,11 +406,14 @@ private Q_SLOTS:
         type(view, QStringLiteral("sleep 100"));
         QTest::qWait(300);
         QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(atPrompt(view), Timeout); // long before 100 s
+        const int row = view->cursorPosition().y();
         QTest::keyClick(view, Qt::Key_Escape);
         QTest::keyClick(view, Qt::Key_W, Qt::ControlModifier);
         QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier); // a fresh line after Esc's Meta prefix
+        QTRY_VERIFY_WITH_TIMEOUT(view->cursorPosition().y() > row && atPrompt(view), Timeout);
         type(view, QStringLiteral("echo AFTER-$((3+3))"));
-        QTRY_VERIFY2_WITH_TIMEOUT(hasLine(view, QStringLiteral("AFTER-6")), qPrintable(shown(view)), Timeout); // long before 100 s
+        QTRY_VERIFY2_WITH_TIMEOUT(hasLine(view, QStringLiteral("AFTER-6")), qPrintable(shown(view)), Timeout);
         QCOMPARE(window.sessionTabs()->count(), tabs);
         QVERIFY(session->isRunning());
         QCOMPARE(group->tiles().at(0)->state(), TerminalTile::State::Open);

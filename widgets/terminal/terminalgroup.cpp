@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
+#include <QProcessEnvironment>
 #include <QShortcut>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -22,6 +23,21 @@ namespace {
 
 // Tiles read best near 2:1 (80×24 characters are about that).
 constexpr double TileAspect = 2.0;
+
+// The local LANG and LC_* for the shell, as OpenSSH's `SendEnv LANG LC_*` (Debian's default) sends
+// them: a host whose sshd accepts them (AcceptEnv) then reads and writes what the terminal speaks,
+// so Chinese typed at a prompt is not taken apart by a shell in the C locale.
+QList<QPair<QString, QString>> localeEnvironment()
+{
+    QList<QPair<QString, QString>> variables;
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    const QStringList names = environment.keys();
+    for (const QString &name : names) {
+        if (name == QStringLiteral("LANG") || name.startsWith(QStringLiteral("LC_")))
+            variables.append({name, environment.value(name)});
+    }
+    return variables;
+}
 
 } // namespace
 
@@ -194,6 +210,7 @@ void TerminalGroup::start(TerminalTile *tile)
     request.columns = tile->view()->columns();
     request.rows = tile->view()->rows();
     request.fanout = 1;
+    request.environment = localeEnvironment();
     const RunId run = m_pool->start(request);
     m_byRun.insert(run, tile);
     tile->setStarted(run);
