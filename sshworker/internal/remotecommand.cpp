@@ -128,6 +128,17 @@ void RemoteCommand::step()
             return;
         if (rc != SSH_OK) {
             const QString why = printable(QString::fromUtf8(ssh_get_error(m_connection->session())));
+            // Seen from sshd on a connection whose earlier shell was just closed: a fresh connection
+            // gets the shell, as a new `ssh` would.
+            if (shell && m_result.reusedConnection && ssh_is_connected(m_connection->session()) && takeRefusalRetry()) {
+                qCDebug(lcSsh) << "shell refused on a reused connection, retrying on a new one:" << why;
+                freeChannel();
+                m_requestsDone = 0;
+                m_columns = m_rows = 0;
+                m_phase = Phase::WaitingForConnection;
+                retryOnNewConnection();
+                return;
+            }
             finish(HostOutcome::Failed, FailureKind::Channel,
                    shell ? QCoreApplication::translate("RemoteCommand", "the server refused a shell: %1").arg(why)
                          : QCoreApplication::translate("RemoteCommand", "the server refused to run the command: %1")

@@ -406,6 +406,7 @@ private Q_SLOTS:
     {
         RunRequest r = request(QString(), {target(23)});
         r.shell = true;
+        r.environment = {{QStringLiteral("LANG"), QStringLiteral("C.UTF-8")}};
         for (int round = 0; round < 10; ++round) {
             EngineRun first(m_pool.get(), r);
             const RunId id = first.start();
