@@ -60,6 +60,18 @@ QByteArray OutputNormalizer::normalizeStderr(const QByteArray &data) const
     return m_stdoutOnly ? QByteArray() : normalize(data);
 }
 
+bool OutputNormalizer::ignoresLine(QByteArrayView line) const
+{
+    if (!m_hasPattern)
+        return false;
+    if (line.endsWith('\n'))
+        line.chop(1);
+    // The '\r' of a CRLF line is not part of what people see as the line.
+    if (line.endsWith('\r'))
+        line.chop(1);
+    return m_pattern.match(QString::fromUtf8(line)).hasMatch();
+}
+
 QByteArray OutputNormalizer::normalize(const QByteArray &data) const
 {
     if (!m_ignoreWhitespace && !m_hasPattern)
@@ -74,12 +86,8 @@ QByteArray OutputNormalizer::normalize(const QByteArray &data) const
             end = data.size();
         QByteArrayView line(data.constData() + start, end - start);
         start = end + 1;
-        if (m_hasPattern) {
-            // The '\r' of a CRLF line is not part of what people see as the line.
-            const QByteArrayView text = line.endsWith('\r') ? line.chopped(1) : line;
-            if (m_pattern.match(QString::fromUtf8(text)).hasMatch())
-                continue;
-        }
+        if (ignoresLine(line))
+            continue;
         if (m_ignoreWhitespace) {
             const QByteArray kept = squeezed(line);
             if (kept.isEmpty())

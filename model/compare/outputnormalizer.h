@@ -24,6 +24,8 @@ public:
     // pattern is refused: returns false, says why in *error and leaves the previous one in force.
     bool setIgnorePattern(const QString &pattern, QString *error = nullptr);
     QString ignorePattern() const { return m_pattern.pattern(); }
+    // Whether a line (with or without its newline) is left out by the pattern.
+    bool ignoresLine(QByteArrayView line) const;
 
     bool isIdentity() const { return !m_ignoreWhitespace && !m_stdoutOnly && !m_hasPattern; }
 

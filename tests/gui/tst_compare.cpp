@@ -21,10 +21,12 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextBlock>
+#include <QTextFragment>
 #include <QTextDocument>
 #include <QToolButton>
 #include <QTreeWidget>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Chorus;
@@ -517,8 +519,123 @@ private Q_SLOTS:
         QCOMPARE(view.groupList()->topLevelItem(1)->text(CompareView::EndingColumn),
                  QStringLiteral("exit status 1"));
         QCOMPARE(view.failedHosts(), QList<int>{2});
-        QCOMPARE(view.diffView()->rowKind(false, 0), DiffView::RowKind::Removed);
+        QCOMPARE(view.diffView()->rowKind(false, 0), DiffView::RowKind::Changed); // against "exit status 1"
         QVERIFY(view.diffView()->rowText(false, 0).startsWith(QStringLiteral("\u2400\ufffd\u2401")));
+    }
+
+    // Hosts that printed the same but exited differently are two groups, and the diff says how
+    // they differ; on a tie the group that succeeded is the reference, whichever finished first.
+    void exitStatusIsADifference()
+    {
+        RunSession session(namedRequest({QStringLiteral("n1"), QStringLiteral("n2"), QStringLiteral("n3"),
+                                         QStringLiteral("n4"), QStringLiteral("n5"), QStringLiteral("n6"),
+                                         QStringLiteral("n7"), QStringLiteral("n8")}));
+        session.start(1);
+        CompareView view(&session);
+        for (int host = 0; host < 8; ++host)
+            session.handleHostFinished(1, host, exited(host < 4 ? 1 : 0, "same output\n"));
+        session.flush();
+        QCOMPARE(view.groups().size(), 2);
+        QCOMPARE(column(view.groupList(), CompareView::RoleColumn),
+                 (QStringList{QStringLiteral("Reference"), QStringLiteral("Outlier")}));
+        QCOMPARE(view.groups().first().members, (QList<int>{4, 5, 6, 7}));
+        QCOMPARE(view.groupList()->topLevelItem(0)->text(CompareView::EndingColumn), QStringLiteral("exit status 0"));
+        QCOMPARE(view.outliers(), (QList<int>{0, 1, 2, 3}));
+        QCOMPARE(view.groupList()->topLevelItem(1)->text(CompareView::OutputColumn),
+                 QStringLiteral("(same output, exit status 1)"));
+
+        DiffView *diff = view.diffView();
+        QCOMPARE(diff->changeCount(), 1);
+        QCOMPARE(diff->findChild<QLabel *>(QStringLiteral("changePositionLabel"))->text(), QStringLiteral("1 change"));
+        const int row = diff->changeRow(0);
+        QCOMPARE(diff->rowKind(true, row), DiffView::RowKind::Changed);
+        QVERIFY2(diff->rowText(false, row).contains(u"exit status 0"), qPrintable(diff->rowText(false, row)));
+        QVERIFY2(diff->rowText(true, row).contains(u"exit status 1"), qPrintable(diff->rowText(true, row)));
+        QCOMPARE(diff->rowKind(true, 0), DiffView::RowKind::Same); // the output itself
+    }
+
+    // The reference is the largest group that succeeded, even when a failing group is larger; a
+    // failing group only when none succeeded.
+    void referencePrefersSuccess()
+    {
+        RunSession session(namedRequest({QStringLiteral("a1"), QStringLiteral("a2"), QStringLiteral("a3"),
+                                         QStringLiteral("a4"), QStringLiteral("a5")}));
+        session.start(1);
+        CompareView view(&session);
+        session.handleHostFinished(1, 0, exited(2, "", "no such file\n"));
+        session.handleHostFinished(1, 1, exited(2, "", "no such file\n"));
+        session.handleHostFinished(1, 2, exited(2, "", "no such file\n"));
+        session.flush();
+        QCOMPARE(view.groups().size(), 1);
+        QCOMPARE(view.groupList()->topLevelItem(0)->text(CompareView::RoleColumn), QStringLiteral("Reference"));
+        session.handleHostFinished(1, 3, exited(0, "ok\n"));
+        session.handleHostFinished(1, 4, exited(0, "ok, but other\n"));
+        session.flush();
+        QCOMPARE(column(view.groupList(), CompareView::CountColumn),
+                 (QStringList{QStringLiteral("1"), QStringLiteral("3"), QStringLiteral("1")}));
+        QCOMPARE(view.groups().first().members, QList<int>{3}); // succeeded, first in the run's order
+        QCOMPARE(view.outliers(), (QList<int>{0, 1, 2, 4}));
+    }
+
+    // Lines the user ignores are greyed in the diff, not counted as changes.
+    void ignoredLinesAreGreyed()
+    {
+        RunSession session(namedRequest({QStringLiteral("n1"), QStringLiteral("n2"), QStringLiteral("n3")}));
+        session.start(1);
+        CompareView view(&session);
+        session.handleHostFinished(1, 0, exited(0, "Date: Mon 10:00\nversion 1\n"));
+        session.handleHostFinished(1, 1, exited(0, "Date: Mon 10:00\nversion 1\n"));
+        session.handleHostFinished(1, 2, exited(0, "Date: Tue 11:30\nversion 2\n"));
+        session.flush();
+        DiffView *diff = view.diffView();
+        QCOMPARE(diff->changeCount(), 1);
+        QCOMPARE(diff->rowKind(true, 0), DiffView::RowKind::Changed);
+
+        QVERIFY(view.setIgnorePattern(QStringLiteral("^Date:")));
+        QCOMPARE(view.groups().size(), 2); // version still differs
+        QCOMPARE(diff->rowKind(true, 0), DiffView::RowKind::Ignored);
+        QCOMPARE(diff->rowKind(false, 0), DiffView::RowKind::Ignored);
+        QCOMPARE(diff->rowKind(true, 1), DiffView::RowKind::Changed);
+        QCOMPARE(diff->changeCount(), 1);
+        QCOMPARE(diff->changeRow(0), 1);
+        // Greyed: the palette's placeholder colour, no red or green background.
+        const QTextBlock greyed = diff->rightEdit()->document()->findBlockByNumber(0);
+        QCOMPARE(greyed.begin().fragment().charFormat().foreground().color(),
+                 diff->palette().color(QPalette::PlaceholderText));
+        QVERIFY(!greyed.blockFormat().hasProperty(QTextFormat::BackgroundBrush));
+        QVERIFY(diff->rightEdit()->document()->findBlockByNumber(1).blockFormat().hasProperty(QTextFormat::BackgroundBrush));
+        // The list shows where they part, past the ignored line.
+        QCOMPARE(view.groupList()->topLevelItem(1)->text(CompareView::OutputColumn), QStringLiteral("version 2"));
+
+        // Only ignored lines differ: no change to step to, and the label says why.
+        RunSession other(namedRequest({QStringLiteral("m1"), QStringLiteral("m2")}));
+        other.start(1);
+        CompareView second(&other);
+        other.handleHostFinished(1, 0, exited(0, "Date: Mon\nsame\n"));
+        other.handleHostFinished(1, 1, exited(1, "Date: Tue\nsame\n"));
+        other.flush();
+        QVERIFY(second.setIgnorePattern(QStringLiteral("^Date:|exit status")));
+        QCOMPARE(second.diffView()->changeCount(), 0);
+        QCOMPARE(second.diffView()->findChild<QLabel *>(QStringLiteral("changePositionLabel"))->text(),
+                 QStringLiteral("No differences but in ignored lines"));
+    }
+
+    // Groups that begin alike are told apart by the first line where they part.
+    void outputColumnShowsTheFirstDifferingLine()
+    {
+        RunSession session(namedRequest({QStringLiteral("n1"), QStringLiteral("n2"), QStringLiteral("n3"),
+                                         QStringLiteral("n4")}));
+        session.start(1);
+        CompareView view(&session);
+        const QByteArray head = "Package: openssl\nStatus: install ok installed\n";
+        session.handleHostFinished(1, 0, exited(0, head + "Version: 3.0.11\n"));
+        session.handleHostFinished(1, 1, exited(0, head + "Version: 3.0.11\n"));
+        session.handleHostFinished(1, 2, exited(0, head + "Version: 3.0.9\n"));
+        session.handleHostFinished(1, 3, exited(0, head));
+        session.flush();
+        QCOMPARE(column(view.groupList(), CompareView::OutputColumn),
+                 (QStringList{QStringLiteral("Version: 3.0.11"), QStringLiteral("Version: 3.0.9"),
+                              QStringLiteral("(ends after line 2)")}));
     }
 
     // ---- CompareView on a real run ----
@@ -564,7 +681,9 @@ private Q_SLOTS:
 
         const QList<OutputGroups::Group> groups = view.groups();
         QCOMPARE(groups.size(), 3);
-        QCOMPARE(groups.at(0).members, (QList<int>{0, 1, 3}));
+        QList<int> members = groups.at(0).members; // in the order they finished
+        std::sort(members.begin(), members.end());
+        QCOMPARE(members, (QList<int>{0, 1, 3}));
         QCOMPARE(groups.at(0).stdoutData, QByteArray("same\ncommon line\n"));
         QCOMPARE(view.outliers(), (QList<int>{2, 4}));
         QCOMPARE(view.failedHosts(), QList<int>{4});

@@ -27,24 +27,48 @@ namespace {
 constexpr int PatternDelayMs = 300;
 constexpr int PreviewChars = 200;
 
-// The first non-blank line, for the list: enough to tell groups apart at a glance.
-QString preview(const HostResult &result)
+// Lines without their newline and a '\r' before it, as the groups compare them.
+QList<QByteArrayView> splitLines(const QByteArray &data)
 {
-    for (const QByteArray &data : {result.stdoutData, result.stderrData}) {
-        qsizetype start = 0;
-        while (start < data.size()) {
-            qsizetype end = data.indexOf('\n', start);
-            if (end < 0)
-                end = data.size();
-            const QString text =
-                QString::fromUtf8(data.constData() + start, qMin(end - start, qsizetype(4 * PreviewChars)))
-                    .trimmed();
-            if (!text.isEmpty())
-                return text.left(PreviewChars);
-            start = end + 1;
-        }
+    QList<QByteArrayView> lines;
+    qsizetype start = 0;
+    while (start < data.size()) {
+        qsizetype end = data.indexOf('\n', start);
+        if (end < 0)
+            end = data.size();
+        QByteArrayView line(data.constData() + start, end - start);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        lines.append(line);
+        start = end + 1;
     }
-    return CompareView::tr("(no output)");
+    return lines;
+}
+
+QString shown(QByteArrayView line)
+{
+    return QString::fromUtf8(line.first(qMin(line.size(), qsizetype(4 * PreviewChars)))).trimmed().left(PreviewChars);
+}
+
+// The first line where one output parts from another.
+QString firstLine(const QByteArray &data)
+{
+    for (QByteArrayView line : splitLines(data)) {
+        if (!shown(line).isEmpty())
+            return shown(line);
+    }
+    return {};
+}
+
+QString firstDifference(const QByteArray &data, const QByteArray &other)
+{
+    const QList<QByteArrayView> mine = splitLines(data);
+    const QList<QByteArrayView> theirs = splitLines(other);
+    for (qsizetype i = 0; i < mine.size(); ++i) {
+        if (i >= theirs.size() || mine.at(i) != theirs.at(i))
+            return shown(mine.at(i)).isEmpty() ? CompareView::tr("(blank line %1)").arg(i + 1) : shown(mine.at(i));
+    }
+    return mine.isEmpty() ? CompareView::tr("(no output)") : CompareView::tr("(ends after line %1)").arg(mine.size());
 }
 
 } // namespace
@@ -107,6 +131,7 @@ CompareView::CompareView(RunSession *session, QWidget *parent) : QWidget(parent)
     // A header and two groups at least, not a scroll area's default (see DiffView).
     m_tree->setMinimumHeight(m_tree->header()->sizeHint().height() + 2 * (m_tree->fontMetrics().height() + 4) + 4);
     m_diff = new DiffView;
+    m_diff->setIgnoredLines([this](QByteArrayView line) { return m_normalizer.ignoresLine(line); });
     splitter->addWidget(m_tree);
     splitter->addWidget(m_diff);
     splitter->setStretchFactor(1, 3);
@@ -216,6 +241,7 @@ bool CompareView::setIgnorePattern(const QString &pattern)
     }
     m_patternError->hide();
     m_pattern->setToolTip(QString());
+    m_diffKey.clear(); // the same two hosts, but other lines to grey
     regroup();
     return true;
 }
@@ -295,6 +321,14 @@ void CompareView::rebuildList()
     const int anchor = selected >= 0 ? m_list.at(selected).members.first() : -1;
 
     m_list = m_groups.groups();
+    // The reference is what the others are measured against: the largest group that succeeded
+    // (largest first, ties in the run's order, as groups() lists them); a failing group only when
+    // none succeeded. Four hosts that failed must not be the reference for four that did not.
+    const auto succeeded = std::find_if(m_list.cbegin(), m_list.cend(), [this](const OutputGroups::Group &group) {
+        return m_session && m_session->result(group.members.first()).outcome == HostOutcome::Ok;
+    });
+    if (succeeded != m_list.cend() && succeeded != m_list.cbegin())
+        std::rotate(m_list.begin(), m_list.begin() + (succeeded - m_list.cbegin()), m_list.begin() + (succeeded - m_list.cbegin()) + 1);
     {
         const QSignalBlocker blocker(m_tree);
         m_tree->clear();
@@ -309,7 +343,7 @@ void CompareView::rebuildList()
             item->setText(HostsColumn, label);
             item->setToolTip(HostsColumn, label);
             item->setText(EndingColumn, group.status);
-            item->setText(OutputColumn, preview(m_session->result(group.members.first())));
+            item->setText(OutputColumn, outputPreview(int(i)));
             if (i == 0) {
                 QFont bold = item->font(RoleColumn);
                 bold.setBold(true);
@@ -320,9 +354,10 @@ void CompareView::rebuildList()
             items.append(item);
         }
         m_tree->addTopLevelItems(items);
-        const int now = anchor >= 0 ? m_groups.groupOf(anchor) : -1;
-        if (now >= 0)
-            m_tree->setCurrentItem(m_tree->topLevelItem(now));
+        for (qsizetype i = 0; anchor >= 0 && i < m_list.size(); ++i) {
+            if (m_list.at(i).members.contains(anchor))
+                m_tree->setCurrentItem(m_tree->topLevelItem(int(i)));
+        }
     }
     for (int c = 0; c < OutputColumn; ++c)
         m_tree->resizeColumnToContents(c);
@@ -339,15 +374,40 @@ void CompareView::rebuildList()
     showDiff();
 }
 
+// For the list: where a group's output parts from the reference's (for the reference, from the
+// largest outlier's), so groups whose output begins alike still tell apart at a glance.
+QString CompareView::outputPreview(int index) const
+{
+    const OutputGroups::Group &group = m_list.at(index);
+    if (m_list.size() == 1) {
+        const QString line = firstLine(group.stdoutData.isEmpty() ? group.stderrData : group.stdoutData);
+        return line.isEmpty() ? tr("(no output)") : line;
+    }
+    const OutputGroups::Group &other = m_list.at(index == 0 ? 1 : 0);
+    if (group.stdoutData != other.stdoutData)
+        return firstDifference(group.stdoutData, other.stdoutData);
+    if (group.stderrData != other.stderrData)
+        return tr("stderr: %1").arg(firstDifference(group.stderrData, other.stderrData));
+    return tr("(same output, %1)").arg(group.status);
+}
+
 QByteArray CompareView::diffText(int host) const
 {
     const HostResult &result = m_session->result(host);
-    if (m_normalizer.stdoutOnly() || result.stderrData.isEmpty())
-        return result.stdoutData;
     QByteArray text = result.stdoutData;
-    if (!text.isEmpty() && !text.endsWith('\n'))
-        text += '\n';
-    return text + tr("──── stderr ────").toUtf8() + '\n' + result.stderrData;
+    const auto section = [&text](const QString &title) {
+        if (!text.isEmpty() && !text.endsWith('\n'))
+            text += '\n';
+        text += QStringLiteral("──── %1 ────").arg(title).toUtf8() + '\n';
+    };
+    if (!m_normalizer.stdoutOnly() && !result.stderrData.isEmpty()) {
+        section(tr("stderr"));
+        text += result.stderrData;
+    }
+    // The ending is part of the answer: hosts that printed the same but exited differently must
+    // not read "No differences".
+    section(result.endingText());
+    return text;
 }
 
 void CompareView::showDiff()

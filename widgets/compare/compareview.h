@@ -21,8 +21,9 @@ namespace Chorus {
 class DiffView;
 
 // The compare view of a session tab: hosts that answered alike, as groups, largest first, each
-// with its count and folded host set (web[01-03,07]). The largest group is the reference and the
-// others are outliers; the side-by-side diff below shows the reference against the chosen group.
+// with its count and folded host set (web[01-03,07]). The largest group that succeeded is the
+// reference, listed first, and the others are outliers; the side-by-side diff below shows the
+// reference against the chosen group, endings included, with ignored lines greyed.
 // Choosing a group selects its hosts (hostsSelected). What counts as alike can be loosened
 // (white space, lines matching a pattern, stdout only) without touching the stored output. "Run
 // again on the outliers / on the failed" only ask (rerunRequested); whoever owns the tab runs them.
@@ -46,7 +47,7 @@ public:
     explicit CompareView(RunSession *session, QWidget *parent = nullptr);
 
     RunSession *session() const { return m_session; }
-    // As listed: largest first, the reference at 0. Members are host indexes; stdoutData and
+    // As listed: the reference at 0, then largest first. Members are host indexes; stdoutData and
     // stderrData are the normalised grouping keys (the output as received is in the session).
     QList<OutputGroups::Group> groups() const { return m_list; }
     // Hosts of every group but the reference, ascending.
@@ -88,6 +89,7 @@ private:
     void showDiff();
     void applyPattern();
     QByteArray diffText(int host) const;
+    QString outputPreview(int index) const;
     QString groupLabel(const OutputGroups::Group &group) const;
 
     QPointer<RunSession> m_session;

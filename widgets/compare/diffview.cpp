@@ -159,9 +159,16 @@ void DiffView::setTexts(const QByteArray &from, const QByteArray &to, const QStr
         while (i < untilLeft)
             m_rows.append({i++, j++, RowKind::Same});
     };
+    m_ignoredRows = 0;
+    const QList<QByteArrayView> fromLines = UnifiedDiff::lines(from);
+    const QList<QByteArrayView> toLines = UnifiedDiff::lines(to);
+    const auto ignored = [this](const QList<QByteArrayView> &lines, int line) {
+        return line < 0 || (m_ignored && m_ignored(lines.at(line)));
+    };
     for (const UnifiedDiff::Change &change : UnifiedDiff::changes(from, to)) {
         same(change.fromStart);
-        m_changeRows.append(int(m_rows.size()));
+        int first = -1; // the change starts at its first row that is not ignored
+
         const int removed = change.fromEnd - change.fromStart;
         const int added = change.toEnd - change.toStart;
         for (int k = 0; k < qMax(removed, added); ++k) {
@@ -169,8 +176,16 @@ void DiffView::setTexts(const QByteArray &from, const QByteArray &to, const QStr
             row.left = k < removed ? change.fromStart + k : -1;
             row.right = k < added ? change.toStart + k : -1;
             row.kind = row.left < 0 ? RowKind::Added : row.right < 0 ? RowKind::Removed : RowKind::Changed;
+            if (m_ignored && ignored(fromLines, row.left) && ignored(toLines, row.right)) {
+                row.kind = RowKind::Ignored;
+                ++m_ignoredRows;
+            } else if (first < 0) {
+                first = int(m_rows.size());
+            }
             m_rows.append(row);
         }
+        if (first >= 0)
+            m_changeRows.append(first);
         i = change.fromEnd;
         j = change.toEnd;
     }
@@ -236,6 +251,8 @@ void DiffView::render()
     removedWord.setBackground(Theme::removedBackground(pal, true));
     QTextCharFormat addedWord;
     addedWord.setBackground(Theme::addedBackground(pal, true));
+    QTextCharFormat ignoredText;
+    ignoredText.setForeground(pal.color(QPalette::PlaceholderText));
 
     for (bool right : {false, true}) {
         QPlainTextEdit *edit = right ? m_right : m_left;
@@ -250,20 +267,21 @@ void DiffView::render()
         QTextCursor cursor(edit->document());
         cursor.beginEditBlock();
         QTextBlock block = edit->document()->firstBlock();
-        int at = 0;
-        for (int row : m_changeRows) {
-            for (; at < row && block.isValid(); ++at)
-                block = block.next();
-            for (; at < m_rows.size() && block.isValid() && m_rows.at(at).kind != RowKind::Same; ++at) {
-                const RowKind kind = rowKind(right, at);
-                cursor.setPosition(block.position());
-                cursor.setBlockFormat(kind == RowKind::Filler ? filler : right ? addedLine : removedLine);
-                for (const auto &[start, length] : wordHighlights(right, at)) {
-                    cursor.setPosition(block.position() + start);
-                    cursor.setPosition(block.position() + start + length, QTextCursor::KeepAnchor);
-                    cursor.mergeCharFormat(right ? addedWord : removedWord);
-                }
-                block = block.next();
+        for (int at = 0; at < m_rows.size() && block.isValid(); ++at, block = block.next()) {
+            const RowKind kind = rowKind(right, at);
+            if (kind == RowKind::Same)
+                continue;
+            cursor.setPosition(block.position());
+            if (kind == RowKind::Ignored) {
+                cursor.setPosition(block.position() + block.length() - 1, QTextCursor::KeepAnchor);
+                cursor.mergeCharFormat(ignoredText);
+                continue;
+            }
+            cursor.setBlockFormat(kind == RowKind::Filler ? filler : right ? addedLine : removedLine);
+            for (const auto &[start, length] : wordHighlights(right, at)) {
+                cursor.setPosition(block.position() + start);
+                cursor.setPosition(block.position() + start + length, QTextCursor::KeepAnchor);
+                cursor.mergeCharFormat(right ? addedWord : removedWord);
             }
         }
         cursor.endEditBlock();
@@ -276,7 +294,9 @@ void DiffView::updateNavigation()
     const int count = changeCount();
     m_previous->setEnabled(count > 0 && m_current > 0);
     m_next->setEnabled(count > 0 && m_current < count - 1);
-    if (count == 0)
+    if (count == 0 && m_ignoredRows > 0)
+        m_position->setText(tr("No differences but in ignored lines"));
+    else if (count == 0)
         m_position->setText(m_rows.isEmpty() ? QString() : tr("No differences"));
     else if (m_current < 0)
         m_position->setText(count == 1 ? tr("1 change") : tr("%1 changes").arg(count));

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QPlainTextEdit;
 class QToolButton;
@@ -19,7 +21,8 @@ namespace Chorus {
 //
 // Uses UnifiedDiff's line matching and WordDiff's word matching on the raw bytes; control
 // characters and invalid UTF-8 are shown as visible symbols, so binary output diffs too. Colours
-// are the palette's base mixed with red or green, readable under light and dark palettes.
+// are the palette's base mixed with red or green, readable under light and dark palettes; ignored
+// lines are greyed.
 class DiffView : public QWidget
 {
     Q_OBJECT
@@ -32,12 +35,17 @@ public:
         Added,   // only on the right
         Changed, // replaced: a left line and a right line paired up
         Filler,  // nothing: the other side has a line here
+        Ignored, // only on one side or changed, but every line of it is one the user ignores
     };
 
     explicit DiffView(QWidget *parent = nullptr);
 
     void setTexts(const QByteArray &from, const QByteArray &to, const QString &fromLabel,
                   const QString &toLabel);
+    // Lines the user asked to overlook (the compare view's "Ignore lines matching"): where they
+    // differ they are greyed, not coloured, and are no change to step to. Applies from the next
+    // setTexts.
+    void setIgnoredLines(std::function<bool(QByteArrayView)> ignored) { m_ignored = std::move(ignored); }
     void setLabels(const QString &fromLabel, const QString &toLabel);
     void clear();
 
@@ -77,12 +85,14 @@ private:
     void render();
     void updateNavigation();
 
+    std::function<bool(QByteArrayView)> m_ignored;
     QByteArray m_from;
     QByteArray m_to;
     QStringList m_leftLines; // as shown
     QStringList m_rightLines;
     QList<Row> m_rows;
     QList<int> m_changeRows; // first row of each change
+    int m_ignoredRows = 0;
     int m_current = -1;
     QLabel *m_leftLabel;
     QLabel *m_rightLabel;
