@@ -143,6 +143,12 @@ struct PendingRow
     QList<int> values;      // indexes into the pending values, in order of appearance
     QByteArrayView current; // the value in the column being read: the last one printed counts
     int currentColumn = -1;
+    // The value the last column that printed the key gave it. Most hosts agree, so comparing with it
+    // usually saves hashing the value and probing the table.
+    int lastValue = -1;
+    // The key that followed this one the last time: outputs list their keys in the same order, so
+    // the same saving for the keys.
+    int next = -1;
 };
 
 struct ValueKey
@@ -180,13 +186,17 @@ KeyValueTable KeyValueTable::build(const QList<LineMatrix::Column> &columns, For
     QHash<ValueKey, int> valueOf;
     qint64 contentLines = 0, parsedLines = 0;
     int sinceCheck = 0;
+    QList<int> touched; // the rows the column being read printed, in its order
     for (int column = 0; column < columns.size(); ++column) {
         const QList<int> &hosts = columns[column].hosts;
         table.m_hostCount += int(hosts.size());
         // A group without hosts has nobody to attribute a value to.
         if (hosts.isEmpty())
             continue;
-        QList<int> touched;
+        touched.clear();
+        // Outputs mostly start with the same key as the first one did.
+        int predicted = rows.isEmpty() ? -1 : 0;
+        int previous = -1;
         const bool ok =
             forEachContentLine(columns[column].output, cancel, sinceCheck, [&](QByteArrayView line) {
                 contentLines += hosts.size();
@@ -194,30 +204,43 @@ KeyValueTable KeyValueTable::build(const QList<LineMatrix::Column> &columns, For
                 if (!parse(format, line, key, value))
                     return;
                 parsedLines += hosts.size();
-                int &slot = rowOf[key];
-                if (slot == 0) {
-                    rows.append(PendingRow{key, {}, {}, {}, -1});
-                    slot = int(rows.size());
+                int index = predicted;
+                if (index < 0 || rows[index].key != key) {
+                    int &slot = rowOf[key];
+                    if (slot == 0) {
+                        rows.append(PendingRow{key});
+                        slot = int(rows.size());
+                    }
+                    index = slot - 1;
+                    if (previous >= 0)
+                        rows[previous].next = index;
                 }
-                PendingRow &row = rows[slot - 1];
+                PendingRow &row = rows[index];
                 if (row.currentColumn != column) {
                     row.currentColumn = column;
-                    touched.append(slot - 1);
+                    touched.append(index);
                 }
                 row.current = value;
+                previous = index;
+                predicted = row.next;
             });
         if (!ok)
             return {};
         for (int index : std::as_const(touched)) {
             PendingRow &row = rows[index];
             row.columns.append(column);
-            int &slot = valueOf[ValueKey{index, row.current}];
-            if (slot == 0) {
-                values.append(PendingValue{row.current, {}});
-                slot = int(values.size());
-                row.values.append(slot - 1);
+            int value = row.lastValue;
+            if (value < 0 || values[value].text != row.current) {
+                int &slot = valueOf[ValueKey{index, row.current}];
+                if (slot == 0) {
+                    values.append(PendingValue{row.current, {}});
+                    slot = int(values.size());
+                    row.values.append(slot - 1);
+                }
+                value = slot - 1;
+                row.lastValue = value;
             }
-            values[slot - 1].hosts += hosts;
+            values[value].hosts += hosts;
         }
     }
     if (cancelled(cancel))

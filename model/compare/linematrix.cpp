@@ -5,7 +5,6 @@
 #include <QHash>
 
 #include <algorithm>
-#include <numeric>
 
 namespace Chorus {
 
@@ -21,12 +20,19 @@ bool cancelled(const std::atomic<bool> *cancel)
 }
 
 // A row while the matrix is being built: the line is still a view into a column's output, so a line
-// that 200 hosts print costs one hash entry and one list of columns, not 200 copies.
+// that 200 hosts print costs one hash entry, not 200 copies. Everything the inner loop touches per
+// line is here, in one contiguous array; which columns printed it is written column by column to
+// one long list instead, and only turned into per-row lists at the end (at their exact size).
 struct PendingRow
 {
     QByteArrayView line;
-    QList<int> columns;
     int hosts = 0;
+    int columnCount = 0;
+    int lastColumn = -1; // a line printed twice by one column counts once
+    // The row that followed this one the last time it was printed. Hosts mostly print the same lines
+    // in the same order, so the next line is usually this one: a comparison with a line read just
+    // before (in cache) instead of hashing it and probing the table.
+    int next = -1;
 };
 
 // A spreadsheet evaluates a field starting with these; server output must never become a formula.
@@ -90,46 +96,67 @@ LineMatrix LineMatrix::build(const QList<Column> &columns, const std::atomic<boo
     // line -> index into pending + 1, so that a default-constructed 0 means "new line" and one
     // lookup both finds and inserts.
     QHash<QByteArrayView, int> rowOf;
+    QList<int> printed;              // the rows each column printed, column after column
+    QList<qsizetype> columnStart{0}; // where each column's rows begin in printed
+    int firstOfPrevious = -1;        // the first row of the last column that had lines
     int sinceCheck = 0;
     for (int column = 0; column < kept.size(); ++column) {
         const int hosts = int(kept[column].hosts.size());
         matrix.m_hostCount += hosts;
         OutputLines lines(kept[column].output);
         QByteArrayView line;
+        int predicted = firstOfPrevious;
+        int previous = -1;
         while (lines.next(line)) {
             if (++sinceCheck == CancelCheckLines) {
                 sinceCheck = 0;
                 if (cancelled(cancel))
                     return {};
             }
-            int &slot = rowOf[line];
-            if (slot == 0) {
-                pending.append(PendingRow{line, {column}, hosts});
-                slot = int(pending.size());
-                continue;
+            int index = predicted;
+            if (index < 0 || pending[index].line != line) {
+                int &slot = rowOf[line];
+                if (slot == 0) {
+                    pending.append(PendingRow{line});
+                    slot = int(pending.size());
+                }
+                index = slot - 1;
             }
-            PendingRow &row = pending[slot - 1];
-            // Columns are read in order, so a line seen before in this column is the last one listed.
-            if (row.columns.last() != column) {
-                row.columns.append(column);
+            PendingRow &row = pending[index];
+            if (row.lastColumn != column) {
+                row.lastColumn = column;
                 row.hosts += hosts;
+                ++row.columnCount;
+                printed.append(index);
             }
+            if (previous < 0)
+                firstOfPrevious = index;
+            else
+                pending[previous].next = index;
+            previous = index;
+            predicted = row.next;
         }
+        columnStart.append(printed.size());
     }
     if (cancelled(cancel))
         return {};
     rowOf = {};
 
-    QList<int> order(pending.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&pending](int l, int r) { return pending[l].hosts > pending[r].hosts; });
-    matrix.m_rows.reserve(pending.size());
-    for (int index : order) {
-        PendingRow &row = pending[index];
-        row.columns.squeeze(); // appends left up to twice the room needed, on every row
-        matrix.m_rows.append(Row{row.line.toByteArray(), std::move(row.columns), row.hosts});
+    QList<Row> rows;
+    rows.reserve(pending.size());
+    for (const PendingRow &row : std::as_const(pending)) {
+        rows.append(Row{row.line.toByteArray(), {}, row.hosts});
+        rows.last().columns.reserve(row.columnCount);
     }
+    pending = {};
+    // Column by column, so every row's list comes out ascending.
+    for (int column = 0; column < kept.size(); ++column) {
+        for (qsizetype i = columnStart[column]; i < columnStart[column + 1]; ++i)
+            rows[printed[i]].columns.append(column);
+    }
+    printed = {};
+    std::stable_sort(rows.begin(), rows.end(), [](const Row &l, const Row &r) { return l.hosts > r.hosts; });
+    matrix.m_rows = std::move(rows);
     return matrix;
 }
 

@@ -295,6 +295,26 @@ private Q_SLOTS:
         QCOMPARE(describe(find(table, "b")), QStringList{QStringLiteral("two words:0,1")});
     }
 
+    // Hosts that list their keys in another order, or flip between two values, get the same table.
+    void keyOrderAndValueOrderDoNotMatter()
+    {
+        const KeyValueTable table = KeyValueTable::build({
+            Column{{0}, "a=1\nb=2\nc=3\n"},
+            Column{{1}, "c=3\na=1\nb=9\n"},
+            Column{{2}, "b=2\nc=4\na=1\n"},
+            Column{{3}, "a=1\nb=2\nc=3\n"},
+            Column{{4}, "c=3\nb=9\na=1\nd=0\n"},
+        });
+        QCOMPARE(keys(table), (QList<QByteArray>{"a", "b", "c", "d"}));
+        QCOMPARE(describe(find(table, "a")), QStringList{QStringLiteral("1:0,1,2,3,4")});
+        QCOMPARE(describe(find(table, "b")),
+                 (QStringList{QStringLiteral("2:0,2,3"), QStringLiteral("9:1,4")}));
+        QCOMPARE(describe(find(table, "c")),
+                 (QStringList{QStringLiteral("3:0,1,3,4"), QStringLiteral("4:2")}));
+        QCOMPARE(describe(find(table, "d")),
+                 (QStringList{QStringLiteral("(absent):0,1,2,3"), QStringLiteral("0:4")}));
+    }
+
     void hostsAscending()
     {
         const KeyValueTable table = KeyValueTable::build({

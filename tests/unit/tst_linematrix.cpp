@@ -67,6 +67,23 @@ private Q_SLOTS:
         QCOMPARE(matrix.rows()[2].columns, (QList<int>{1, 2}));
     }
 
+    // Outputs that print the same lines in other orders, or repeat them, agree all the same.
+    void lineOrderDoesNotMatter()
+    {
+        const LineMatrix matrix = LineMatrix::build({
+            Column{{0}, "a\nb\nc\n"},
+            Column{{1}, "c\nb\na\n"},
+            Column{{2}, "b\na\nc\nb\n"},
+            Column{{3}, "a\na\nb\nc\n"},
+            Column{{4}, "a\nb\nc\n"},
+        });
+        QCOMPARE(lines(matrix), (QList<QByteArray>{"a", "b", "c"}));
+        for (const LineMatrix::Row &row : matrix.rows()) {
+            QCOMPARE(row.columns, (QList<int>{0, 1, 2, 3, 4}));
+            QCOMPARE(row.hosts, 5);
+        }
+    }
+
     void duplicateLinesInOneOutputCountOnce()
     {
         const LineMatrix matrix = LineMatrix::build({
