@@ -43,8 +43,10 @@ public:
     // Names of the hosts whose kept output is shorter than what they sent.
     QStringList truncatedHosts() const;
 
-private:
+    // Writes data to path whole or not at all (a temporary file renamed when complete).
     static Result<void> save(const QString &path, const QByteArray &data);
+
+private:
 
     QList<RunHistory::HostRecord> m_hosts;
 };

@@ -2,6 +2,7 @@
 
 #include "model/ssh/hostset.h"
 #include "widgets/compare/diffview.h"
+#include "widgets/compare/linematrixview.h"
 #include "widgets/style/theme.h"
 #include "widgets/style/uilog.h"
 
@@ -15,6 +16,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -25,6 +27,7 @@ namespace Chorus {
 namespace {
 
 constexpr int PatternDelayMs = 300;
+constexpr int MatrixDelayMs = 250;
 constexpr int PreviewChars = 200;
 
 // Lines without their newline and a '\r' before it, as the groups compare them.
@@ -117,6 +120,9 @@ CompareView::CompareView(RunSession *session, QWidget *parent) : QWidget(parent)
     actions->addWidget(m_rerunFailed);
     layout->addLayout(actions);
 
+    m_views = new QTabWidget;
+    m_views->setObjectName(QStringLiteral("compareViews"));
+    m_views->setDocumentMode(true);
     auto *splitter = new QSplitter(Qt::Vertical);
     m_tree = new QTreeWidget;
     m_tree->setAccessibleName(tr("Groups of identical output"));
@@ -135,7 +141,22 @@ CompareView::CompareView(RunSession *session, QWidget *parent) : QWidget(parent)
     splitter->addWidget(m_tree);
     splitter->addWidget(m_diff);
     splitter->setStretchFactor(1, 3);
-    layout->addWidget(splitter, 1);
+    m_views->addTab(splitter, tr("&Groups"));
+    m_matrix = new LineMatrixView;
+    m_views->addTab(m_matrix, tr("&Lines"));
+    m_views->setTabToolTip(1, tr("Every distinct line against the groups: which lines are missing where"));
+    layout->addWidget(m_views, 1);
+
+    // The matrix is made only while it is shown, and again a moment after the groups last changed
+    // (hosts finish in bursts).
+    m_matrixTimer.setSingleShot(true);
+    m_matrixTimer.setInterval(MatrixDelayMs);
+    connect(&m_matrixTimer, &QTimer::timeout, this, &CompareView::rebuildMatrix);
+    connect(m_views, &QTabWidget::currentChanged, this, [this] {
+        if (m_views->currentWidget() == m_matrix && m_matrixStale)
+            rebuildMatrix();
+    });
+    connect(m_matrix, &LineMatrixView::hostsSelected, this, &CompareView::hostsSelected);
 
     m_patternTimer.setSingleShot(true);
     m_patternTimer.setInterval(PatternDelayMs);
@@ -372,6 +393,22 @@ void CompareView::rebuildList()
     m_rerunOutliers->setEnabled(m_list.size() > 1);
     m_rerunFailed->setEnabled(!failedHosts().isEmpty());
     showDiff();
+    m_matrixStale = true;
+    if (m_views->currentWidget() == m_matrix)
+        m_matrixTimer.start();
+}
+
+void CompareView::rebuildMatrix()
+{
+    m_matrixTimer.stop();
+    m_matrixStale = false;
+    QList<LineMatrix::Column> columns;
+    QStringList names;
+    for (const OutputGroups::Group &group : std::as_const(m_list)) {
+        columns.append({group.members, group.stdoutData}); // the grouping key: normalised, shared
+        names.append(groupLabel(group));
+    }
+    m_matrix->setColumns(columns, names);
 }
 
 // For the list: where a group's output parts from the reference's (for the reference, from the

@@ -14,16 +14,19 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTabWidget;
 class QTreeWidget;
 
 namespace Chorus {
 
 class DiffView;
+class LineMatrixView;
 
 // The compare view of a session tab: hosts that answered alike, as groups, largest first, each
 // with its count and folded host set (web[01-03,07]). The largest group that succeeded is the
 // reference, listed first, and the others are outliers; the side-by-side diff below shows the
-// reference against the chosen group, endings included, with ignored lines greyed.
+// reference against the chosen group, endings included, with ignored lines greyed. The Lines tab
+// shows every distinct line against the groups (LineMatrixView).
 // Choosing a group selects its hosts (hostsSelected). What counts as alike can be loosened
 // (white space, lines matching a pattern, stdout only) without touching the stored output. "Run
 // again on the outliers / on the failed" only ask (rerunRequested); whoever owns the tab runs them.
@@ -66,6 +69,8 @@ public:
 
     QTreeWidget *groupList() const { return m_tree; }
     DiffView *diffView() const { return m_diff; }
+    QTabWidget *viewTabs() const { return m_views; }
+    LineMatrixView *lineMatrixView() const { return m_matrix; }
     QCheckBox *ignoreWhitespaceBox() const { return m_whitespace; }
     QCheckBox *stdoutOnlyBox() const { return m_stdoutOnly; }
     QLineEdit *ignorePatternEdit() const { return m_pattern; }
@@ -87,6 +92,7 @@ private:
     void regroup();
     void rebuildList();
     void showDiff();
+    void rebuildMatrix();
     void applyPattern();
     QByteArray diffText(int host) const;
     QString outputPreview(int index) const;
@@ -106,6 +112,10 @@ private:
     QLabel *m_summary;
     QTreeWidget *m_tree;
     DiffView *m_diff;
+    QTabWidget *m_views;
+    LineMatrixView *m_matrix;
+    QTimer m_matrixTimer;
+    bool m_matrixStale = true;
     QTimer m_patternTimer;
     QList<int> m_diffKey; // what the diff shows: reference host, other host, stdout only
     int m_selectedAtPress = -1;
