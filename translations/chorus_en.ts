@@ -245,6 +245,30 @@
     </message>
 </context>
 <context>
+    <name>GatherReport</name>
+    <message numerus="yes">
+        <source>%n distinct line(s)</source>
+        <translation>
+            <numerusform>%n distinct line</numerusform>
+            <numerusform>%n distinct lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n group</numerusform>
+            <numerusform>%n groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n host</numerusform>
+            <numerusform>%n hosts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HostCommand</name>
     <message numerus="yes">
         <source>%1@%2's password (used for %1 on %n host(s)): </source>

@@ -2,14 +2,15 @@
 
 #include "app/cli/clioutput.h"
 #include "app/cli/command.h"
+#include "app/cli/gatherreport.h"
 #include "app/cli/hostoptions.h"
 #include "app/cli/inputpump.h"
 #include "app/cli/outputfiles.h"
 #include "app/cli/terminalprompt.h"
 #include "model/compare/outputgroups.h"
 #include "model/compare/unifieddiff.h"
-#include "model/core/shellquote.h"
 #include "model/core/scriptrun.h"
+#include "model/core/shellquote.h"
 #include "model/history/resultjson.h"
 #include "model/ssh/hostset.h"
 #include "sshworker/workerpool.h"
@@ -66,12 +67,20 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
         "Output: by default each line as it arrives, prefixed with \"HOST: \" (stderr lines on stderr).\n"
         "-b groups hosts whose stdout, stderr and exit status are identical, largest group first.\n"
         "--diff prints a unified diff of each group against the largest one.\n"
+        "--matrix prints, once every host has finished, the lines of stdout that not every host printed,\n"
+        "most hosts first, one a line: how many hosts printed it, which (\"on HOSTS\", or \"not on HOSTS\"\n"
+        "when at least half did), and the line with control characters escaped; then a summary line.\n"
+        "Hosts whose command did not run to its end or whose output was cut are left out of it.\n"
         "--json prints one JSON object per host and line, as each host finishes, with the fields host,\n"
         "exit_status, signal, stdout, stderr (stdout_b64, stderr_b64 instead when not valid UTF-8),\n"
         "truncated, error, duration_ms, phases_ms (ms since the run started: resolved, tcp_connected,\n"
         "kex_done, host_key_checked, authenticated, channel_opened, exec_started, first_byte, exited;\n"
         "null where not reached), reused_connection and connect_attempts (TCP connections it took);\n"
-        "with --repeat also round.\n"
+        "with --repeat also round. After the hosts comes one more object (the only one without a host\n"
+        "field) with groups (hosts with identical output: hosts, hostset, count, exit_status, signal,\n"
+        "error, truncated) and, with --matrix, matrix (the lines not printed by every host: line or\n"
+        "line_b64, hosts, hostset, count), matrix_lines (distinct lines) and matrix_left_out (hosts\n"
+        "left out).\n"
         "\n"
         "Exit status: 0 every command exited 0; 1 some command exited non-zero or was killed;\n"
         "2 some host failed to connect or authenticate, timed out or was cancelled (Ctrl+C);\n"
@@ -109,8 +118,14 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
         QStringLiteral("diff"),
         QCoreApplication::translate("RunCli",
                                     "Print a unified diff of every group against the largest one."));
+    const QCommandLineOption matrix(
+        QStringLiteral("matrix"),
+        QCoreApplication::translate("RunCli",
+                                    "Once every host has finished, print the lines of stdout that not "
+                                    "every host printed, with how many and which hosts did."));
     const QCommandLineOption json(
-        QStringLiteral("json"), QCoreApplication::translate("RunCli", "One JSON object per host and line."));
+        QStringLiteral("json"),
+        QCoreApplication::translate("RunCli", "One JSON object per host and line, then one for the groups."));
     const QCommandLineOption repeat(
         QStringLiteral("repeat"),
         QCoreApplication::translate(
@@ -154,8 +169,9 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
         QStringLiteral("fail-fast"),
         QCoreApplication::translate("RunCli", "After the first host that does not succeed, start no more hosts "
                                               "(those not started are reported as such, exit status 2)."));
-    for (const QCommandLineOption *option : {&timeout, &outputDir, &gather, &diff, &json, &repeat, &sudo, &noStdin,
-                                             &script, &noPrefix, &quiet, &tty, &env, &failFast})
+    for (const QCommandLineOption *option :
+         {&timeout, &outputDir, &gather, &diff, &matrix, &json, &repeat, &sudo, &noStdin, &script, &noPrefix,
+          &quiet, &tty, &env, &failFast})
         parser.addOption(*option);
 
     if (!parser.parse(arguments)) {
@@ -176,18 +192,23 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
         return false;
     }
     m_diff = parser.isSet(diff);
+    m_matrix = parser.isSet(matrix);
     m_sudo = parser.isSet(sudo);
-    if (parser.isSet(json) && (parser.isSet(gather) || m_diff)) {
-        *error = QCoreApplication::translate("RunCli", "--json cannot be combined with -b or --diff");
+    // A diff is text for people; the groups it compares are in --json's last object anyway. -b is
+    // let through with --json for the same reason: it adds nothing there but asks for nothing wrong.
+    if (parser.isSet(json) && m_diff) {
+        *error = QCoreApplication::translate("RunCli", "--json cannot be combined with --diff");
         return false;
     }
-    m_mode = parser.isSet(json) ? Mode::Json : parser.isSet(gather) || m_diff ? Mode::Gather : Mode::Stream;
+    m_mode = parser.isSet(json)                           ? Mode::Json
+             : parser.isSet(gather) || m_diff || m_matrix ? Mode::Gather
+                                                          : Mode::Stream;
     m_outputDir = parser.value(outputDir);
     if (parser.isSet(outputDir) && m_outputDir.isEmpty()) {
         *error = QCoreApplication::translate("RunCli", "--output-dir: the directory name is empty");
         return false;
     }
-    // --diff alone prints only the differences, as clush --diff does.
+    // --diff and --matrix alone print only the differences, as clush --diff does.
     m_gatherPrintsGroups = parser.isSet(gather);
 
     m_noPrefix = parser.isSet(noPrefix);
@@ -490,8 +511,8 @@ void RunCli::endRound()
 {
     m_running = false;
     const qint64 elapsedMs = m_roundClock.elapsed();
-    if (m_mode == Mode::Gather)
-        printGroups();
+    if (m_mode != Mode::Stream)
+        printGathered();
     m_out.flush();
     if (m_repeat > 1) {
         message(QCoreApplication::translate("RunCli", "round %1/%2: %3 s, %4")
@@ -547,35 +568,73 @@ QString RunCli::groupEnding(int host, bool generic) const
     return ending;
 }
 
-void RunCli::printGroups()
+GatherReport RunCli::gather() const
 {
     OutputGroups groups;
-    for (int i = 0; i < int(m_slots.size()); ++i)
+    QStringList labels;
+    QList<HostResult> results;
+    for (int i = 0; i < int(m_slots.size()); ++i) {
         groups.add(i, m_slots[i].result.stdoutData, m_slots[i].result.stderrData, groupEnding(i, true));
+        labels.append(QString::fromUtf8(m_slots[i].label));
+        results.append(m_slots[i].result);
+    }
     const QList<OutputGroups::Group> list = groups.groups();
+    // A group of one says it with the host's own words.
+    QStringList endings;
+    for (const OutputGroups::Group &group : list)
+        endings.append(group.members.size() == 1 ? groupEnding(group.members.first(), false) : group.status);
+    return GatherReport(labels, results, list, endings);
+}
+
+void RunCli::printGathered()
+{
+    GatherReport report = gather();
+    if (m_matrix)
+        report.buildMatrix();
+    if (m_mode == Mode::Json) {
+        writeOut(report.jsonLine(m_repeat > 1 ? m_round : -1));
+        return;
+    }
+    const bool printed = printGroups(report);
+    if (!m_matrix)
+        return;
+    // Sets the matrix apart from the groups or diffs above it.
+    if (printed)
+        writeOut(QByteArrayLiteral("---------------\n"));
+    writeOut(report.matrixText());
+    if (!report.leftOut().isEmpty()) {
+        QStringList names;
+        for (int id : report.leftOut())
+            names.append(QString::fromUtf8(m_slots[id].label));
+        message(QCoreApplication::translate("RunCli", "left out of the matrix, without a complete output: %1")
+                    .arg(HostSet::fold(names)));
+    }
+}
+
+bool RunCli::printGroups(const GatherReport &report)
+{
+    const QList<OutputGroups::Group> &list = report.groups();
     const auto label = [this](const OutputGroups::Group &group) {
         QStringList names;
         for (int id : group.members)
             names.append(QString::fromUtf8(m_slots[id].label));
         return QStringLiteral("%1 (%2)").arg(HostSet::fold(names)).arg(group.members.size());
     };
-    // A group of one says it with the host's own words.
-    const auto ending = [this](const OutputGroups::Group &group) {
-        return group.members.size() == 1 ? groupEnding(group.members.first(), false) : group.status;
-    };
     // Asked of ResultJson rather than spelled here, so the comparison holds in any language.
     HostResult exitedZero;
     exitedZero.outcome = HostOutcome::Ok;
     exitedZero.exitStatus = 0;
     const QString okEnding = exitedZero.endingText();
+    bool printed = false;
 
     if (m_gatherPrintsGroups) {
         const QByteArray rule = QByteArrayLiteral("---------------\n");
         QByteArray text;
-        for (const OutputGroups::Group &group : list) {
+        for (qsizetype g = 0; g < list.size(); ++g) {
+            const OutputGroups::Group &group = list[g];
             text += rule + label(group).toUtf8();
             if (group.status != okEnding)
-                text += ": " + ending(group).toUtf8();
+                text += ": " + report.ending(g).toUtf8();
             text += '\n' + rule;
             text += group.stdoutData;
             if (!group.stdoutData.isEmpty() && !group.stdoutData.endsWith('\n'))
@@ -587,21 +646,22 @@ void RunCli::printGroups()
             }
             writeOut(text);
             text.clear();
+            printed = true;
         }
     }
 
     if (m_diff) {
         if (list.size() == 1 && !m_gatherPrintsGroups)
             message(QCoreApplication::translate("RunCli", "all %1 hosts answered alike: %2")
-                        .arg(QString::number(m_slots.size()), ending(list.first())));
+                        .arg(QString::number(m_slots.size()), report.ending(0)));
         const OutputGroups::Group &reference = list.first();
         for (qsizetype g = 1; g < list.size(); ++g) {
             const OutputGroups::Group &group = list[g];
             QString from = label(reference);
             QString to = label(group);
             if (group.status != reference.status) {
-                from += QStringLiteral(": ") + ending(reference);
-                to += QStringLiteral(": ") + ending(group);
+                from += QStringLiteral(": ") + report.ending(0);
+                to += QStringLiteral(": ") + report.ending(g);
             }
             const QByteArray out = UnifiedDiff::diff(reference.stdoutData, group.stdoutData, from, to);
             const QByteArray err =
@@ -612,8 +672,10 @@ void RunCli::printGroups()
                 writeOut("--- " + from.toUtf8() + "\n+++ " + to.toUtf8() + '\n');
             writeOut(out);
             writeOut(err);
+            printed = true;
         }
     }
+    return printed;
 }
 
 void RunCli::onInterrupt(int count)

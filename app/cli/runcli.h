@@ -18,11 +18,14 @@ class QCommandLineParser;
 
 namespace Chorus {
 
+class GatherReport;
+
 // `chorus run`: the engine on the command line, for scripts and for people who live in a terminal.
 // Parses and checks everything before the first connection (bad input: one line, status 64), runs
 // the command over a WorkerPool, and prints what came back in one of three shapes: every line as it
 // arrives prefixed with its host (the default, like clush), hosts grouped by identical answers
-// (-b, --diff), or one JSON object per host (--json). Ctrl+C cancels the remote commands and still
+// (-b, --diff) and the lines not every host printed (--matrix), or one JSON object per host and one
+// for the groups (--json). Ctrl+C cancels the remote commands and still
 // prints what was gathered. The exit status sums up the run for scripts (see Status).
 class RunCli : public HostCommand
 {
@@ -72,7 +75,10 @@ private:
 
     void streamLines(HostSlot &slot, bool isStderr, const QByteArray &data, bool flushPartial);
     QByteArray jsonLine(const HostSlot &slot) const;
-    void printGroups();
+    GatherReport gather() const;
+    void printGathered();
+    // -b and --diff; true when they printed anything.
+    bool printGroups(const GatherReport &report);
     QString groupEnding(int host, bool generic) const;
     void reportFileError(const Result<void> &written);
     QString roundOutputDir() const;
@@ -87,6 +93,7 @@ private:
     // Options
     Mode m_mode = Mode::Stream;
     bool m_diff = false;
+    bool m_matrix = false;
     bool m_gatherPrintsGroups = false; // -b; --diff alone gathers without printing the groups
     bool m_sudo = false;
     int m_commandTimeoutMs = 0;

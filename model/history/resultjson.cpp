@@ -79,6 +79,39 @@ void ResultJson::appendString(QByteArray *out, QByteArrayView utf8)
     out->append('"');
 }
 
+void ResultJson::appendField(QByteArray *out, QByteArrayView name, QByteArrayView data)
+{
+    *out += '"';
+    *out += name;
+    if (isValidUtf8(data)) {
+        *out += "\":";
+        appendString(out, data);
+    } else {
+        // Borrowed, not copied: the output may be megabytes.
+        *out += "_b64\":\"" + QByteArray::fromRawData(data.data(), data.size()).toBase64() + '"';
+    }
+}
+
+void ResultJson::appendExit(QByteArray *out, const HostResult &r)
+{
+    *out += ",\"exit_status\":" +
+            (r.hasExitStatus() ? QByteArray::number(r.exitStatus) : QByteArrayLiteral("null"));
+    *out += ",\"signal\":";
+    if (r.exitSignal.isEmpty())
+        *out += "null";
+    else
+        appendString(out, r.exitSignal.toUtf8());
+}
+
+void ResultJson::appendError(QByteArray *out, const HostResult &r, const QString &text)
+{
+    *out += ",\"error\":";
+    if (r.outcome == HostOutcome::Ok || r.outcome == HostOutcome::NonZeroExit)
+        *out += "null";
+    else
+        appendString(out, text.toUtf8());
+}
+
 QByteArray ResultJson::milliseconds(qint64 us)
 {
     return us < 0 ? QByteArrayLiteral("null") : QByteArray::number(double(us) / 1000.0, 'f', 3);
@@ -92,32 +125,14 @@ QByteArray ResultJson::hostLine(QByteArrayView label, const HostResult &r, int r
     appendString(&line, label);
     if (round >= 0)
         line += ",\"round\":" + QByteArray::number(round);
-    line += ",\"exit_status\":" +
-            (r.hasExitStatus() ? QByteArray::number(r.exitStatus) : QByteArrayLiteral("null"));
-    line += ",\"signal\":";
-    if (r.exitSignal.isEmpty())
-        line += "null";
-    else
-        appendString(&line, r.exitSignal.toUtf8());
-    const auto stream = [&line](const char *name, const QByteArray &data) {
-        line += ",\"";
-        line += name;
-        if (isValidUtf8(data)) {
-            line += "\":";
-            appendString(&line, data);
-        } else {
-            line += "_b64\":\"" + data.toBase64() + '"';
-        }
-    };
-    stream("stdout", r.stdoutData);
-    stream("stderr", r.stderrData);
+    appendExit(&line, r);
+    line += ',';
+    appendField(&line, "stdout", r.stdoutData);
+    line += ',';
+    appendField(&line, "stderr", r.stderrData);
     line += ",\"truncated\":";
     line += r.truncated() ? "true" : "false";
-    line += ",\"error\":";
-    if (r.outcome == HostOutcome::Ok || r.outcome == HostOutcome::NonZeroExit)
-        line += "null";
-    else
-        appendString(&line, r.endingText().toUtf8());
+    appendError(&line, r, r.endingText());
     line += ",\"duration_ms\":" + milliseconds(r.durationUs());
     const PhaseTimes &t = r.times;
     line += ",\"phases_ms\":{\"resolved\":" + milliseconds(t.resolved) +

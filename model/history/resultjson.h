@@ -17,6 +17,14 @@ public:
     // RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF.
     static bool isValidUtf8(QByteArrayView data);
     static void appendString(QByteArray *out, QByteArrayView utf8);
+    // "name":"text", or "name_b64":"..." when data is not valid UTF-8: bytes from a host reach a
+    // script exactly, whatever they are.
+    static void appendField(QByteArray *out, QByteArrayView name, QByteArrayView data);
+    // ,"exit_status":N,"signal":"NAME", null where there is none: how the command ended, said the
+    // same way by every object about hosts.
+    static void appendExit(QByteArray *out, const HostResult &result);
+    // ,"error":"TEXT", or null when the command ran to an exit status or a signal.
+    static void appendError(QByteArray *out, const HostResult &result, const QString &text);
     // Microseconds as milliseconds with three decimals; null when negative (not reached).
     static QByteArray milliseconds(qint64 us);
     // The object and its newline. round < 0 leaves the round field out.

@@ -14,7 +14,7 @@ _chorus_host_valued='-w --hosts -H --hosts-file -x --exclude --pick -F --ssh-con
     --connect-timeout --host-keys -f --fanout --threads'
 _chorus_host_flags='-h --help --help-all --version -v --verbose'
 _chorus_run_valued="$_chorus_host_valued -t --timeout -o --output-dir --repeat --script --env"
-_chorus_run_flags="$_chorus_host_flags -b --gather --diff --json --sudo -n --no-stdin -N --no-prefix -q --quiet
+_chorus_run_flags="$_chorus_host_flags -b --gather --diff --matrix --json --sudo -n --no-stdin -N --no-prefix -q --quiet
     --tty --fail-fast"
 _chorus_transfer_valued="$_chorus_host_valued --overwrite --checksum-command --stall-timeout --max-depth
     --max-folder-entries --max-entries"

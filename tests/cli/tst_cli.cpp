@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -74,6 +75,58 @@ class TestCli : public QObject
                 names.append(m_fleet.hosts().at(i).name);
         }
         return HostSet::fold(names);
+    }
+
+    // Every host prints 1 to 50 but for two numbers that depend on its address, then a line every third
+    // host prints, one the odd half prints, one of two lines in Chinese and a line of its own: rows on
+    // one host, on a few, on exactly half and on all but one or two.
+    static QString matrixCommand()
+    {
+        return QStringLiteral("o=$(echo $SSH_CONNECTION | cut -d' ' -f3 | cut -d. -f4); "
+                              "seq 1 50 | grep -vx -e $((o % 4 + 1)) -e $((40 + o % 3)); "
+                              "[ $((o % 3)) = 0 ] && echo only-on-thirds; [ $((o % 2)) = 1 ] && echo odd; "
+                              "echo 中文-$((o % 2)); echo host-$o");
+    }
+    // What matrixCommand() prints on fleet host i, worked out here rather than read back.
+    QByteArray matrixOutput(int host) const
+    {
+        const int o = m_fleet.hosts().at(host).address.section(u'.', 3).toInt();
+        QByteArray out;
+        for (int n = 1; n <= 50; ++n) {
+            if (n != o % 4 + 1 && n != 40 + o % 3)
+                out += QByteArray::number(n) + '\n';
+        }
+        if (o % 3 == 0)
+            out += "only-on-thirds\n";
+        if (o % 2 == 1)
+            out += "odd\n";
+        return out + QStringLiteral("中文-%1\nhost-%2\n").arg(o % 2).arg(o).toUtf8();
+    }
+    // The fleet's six hosts and the refusing one, in the order -w gives them.
+    QStringList matrixHosts() const
+    {
+        QStringList names;
+        for (int i = 0; i < 6; ++i)
+            names.append(m_fleet.hosts().at(i).name);
+        return names << m_refusing.name;
+    }
+
+    // tests/cli/matrix_oracle.py on the host objects of a `chorus run --json`: the --matrix text, or
+    // with json the fields of --json's last object. Empty when it failed (its stderr is logged).
+    static QByteArray matrixOracle(const QByteArray &hostObjects, const QStringList &order, bool json)
+    {
+        QProcess p;
+        QStringList args{QStringLiteral(MATRIX_ORACLE), QStringLiteral("--order"), order.join(u',')};
+        if (json)
+            args.append(QStringLiteral("--json"));
+        p.start(QStringLiteral(CHORUS_PYTHON), args);
+        p.write(hostObjects);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+            qWarning("matrix_oracle.py failed: %s", p.readAllStandardError().constData());
+            return {};
+        }
+        return p.readAllStandardOutput();
     }
 
     QStringList fleetArgs(const QString &hosts = QStringLiteral("node[01-06]")) const
@@ -149,7 +202,7 @@ private Q_SLOTS:
         QVERIFY2(web.out.contains("saved-node[01-02] (2)") && !web.out.contains("node03"), web.out.constData());
         Ran prod = chorus({QStringLiteral("-w"), QStringLiteral("@prod"), QStringLiteral("--json"), QStringLiteral("true")});
         QCOMPARE(prod.status, 0);
-        QCOMPARE(prod.out.count('\n'), 3);
+        QCOMPARE(prod.out.count('\n'), 4); // three hosts and the groups
         Ran none = chorus({QStringLiteral("-w"), QStringLiteral("@nosuchgroup"), QStringLiteral("true")});
         QCOMPARE(none.status, 64);
         QVERIFY2(none.err.contains("nosuchgroup"), none.err.constData());
@@ -180,7 +233,7 @@ private Q_SLOTS:
         QVERIFY2(ran.out.startsWith("Usage: chorus run [options] [--] COMMAND"), ran.out.constData());
         for (const char *word : {"--hosts", "--hosts-file", "--ssh-config", "--fanout", "--timeout",
                                  "--connect-timeout", "--threads", "--host-keys", "--output-dir", "--json",
-                                 "--gather", "--diff", "--repeat", "--sudo", "Exit status"})
+                                 "--gather", "--diff", "--matrix", "--repeat", "--sudo", "Exit status"})
             QVERIFY2(ran.out.contains(word), word);
     }
 
@@ -237,7 +290,7 @@ private Q_SLOTS:
             QStringLiteral("--repeat"));
         row("bad host key policy", {F, cfg, w, all, QStringLiteral("--host-keys"), QStringLiteral("ask"), t},
             QStringLiteral("--host-keys"));
-        row("json with gather", {F, cfg, w, all, QStringLiteral("--json"), QStringLiteral("-b"), t},
+        row("json with diff", {F, cfg, w, all, QStringLiteral("--json"), QStringLiteral("--diff"), t},
             QStringLiteral("--json"));
         row("output dir is a file", {F, cfg, w, all, QStringLiteral("-o"), file, t},
             QStringLiteral("not a directory"));
@@ -293,8 +346,10 @@ private Q_SLOTS:
                    << QStringLiteral("--json")
                    << QStringLiteral("printf 'say \"hi\"\\ttab\\n'; printf '\\377\\376' >&2; exit 3"));
         QCOMPARE(ran.status, 2); // the refusing host
-        const QList<QByteArray> out = lines(ran.out);
-        QCOMPARE(out.size(), 3);
+        QList<QByteArray> out = lines(ran.out);
+        QCOMPARE(out.size(), 4);
+        QVERIFY2(!QJsonDocument::fromJson(out.takeLast()).object().contains(QStringLiteral("host")),
+                 ran.out.constData()); // the groups come last
         QHash<QString, QJsonObject> byHost;
         for (const QByteArray &line : out) {
             QJsonParseError error;
@@ -352,7 +407,7 @@ private Q_SLOTS:
         const Ran killed = chorus(fleetArgs(QStringLiteral("node03"))
                                   << QStringLiteral("--json") << QStringLiteral("kill -TERM $$"));
         QCOMPARE(killed.status, 1);
-        const QJsonObject k = QJsonDocument::fromJson(killed.out).object();
+        const QJsonObject k = QJsonDocument::fromJson(lines(killed.out).value(0)).object();
         QCOMPARE(k[QStringLiteral("signal")].toString(), QStringLiteral("TERM"));
         QVERIFY(k[QStringLiteral("exit_status")].isNull());
         QVERIFY(k[QStringLiteral("error")].isNull());
@@ -450,6 +505,187 @@ private Q_SLOTS:
         QVERIFY2(same.err.contains("all 5 hosts answered alike"), same.err.constData());
     }
 
+    // The matrix as a second, independent program works it out from the same hosts' --json objects.
+    void matrixAgreesWithOracle()
+    {
+        const QStringList order = matrixHosts();
+        const Ran json = chorus(fleetArgs(order.join(u',')) << QStringLiteral("--json") << matrixCommand());
+        QCOMPARE(json.status, 2); // the refusing host
+        QByteArray hostObjects;
+        for (const QByteArray &line : lines(json.out)) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            if (!o.contains(QStringLiteral("host")))
+                continue;
+            hostObjects += line + '\n';
+            const int i = order.indexOf(o[QStringLiteral("host")].toString());
+            if (i < 6) // the hosts printed what the command says they print
+                QCOMPARE(o[QStringLiteral("stdout")].toString().toUtf8(), matrixOutput(i));
+        }
+        QCOMPARE(hostObjects.count('\n'), 7);
+
+        const Ran ran = chorus(fleetArgs(order.join(u',')) << QStringLiteral("--matrix") << matrixCommand());
+        QCOMPARE(ran.status, 2);
+        const QByteArray expected = matrixOracle(hostObjects, order, false);
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(QString::fromUtf8(ran.out), QString::fromUtf8(expected));
+
+        // And what can be said without the oracle: 50 numbers, the third, odd, two Chinese and six own
+        // lines; 4 numbers missing on one or two hosts, 3 on two, and the 10 lines not every host prints.
+        const QList<QByteArray> out = lines(ran.out);
+        QCOMPARE(out.last(),
+                 QByteArray("60 distinct lines, 17 of them not on every host; 6 hosts in 6 groups"));
+        QCOMPARE(out.size(), 18);
+        const auto row = [&out](const QString &pattern) {
+            const QRegularExpression re(QStringLiteral("^  ") + pattern + u'$');
+            return int(std::count_if(out.cbegin(), out.cend(), [&re](const QByteArray &line) {
+                return re.match(QString::fromUtf8(line)).hasMatch();
+            }));
+        };
+        const QString evens = QRegularExpression::escape(hostNames(0, 5, 0));
+        const QString odds = QRegularExpression::escape(hostNames(0, 5, 1));
+        // Exactly half: the side without it is named.
+        QCOMPARE(row(QStringLiteral("3/6  not on %1 +odd").arg(evens)), 1);
+        QCOMPARE(row(QStringLiteral("3/6  not on %1 +中文-0").arg(odds)), 1);
+        QCOMPARE(row(QStringLiteral("2/6  on node\\[03,06\\] +only-on-thirds")), 1);
+        QCOMPARE(row(QStringLiteral("1/6  on node04 +host-4")), 1);
+        QCOMPARE(row(QStringLiteral("4/6  not on node\\[02,05\\] +42")), 1);
+        // Most hosts first.
+        QVERIFY2(out.first().startsWith("  5/6  not on "), ran.out.constData());
+        QVERIFY2(out.at(out.size() - 2).startsWith("  1/6  on "), ran.out.constData());
+        // Gathered, not streamed; the host that never ran the command is said to be left out.
+        QVERIFY(!ran.out.contains("node01: "));
+        QVERIFY2(ran.err.contains("left out of the matrix, without a complete output: " +
+                                  m_refusing.name.toUtf8()),
+                 ran.err.constData());
+    }
+
+    // --json ends with one object without a host field: the groups, and the matrix with --matrix.
+    void matrixInJson()
+    {
+        const QStringList order = matrixHosts();
+        const Ran ran = chorus(fleetArgs(order.join(u','))
+                               << QStringLiteral("--json") << QStringLiteral("--matrix") << matrixCommand());
+        QCOMPARE(ran.status, 2);
+        QList<QByteArray> out = lines(ran.out);
+        QCOMPARE(out.size(), 8);
+        QJsonParseError error;
+        const QJsonObject last = QJsonDocument::fromJson(out.takeLast(), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        for (const QByteArray &line : std::as_const(out))
+            QVERIFY(QJsonDocument::fromJson(line).object().contains(QStringLiteral("host")));
+        QVERIFY(!last.contains(QStringLiteral("host")));
+        const QByteArray expected = matrixOracle(out.join('\n') + '\n', order, true);
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(QJsonDocument(last).toJson(QJsonDocument::Indented),
+                 QJsonDocument::fromJson(expected).toJson(QJsonDocument::Indented));
+
+        // Checked against what the hosts printed, not only against the oracle.
+        const QJsonArray groups = last[QStringLiteral("groups")].toArray();
+        QCOMPARE(groups.size(), 7); // every fleet host alone, and the refusing one
+        const QJsonObject refused = groups.last().toObject();
+        QCOMPARE(refused[QStringLiteral("hosts")].toArray(), QJsonArray{m_refusing.name});
+        QVERIFY(refused[QStringLiteral("exit_status")].isNull());
+        QVERIFY(refused[QStringLiteral("error")].toString().contains(QStringLiteral("refused")));
+        QCOMPARE(last[QStringLiteral("matrix_left_out")].toArray(), QJsonArray{m_refusing.name});
+        QCOMPARE(last[QStringLiteral("matrix_lines")].toInt(), 60);
+        const QJsonArray matrix = last[QStringLiteral("matrix")].toArray();
+        QCOMPARE(matrix.size(), 17);
+        for (const QJsonValue &value : matrix) {
+            const QJsonObject row = value.toObject();
+            const QByteArray line = row[QStringLiteral("line")].toString().toUtf8() + '\n';
+            QStringList having;
+            for (int i = 0; i < 6; ++i) {
+                const QByteArray output = matrixOutput(i);
+                if (output.startsWith(line) || output.contains('\n' + line))
+                    having.append(m_fleet.hosts().at(i).name);
+            }
+            QCOMPARE(row[QStringLiteral("hosts")].toVariant().toStringList(), having);
+            QCOMPARE(row[QStringLiteral("count")].toInt(), having.size());
+            QCOMPARE(row[QStringLiteral("hostset")].toString(), HostSet::fold(having));
+        }
+
+        // -b is allowed with --json and changes nothing; without --matrix there is no matrix.
+        const Ran gathered =
+            chorus(fleetArgs(QStringLiteral("node[01-03]"))
+                   << QStringLiteral("--json") << QStringLiteral("-b") << QStringLiteral("echo same"));
+        QCOMPARE(gathered.status, 0);
+        const QList<QByteArray> gatheredLines = lines(gathered.out);
+        QCOMPARE(gatheredLines.size(), 4);
+        QCOMPARE(QJsonDocument::fromJson(gatheredLines.last()).object(),
+                 QJsonDocument::fromJson(
+                     R"({"groups":[{"hosts":["node01","node02","node03"],"hostset":"node[01-03]",
+                     "count":3,"exit_status":0,"signal":null,"error":null,"truncated":false}]})")
+                     .object());
+    }
+
+    // With -b the groups come first, then a rule, then the matrix as --matrix alone prints it.
+    void matrixAfterGroups()
+    {
+        const QString command = QStringLiteral("echo common; %1").arg(parityCommand());
+        const Ran alone = chorus(fleetArgs() << QStringLiteral("--matrix") << command);
+        QCOMPARE(alone.status, 0);
+        // Three and three: each side is named by the hosts without it; the first host's group first.
+        const QString first = hostNames(0, 5, isOdd(0) ? 0 : 1);
+        const QString second = hostNames(0, 5, isOdd(0) ? 1 : 0);
+        QCOMPARE(QString::fromUtf8(alone.out),
+                 QStringLiteral("  3/6  not on %1  %2\n  3/6  not on %3  %4\n"
+                                "3 distinct lines, 2 of them not on every host; 6 hosts in 2 groups\n")
+                     .arg(first, QString::number(int(isOdd(0))), second, QString::number(int(!isOdd(0)))));
+        const Ran groups = chorus(fleetArgs() << QStringLiteral("-b") << command);
+        const Ran both = chorus(fleetArgs() << QStringLiteral("-b") << QStringLiteral("--matrix") << command);
+        QCOMPARE(both.status, 0);
+        QCOMPARE(both.out, groups.out + "---------------\n" + alone.out);
+
+        const Ran same = chorus(fleetArgs() << QStringLiteral("--matrix") << QStringLiteral("echo same"));
+        QCOMPARE(same.status, 0);
+        QCOMPARE(same.out, QByteArray("1 distinct line, 0 of them not on every host; 6 hosts in 1 group\n"));
+    }
+
+    // A line is the hosts' text amid ours: nothing in it may move the cursor or restyle the terminal,
+    // yet Chinese stays as it is; --json keeps the bytes exactly.
+    void matrixLinesPrintedSafely()
+    {
+        const QString command =
+            QStringLiteral(
+                "if [ \"$(echo $SSH_CONNECTION | cut -d' ' -f3)\" = %1 ]; then "
+                "printf 'esc \\033[2J\\033]0;title\\007 end\\n'; printf 'cr \\rover\\n'; "
+                "printf 'bad \\377\\376 utf8\\n'; printf 'c1 \\302\\233 bidi \\342\\200\\256 x\\n'; "
+                "printf '中文 ok\\n'; printf 'tab\\there\\n'; else echo same; fi")
+                .arg(m_fleet.hosts().at(0).address);
+        const Ran ran =
+            chorus(fleetArgs(QStringLiteral("node[01-03]")) << QStringLiteral("--matrix") << command);
+        QCOMPARE(ran.status, 0);
+        QCOMPARE(QString::fromUtf8(ran.out),
+                 QStringLiteral("  2/3  not on node01  same\n"
+                                "  1/3  on node01      esc \\033[2J\\033]0;title\\007 end\n"
+                                "  1/3  on node01      cr \\015over\n"
+                                "  1/3  on node01      bad \uFFFD\uFFFD utf8\n"
+                                "  1/3  on node01      c1 \\u{009b} bidi \\u{202e} x\n"
+                                "  1/3  on node01      中文 ok\n"
+                                "  1/3  on node01      tab\\011here\n"
+                                "7 distinct lines, 7 of them not on every host; 3 hosts in 2 groups\n"));
+
+        const Ran json = chorus(fleetArgs(QStringLiteral("node[01-03]"))
+                                << QStringLiteral("--json") << QStringLiteral("--matrix") << command);
+        QCOMPARE(json.status, 0);
+        for (char c = 0; c < 0x20; ++c)
+            QVERIFY2(c == '\n' || !json.out.contains(c), qPrintable(QString::number(c)));
+        const QJsonArray matrix =
+            QJsonDocument::fromJson(lines(json.out).last()).object()[QStringLiteral("matrix")].toArray();
+        QCOMPARE(matrix.size(), 7);
+        QCOMPARE(matrix[1].toObject()[QStringLiteral("line")].toString(),
+                 QStringLiteral("esc \x1b[2J\x1b]0;title\x07 end"));
+        QCOMPARE(matrix[2].toObject()[QStringLiteral("line")].toString(), QStringLiteral("cr \rover"));
+        // Not UTF-8: base64, byte for byte, as stdout_b64 is.
+        const QJsonObject bad = matrix[3].toObject();
+        QVERIFY(!bad.contains(QStringLiteral("line")));
+        QCOMPARE(QByteArray::fromBase64(bad[QStringLiteral("line_b64")].toString().toLatin1()),
+                 QByteArray("bad \xff\xfe utf8"));
+        QCOMPARE(matrix[4].toObject()[QStringLiteral("line")].toString(),
+                 QStringLiteral("c1 \u009b bidi \u202e x"));
+        QCOMPARE(matrix[5].toObject()[QStringLiteral("line")].toString(), QStringLiteral("中文 ok"));
+    }
+
     void outputDirIsByteExact()
     {
         const QString dir = m_tmp.filePath(QStringLiteral("out/nested"));
@@ -532,15 +768,23 @@ private Q_SLOTS:
                                 << QStringLiteral("2") << QStringLiteral("echo r"));
         QCOMPARE(json.status, 0);
         const QList<QByteArray> out = lines(json.out);
-        QCOMPARE(out.size(), 4);
+        QCOMPARE(out.size(), 6);
+        QList<int> groupRounds;
         for (const QByteArray &line : out) {
             const QJsonObject o = QJsonDocument::fromJson(line).object();
             const int r = o[QStringLiteral("round")].toInt();
             QVERIFY(r == 1 || r == 2);
+            // Each round ends with its groups.
+            if (!o.contains(QStringLiteral("host"))) {
+                groupRounds.append(r);
+                QCOMPARE(o[QStringLiteral("groups")].toArray().size(), 1);
+                continue;
+            }
             QCOMPARE(o[QStringLiteral("reused_connection")].toBool(), r == 2);
             QCOMPARE(o[QStringLiteral("phases_ms")].toObject()[QStringLiteral("tcp_connected")].isNull(),
                      r == 2);
         }
+        QCOMPARE(groupRounds, (QList<int>{1, 2}));
     }
 
     void hostsFileAndPlainAddresses()
