@@ -66,7 +66,7 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
         "\n"
         "Output: by default each line as it arrives, prefixed with \"HOST: \" (stderr lines on stderr).\n"
         "-b groups hosts whose stdout, stderr and exit status are identical, largest group first.\n"
-        "--diff prints a unified diff of each group against the largest one.\n"
+        "--diff prints a unified diff of each group against the largest one that exited 0.\n"
         "--matrix prints, once every host has finished, the lines of stdout that not every host printed,\n"
         "most hosts first, one a line: how many hosts printed it, which (\"on HOSTS\", or \"not on HOSTS\"\n"
         "when at least half did), and the line with control characters escaped; then a summary line.\n"
@@ -117,7 +117,7 @@ bool RunCli::parse(const QStringList &arguments, QString *error, bool *answered)
     const QCommandLineOption diff(
         QStringLiteral("diff"),
         QCoreApplication::translate("RunCli",
-                                    "Print a unified diff of every group against the largest one."));
+                                    "Print a unified diff of every group against the largest one that exited 0."));
     const QCommandLineOption matrix(
         QStringLiteral("matrix"),
         QCoreApplication::translate("RunCli",
@@ -654,13 +654,21 @@ bool RunCli::printGroups(const GatherReport &report)
         if (list.size() == 1 && !m_gatherPrintsGroups)
             message(QCoreApplication::translate("RunCli", "all %1 hosts answered alike: %2")
                         .arg(QString::number(m_slots.size()), report.ending(0)));
-        const OutputGroups::Group &reference = list.first();
-        for (qsizetype g = 1; g < list.size(); ++g) {
+        // As in the compare tab: the largest group that exited 0, the largest of all when none did.
+        qsizetype ref = 0;
+        while (ref < list.size() && list[ref].status != okEnding)
+            ++ref;
+        if (ref == list.size())
+            ref = 0;
+        const OutputGroups::Group &reference = list[ref];
+        for (qsizetype g = 0; g < list.size(); ++g) {
+            if (g == ref)
+                continue;
             const OutputGroups::Group &group = list[g];
             QString from = label(reference);
             QString to = label(group);
             if (group.status != reference.status) {
-                from += QStringLiteral(": ") + report.ending(0);
+                from += QStringLiteral(": ") + report.ending(ref);
                 to += QStringLiteral(": ") + report.ending(g);
             }
             const QByteArray out = UnifiedDiff::diff(reference.stdoutData, group.stdoutData, from, to);
