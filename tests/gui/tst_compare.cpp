@@ -9,8 +9,14 @@
 #include "sshworker/workerpool.h"
 #include "widgets/compare/compareview.h"
 #include "widgets/compare/diffview.h"
+#include "widgets/compare/linematrixview.h"
+#include "model/compare/linematrixmodel.h"
 
 #include <QCheckBox>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTabWidget>
+#include <QTableView>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QLabel>
@@ -636,6 +642,101 @@ private Q_SLOTS:
         QCOMPARE(column(view.groupList(), CompareView::OutputColumn),
                  (QStringList{QStringLiteral("Version: 3.0.11"), QStringLiteral("Version: 3.0.9"),
                               QStringLiteral("(ends after line 2)")}));
+    }
+
+    // The Lines view on a real run: every host prints 1..30 less a line or two chosen by its
+    // address; the matrix shows exactly those lines, each with exactly the hosts that printed it.
+    void lineMatrixOnTheFleet()
+    {
+        QString why;
+        if (!LocalFleet::isAvailable(&why))
+            QSKIP(qPrintable(QStringLiteral("no local fleet: %1").arg(why)));
+        LocalFleet fleet;
+        QString error;
+        QVERIFY2(fleet.start(6, &error), qPrintable(error));
+        WorkerPool pool;
+        RunRequest request;
+        // Host i leaves out line i+1, and the even ones line 20 as well.
+        QString cases;
+        for (int i = 0; i < 6; ++i)
+            cases += QStringLiteral("%1) seq 1 30 | grep -vx -e %2 %3;; ")
+                         .arg(fleet.hosts().at(i).address)
+                         .arg(i + 1)
+                         .arg(i % 2 == 0 ? QStringLiteral("-e 20") : QString());
+        request.command = QStringLiteral("case $(echo $SSH_CONNECTION | cut -d' ' -f3) in %1esac").arg(cases);
+        for (const FleetHost &host : fleet.hosts())
+            request.hosts.append(fleet.target(host));
+        RunSession session(request);
+        connect(&pool, &WorkerPool::outputReceived, &session, &RunSession::handleOutput);
+        connect(&pool, &WorkerPool::hostFinished, &session, &RunSession::handleHostFinished);
+        connect(&pool, &WorkerPool::runFinished, &session, &RunSession::handleRunFinished);
+        CompareView view(&session);
+        view.resize(1000, 600);
+        view.show();
+        view.viewTabs()->setCurrentWidget(view.lineMatrixView()); // as a click on "Lines" does
+        session.start(pool.start(session.request()));
+        QTRY_VERIFY_WITH_TIMEOUT(session.isFinished(), 60000);
+        session.flush();
+        LineMatrixView *lines = view.lineMatrixView();
+        QTRY_VERIFY(!lines->isBuilding() && lines->model()->matrix().hostCount() == 6);
+        QCOMPARE(view.groups().size(), 6);
+
+        // Which line, which hosts: worked out here, not by the matrix.
+        QMap<QString, QList<int>> expected;
+        for (int line = 1; line <= 30; ++line) {
+            QList<int> hosts;
+            for (int i = 0; i < 6; ++i) {
+                if (line != i + 1 && !(line == 20 && i % 2 == 0))
+                    hosts.append(i);
+            }
+            if (hosts.size() < 6)
+                expected.insert(QString::number(line), hosts);
+        }
+        LineMatrixModel *model = lines->model();
+        QMap<QString, QList<int>> shown;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QString line = model->index(row, LineMatrixModel::LineColumn).data().toString();
+            shown.insert(line, model->index(row, LineMatrixModel::LineColumn).data(LineMatrixModel::HostsRole).value<QList<int>>());
+        }
+        QCOMPARE(shown, expected);
+        QCOMPARE(model->index(0, LineMatrixModel::HostsColumn).data().toString(), QStringLiteral("on all but 1"));
+        QCOMPARE(model->index(model->rowCount() - 1, LineMatrixModel::HostsColumn).data().toString(),
+                 QStringLiteral("on all but 3")); // line 20, the fewest hosts, last
+        QCOMPARE(model->index(model->rowCount() - 1, LineMatrixModel::LineColumn).data().toString(), QStringLiteral("20"));
+        QVERIFY2(lines->summaryLabel()->text().startsWith(u"7 of 30 line"), qPrintable(lines->summaryLabel()->text()));
+
+        // A click on a line selects the hosts that printed it; on a group's cell, that group.
+        QSignalSpy selected(&view, &CompareView::hostsSelected);
+        const QModelIndex last = model->index(model->rowCount() - 1, LineMatrixModel::LineColumn);
+        QTest::mouseClick(lines->table()->viewport(), Qt::LeftButton, {}, lines->table()->visualRect(last).center());
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.last().first().value<QList<int>>(), (QList<int>{1, 3, 5}));
+        const QModelIndex cell = model->index(0, LineMatrixModel::FirstGroupColumn + 2);
+        lines->table()->scrollTo(cell);
+        QTest::mouseClick(lines->table()->viewport(), Qt::LeftButton, {}, lines->table()->visualRect(cell).center());
+        QCOMPARE(selected.size(), 2);
+        QCOMPARE(selected.last().first().value<QList<int>>(), view.groups().at(2).members);
+
+        // The filter narrows; with every line shown there are 30.
+        lines->filterEdit()->setText(QStringLiteral("2"));
+        QCOMPARE(model->rowCount(), 2); // 2 and 20
+        lines->filterEdit()->clear();
+        lines->differingOnlyBox()->setChecked(false);
+        QCOMPARE(model->rowCount(), 30);
+        lines->differingOnlyBox()->setChecked(true);
+
+        // CSV: the differing lines, one column per group, written whole.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lines.csv"));
+        QVERIFY(lines->exportCsv(path).ok());
+        QFile csv(path);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> records = csv.readAll().split('\n');
+        QCOMPARE(records.size(), 1 + 7 + 1); // header, 7 lines, the empty piece after the last CRLF
+        QVERIFY2(records.first().startsWith("line,hosts,"), records.first().constData());
+        QVERIFY(records.at(7).startsWith("20,3,"));
+        QVERIFY(!lines->exportCsv(dir.filePath(QStringLiteral("no/such/folder/lines.csv"))).ok());
+        fleet.stop();
     }
 
     // ---- CompareView on a real run ----
