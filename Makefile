@@ -70,7 +70,7 @@ bench: bench-deps build
 	python3 tests/bench/transferbench.py --build-dir $(BUILD_DIR)
 	python3 tests/bench/scalebench.py --build-dir $(BUILD_DIR) --hosts 2000
 	python3 tests/bench/jumpbench.py --build-dir $(BUILD_DIR) --hosts 200
-	$(BUILD_DIR)/tests/chorus-comparebench --hosts 200 --lines 10000 --kv-lines 2000 --runs 5
+	QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/tests/chorus-comparebench --hosts 200 --lines 10000 --kv-lines 2000 --runs 5
 	QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/tests/chorus-guibench --hosts 1000
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BUILD_DIR)/tests/chorus-terminalbench --mib 200 --tiles 32
 

@@ -3,12 +3,21 @@
 // KeyValueTable on 200 hosts x 2,000 `sysctl -a`-like lines with some values and keys differing.
 //   chorus-comparebench [--hosts 200] [--lines 10000] [--kv-lines 2000] [--runs 5]
 // Prints a markdown table: build seconds (median, max), the raw output size, and the peak RSS
-// growth during a build (VmHWM after it minus VmRSS before it) with its ratio to the raw size.
+// growth during a build (VmHWM after it minus VmRSS before it) with its ratio to the raw size; then
+// the compare tab's Lines view on the same outputs, with a GUI heartbeat meanwhile (QT_QPA_PLATFORM
+// offscreen will do).
 #include "model/compare/keyvaluetable.h"
 #include "model/compare/linematrix.h"
+#include "model/compare/linematrixmodel.h"
+#include "model/session/runsession.h"
+#include "widgets/compare/compareview.h"
+#include "widgets/compare/linematrixview.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
+#include <QEventLoop>
+#include <QTabWidget>
+#include <QTimer>
 #include <QElapsedTimer>
 #include <QFile>
 
@@ -148,11 +157,78 @@ QList<LineMatrix::Column> sysctlOutputs(int hosts, int lines)
     return columns;
 }
 
+// The compare tab with those hosts' results: how late a 5 ms timer in the GUI thread fires from the
+// click on "Lines" until the matrix is shown, and how long that takes.
+struct GuiFigures
+{
+    double seconds = 0;
+    qint64 p50 = 0, p99 = 0, max = 0;
+    int rows = 0;
+};
+
+GuiFigures measureCompareTab(const QList<LineMatrix::Column> &columns)
+{
+    RunRequest request;
+    request.command = QStringLiteral("rpm -qa | sort");
+    for (qsizetype h = 0; h < columns.size(); ++h) {
+        HostTarget target;
+        target.name = QStringLiteral("web%1").arg(h + 1, 3, 10, QLatin1Char('0'));
+        target.hostname = QStringLiteral("127.0.0.1");
+        request.hosts.append(target);
+    }
+    RunSession session(request);
+    session.start(1);
+    CompareView view(&session);
+    view.resize(1200, 800);
+    view.show();
+    for (qsizetype h = 0; h < columns.size(); ++h) {
+        HostResult result;
+        result.outcome = HostOutcome::Ok;
+        result.exitStatus = 0;
+        result.stdoutData = columns.at(h).output;
+        result.stdoutBytes = result.stdoutData.size();
+        session.handleHostFinished(1, int(h), result);
+    }
+    session.flush();
+    QCoreApplication::processEvents();
+
+    QList<qint64> late;
+    QElapsedTimer clock;
+    qint64 last = 0;
+    QTimer beat;
+    beat.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&beat, &QTimer::timeout, [&] {
+        const qint64 now = clock.elapsed();
+        late.append(std::max<qint64>(0, now - last - 5));
+        last = now;
+    });
+    QEventLoop loop;
+    QObject::connect(view.lineMatrixView(), &LineMatrixView::built, &loop, &QEventLoop::quit);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    clock.start();
+    beat.start(5);
+    view.viewTabs()->setCurrentWidget(view.lineMatrixView());
+    loop.exec();
+    // The frame that shows it.
+    QTimer::singleShot(50, &loop, &QEventLoop::quit);
+    loop.exec();
+    GuiFigures f;
+    f.seconds = double(clock.elapsed() - 50) / 1000.0;
+    std::sort(late.begin(), late.end());
+    if (!late.isEmpty()) {
+        f.p50 = late.at(late.size() / 2);
+        f.p99 = late.at(std::min(late.size() - 1, late.size() * 99 / 100));
+        f.max = late.last();
+    }
+    f.rows = view.lineMatrixView()->model()->rowCount();
+    return f;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("LineMatrix and KeyValueTable build time and memory"));
     parser.addHelpOption();
@@ -174,6 +250,7 @@ int main(int argc, char **argv)
     const int runs = std::max(1, parser.value(runsOption).toInt());
 
     QList<Figures> results;
+    GuiFigures gui;
     {
         const QList<LineMatrix::Column> columns = packageOutputs(hosts, lines);
         results.append(measure(QStringLiteral("LineMatrix, %1 hosts x %2 lines").arg(hosts).arg(lines),
@@ -182,6 +259,7 @@ int main(int argc, char **argv)
                                    const double seconds = double(timer.nsecsElapsed()) / 1e9;
                                    return Outcome{matrix.rows().size(), matrix.differingRowCount(), seconds};
                                }));
+        gui = measureCompareTab(columns);
     }
     {
         const QList<LineMatrix::Column> columns = sysctlOutputs(hosts, kvLines);
@@ -211,6 +289,11 @@ int main(int argc, char **argv)
                     runs, f.medianS, f.maxS, f.rawMiB, qlonglong(f.rows), qlonglong(f.differing),
                     f.peakGrowthMiB, f.rawMiB > 0 ? f.peakGrowthMiB / f.rawMiB : 0.0);
     }
+    std::printf("\n| compare tab, %d hosts x %d lines | click on Lines to the matrix shown, s | rows shown | "
+                "heartbeat late p50 ms | p99 ms | max ms |\n",
+                hosts, lines);
+    std::printf("|---|---|---|---|---|---|\n");
+    std::printf("| Chorus | %.2f | %d | %lld | %lld | %lld |\n", gui.seconds, gui.rows, gui.p50, gui.p99, gui.max);
     for (const Figures &f : std::as_const(results)) {
         if (!f.note.isEmpty())
             std::printf("\n%s: %s\n", qPrintable(f.name), qPrintable(f.note));
