@@ -74,19 +74,29 @@ void commit(TerminalView *view, const QString &text)
 }
 
 // Answers the next paste question with this button.
-void answerPaste(QMessageBox::StandardButton button, bool *asked)
+// Clicks the button of the message box named `name` once it shows: a standard one, or one by its text.
+void answerBox(const QString &name, QMessageBox::StandardButton button, const QString &text, bool *asked)
 {
-    QTimer::singleShot(0, [button, asked] {
+    QTimer::singleShot(0, [name, button, text, asked] {
         for (QWidget *w : QApplication::topLevelWidgets()) {
             auto *box = qobject_cast<QMessageBox *>(w);
-            if (box && box->objectName() == QStringLiteral("pasteConfirmation") && box->isVisible()) {
+            if (box && box->objectName() == name && box->isVisible()) {
                 *asked = true;
-                box->button(button)->click();
-                return;
+                for (QAbstractButton *b : box->buttons()) {
+                    if (text.isEmpty() ? box->standardButton(b) == button : b->text() == text) {
+                        b->click();
+                        return;
+                    }
+                }
             }
         }
-        answerPaste(button, asked); // not shown yet
+        answerBox(name, button, text, asked); // not shown yet
     });
+}
+
+void answerPaste(QMessageBox::StandardButton button, bool *asked)
+{
+    answerBox(QStringLiteral("pasteConfirmation"), button, {}, asked);
 }
 
 } // namespace
@@ -429,6 +439,26 @@ private Q_SLOTS:
         QCOMPARE(single->tiles().at(0)->hostName(), target(1).name);
         QTRY_COMPARE_WITH_TIMEOUT(single->tiles().at(0)->state(), TerminalTile::State::Open, Timeout);
         session->cancel();
+
+        // Closing a tab of open shells asks first; kept, they stay open.
+        const int before = window.sessionTabs()->count();
+        bool asked = false;
+        answerBox(QStringLiteral("confirmHangUpBox"), QMessageBox::NoButton, QStringLiteral("&Keep Them Open"), &asked);
+        QVERIFY(!window.closeSessionTab(window.sessionTabs()->indexOf(single)));
+        QVERIFY(asked);
+        QCOMPARE(window.sessionTabs()->count(), before);
+        QCOMPARE(single->tiles().at(0)->state(), TerminalTile::State::Open);
+        asked = false;
+        answerBox(QStringLiteral("confirmHangUpBox"), QMessageBox::NoButton, QStringLiteral("&Close Them"), &asked);
+        QVERIFY(window.closeSessionTab(window.sessionTabs()->indexOf(single)));
+        QVERIFY(asked);
+        QCOMPARE(window.sessionTabs()->count(), before - 1);
+        // A group whose shells all ended closes without a question.
+        for (TerminalTile *tile : group->tiles())
+            type(tile->view(), QStringLiteral("exit"));
+        for (TerminalTile *tile : group->tiles())
+            QTRY_COMPARE_WITH_TIMEOUT(tile->state(), TerminalTile::State::Closed, Timeout);
+        QVERIFY(window.closeSessionTab(window.sessionTabs()->indexOf(group)));
     }
 };
 

@@ -1227,6 +1227,8 @@ bool MainWindow::closeSessionTab(int index)
         return false;
     if (auto *session = qobject_cast<SessionView *>(page); session && session->isRunning() && !session->requestCancel())
         return false;
+    if (auto *group = qobject_cast<TerminalGroup *>(page); group && group->openCount() > 0 && !confirmHangUp(group->openCount()))
+        return false;
     m_sessionTabs->removeTab(m_sessionTabs->indexOf(page));
     delete page;
     updateCancel();
@@ -1325,8 +1327,14 @@ bool MainWindow::confirmStopCommands()
             hosts += counts.total - counts.finished();
         }
     }
-    if (hosts == 0)
-        return true;
+    if (hosts == 0) {
+        int shells = 0;
+        for (int i = 0; i < m_sessionTabs->count(); ++i) {
+            if (const auto *group = qobject_cast<TerminalGroup *>(m_sessionTabs->widget(i)))
+                shells += group->openCount();
+        }
+        return shells == 0 || confirmHangUp(shells);
+    }
     QMessageBox box(QMessageBox::Warning, tr("Commands still running"),
                     tr("Commands are still running on %n host(s). Quitting stops them.", nullptr, hosts),
                     QMessageBox::NoButton, this);
@@ -1336,6 +1344,21 @@ bool MainWindow::confirmStopCommands()
     box.setDefaultButton(keep);
     box.exec();
     return box.clickedButton() == quit;
+}
+
+// Open shells: closing hangs them up (what runs in them gets SIGHUP), so it is asked, as terminal
+// emulators ask before closing a tab with something running.
+bool MainWindow::confirmHangUp(int shells)
+{
+    QMessageBox box(QMessageBox::Warning, tr("Terminals still open"),
+                    tr("%n shell(s) still open. Closing hangs them up; what runs in them gets SIGHUP.", nullptr, shells),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("confirmHangUpBox"));
+    QPushButton *close = box.addButton(tr("&Close Them"), QMessageBox::DestructiveRole);
+    QPushButton *keep = box.addButton(tr("&Keep Them Open"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.exec();
+    return box.clickedButton() == close;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

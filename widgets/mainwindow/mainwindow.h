@@ -140,6 +140,7 @@ private:
     int hiddenCount(const QList<Profile> &profiles) const;
     void updateRunButton();
     bool confirmStopCommands();
+    bool confirmHangUp(int shells);
     bool confirmClose();
     void compareWithPrevious(SessionView *session, int host);
     void createCentralArea();
