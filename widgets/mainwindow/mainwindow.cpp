@@ -1303,17 +1303,11 @@ bool MainWindow::confirmClose()
     const int copies = runningTransfers();
     if (copies == 0)
         return confirmStopCommands();
-    QMessageBox box(QMessageBox::Warning, tr("Copies still running"),
-                    tr("%n file copy run(s) still going. Quitting stops them: the files being written are "
-                       "removed, and no file is left half-written under its real name.",
-                       nullptr, copies),
-                    QMessageBox::NoButton, this);
-    box.setObjectName(QStringLiteral("confirmQuitBox"));
-    QPushButton *quit = box.addButton(tr("&Quit and Stop the Copies"), QMessageBox::DestructiveRole);
-    QPushButton *keep = box.addButton(tr("&Keep Copying"), QMessageBox::RejectRole);
-    box.setDefaultButton(keep);
-    box.exec();
-    return box.clickedButton() == quit;
+    return askBeforeStopping(QStringLiteral("confirmQuitBox"), tr("Copies still running"),
+                             tr("%n file copy run(s) still going. Quitting stops them: the files being written are "
+                                "removed, and no file is left half-written under its real name.",
+                                nullptr, copies),
+                             tr("&Quit and Stop the Copies"), tr("&Keep Copying"));
 }
 
 // Commands still running on hosts: quitting stops them, so it is asked, as for copies.
@@ -1335,30 +1329,32 @@ bool MainWindow::confirmStopCommands()
         }
         return shells == 0 || confirmHangUp(shells);
     }
-    QMessageBox box(QMessageBox::Warning, tr("Commands still running"),
-                    tr("Commands are still running on %n host(s). Quitting stops them.", nullptr, hosts),
-                    QMessageBox::NoButton, this);
-    box.setObjectName(QStringLiteral("confirmQuitBox"));
-    QPushButton *quit = box.addButton(tr("&Quit and Stop Them"), QMessageBox::DestructiveRole);
-    QPushButton *keep = box.addButton(tr("&Keep Running"), QMessageBox::RejectRole);
-    box.setDefaultButton(keep);
-    box.exec();
-    return box.clickedButton() == quit;
+    return askBeforeStopping(QStringLiteral("confirmQuitBox"), tr("Commands still running"),
+                             tr("Commands are still running on %n host(s). Quitting stops them.", nullptr, hosts),
+                             tr("&Quit and Stop Them"), tr("&Keep Running"));
 }
 
 // Open shells: closing hangs them up (what runs in them gets SIGHUP), so it is asked, as terminal
 // emulators ask before closing a tab with something running.
 bool MainWindow::confirmHangUp(int shells)
 {
-    QMessageBox box(QMessageBox::Warning, tr("Terminals still open"),
-                    tr("%n shell(s) still open. Closing hangs them up; what runs in them gets SIGHUP.", nullptr, shells),
-                    QMessageBox::NoButton, this);
-    box.setObjectName(QStringLiteral("confirmHangUpBox"));
-    QPushButton *close = box.addButton(tr("&Close Them"), QMessageBox::DestructiveRole);
-    QPushButton *keep = box.addButton(tr("&Keep Them Open"), QMessageBox::RejectRole);
+    return askBeforeStopping(QStringLiteral("confirmHangUpBox"), tr("Terminals still open"),
+                             tr("%n shell(s) still open. Closing hangs them up; what runs in them gets SIGHUP.",
+                                nullptr, shells),
+                             tr("&Close Them"), tr("&Keep Them Open"));
+}
+
+// A warning with a destructive button and a safe default; true when the destructive one was chosen.
+bool MainWindow::askBeforeStopping(const QString &name, const QString &title, const QString &text,
+                                   const QString &stopText, const QString &keepText)
+{
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::NoButton, this);
+    box.setObjectName(name);
+    QPushButton *stop = box.addButton(stopText, QMessageBox::DestructiveRole);
+    QPushButton *keep = box.addButton(keepText, QMessageBox::RejectRole);
     box.setDefaultButton(keep);
     box.exec();
-    return box.clickedButton() == close;
+    return box.clickedButton() == stop;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -141,6 +141,8 @@ private:
     void updateRunButton();
     bool confirmStopCommands();
     bool confirmHangUp(int shells);
+    bool askBeforeStopping(const QString &name, const QString &title, const QString &text, const QString &stopText,
+                           const QString &keepText);
     bool confirmClose();
     void compareWithPrevious(SessionView *session, int host);
     void createCentralArea();
