@@ -51,4 +51,19 @@ QString printable(QByteArrayView utf8, qsizetype maxChars)
     return printable(QStringView(text), maxChars);
 }
 
+QString displayText(QByteArrayView line)
+{
+    if (line.endsWith('\n'))
+        line.chop(1);
+    QString text = QString::fromUtf8(line);
+    for (QChar &c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 && u != u'\t')
+            c = QChar(char16_t(0x2400 + u));
+        else if (u == 0x7f)
+            c = QChar(char16_t(0x2421));
+    }
+    return text;
+}
+
 } // namespace Chorus

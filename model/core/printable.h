@@ -16,4 +16,10 @@ QString printable(QStringView text, qsizetype maxChars = 200);
 // Bytes taken as UTF-8; invalid sequences become U+FFFD.
 QString printable(QByteArrayView utf8, qsizetype maxChars = 200);
 
+// One line of a command's own output as a view shows it (a diff line, a compare table's cell): taken
+// as UTF-8 (invalid sequences become U+FFFD), without a final newline, and the C0 controls but tab,
+// and DEL, as their Unicode pictures (U+2400...), so a NUL, a '\r' or an escape is seen rather than
+// swallowed. Nothing is cut: unlike a message, output is shown whole.
+QString displayText(QByteArrayView line);
+
 } // namespace Chorus

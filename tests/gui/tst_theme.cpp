@@ -72,6 +72,9 @@ private Q_SLOTS:
                 problems.append(QStringLiteral("diff %1 highlight hardly differs from the background").arg(kind));
         }
         check(QStringLiteral("diff filler"), text, Theme::fillerBackground(palette));
+        check(QStringLiteral("deviation"), text, Theme::warningBackground(palette));
+        if (Theme::contrast(Theme::warningBackground(palette), base) < 1.1)
+            problems.append(QStringLiteral("deviation background hardly differs from the background"));
         // The 16 ANSI colours (30-37, 90-97) as an output view shows them on its background.
         for (int index = 0; index < 16; ++index) {
             AnsiText reader;

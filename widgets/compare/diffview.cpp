@@ -2,6 +2,7 @@
 
 #include "model/compare/unifieddiff.h"
 #include "model/compare/worddiff.h"
+#include "model/core/printable.h"
 #include "widgets/style/theme.h"
 
 #include <QEvent>
@@ -23,23 +24,6 @@ namespace {
 
 // Rows kept above a change scrolled to, so its context shows.
 constexpr int ContextRows = 3;
-
-// A line as shown: without its newline; control characters as their Unicode pictures so a NUL,
-// a '\r' or an escape is seen rather than swallowed.
-QString displayText(QByteArrayView line)
-{
-    if (line.endsWith('\n'))
-        line.chop(1);
-    QString text = QString::fromUtf8(line);
-    for (QChar &c : text) {
-        const char16_t u = c.unicode();
-        if (u < 0x20 && u != u'\t')
-            c = QChar(char16_t(0x2400 + u));
-        else if (u == 0x7f)
-            c = QChar(char16_t(0x2421));
-    }
-    return text;
-}
 
 QStringList displayLines(const QByteArray &data)
 {

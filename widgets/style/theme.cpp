@@ -172,6 +172,11 @@ QColor Theme::fillerBackground(const QPalette &palette)
     return mixed(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.08);
 }
 
+QColor Theme::warningBackground(const QPalette &palette)
+{
+    return mixed(palette.color(QPalette::Base), QColor(0xe6, 0x7e, 0x22), isDark(palette) ? 0.3 : 0.2);
+}
+
 QIcon Theme::icon(const QString &name)
 {
     return QIcon::fromTheme(name, QIcon(QStringLiteral(":/icons/actions/%1.svg").arg(name)));

@@ -48,6 +48,9 @@ public:
     static QColor addedBackground(const QPalette &palette, bool word);
     // Background of a row with no counterpart on the other side of a diff.
     static QColor fillerBackground(const QPalette &palette);
+    // Background of what stands out without meaning failure (a value only some hosts have): the
+    // warning orange, faint enough for the palette's text to read on it.
+    static QColor warningBackground(const QPalette &palette);
 
     // The font for output, diffs and fingerprints: the system's fixed font when it really is fixed
     // pitch, else the first fixed-pitch font installed. Under a Chinese locale fontconfig may answer
