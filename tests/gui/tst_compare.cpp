@@ -9,7 +9,9 @@
 #include "sshworker/workerpool.h"
 #include "widgets/compare/compareview.h"
 #include "widgets/compare/diffview.h"
+#include "widgets/compare/keyvalueview.h"
 #include "widgets/compare/linematrixview.h"
+#include "model/compare/keyvaluemodel.h"
 #include "model/compare/linematrixmodel.h"
 
 #include <QCheckBox>
@@ -737,6 +739,47 @@ private Q_SLOTS:
         QVERIFY(records.at(7).startsWith("20,3,"));
         QVERIFY(!lines->exportCsv(dir.filePath(QStringLiteral("no/such/folder/lines.csv"))).ok());
         fleet.stop();
+    }
+
+    // The Keys tab: settings-shaped output, one row per key with the hosts of each value.
+    void keysTabShowsEachKeysHosts()
+    {
+        RunSession session(namedRequest({QStringLiteral("n1"), QStringLiteral("n2"), QStringLiteral("n3"),
+                                         QStringLiteral("n4")}));
+        session.start(1);
+        CompareView view(&session);
+        session.handleHostFinished(1, 0, exited(0, "vm.swappiness = 60\nnet.ipv4.ip_forward = 0\n"));
+        session.handleHostFinished(1, 1, exited(0, "vm.swappiness = 60\nnet.ipv4.ip_forward = 0\n"));
+        session.handleHostFinished(1, 2, exited(0, "vm.swappiness = 10\nnet.ipv4.ip_forward = 0\n"));
+        session.handleHostFinished(1, 3, exited(0, "vm.swappiness = 60\n"));
+        session.flush();
+        QSignalSpy built(view.keyValueView(), &KeyValueView::built);
+        view.viewTabs()->setCurrentWidget(view.keyValueView());
+        QVERIFY(built.wait(10000));
+        KeyValueModel *model = view.keyValueView()->model();
+        QCOMPARE(model->rowCount(), 2); // both keys differ somewhere
+        QMap<QString, QList<QList<int>>> hosts;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QString key = model->index(row, KeyValueModel::KeyColumn).data().toString();
+            for (int c = KeyValueModel::MajorityColumn; c < model->columnCount(); ++c) {
+                const QModelIndex cell = model->index(row, c);
+                if (cell.data().isValid() && !cell.data().toString().isEmpty())
+                    hosts[key].append(cell.data(KeyValueModel::HostsRole).value<QList<int>>());
+            }
+        }
+        QCOMPARE(hosts.value(QStringLiteral("vm.swappiness")), (QList<QList<int>>{{0, 1, 3}, {2}}));
+        QCOMPARE(hosts.value(QStringLiteral("net.ipv4.ip_forward")), (QList<QList<int>>{{0, 1, 2}, {3}}));
+        QVERIFY(model->index(0, KeyValueModel::MajorityColumn).data().toString().contains(u"n["));
+
+        // A host finishing later makes the shown table again.
+        RunSession later(namedRequest({QStringLiteral("m1"), QStringLiteral("m2")}));
+        later.start(1);
+        CompareView second(&later);
+        second.viewTabs()->setCurrentWidget(second.keyValueView());
+        later.handleHostFinished(1, 0, exited(0, "a=1\n"));
+        later.handleHostFinished(1, 1, exited(0, "a=2\n"));
+        later.flush();
+        QTRY_COMPARE_WITH_TIMEOUT(second.keyValueView()->model()->rowCount(), 1, 10000);
     }
 
     // ---- CompareView on a real run ----

@@ -2,6 +2,7 @@
 
 #include "model/ssh/hostset.h"
 #include "widgets/compare/diffview.h"
+#include "widgets/compare/keyvalueview.h"
 #include "widgets/compare/linematrixview.h"
 #include "widgets/style/theme.h"
 #include "widgets/style/uilog.h"
@@ -27,7 +28,7 @@ namespace Chorus {
 namespace {
 
 constexpr int PatternDelayMs = 300;
-constexpr int MatrixDelayMs = 250;
+constexpr int TableDelayMs = 250;
 constexpr int PreviewChars = 200;
 
 // Lines without their newline and a '\r' before it, as the groups compare them.
@@ -145,18 +146,20 @@ CompareView::CompareView(RunSession *session, QWidget *parent) : QWidget(parent)
     m_matrix = new LineMatrixView;
     m_views->addTab(m_matrix, tr("&Lines"));
     m_views->setTabToolTip(1, tr("Every distinct line against the groups: which lines are missing where"));
+    m_keys = new KeyValueView;
+    m_views->addTab(m_keys, tr("&Keys"));
+    m_views->setTabToolTip(2, tr("Settings-shaped output (key=value, key: value, key value): each key's values "
+                                 "and the hosts that have them"));
     layout->addWidget(m_views, 1);
 
-    // The matrix is made only while it is shown, and again a moment after the groups last changed
-    // (hosts finish in bursts).
-    m_matrixTimer.setSingleShot(true);
-    m_matrixTimer.setInterval(MatrixDelayMs);
-    connect(&m_matrixTimer, &QTimer::timeout, this, &CompareView::rebuildMatrix);
-    connect(m_views, &QTabWidget::currentChanged, this, [this] {
-        if (m_views->currentWidget() == m_matrix && m_matrixStale)
-            rebuildMatrix();
-    });
+    // The tables are made only while they are shown, and again a moment after the groups last
+    // changed (hosts finish in bursts).
+    m_tableTimer.setSingleShot(true);
+    m_tableTimer.setInterval(TableDelayMs);
+    connect(&m_tableTimer, &QTimer::timeout, this, &CompareView::rebuildShownTable);
+    connect(m_views, &QTabWidget::currentChanged, this, &CompareView::rebuildShownTable);
     connect(m_matrix, &LineMatrixView::hostsSelected, this, &CompareView::hostsSelected);
+    connect(m_keys, &KeyValueView::hostsSelected, this, &CompareView::hostsSelected);
 
     m_patternTimer.setSingleShot(true);
     m_patternTimer.setInterval(PatternDelayMs);
@@ -393,22 +396,32 @@ void CompareView::rebuildList()
     m_rerunOutliers->setEnabled(m_list.size() > 1);
     m_rerunFailed->setEnabled(!failedHosts().isEmpty());
     showDiff();
-    m_matrixStale = true;
-    if (m_views->currentWidget() == m_matrix)
-        m_matrixTimer.start();
+    m_stale = {m_matrix, m_keys};
+    if (m_stale.contains(m_views->currentWidget()))
+        m_tableTimer.start();
 }
 
-void CompareView::rebuildMatrix()
+void CompareView::rebuildShownTable()
 {
-    m_matrixTimer.stop();
-    m_matrixStale = false;
+    QWidget *shown = m_views->currentWidget();
+    if (!m_stale.contains(shown))
+        return;
+    m_tableTimer.stop();
+    m_stale.remove(shown);
     QList<LineMatrix::Column> columns;
     QStringList names;
     for (const OutputGroups::Group &group : std::as_const(m_list)) {
         columns.append({group.members, group.stdoutData}); // the grouping key: normalised, shared
         names.append(groupLabel(group));
     }
-    m_matrix->setColumns(columns, names);
+    if (shown == m_matrix) {
+        m_matrix->setColumns(columns, names);
+        return;
+    }
+    QStringList hostNames;
+    for (int host = 0; m_session && host < m_session->hostCount(); ++host)
+        hostNames.append(m_session->hostName(host));
+    m_keys->setColumns(columns, hostNames);
 }
 
 // For the list: where a group's output parts from the reference's (for the reference, from the

@@ -5,6 +5,7 @@
 #include "model/session/runsession.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 #include <QWidget>
 
@@ -20,13 +21,15 @@ class QTreeWidget;
 namespace Chorus {
 
 class DiffView;
+class KeyValueView;
 class LineMatrixView;
 
 // The compare view of a session tab: hosts that answered alike, as groups, largest first, each
 // with its count and folded host set (web[01-03,07]). The largest group that succeeded is the
 // reference, listed first, and the others are outliers; the side-by-side diff below shows the
 // reference against the chosen group, endings included, with ignored lines greyed. The Lines tab
-// shows every distinct line against the groups (LineMatrixView).
+// shows every distinct line against the groups (LineMatrixView), the Keys tab settings-shaped
+// output one key per row (KeyValueView).
 // Choosing a group selects its hosts (hostsSelected). What counts as alike can be loosened
 // (white space, lines matching a pattern, stdout only) without touching the stored output. "Run
 // again on the outliers / on the failed" only ask (rerunRequested); whoever owns the tab runs them.
@@ -71,6 +74,7 @@ public:
     DiffView *diffView() const { return m_diff; }
     QTabWidget *viewTabs() const { return m_views; }
     LineMatrixView *lineMatrixView() const { return m_matrix; }
+    KeyValueView *keyValueView() const { return m_keys; }
     QCheckBox *ignoreWhitespaceBox() const { return m_whitespace; }
     QCheckBox *stdoutOnlyBox() const { return m_stdoutOnly; }
     QLineEdit *ignorePatternEdit() const { return m_pattern; }
@@ -92,7 +96,7 @@ private:
     void regroup();
     void rebuildList();
     void showDiff();
-    void rebuildMatrix();
+    void rebuildShownTable();
     void applyPattern();
     QByteArray diffText(int host) const;
     QString outputPreview(int index) const;
@@ -114,8 +118,9 @@ private:
     DiffView *m_diff;
     QTabWidget *m_views;
     LineMatrixView *m_matrix;
-    QTimer m_matrixTimer;
-    bool m_matrixStale = true;
+    KeyValueView *m_keys;
+    QTimer m_tableTimer;
+    QSet<QWidget *> m_stale; // tables whose groups changed since they were made
     QTimer m_patternTimer;
     QList<int> m_diffKey; // what the diff shows: reference host, other host, stdout only
     int m_selectedAtPress = -1;
