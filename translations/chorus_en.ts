@@ -69,6 +69,88 @@
     </message>
 </context>
 <context>
+    <name>Chorus::KeyValueModel</name>
+    <message numerus="yes">
+        <source>%n host(s): %1</source>
+        <translation>
+            <numerusform>%n host: %1</numerusform>
+            <numerusform>%n hosts: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::KeyValueView</name>
+    <message numerus="yes">
+        <source>All %n key(s) have the same value on every host (format: %1).</source>
+        <translation>
+            <numerusform>The %n key has the same value on every host (format: %1).</numerusform>
+            <numerusform>All %n keys have the same value on every host (format: %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 keys differ (format: %2).</source>
+        <translation>
+            <numerusform>%n of %1 keys differs (format: %2).</numerusform>
+            <numerusform>%n of %1 keys differ (format: %2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) match the filter.</source>
+        <translation>
+            <numerusform>%n key matches the filter.</numerusform>
+            <numerusform>%n keys match the filter.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::LineMatrixModel</name>
+    <message numerus="yes">
+        <source>on all %n</source>
+        <translation>
+            <numerusform>on all %n</numerusform>
+            <numerusform>on all %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>on all but %n</source>
+        <translation>
+            <numerusform>on all but %n</numerusform>
+            <numerusform>on all but %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>only on %n</source>
+        <translation>
+            <numerusform>only on %n</numerusform>
+            <numerusform>only on %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) printed this line</source>
+        <translation>
+            <numerusform>%n host printed this line</numerusform>
+            <numerusform>%n hosts printed this line</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n host(s)</source>
+        <translation>
+            <numerusform>%1: %n host</numerusform>
+            <numerusform>%1: %n hosts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::LineMatrixView</name>
+    <message numerus="yes">
+        <source>%1 of %n line(s) differ</source>
+        <translation>
+            <numerusform>%1 of %n line differ</numerusform>
+            <numerusform>%1 of %n lines differ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Chorus::MainWindow</name>
     <message numerus="yes">
         <source>Not run on %n host(s) no longer in the host list: %1</source>
@@ -180,6 +262,13 @@
         <translation>
             <numerusform>Run a local script on %n host</numerusform>
             <numerusform>Run a local script on %n hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shell(s) still open. Closing hangs them up; what runs in them gets SIGHUP.</source>
+        <translation>
+            <numerusform>%n shell still open. Closing hangs it up; what runs in it gets SIGHUP.</numerusform>
+            <numerusform>%n shells still open. Closing hangs them up; what runs in them gets SIGHUP.</numerusform>
         </translation>
     </message>
 </context>

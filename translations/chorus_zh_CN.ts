@@ -317,10 +317,6 @@
         <translation>，%2 台主机中已完成 %1 台</translation>
     </message>
     <message>
-        <source>──── stderr ────</source>
-        <translation>──── 标准错误 ────</translation>
-    </message>
-    <message>
         <source>Reference: %1</source>
         <translation>基准：%1</translation>
     </message>
@@ -347,6 +343,46 @@
     <message>
         <source>Check exactly this group's hosts in the host panel, for the next command</source>
         <translation>在主机面板中只勾选这一组的主机，供下一条命令使用</translation>
+    </message>
+    <message>
+        <source>(blank line %1)</source>
+        <translation>（第 %1 行为空行）</translation>
+    </message>
+    <message>
+        <source>(ends after line %1)</source>
+        <translation>（在第 %1 行后结束）</translation>
+    </message>
+    <message>
+        <source>&amp;Groups</source>
+        <translation>分组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Lines</source>
+        <translation>行(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Every distinct line against the groups: which lines are missing where</source>
+        <translation>每个不同的行对照各组：哪些行在哪里缺失</translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation>键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Settings-shaped output (key=value, key: value, key value): each key's values and the hosts that have them</source>
+        <translation>设置形式的输出（key=value、key: value、key value）：每个键的各个值及拥有这些值的主机</translation>
+    </message>
+    <message>
+        <source>stderr: %1</source>
+        <translation>stderr：%1</translation>
+    </message>
+    <message>
+        <source>(same output, %1)</source>
+        <translation>（输出相同，%1）</translation>
+    </message>
+    <message>
+        <source>stderr</source>
+        <translation>stderr</translation>
     </message>
 </context>
 <context>
@@ -478,6 +514,10 @@
     <message>
         <source>Added lines are tinted green; %1 and %2 move between changes</source>
         <translation>新增的行以绿色标出；%1 和 %2 在差异之间移动</translation>
+    </message>
+    <message>
+        <source>No differences but in ignored lines</source>
+        <translation>除忽略的行外没有差异</translation>
     </message>
 </context>
 <context>
@@ -848,6 +888,207 @@ connecting %3 ms, command %4 ms, total %5 ms</source>
     <message>
         <source>Via</source>
         <translation>经由</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::KeyValueModel</name>
+    <message>
+        <source>(absent)</source>
+        <translation>（缺失）</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <extracomment>A value of a key, the hosts that have it (a folded host set) and how many they are, e.g. "yes — web[01-40,43] (41)".</extracomment>
+        <translation>%1 — %2（%3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s): %1</source>
+        <translation>
+            <numerusform>%n 台主机：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Majority</source>
+        <translation>多数值</translation>
+    </message>
+    <message>
+        <source>Deviation %1</source>
+        <translation>偏差 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::KeyValueView</name>
+    <message>
+        <source>Detect</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>key=value</source>
+        <translation>key=value</translation>
+    </message>
+    <message>
+        <source>key: value</source>
+        <translation>key: value</translation>
+    </message>
+    <message>
+        <source>key value</source>
+        <translation>key value</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Format of the key/value lines</source>
+        <translation>键值行的格式</translation>
+    </message>
+    <message>
+        <source>Filter keys and values</source>
+        <translation>筛选键和值</translation>
+    </message>
+    <message>
+        <source>Only keys that differ</source>
+        <translation>只看有差异的键</translation>
+    </message>
+    <message>
+        <source>Hide the keys that have the same value on every host</source>
+        <translation>隐藏在所有主机上值都相同的键</translation>
+    </message>
+    <message>
+        <source>Keys and their values</source>
+        <translation>键及其值</translation>
+    </message>
+    <message>
+        <source>One row per key: the value most hosts have, then the others, each with its hosts</source>
+        <translation>每个键一行：先是多数主机的值，然后是其他值，各附其主机</translation>
+    </message>
+    <message>
+        <source>Reading the keys and values…</source>
+        <translation>正在读取键和值…</translation>
+    </message>
+    <message>
+        <source>There is no output to read keys and values from.</source>
+        <translation>没有可读取键和值的输出。</translation>
+    </message>
+    <message>
+        <source>This output does not look like key/value lines: only %1% of its lines read as %2. Choose another format if it is one.</source>
+        <translation>此输出看起来不像键值行：只有 %1% 的行能按 %2 读取。如果它是键值输出，请选择其他格式。</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n key(s) have the same value on every host (format: %1).</source>
+        <translation>
+            <numerusform>全部 %n 个键在所有主机上的值都相同（格式：%1）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 keys differ (format: %2).</source>
+        <translation>
+            <numerusform>%1 个键中有 %n 个不同（格式：%2）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) match the filter.</source>
+        <translation>
+            <numerusform>%n 个键符合筛选条件。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::LineMatrixModel</name>
+    <message numerus="yes">
+        <source>on all %n</source>
+        <translation>
+            <numerusform>全部 %n 台都有</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>on all but %n</source>
+        <translation>
+            <numerusform>仅 %n 台没有</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>only on %n</source>
+        <translation>
+            <numerusform>仅 %n 台有</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 printed this line</source>
+        <translation>%1 打印了这一行</translation>
+    </message>
+    <message>
+        <source>%1 did not print this line</source>
+        <translation>%1 没有打印这一行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) printed this line</source>
+        <translation>
+            <numerusform>%n 台主机打印了这一行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n host(s)</source>
+        <translation>
+            <numerusform>%1：%n 台主机</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::LineMatrixView</name>
+    <message>
+        <source>Filter lines</source>
+        <translation>筛选行</translation>
+    </message>
+    <message>
+        <source>Only lines that differ</source>
+        <translation>只看有差异的行</translation>
+    </message>
+    <message>
+        <source>Hide the lines every host printed</source>
+        <translation>隐藏所有主机都打印了的行</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save the lines and which groups printed them as a spreadsheet</source>
+        <translation>把各行及打印了它们的组保存为电子表格</translation>
+    </message>
+    <message>
+        <source>Lines and the groups that printed them</source>
+        <translation>各行及打印了它们的组</translation>
+    </message>
+    <message>
+        <source>Comparing lines…</source>
+        <translation>正在比较各行…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n line(s) differ</source>
+        <translation>
+            <numerusform>%n 行中有 %1 行不同</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Lines</source>
+        <translation>导出行</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1327,6 +1568,24 @@ Each run opens here in its own tab.</source>
     <message>
         <source>Open Ter&amp;minal</source>
         <translation>打开终端(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Terminals still open</source>
+        <translation>终端仍然打开</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shell(s) still open. Closing hangs them up; what runs in them gets SIGHUP.</source>
+        <translation>
+            <numerusform>仍有 %n 个 shell 打开。关闭会将它们挂断；其中运行的程序会收到 SIGHUP。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Close Them</source>
+        <translation>关闭它们(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Them Open</source>
+        <translation>保持打开(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -2840,6 +3099,39 @@ ProxyCommand 显示时其中的 %-占位符已展开，而 ssh -G 按原样显�
     </message>
 </context>
 <context>
+    <name>GatherReport</name>
+    <message>
+        <source>on %1</source>
+        <translation>在 %1 上</translation>
+    </message>
+    <message>
+        <source>not on %1</source>
+        <translation>不在 %1 上</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n distinct line(s)</source>
+        <translation>
+            <numerusform>%n 个不同的行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n 台主机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n 个组</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 of them not on every host; %3 in %4</source>
+        <translation>%1，其中 %2 个并非所有主机都有；%3，分为 %4</translation>
+    </message>
+</context>
+<context>
     <name>HistoryCli</name>
     <message>
         <source>Usage: chorus history list [--json] [--command TEXT] [--host NAME] [--outcome OUTCOME]
@@ -3849,14 +4141,6 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <translation>将输出相同的主机归为一组，与 clush -b 相同。</translation>
     </message>
     <message>
-        <source>Print a unified diff of every group against the largest one.</source>
-        <translation>输出每组相对于最大组的统一格式差异。</translation>
-    </message>
-    <message>
-        <source>One JSON object per host and line.</source>
-        <translation>每台主机输出一行 JSON 对象。</translation>
-    </message>
-    <message>
         <source>Run the command K times in a row over the same connections and print each round's time on stderr.</source>
         <translation>通过相同的连接连续运行命令 K 次，并在 stderr 上输出每轮的用时。</translation>
     </message>
@@ -3875,10 +4159,6 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     <message>
         <source>--repeat: %1 is not a whole number of at least 1</source>
         <translation>--repeat：%1 不是大于等于 1 的整数</translation>
-    </message>
-    <message>
-        <source>--json cannot be combined with -b or --diff</source>
-        <translation>--json 不能与 -b 或 --diff 同时使用</translation>
     </message>
     <message>
         <source>--output-dir: the directory name is empty</source>
@@ -3997,17 +4277,29 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <translation>警告：%1：%2</translation>
     </message>
     <message>
+        <source>After the first host that does not succeed, start no more hosts (those not started are reported as such, exit status 2).</source>
+        <translation>第一台主机未成功后，不再开始其他主机（未开始的主机会如实报告，退出状态 2）。</translation>
+    </message>
+    <message>
         <source>Runs COMMAND on every host at once over SSH and prints what came back.
 
 Output: by default each line as it arrives, prefixed with "HOST: " (stderr lines on stderr).
 -b groups hosts whose stdout, stderr and exit status are identical, largest group first.
---diff prints a unified diff of each group against the largest one.
+--diff prints a unified diff of each group against the largest one that exited 0.
+--matrix prints, once every host has finished, the lines of stdout that not every host printed,
+most hosts first, one a line: how many hosts printed it, which ("on HOSTS", or "not on HOSTS"
+when at least half did), and the line with control characters escaped; then a summary line.
+Hosts whose command did not run to its end or whose output was cut are left out of it.
 --json prints one JSON object per host and line, as each host finishes, with the fields host,
 exit_status, signal, stdout, stderr (stdout_b64, stderr_b64 instead when not valid UTF-8),
 truncated, error, duration_ms, phases_ms (ms since the run started: resolved, tcp_connected,
 kex_done, host_key_checked, authenticated, channel_opened, exec_started, first_byte, exited;
 null where not reached), reused_connection and connect_attempts (TCP connections it took);
-with --repeat also round.
+with --repeat also round. After the hosts comes one more object (the only one without a host
+field) with groups (hosts with identical output: hosts, hostset, count, exit_status, signal,
+error, truncated) and, with --matrix, matrix (the lines not printed by every host: line or
+line_b64, hosts, hostset, count), matrix_lines (distinct lines) and matrix_left_out (hosts
+left out).
 
 Exit status: 0 every command exited 0; 1 some command exited non-zero or was killed;
 2 some host failed to connect or authenticate, timed out or was cancelled (Ctrl+C);
@@ -4025,13 +4317,19 @@ Ctrl+C cancels the commands still running and prints what came back so far.</sou
 
 输出：默认每行一到达就输出，前缀为“HOST: ”（stderr 的行输出到 stderr）。
 -b 将 stdout、stderr 和退出状态完全相同的主机归为一组，最大的组在前。
---diff 输出每组相对于最大组的统一格式差异（unified diff）。
+--diff 输出每组相对于以 0 退出的最大组的统一格式差异（unified diff）。
+--matrix 在所有主机结束后，输出并非所有主机都打印了的 stdout 行，主机最多的在前，每行一条：
+多少台主机打印了它、是哪些（“on HOSTS”，或至少一半打印时为“not on HOSTS”），以及转义了
+控制字符的该行；最后是一行汇总。命令没有运行到结束或输出被截断的主机不计入其中。
 --json 在每台主机结束时，每台主机输出一行 JSON 对象，字段为 host、
 exit_status、signal、stdout、stderr（不是有效 UTF-8 时改为 stdout_b64、stderr_b64）、
 truncated、error、duration_ms、phases_ms（自运行开始的毫秒数：resolved、tcp_connected、
 kex_done、host_key_checked、authenticated、channel_opened、exec_started、first_byte、exited；
 未到达的阶段为 null）、reused_connection 和 connect_attempts（所用的 TCP 连接数）；
-使用 --repeat 时还有 round。
+使用 --repeat 时还有 round。主机之后还有一个对象（唯一没有 host 字段的对象），含 groups
+（输出相同的主机：hosts、hostset、count、exit_status、signal、error、truncated），使用 --matrix
+时还有 matrix（并非所有主机都打印了的行：line 或 line_b64、hosts、hostset、count）、
+matrix_lines（不同行的数量）和 matrix_left_out（未计入的主机）。
 
 退出状态：0 所有命令都以 0 退出；1 有命令以非零状态退出或被终止；
 2 有主机连接或认证失败、超时或被取消（Ctrl+C）；
@@ -4045,8 +4343,24 @@ kex_done、host_key_checked、authenticated、channel_opened、exec_started、fi
 Ctrl+C 会取消仍在运行的命令，并输出到目前为止返回的结果。</translation>
     </message>
     <message>
-        <source>After the first host that does not succeed, start no more hosts (those not started are reported as such, exit status 2).</source>
-        <translation>第一台主机未成功后，不再开始其他主机（未开始的主机会如实报告，退出状态 2）。</translation>
+        <source>Print a unified diff of every group against the largest one that exited 0.</source>
+        <translation>输出每组相对于以 0 退出的最大组的统一格式差异。</translation>
+    </message>
+    <message>
+        <source>Once every host has finished, print the lines of stdout that not every host printed, with how many and which hosts did.</source>
+        <translation>所有主机结束后，输出并非所有主机都打印了的 stdout 行，以及打印它们的主机数和主机。</translation>
+    </message>
+    <message>
+        <source>One JSON object per host and line, then one for the groups.</source>
+        <translation>每台主机输出一行 JSON 对象，最后一个对象给出分组。</translation>
+    </message>
+    <message>
+        <source>--json cannot be combined with --diff</source>
+        <translation>--json 不能与 --diff 同时使用</translation>
+    </message>
+    <message>
+        <source>left out of the matrix, without a complete output: %1</source>
+        <translation>没有完整输出，未计入矩阵：%1</translation>
     </message>
 </context>
 <context>

@@ -317,10 +317,6 @@
         <translation>，%2 台主機中已完成 %1 台</translation>
     </message>
     <message>
-        <source>──── stderr ────</source>
-        <translation>──── 標準錯誤 ────</translation>
-    </message>
-    <message>
         <source>Reference: %1</source>
         <translation>基準：%1</translation>
     </message>
@@ -347,6 +343,46 @@
     <message>
         <source>Check exactly this group's hosts in the host panel, for the next command</source>
         <translation>在主機面板中只勾選這一組的主機，供下一個指令使用</translation>
+    </message>
+    <message>
+        <source>(blank line %1)</source>
+        <translation>（第 %1 行為空行）</translation>
+    </message>
+    <message>
+        <source>(ends after line %1)</source>
+        <translation>（在第 %1 行後結束）</translation>
+    </message>
+    <message>
+        <source>&amp;Groups</source>
+        <translation>分組(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Lines</source>
+        <translation>行(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Every distinct line against the groups: which lines are missing where</source>
+        <translation>每個不同的行對照各組：哪些行在哪裡缺少</translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation>鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Settings-shaped output (key=value, key: value, key value): each key's values and the hosts that have them</source>
+        <translation>設定形式的輸出（key=value、key: value、key value）：每個鍵的各個值及擁有這些值的主機</translation>
+    </message>
+    <message>
+        <source>stderr: %1</source>
+        <translation>stderr：%1</translation>
+    </message>
+    <message>
+        <source>(same output, %1)</source>
+        <translation>（輸出相同，%1）</translation>
+    </message>
+    <message>
+        <source>stderr</source>
+        <translation>stderr</translation>
     </message>
 </context>
 <context>
@@ -478,6 +514,10 @@
     <message>
         <source>Added lines are tinted green; %1 and %2 move between changes</source>
         <translation>新增的行以綠色標示；%1 和 %2 在差異之間移動</translation>
+    </message>
+    <message>
+        <source>No differences but in ignored lines</source>
+        <translation>除忽略的行外沒有差異</translation>
     </message>
 </context>
 <context>
@@ -848,6 +888,207 @@ connecting %3 ms, command %4 ms, total %5 ms</source>
     <message>
         <source>Via</source>
         <translation>經由</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::KeyValueModel</name>
+    <message>
+        <source>(absent)</source>
+        <translation>（缺少）</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <extracomment>A value of a key, the hosts that have it (a folded host set) and how many they are, e.g. "yes — web[01-40,43] (41)".</extracomment>
+        <translation>%1 — %2（%3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s): %1</source>
+        <translation>
+            <numerusform>%n 台主機：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>鍵</translation>
+    </message>
+    <message>
+        <source>Majority</source>
+        <translation>多數值</translation>
+    </message>
+    <message>
+        <source>Deviation %1</source>
+        <translation>偏差 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::KeyValueView</name>
+    <message>
+        <source>Detect</source>
+        <translation>自動偵測</translation>
+    </message>
+    <message>
+        <source>key=value</source>
+        <translation>key=value</translation>
+    </message>
+    <message>
+        <source>key: value</source>
+        <translation>key: value</translation>
+    </message>
+    <message>
+        <source>key value</source>
+        <translation>key value</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Format of the key/value lines</source>
+        <translation>鍵值行的格式</translation>
+    </message>
+    <message>
+        <source>Filter keys and values</source>
+        <translation>篩選鍵和值</translation>
+    </message>
+    <message>
+        <source>Only keys that differ</source>
+        <translation>只看有差異的鍵</translation>
+    </message>
+    <message>
+        <source>Hide the keys that have the same value on every host</source>
+        <translation>隱藏在所有主機上值都相同的鍵</translation>
+    </message>
+    <message>
+        <source>Keys and their values</source>
+        <translation>鍵及其值</translation>
+    </message>
+    <message>
+        <source>One row per key: the value most hosts have, then the others, each with its hosts</source>
+        <translation>每個鍵一行：先是多數主機的值，然後是其他值，各附其主機</translation>
+    </message>
+    <message>
+        <source>Reading the keys and values…</source>
+        <translation>正在讀取鍵和值…</translation>
+    </message>
+    <message>
+        <source>There is no output to read keys and values from.</source>
+        <translation>沒有可讀取鍵和值的輸出。</translation>
+    </message>
+    <message>
+        <source>This output does not look like key/value lines: only %1% of its lines read as %2. Choose another format if it is one.</source>
+        <translation>此輸出看起來不像鍵值行：只有 %1% 的行能依 %2 讀取。如果它是鍵值輸出，請選擇其他格式。</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n key(s) have the same value on every host (format: %1).</source>
+        <translation>
+            <numerusform>全部 %n 個鍵在所有主機上的值都相同（格式：%1）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 keys differ (format: %2).</source>
+        <translation>
+            <numerusform>%1 個鍵中有 %n 個不同（格式：%2）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) match the filter.</source>
+        <translation>
+            <numerusform>%n 個鍵符合篩選條件。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::LineMatrixModel</name>
+    <message numerus="yes">
+        <source>on all %n</source>
+        <translation>
+            <numerusform>全部 %n 台都有</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>on all but %n</source>
+        <translation>
+            <numerusform>僅 %n 台沒有</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>only on %n</source>
+        <translation>
+            <numerusform>僅 %n 台有</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 printed this line</source>
+        <translation>%1 印出了這一行</translation>
+    </message>
+    <message>
+        <source>%1 did not print this line</source>
+        <translation>%1 沒有印出這一行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) printed this line</source>
+        <translation>
+            <numerusform>%n 台主機印出了這一行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主機</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n host(s)</source>
+        <translation>
+            <numerusform>%1：%n 台主機</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Chorus::LineMatrixView</name>
+    <message>
+        <source>Filter lines</source>
+        <translation>篩選行</translation>
+    </message>
+    <message>
+        <source>Only lines that differ</source>
+        <translation>只看有差異的行</translation>
+    </message>
+    <message>
+        <source>Hide the lines every host printed</source>
+        <translation>隱藏所有主機都印出了的行</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>匯出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save the lines and which groups printed them as a spreadsheet</source>
+        <translation>把各行及印出了它們的組儲存為試算表</translation>
+    </message>
+    <message>
+        <source>Lines and the groups that printed them</source>
+        <translation>各行及印出了它們的組</translation>
+    </message>
+    <message>
+        <source>Comparing lines…</source>
+        <translation>正在比較各行…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n line(s) differ</source>
+        <translation>
+            <numerusform>%n 行中有 %1 行不同</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Lines</source>
+        <translation>匯出行</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 檔案 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1327,6 +1568,24 @@ Each run opens here in its own tab.</source>
     <message>
         <source>Open Ter&amp;minal</source>
         <translation>開啟終端機(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Terminals still open</source>
+        <translation>終端機仍然開啟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shell(s) still open. Closing hangs them up; what runs in them gets SIGHUP.</source>
+        <translation>
+            <numerusform>仍有 %n 個 shell 開啟。關閉會將它們掛斷；其中執行的程式會收到 SIGHUP。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Close Them</source>
+        <translation>關閉它們(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Them Open</source>
+        <translation>保持開啟(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -2840,6 +3099,39 @@ ProxyCommand 顯示時其中的 %-替代符號已展開，而 ssh -G 則按原�
     </message>
 </context>
 <context>
+    <name>GatherReport</name>
+    <message>
+        <source>on %1</source>
+        <translation>在 %1 上</translation>
+    </message>
+    <message>
+        <source>not on %1</source>
+        <translation>不在 %1 上</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n distinct line(s)</source>
+        <translation>
+            <numerusform>%n 個不同的行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n 台主機</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n 個組</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 of them not on every host; %3 in %4</source>
+        <translation>%1，其中 %2 個並非所有主機都有；%3，分為 %4</translation>
+    </message>
+</context>
+<context>
     <name>HistoryCli</name>
     <message>
         <source>Usage: chorus history list [--json] [--command TEXT] [--host NAME] [--outcome OUTCOME]
@@ -3849,14 +4141,6 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <translation>將輸出相同的主機歸為一組，與 clush -b 相同。</translation>
     </message>
     <message>
-        <source>Print a unified diff of every group against the largest one.</source>
-        <translation>輸出每組相對於最大組的統一格式差異。</translation>
-    </message>
-    <message>
-        <source>One JSON object per host and line.</source>
-        <translation>每台主機輸出一行 JSON 物件。</translation>
-    </message>
-    <message>
         <source>Run the command K times in a row over the same connections and print each round's time on stderr.</source>
         <translation>透過相同的連線連續執行指令 K 次，並在 stderr 上輸出每輪的費時。</translation>
     </message>
@@ -3875,10 +4159,6 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
     <message>
         <source>--repeat: %1 is not a whole number of at least 1</source>
         <translation>--repeat：%1 不是大於等於 1 的整數</translation>
-    </message>
-    <message>
-        <source>--json cannot be combined with -b or --diff</source>
-        <translation>--json 不能與 -b 或 --diff 同時使用</translation>
     </message>
     <message>
         <source>--output-dir: the directory name is empty</source>
@@ -3997,17 +4277,29 @@ Exit status: 0 done, 1 failed, 2 imported with some lines skipped, 64 bad usage.
         <translation>警告：%1：%2</translation>
     </message>
     <message>
+        <source>After the first host that does not succeed, start no more hosts (those not started are reported as such, exit status 2).</source>
+        <translation>第一台主機未成功後，不再開始其他主機（未開始的主機會如實回報，結束狀態 2）。</translation>
+    </message>
+    <message>
         <source>Runs COMMAND on every host at once over SSH and prints what came back.
 
 Output: by default each line as it arrives, prefixed with "HOST: " (stderr lines on stderr).
 -b groups hosts whose stdout, stderr and exit status are identical, largest group first.
---diff prints a unified diff of each group against the largest one.
+--diff prints a unified diff of each group against the largest one that exited 0.
+--matrix prints, once every host has finished, the lines of stdout that not every host printed,
+most hosts first, one a line: how many hosts printed it, which ("on HOSTS", or "not on HOSTS"
+when at least half did), and the line with control characters escaped; then a summary line.
+Hosts whose command did not run to its end or whose output was cut are left out of it.
 --json prints one JSON object per host and line, as each host finishes, with the fields host,
 exit_status, signal, stdout, stderr (stdout_b64, stderr_b64 instead when not valid UTF-8),
 truncated, error, duration_ms, phases_ms (ms since the run started: resolved, tcp_connected,
 kex_done, host_key_checked, authenticated, channel_opened, exec_started, first_byte, exited;
 null where not reached), reused_connection and connect_attempts (TCP connections it took);
-with --repeat also round.
+with --repeat also round. After the hosts comes one more object (the only one without a host
+field) with groups (hosts with identical output: hosts, hostset, count, exit_status, signal,
+error, truncated) and, with --matrix, matrix (the lines not printed by every host: line or
+line_b64, hosts, hostset, count), matrix_lines (distinct lines) and matrix_left_out (hosts
+left out).
 
 Exit status: 0 every command exited 0; 1 some command exited non-zero or was killed;
 2 some host failed to connect or authenticate, timed out or was cancelled (Ctrl+C);
@@ -4025,13 +4317,19 @@ Ctrl+C cancels the commands still running and prints what came back so far.</sou
 
 輸出：預設每行一到達就輸出，前綴為「HOST: 」（stderr 的行輸出到 stderr）。
 -b 將 stdout、stderr 和結束狀態完全相同的主機歸為一組，最大的組在前。
---diff 輸出每組相對於最大組的統一格式差異（unified diff）。
+--diff 輸出每組相對於以 0 結束的最大組的統一格式差異（unified diff）。
+--matrix 在所有主機結束後，輸出並非所有主機都印出的 stdout 行，主機最多的在前，每行一筆：
+多少台主機印出了它、是哪些（「on HOSTS」，或至少一半印出時為「not on HOSTS」），以及跳脫了
+控制字元的該行；最後是一行摘要。指令沒有執行到結束或輸出被截斷的主機不計入其中。
 --json 在每台主機結束時，每台主機輸出一行 JSON 物件，欄位為 host、
 exit_status、signal、stdout、stderr（不是有效 UTF-8 時改為 stdout_b64、stderr_b64）、
 truncated、error、duration_ms、phases_ms（自執行開始的毫秒數：resolved、tcp_connected、
 kex_done、host_key_checked、authenticated、channel_opened、exec_started、first_byte、exited；
 未到達的階段為 null）、reused_connection 和 connect_attempts（所用的 TCP 連線數）；
-使用 --repeat 時還有 round。
+使用 --repeat 時還有 round。主機之後還有一個物件（唯一沒有 host 欄位的物件），含 groups
+（輸出相同的主機：hosts、hostset、count、exit_status、signal、error、truncated），使用 --matrix
+時還有 matrix（並非所有主機都印出的行：line 或 line_b64、hosts、hostset、count）、
+matrix_lines（不同行的數量）和 matrix_left_out（未計入的主機）。
 
 結束狀態：0 所有指令都以 0 結束；1 有指令以非零狀態結束或被終止；
 2 有主機連線或驗證失敗、逾時或被取消（Ctrl+C）；
@@ -4045,8 +4343,24 @@ kex_done、host_key_checked、authenticated、channel_opened、exec_started、fi
 Ctrl+C 會取消仍在執行的指令，並輸出到目前為止傳回的結果。</translation>
     </message>
     <message>
-        <source>After the first host that does not succeed, start no more hosts (those not started are reported as such, exit status 2).</source>
-        <translation>第一台主機未成功後，不再開始其他主機（未開始的主機會如實回報，結束狀態 2）。</translation>
+        <source>Print a unified diff of every group against the largest one that exited 0.</source>
+        <translation>輸出每組相對於以 0 結束的最大組的統一格式差異。</translation>
+    </message>
+    <message>
+        <source>Once every host has finished, print the lines of stdout that not every host printed, with how many and which hosts did.</source>
+        <translation>所有主機結束後，輸出並非所有主機都印出了的 stdout 行，以及印出它們的主機數和主機。</translation>
+    </message>
+    <message>
+        <source>One JSON object per host and line, then one for the groups.</source>
+        <translation>每台主機輸出一行 JSON 物件，最後一個物件給出分組。</translation>
+    </message>
+    <message>
+        <source>--json cannot be combined with --diff</source>
+        <translation>--json 不能與 --diff 同時使用</translation>
+    </message>
+    <message>
+        <source>left out of the matrix, without a complete output: %1</source>
+        <translation>沒有完整輸出，未計入矩陣：%1</translation>
     </message>
 </context>
 <context>
