@@ -457,7 +457,9 @@ private:
                                        QStringLiteral("--mode"), mode} +
                                options,
                            started.dir + QStringLiteral("/stderr.log")))
-            return Started::failed(QStringLiteral("hostileserver.py did not start"));
+            return Started::failed(QStringLiteral("%1 %2 did not start: %3")
+                                       .arg(QStringLiteral(CHORUS_PYTHON), QStringLiteral(HOSTILE_SERVER),
+                                            server->process().errorString()));
         QProcess &p = server->process();
         QElapsedTimer waited;
         waited.start();
@@ -723,7 +725,10 @@ private Q_SLOTS:
         shell.acking = !held;
         if (held) {
             QTRY_VERIFY_WITH_TIMEOUT(shell.received >= small.undeliveredPerHost, startMs);
-            QTest::qWait(1500);
+            // The rest fits in the SSH window: the server sends it all and closes the channel
+            // (right after it logs garbage-sent) while the caller still holds its credit's worth.
+            QTRY_VERIFY_WITH_TIMEOUT(serverLog(server.dir).contains("garbage-sent"), startMs);
+            QTest::qWait(500);
             QVERIFY(!shell.run->finished);
             QCOMPARE(shell.received, small.undeliveredPerHost);
             shell.ackAll();
