@@ -156,6 +156,8 @@ public:
         if (m_process.state() == QProcess::NotRunning)
             return;
         const pid_t group = pid_t(m_process.processId());
+        if (group <= 1) // never kill(0) or kill(-1): our own group, or everything
+            return;
         ::kill(-group, SIGTERM);
         if (!m_process.waitForFinished(5000)) {
             ::kill(-group, SIGKILL);
