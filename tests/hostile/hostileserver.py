@@ -36,11 +36,12 @@ except ImportError:
     if os.path.exists("/usr/bin/python3") and os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3"):
         os.execv("/usr/bin/python3", ["/usr/bin/python3", *sys.argv])
     sys.exit("hostileserver: python3-asyncssh is missing (apt-get install python3-asyncssh)")
-from asyncssh.constants import FXP_OPENDIR, FXP_READDIR, MSG_CHANNEL_REQUEST  # noqa: E402
+from asyncssh.constants import FXP_OPENDIR, FXP_READDIR, MSG_CHANNEL_FAILURE, MSG_CHANNEL_REQUEST  # noqa: E402
 from asyncssh.packet import Boolean, SSHPacket, String, UInt32  # noqa: E402
 from asyncssh.sftp import SFTPServerHandler  # noqa: E402
 
 EXEC_MODES = ("normal", "flood", "escape-signal", "status-after-close", "sudo-liar")
+SHELL_MODES = ("pty-refused", "shell-refused", "window-change-liar", "shell-flood", "shell-garbage")
 SFTP_MODES = ("sftp-cycle", "sftp-endless-readdir", "sftp-wrong-size", "sftp-unsafe-names", "sftp-escape-errors")
 RAW_DROPS = ("before-banner", "garbage-banner", "endless-banner", "after-banner")  # no SSH spoken at all
 PROXY_DROPS = ("during-kex", "after-kex")  # cut by a proxy that reads the plaintext packets
@@ -57,6 +58,7 @@ LIAR_SIZES = {b"/liar.bin": (10, 1 << 20), b"/short.bin": (1 << 20, 10)}  # path
 READDIR_BATCH = 128  # names per READDIR answer in sftp-endless-readdir, as asyncssh's own handler
 PLANTED = b"planted by hostileserver.py\n"  # what the unsafe names in sftp-unsafe-names read as
 UNSAFE_FILE_NAMES = (b"../escape", b"a/b", b"/etc/passwd", b"esc\x1b[2Jname.txt")  # listed in `evil`, read as PLANTED
+GARBAGE_LINE_BYTES = 3 << 20  # shell-garbage: one line this long, no newline in it
 HANG_UP_GRACE = 2.0  # seconds to let a client read our last bytes and leave before the socket closes
 
 EVENTS = logging.getLogger("hostile")
@@ -324,8 +326,35 @@ async def run_sudo_liar(process, settings, conn_id):
     process.exit(0)
 
 
+def shell_garbage():
+    """What shell-garbage sends: terminal escapes that retitle, clear, switch screens, ask the
+    terminal to answer and write the clipboard; a CSI with 5,000 digits; invalid UTF-8; a 3 MiB line
+    with no newline; and an escape left unfinished at the very end."""
+    return b"".join([
+        b"\x1b]0;owned\x07\x1b[2J\x1b[H\x1b[31mred\x1b[?1049h\x1b[?25l",
+        b"\x1bP+q544e\x1b\\\x1b[6n\x1b[c\x1b]52;c;b3duZWQ=\x07",
+        b"\x1b[" + b"9" * 5000 + b"m\r\n",
+        b"bad utf-8: \xff\xfe \xc3\x28 \xa0\xa1 \xed\xa0\x80 \xf8\x88\x80\x80\x80 \xc0\xaf\r\n",
+        b"x" * GARBAGE_LINE_BYTES,
+        b"\r\nend of garbage\x1b[",
+    ])
+
+
+async def run_shell_garbage(process, settings, conn_id):
+    """A header line saying how many bytes follow, shell_garbage(), then CHANNEL_CLOSE with no
+    exit-status, no exit-signal and no EOF before it."""
+    garbage = shell_garbage()
+    process.stdout.write(b"garbage: %d bytes follow\r\n" % len(garbage))
+    process.stdout.write(garbage)
+    await process.stdout.drain()
+    event(conn_id, "garbage-sent", bytes=len(garbage))
+    process.channel.close()
+
+
 EXEC_RUNNERS = {
     "flood": run_flood,
+    "shell-flood": run_flood,
+    "shell-garbage": run_shell_garbage,
     "escape-signal": run_escape_signal,
     "status-after-close": run_status_after_close,
     "sudo-liar": run_sudo_liar,
@@ -584,6 +613,32 @@ class HostileSession(asyncssh.SSHServerProcess):
     def subsystem_requested(self, subsystem):
         return subsystem == "sftp"
 
+    def pty_requested(self, term_type, term_size, term_modes):
+        event(self.conn_id, "pty-req", term=term_type, size=f"{term_size[0]}x{term_size[1]}")
+        if self.settings.mode == "pty-refused":
+            event(self.conn_id, "refused", request="pty-req")
+            return False
+        return True
+
+    def shell_requested(self):
+        if self.settings.mode == "shell-refused":
+            event(self.conn_id, "refused", request="shell")
+            return False
+        return super().shell_requested()
+
+    def terminal_size_changed(self, width, height, pixwidth, pixheight):
+        if self.settings.mode != "window-change-liar":
+            super().terminal_size_changed(width, height, pixwidth, pixheight)
+            return
+        action = self.settings.window_change
+        event(self.conn_id, "window-change", size=f"{width}x{height}", action=action)
+        if action == "close":
+            self._chan.close()  # CHANNEL_CLOSE, no exit-status
+        else:
+            # A failure answer to a request that asked for none (window-change never wants a reply),
+            # written as a raw packet: asyncssh answers only what was asked. The size is not applied.
+            self._conn.send_packet(MSG_CHANNEL_FAILURE, UInt32(self._chan._send_chan))
+
     def session_started(self):
         if self._chan.get_subsystem() != "sftp":
             super().session_started()
@@ -599,6 +654,8 @@ class HostileSession(asyncssh.SSHServerProcess):
     async def run_command(self, process):
         event(self.conn_id, "exec" if process.command is not None else "shell", command=process.command)
         runner = EXEC_RUNNERS.get(self.settings.mode, run_normal)
+        if self.settings.mode in SHELL_MODES and process.command is not None:
+            runner = run_normal  # the shell modes lie only to shells: commands run honestly
         try:
             await runner(process, self.settings, self.conn_id)
         except (OSError, asyncssh.Error) as error:
@@ -816,12 +873,14 @@ def parse_arguments():
     parser.add_argument("--dir", required=True, help="the test's folder: keys, known_hosts, ssh_config, server.log")
     parser.add_argument("--address", default="127.0.0.1", help="listen address (loopback only!)")
     parser.add_argument("--port", type=int, default=0, help="0 picks a free one; printed as PORT <n>")
-    parser.add_argument("--mode", choices=EXEC_MODES + SFTP_MODES, default="normal")
+    parser.add_argument("--mode", choices=EXEC_MODES + SHELL_MODES + SFTP_MODES, default="normal")
     parser.add_argument("--drop", choices=RAW_DROPS + PROXY_DROPS + AUTH_DROPS, help="cut every connection here")
     parser.add_argument("--root", help="SFTP root and working folder of commands (sftp modes: default DIR/root)")
     parser.add_argument("--flood-stderr", action="store_true", help="flood: stderr as well as stdout")
     parser.add_argument("--signal-length", type=int, default=0, help="escape-signal: bytes in the signal name")
     parser.add_argument("--error-length", type=int, default=0, help="bytes in the escape-laden error messages")
+    parser.add_argument("--window-change", choices=("fail", "close"), default="fail",
+                        help="window-change-liar: answer a window-change with a failure, or close the channel")
     parser.add_argument("--stdin-seconds", type=float, default=3.0, help="sudo-liar: how long stdin is read")
     args = parser.parse_args()
     args.dir = os.path.abspath(args.dir)
