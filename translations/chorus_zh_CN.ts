@@ -365,8 +365,8 @@
         <translation>每个不同的行对照各组：哪些行在哪里缺失</translation>
     </message>
     <message>
-        <source>&amp;Keys</source>
-        <translation>键(&amp;K)</translation>
+        <source>Key Val&amp;ues</source>
+        <translation>键值(&amp;U)</translation>
     </message>
     <message>
         <source>Settings-shaped output (key=value, key: value, key value): each key's values and the hosts that have them</source>

@@ -365,8 +365,8 @@
         <translation>每個不同的行對照各組：哪些行在哪裡缺少</translation>
     </message>
     <message>
-        <source>&amp;Keys</source>
-        <translation>鍵(&amp;K)</translation>
+        <source>Key Val&amp;ues</source>
+        <translation>鍵值(&amp;U)</translation>
     </message>
     <message>
         <source>Settings-shaped output (key=value, key: value, key value): each key's values and the hosts that have them</source>

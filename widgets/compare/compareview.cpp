@@ -147,7 +147,7 @@ CompareView::CompareView(RunSession *session, QWidget *parent) : QWidget(parent)
     m_views->addTab(m_matrix, tr("&Lines"));
     m_views->setTabToolTip(1, tr("Every distinct line against the groups: which lines are missing where"));
     m_keys = new KeyValueView;
-    m_views->addTab(m_keys, tr("&Keys"));
+    m_views->addTab(m_keys, tr("Key Val&ues"));
     m_views->setTabToolTip(2, tr("Settings-shaped output (key=value, key: value, key value): each key's values "
                                  "and the hosts that have them"));
     layout->addWidget(m_views, 1);

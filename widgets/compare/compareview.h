@@ -28,7 +28,7 @@ class LineMatrixView;
 // with its count and folded host set (web[01-03,07]). The largest group that succeeded is the
 // reference, listed first, and the others are outliers; the side-by-side diff below shows the
 // reference against the chosen group, endings included, with ignored lines greyed. The Lines tab
-// shows every distinct line against the groups (LineMatrixView), the Keys tab settings-shaped
+// shows every distinct line against the groups (LineMatrixView), the Key Values tab settings-shaped
 // output one key per row (KeyValueView).
 // Choosing a group selects its hosts (hostsSelected). What counts as alike can be loosened
 // (white space, lines matching a pattern, stdout only) without touching the stored output. "Run
