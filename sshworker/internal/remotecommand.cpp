@@ -570,9 +570,12 @@ void RemoteCommand::terminalResized()
     const int rows = m_run->terminalRows.load();
     if (columns == m_columns && rows == m_rows)
         return;
+    // While another request (env, shell) waits for its answer libssh sends nothing and says
+    // SSH_AGAIN: the size is kept as unsent and goes out when the shell runs.
+    if (ssh_channel_change_pty_size(m_channel, columns, rows) != SSH_OK)
+        return;
     m_columns = columns;
     m_rows = rows;
-    ssh_channel_change_pty_size(m_channel, columns, rows);
 }
 
 void RemoteCommand::cancel()
