@@ -3,6 +3,7 @@
 #include "model/core/translation.h"
 #include "model/profiles/hostmodel.h"
 #include "model/session/runsession.h"
+#include "widgets/compare/compareview.h"
 #include "widgets/history/historypanel.h"
 #include "widgets/mainwindow/commandbar.h"
 #include "widgets/mainwindow/mainwindow.h"
@@ -133,8 +134,52 @@ void ScreenshotTour::showTransfer()
     connect(session, &SessionView::finished, this, [this] {
         QTimer::singleShot(400, this, [this] {
             shoot(QStringLiteral("transfer"));
-            showTerminals();
+            showCompareTables();
         });
+    });
+}
+
+// Runs command on every checked host; then, once it has finished and the Compare tab's table at
+// viewTab is shown, shoots it as name and goes on with next.
+void ScreenshotTour::showCompareTable(const QString &command, int viewTab, const QString &name,
+                                      std::function<void()> next)
+{
+    m_window->commandBar()->setCommand(command);
+    SessionView *session = m_window->runCommand();
+    if (!session) {
+        m_ok = false;
+        finish();
+        return;
+    }
+    connect(session, &SessionView::finished, this, [this, session, viewTab, name, next] {
+        session->outputTabs()->setCurrentIndex(SessionView::CompareTab);
+        session->compareView()->viewTabs()->setCurrentIndex(viewTab);
+        // The table is built off the GUI thread a moment after the tab is shown.
+        QTimer::singleShot(1200, this, [this, name, next] {
+            shoot(name);
+            next();
+        });
+    });
+}
+
+// A package list with a few lines missing or different on some hosts (the Lines tab), then
+// sysctl-like settings with a few deviating values (the Key Values tab).
+void ScreenshotTour::showCompareTables()
+{
+    const QString host = QStringLiteral("n=$(echo $SSH_CONNECTION | cut -d' ' -f3 | cut -d. -f4); ");
+    const QString packages =
+        host + QStringLiteral("for p in bash-5.2.15 coreutils-9.1 curl-7.88.1 nginx-1.22.1 openssl-3.0.11 "
+                              "python3-3.11.2 rsync-3.2.7 vim-9.0.1378; do case \"$n$p\" in "
+                              "3openssl*) p=openssl-3.0.9;; [56]nginx*|8rsync*) continue;; esac; echo $p; done");
+    const QString settings =
+        host + QStringLiteral("echo \"vm.swappiness = $([ $n = 3 ] && echo 10 || echo 60)\"; "
+                              "echo 'net.core.somaxconn = 4096'; "
+                              "echo \"kernel.pid_max = $([ $n -gt 6 ] && echo 32768 || echo 4194304)\"; "
+                              "echo \"net.ipv4.tcp_congestion_control = $([ $n = 5 ] && echo cubic || echo bbr)\"; "
+                              "echo 'fs.inotify.max_user_watches = 65536'");
+    showCompareTable(packages, CompareView::LinesTab, QStringLiteral("compare-lines"), [this, settings] {
+        showCompareTable(settings, CompareView::KeyValuesTab, QStringLiteral("compare-keys"),
+                         [this] { showTerminals(); });
     });
 }
 

@@ -4,14 +4,16 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <functional>
+
 namespace Chorus {
 
 class MainWindow;
 
 // `chorus --demo --screenshots DIR` (and `make screenshots`): checks every demo host, runs a
-// command whose answer differs per host, then runs it again for the history, copies a file and
-// opens a terminal on every host typing to all,
-// and saves the main views as PNG files, so the README
+// command whose answer differs per host, then runs it again for the history, copies a file, runs
+// two commands for the Compare tab's Lines and Key Values tables, opens a terminal on every host
+// typing to all, and saves the main views as PNG files, so the README
 // and reviews show the real program rather than a mock-up. In another language or on a dark
 // palette the files get a suffix (hosts-zh_CN.png, hosts-dark.png).
 class ScreenshotTour : public QObject
@@ -28,6 +30,8 @@ private:
     void shoot(const QString &name);
     void showHistory();
     void showTransfer();
+    void showCompareTable(const QString &command, int viewTab, const QString &name, std::function<void()> next);
+    void showCompareTables();
     void showTerminals();
     void finish();
 

@@ -49,6 +49,13 @@ public:
         OutputColumn,
         ColumnCount
     };
+    // The pages of viewTabs().
+    enum ViewTab
+    {
+        GroupsTab,
+        LinesTab,
+        KeyValuesTab
+    };
 
     explicit CompareView(RunSession *session, QWidget *parent = nullptr);
 
