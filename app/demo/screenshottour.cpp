@@ -168,15 +168,17 @@ void ScreenshotTour::showCompareTables()
 {
     const QString host = QStringLiteral("n=$(echo $SSH_CONNECTION | cut -d' ' -f3 | cut -d. -f4); ");
     const QString packages =
-        host + QStringLiteral("for p in bash-5.2.15 coreutils-9.1 curl-7.88.1 nginx-1.22.1 openssl-3.0.11 "
-                              "python3-3.11.2 rsync-3.2.7 vim-9.0.1378; do case \"$n$p\" in "
-                              "3openssl*) p=openssl-3.0.9;; [56]nginx*|8rsync*) continue;; esac; echo $p; done");
+        host +
+        QStringLiteral("for p in bash-5.2.15 coreutils-9.1 curl-7.88.1 nginx-1.22.1 openssl-3.0.11 "
+                       "python3-3.11.2 rsync-3.2.7 vim-9.0.1378; do case \"$n$p\" in "
+                       "3openssl*) p=openssl-3.0.9;; [56]nginx*|8rsync*) continue;; esac; echo $p; done");
     const QString settings =
-        host + QStringLiteral("echo \"vm.swappiness = $([ $n = 3 ] && echo 10 || echo 60)\"; "
-                              "echo 'net.core.somaxconn = 4096'; "
-                              "echo \"kernel.pid_max = $([ $n -gt 6 ] && echo 32768 || echo 4194304)\"; "
-                              "echo \"net.ipv4.tcp_congestion_control = $([ $n = 5 ] && echo cubic || echo bbr)\"; "
-                              "echo 'fs.inotify.max_user_watches = 65536'");
+        host +
+        QStringLiteral("echo \"vm.swappiness = $([ $n = 3 ] && echo 10 || echo 60)\"; "
+                       "echo 'net.core.somaxconn = 4096'; "
+                       "echo \"kernel.pid_max = $([ $n -gt 6 ] && echo 32768 || echo 4194304)\"; "
+                       "echo \"net.ipv4.tcp_congestion_control = $([ $n = 5 ] && echo cubic || echo bbr)\"; "
+                       "echo 'fs.inotify.max_user_watches = 65536'");
     showCompareTable(packages, CompareView::LinesTab, QStringLiteral("compare-lines"), [this, settings] {
         showCompareTable(settings, CompareView::KeyValuesTab, QStringLiteral("compare-keys"),
                          [this] { showTerminals(); });

@@ -30,7 +30,8 @@ private:
     void shoot(const QString &name);
     void showHistory();
     void showTransfer();
-    void showCompareTable(const QString &command, int viewTab, const QString &name, std::function<void()> next);
+    void showCompareTable(const QString &command, int viewTab, const QString &name,
+                          std::function<void()> next);
     void showCompareTables();
     void showTerminals();
     void finish();

@@ -362,6 +362,34 @@ private Q_SLOTS:
         QVERIFY(!shown(other->tiles().at(0)->view()).contains(QStringLiteral("GROUP")));
     }
 
+    // A program on the host that asks for the mouse gets the click on its own tile, at the cell
+    // clicked, and no other host of the group gets it, though typing goes to all of them.
+    void mouseReachesOnlyTheClickedHost()
+    {
+        auto group = open(7, 2);
+        QVERIFY(group);
+        group->setBroadcasting(true);
+        TerminalView *clicked = group->tiles().at(0)->view();
+        TerminalView *other = group->tiles().at(1)->view();
+        clicked->setFocus();
+        // Reads raw bytes up to a 'q' (at most 100) and prints them in hex between '=' signs.
+        type(clicked,
+             QStringLiteral("stty raw -echo; printf '\\033[?1000h\\033[?1006hREADY\\r\\n'; s=; i=0; "
+                            "while [ $i -lt 100 ] && c=$(dd bs=1 count=1 2>/dev/null) && [ \"$c\" != q ]; "
+                            "do s=\"$s$c\"; i=$((i+1)); done; stty sane; printf '\\033[?1000l'; "
+                            "echo \"=$(printf '%s' \"$s\" | od -An -tx1 | tr -d ' \\n')=\""));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            hasLine(clicked, QStringLiteral("READY")) && hasLine(other, QStringLiteral("READY")), Timeout);
+        const QSize cell = clicked->cellSize();
+        QTest::mouseClick(clicked->viewport(), Qt::LeftButton, {},
+                          QPoint(5 * cell.width() + cell.width() / 2, 2 * cell.height() + cell.height() / 2));
+        QTest::keyClick(clicked, Qt::Key_Q); // typed: to both hosts
+        // ESC [ < 0 ; 6 ; 3 M, then the same ending in m: pressed and released at column 6, row 3.
+        QTRY_VERIFY_WITH_TIMEOUT(hasLine(clicked, QStringLiteral("=1b5b3c303b363b334d1b5b3c303b363b336d=")),
+                                 Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(hasLine(other, QStringLiteral("==")), Timeout);
+    }
+
     // Nothing typed at a hidden password prompt reaches the session log; what the host printed does.
     void sessionLogLeavesOutHiddenInput()
     {

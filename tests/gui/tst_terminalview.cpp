@@ -11,7 +11,9 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 
 using namespace Chorus;
 
@@ -26,6 +28,13 @@ struct Wired
 
     Wired() { QObject::connect(&view, &TerminalView::inputTyped, &view, &TerminalView::applyInput); }
 
+    // On screen, for the mouse.
+    bool shown()
+    {
+        view.resize(600, 400);
+        view.show();
+        return QTest::qWaitForWindowExposed(&view);
+    }
     void print(const QByteArray &bytes)
     {
         view.feed(bytes);
@@ -490,9 +499,7 @@ private Q_SLOTS:
     void selection()
     {
         Wired t;
-        t.view.resize(600, 400);
-        t.view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&t.view));
+        QVERIFY(t.shown());
         t.print("hello world\r\n\xe4\xb8\xad\xe6\x96\x87 two");
         const QSize cell = t.view.cellSize();
         QWidget *viewport = t.view.viewport();
@@ -530,6 +537,112 @@ private Q_SLOTS:
         QCOMPARE(t.view.selectedText(), QStringLiteral("/etc/hosts"));
         QImage image(t.view.size(), QImage::Format_ARGB32);
         t.view.render(&image);
+    }
+
+    // A program that asks for the mouse (vim's mouse=a, htop, tmux) gets clicks, drags and the wheel
+    // at the cell under the pointer, in the encoding it chose. Shift still selects. Nothing of it
+    // is typed input (inputTyped), so a broadcast never carries a click to other hosts.
+    void mouseReporting()
+    {
+        Wired t;
+        QVERIFY(t.shown());
+        t.print("hello world\r\n");
+        const QSize cell = t.view.cellSize();
+        QWidget *viewport = t.view.viewport();
+        auto at = [&](int column, int row) {
+            return QPoint(column * cell.width() + cell.width() / 2, row * cell.height() + cell.height() / 2);
+        };
+        auto wheel = [&](QPoint pos, int delta, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+            QWheelEvent event(pos, viewport->mapToGlobal(pos), QPoint(), QPoint(0, delta), Qt::NoButton,
+                              modifiers, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(viewport, &event);
+            return t.allSent();
+        };
+
+        // Nobody asked: a click goes nowhere, the pointer is for selecting.
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, at(5, 2));
+        QVERIFY(t.allSent().isEmpty());
+        QCOMPARE(viewport->cursor().shape(), Qt::IBeamCursor);
+
+        // Clicks (1000) in xterm's first encoding: button + 32, column and row + 33.
+        t.print("\x1b[?1000h");
+        QCOMPARE(viewport->cursor().shape(), Qt::ArrowCursor);
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, at(5, 2));
+        QCOMPARE(t.allSent(), QByteArray("\x1b[M &#\x1b[M#&#"));
+
+        // The SGR encoding (1006): column 6, row 3, 1-based; M pressed, m released.
+        t.print("\x1b[?1006h");
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, at(5, 2));
+        QCOMPARE(t.allSent(), QByteArray("\x1b[<0;6;3M\x1b[<0;6;3m"));
+        // The right button with Ctrl (2 + 16), and no menu of ours over the host's.
+        QTest::mouseClick(viewport, Qt::RightButton, Qt::ControlModifier, at(0, 0));
+        QCOMPARE(t.allSent(), QByteArray("\x1b[<18;1;1M\x1b[<18;1;1m"));
+        bool menuShown = false;
+        QTimer::singleShot(300, this, [&menuShown] {
+            if (QWidget *popup = QApplication::activePopupWidget()) {
+                menuShown = true;
+                popup->close();
+            }
+        });
+        QContextMenuEvent menuEvent(QContextMenuEvent::Mouse, at(0, 0), viewport->mapToGlobal(at(0, 0)));
+        QApplication::sendEvent(viewport, &menuEvent);
+        QTest::qWait(400);
+        QVERIFY(!menuShown);
+        // In click mode a drag is a press here and a release there.
+        QTest::mousePress(viewport, Qt::LeftButton, {}, at(1, 1));
+        QTest::mouseMove(viewport, at(4, 1));
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, at(4, 1));
+        QCOMPARE(t.allSent(), QByteArray("\x1b[<0;2;2M\x1b[<0;5;2m"));
+        QVERIFY(!t.view.hasSelection());
+        // The wheel: 64 up, 65 down, one report per notch.
+        QCOMPARE(wheel(at(2, 0), 2 * 120), QByteArray("\x1b[<64;3;1M\x1b[<64;3;1M"));
+        QCOMPARE(wheel(at(2, 0), -120), QByteArray("\x1b[<65;3;1M"));
+        QVERIFY(wheel(at(2, 0), 60).isEmpty()); // half a notch on a touchpad: kept
+        QCOMPARE(wheel(at(2, 0), 60), QByteArray("\x1b[<64;3;1M"));
+
+        // Drags (1002): the motion too, as button + 32.
+        t.print("\x1b[?1002h\x1b[?1006h");
+        QTest::mousePress(viewport, Qt::LeftButton, {}, at(1, 1));
+        QTest::mouseMove(viewport, at(4, 1));
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, at(4, 1));
+        QCOMPARE(t.allSent(), QByteArray("\x1b[<0;2;2M\x1b[<32;5;2M\x1b[<0;5;2m"));
+        // Every move (1003): with no button held, 3 + 32.
+        t.print("\x1b[?1003h\x1b[?1006h");
+        QTest::mouseMove(viewport, at(7, 3));
+        QCOMPARE(t.allSent(), QByteArray("\x1b[<35;8;4M"));
+
+        // Shift keeps the mouse for selecting, as in xterm.
+        QTest::mousePress(viewport, Qt::LeftButton, Qt::ShiftModifier,
+                          at(0, 0) - QPoint(cell.width() / 2, 0));
+        QTest::mouseMove(viewport, at(4, 0) + QPoint(cell.width() / 2, 0));
+        QTest::mouseRelease(viewport, Qt::LeftButton, Qt::ShiftModifier,
+                            at(4, 0) + QPoint(cell.width() / 2, 0));
+        QCOMPARE(t.view.selectedText(), QStringLiteral("hello"));
+        QVERIFY(t.allSent().isEmpty());
+        QCOMPARE(t.typed.count(), 0);
+
+        // The host lets go: the wheel scrolls the scrollback again and sends nothing.
+        t.print("\x1b[?1003l\x1b[?1002l\x1b[?1000l" + lines(1, 60));
+        QCOMPARE(viewport->cursor().shape(), Qt::IBeamCursor);
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, at(5, 2));
+        QVERIFY(wheel(at(2, 0), 120).isEmpty());
+        QVERIFY(!t.view.isAtBottom());
+        t.view.scrollToBottom();
+
+        // On the alternate screen without mouse reporting (less, man), a notch is three arrow
+        // keys, in the cursor mode the program chose.
+        t.print("\x1b[?1049h");
+        QCOMPARE(wheel(at(2, 0), 120), QByteArray("\x1b[A\x1b[A\x1b[A"));
+        t.print("\x1b[?1h");
+        QCOMPARE(wheel(at(2, 0), -120), QByteArray("\x1bOB\x1bOB\x1bOB"));
+        QVERIFY(wheel(at(2, 0), 120, Qt::ShiftModifier).isEmpty());
+
+        // A new shell starts without the old one's mouse mode.
+        t.print("\x1b[?1000h");
+        t.view.resetTerminal();
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, at(5, 2));
+        QVERIFY(t.allSent().isEmpty());
+        QCOMPARE(t.typed.count(), 0);
     }
 
     void floodDoesNotBlock()

@@ -21,6 +21,7 @@
 #include <QPainter>
 #include <QResizeEvent>
 #include <QScrollBar>
+#include <QWheelEvent>
 #include <QtMath>
 
 #include <algorithm>
@@ -86,6 +87,21 @@ VTermModifier vtermModifiers(Qt::KeyboardModifiers modifiers)
     if (modifiers & Qt::ControlModifier)
         mod |= VTERM_MOD_CTRL;
     return VTermModifier(mod);
+}
+
+// libvterm's number for a mouse button (xterm's: 1 left, 2 middle, 3 right); 0 for the others.
+int vtermButton(Qt::MouseButton button)
+{
+    switch (button) {
+    case Qt::LeftButton:
+        return 1;
+    case Qt::MiddleButton:
+        return 2;
+    case Qt::RightButton:
+        return 3;
+    default:
+        return 0;
+    }
 }
 
 bool vtermKey(int key, VTermKey *out)
@@ -195,6 +211,9 @@ struct TerminalView::Callbacks
             v->m_altScreen = value->boolean;
             // The selection was on the other screen's text.
             v->m_anchor = v->m_caret = Position();
+            break;
+        case VTERM_PROP_MOUSE:
+            v->setMouseMode(value->number);
             break;
         case VTERM_PROP_TITLE: {
             const QString title = value->string ? QString::fromUtf8(value->string) : QString();
@@ -913,6 +932,8 @@ void TerminalView::resetTerminal()
     vterm_screen_reset(m_screen, 1);
     vterm_screen_flush_damage(m_screen);
     m_cursorVisible = true;
+    setMouseMode(VTERM_PROP_MOUSE_NONE); // the reset cleared it without saying so
+    m_reportedButtons = Qt::NoButton;
     if (!m_title.isEmpty()) {
         m_title.clear();
         m_titlePending = true;
@@ -1237,8 +1258,46 @@ void TerminalView::resizeEvent(QResizeEvent *event)
     updateTerminalSize();
 }
 
+void TerminalView::setMouseMode(int mode)
+{
+    m_mouseMode = mode;
+    // Plain moves are wanted only in "any event" mode (1003); the pointer says who gets a click.
+    viewport()->setMouseTracking(mode == VTERM_PROP_MOUSE_MOVE);
+    viewport()->setCursor(mode == VTERM_PROP_MOUSE_NONE ? Qt::IBeamCursor : Qt::ArrowCursor);
+}
+
+bool TerminalView::reportsMouse(Qt::KeyboardModifiers modifiers) const
+{
+    return m_mouseMode != VTERM_PROP_MOUSE_NONE && !(modifiers & Qt::ShiftModifier) &&
+           topLine() == firstScreenLine();
+}
+
+void TerminalView::moveMouse(const QPoint &viewportPos, Qt::KeyboardModifiers modifiers)
+{
+    const int row = qBound(0, viewportPos.y() / m_cellHeight, m_rows - 1);
+    const int column = qBound(0, viewportPos.x() / m_cellWidth, m_columns - 1);
+    vterm_mouse_move(m_vterm, row, column, vtermModifiers(modifiers));
+}
+
+bool TerminalView::reportButton(QMouseEvent *event, bool pressed)
+{
+    const int button = vtermButton(event->button());
+    if (pressed ? !reportsMouse(event->modifiers()) : !(m_reportedButtons & event->button()))
+        return false;
+    if (button != 0) {
+        moveMouse(event->position().toPoint(), event->modifiers());
+        vterm_mouse_button(m_vterm, button, pressed, vtermModifiers(event->modifiers()));
+        m_reportedButtons.setFlag(event->button(), pressed);
+        emitPending();
+    }
+    event->accept();
+    return true;
+}
+
 void TerminalView::mousePressEvent(QMouseEvent *event)
 {
+    if (reportButton(event, true))
+        return;
     const QPoint pos = event->position().toPoint();
     if (event->button() == Qt::LeftButton) {
         m_anchor = m_caret = positionAt(pos);
@@ -1252,6 +1311,12 @@ void TerminalView::mousePressEvent(QMouseEvent *event)
 
 void TerminalView::mouseMoveEvent(QMouseEvent *event)
 {
+    if (m_reportedButtons != Qt::NoButton || (!m_selecting && reportsMouse(event->modifiers()))) {
+        // libvterm reports it only in the modes that want it (drags in 1002, every move in 1003).
+        moveMouse(event->position().toPoint(), event->modifiers());
+        emitPending();
+        return;
+    }
     if (!m_selecting || !(event->buttons() & Qt::LeftButton))
         return;
     const QPoint pos = event->position().toPoint();
@@ -1267,6 +1332,8 @@ void TerminalView::mouseMoveEvent(QMouseEvent *event)
 
 void TerminalView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (reportButton(event, false))
+        return;
     if (event->button() != Qt::LeftButton || !m_selecting)
         return;
     m_selecting = false;
@@ -1277,6 +1344,8 @@ void TerminalView::mouseReleaseEvent(QMouseEvent *event)
 
 void TerminalView::mouseDoubleClickEvent(QMouseEvent *event)
 {
+    if (reportButton(event, true)) // the host sees two clicks and decides what a double one is
+        return;
     if (event->button() != Qt::LeftButton)
         return;
     selectWordAt(event->position().toPoint());
@@ -1285,8 +1354,40 @@ void TerminalView::mouseDoubleClickEvent(QMouseEvent *event)
         clipboard->setText(selectedText(), QClipboard::Selection);
 }
 
+void TerminalView::wheelEvent(QWheelEvent *event)
+{
+    const bool report = reportsMouse(event->modifiers());
+    // xterm's alternateScroll, on as in VTE and Konsole: less, man and a vim without the mouse
+    // scroll by the wheel, though the alternate screen has no scrollback of its own.
+    const bool arrows = !report && m_altScreen && !(event->modifiers() & Qt::ShiftModifier);
+    if (!report && !arrows) {
+        m_wheelDelta = 0;
+        QAbstractScrollArea::wheelEvent(event);
+        return;
+    }
+    event->accept();
+    // Touchpads send small steps: one report per whole notch, the rest kept for the next event.
+    m_wheelDelta += event->angleDelta().y();
+    const int notches = m_wheelDelta / QWheelEvent::DefaultDeltasPerStep;
+    m_wheelDelta -= notches * QWheelEvent::DefaultDeltasPerStep;
+    if (report) {
+        moveMouse(event->position().toPoint(), event->modifiers());
+        for (int i = 0; i < qAbs(notches); ++i)
+            vterm_mouse_button(m_vterm, notches > 0 ? 4 : 5, true, vtermModifiers(event->modifiers()));
+        emitPending();
+        return;
+    }
+    const TerminalInput arrow{
+        TerminalInput::Kind::Key, notches > 0 ? Qt::Key_Up : Qt::Key_Down, Qt::NoModifier, {}};
+    for (int i = 0; i < 3 * qAbs(notches); ++i)
+        applyInput(arrow);
+}
+
 void TerminalView::contextMenuEvent(QContextMenuEvent *event)
 {
+    // A right click the host asked for is its own (mousePressEvent sent it).
+    if (event->reason() == QContextMenuEvent::Mouse && reportsMouse(event->modifiers()))
+        return;
     QMenu menu(this);
     QAction *copy = menu.addAction(tr("&Copy"), this, &TerminalView::copySelection);
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));

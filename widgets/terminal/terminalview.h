@@ -126,6 +126,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void focusInEvent(QFocusEvent *event) override;
     void focusOutEvent(QFocusEvent *event) override;
@@ -186,6 +187,14 @@ private:
     void syncScrollBar();
     void scheduleRepaint();
     void requestPaste(QClipboard::Mode mode);
+    // Mouse reporting (vim's mouse=a, htop, tmux): once the host asks for it, clicks, drags and the
+    // wheel on the live screen go to this terminal's host alone, never broadcast (a position means
+    // nothing on another host's screen). Shift keeps the mouse for selecting, as in xterm.
+    void setMouseMode(int mode);
+    bool reportsMouse(Qt::KeyboardModifiers modifiers) const;
+    void moveMouse(const QPoint &viewportPos, Qt::KeyboardModifiers modifiers);
+    // Sends a press or release to the host when it is the host's; true if it was.
+    bool reportButton(QMouseEvent *event, bool pressed);
     void trimScrollback();
 
     // Lines are numbered absolutely (counting the ones dropped from the scrollback) so a selection
@@ -244,6 +253,9 @@ private:
     QString m_preedit;
     QList<QKeySequence> m_reserved;
 
+    int m_mouseMode = 0;                // libvterm's VTERM_PROP_MOUSE_NONE
+    Qt::MouseButtons m_reportedButtons; // pressed, and the press went to the host
+    int m_wheelDelta = 0;               // eighths of a degree not yet sent as a notch
     bool m_selecting = false;
     Position m_anchor; // where the mouse went down
     Position m_caret;  // where it is now
