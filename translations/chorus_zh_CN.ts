@@ -2448,6 +2448,26 @@ Each run opens here in its own tab.</source>
         <source>&amp;Unknown host keys:</source>
         <translation>未知主机密钥(&amp;U)：</translation>
     </message>
+    <message>
+        <source>Terminal scroll&amp;back:</source>
+        <translation>终端回滚行数(&amp;B)：</translation>
+    </message>
+    <message>
+        <source> lines</source>
+        <translation> 行</translation>
+    </message>
+    <message>
+        <source>Terminal text si&amp;ze:</source>
+        <translation>终端字号(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <source>as the window</source>
+        <translation>与窗口相同</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::SnippetDialog</name>

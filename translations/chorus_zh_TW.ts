@@ -2448,6 +2448,26 @@ Each run opens here in its own tab.</source>
         <source>&amp;Unknown host keys:</source>
         <translation>未知主機金鑰(&amp;U)：</translation>
     </message>
+    <message>
+        <source>Terminal scroll&amp;back:</source>
+        <translation>終端機回捲行數(&amp;B)：</translation>
+    </message>
+    <message>
+        <source> lines</source>
+        <translation> 行</translation>
+    </message>
+    <message>
+        <source>Terminal text si&amp;ze:</source>
+        <translation>終端機字型大小(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> 點</translation>
+    </message>
+    <message>
+        <source>as the window</source>
+        <translation>與視窗相同</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::SnippetDialog</name>

@@ -29,6 +29,8 @@ const Entry &entry(AppSettings::Setting setting)
         {"history/runs", 1000},
         {"ui/theme", QString()},
         {"run/confirmAbove", 50},
+        {"terminal/scrollbackLines", 5000},
+        {"terminal/fontPoints", 0},
     };
     return table[setting];
 }

@@ -36,6 +36,8 @@ public:
         HistoryRuns,        // at most this many runs are kept; 0: no limit
         Theme,              // "" follows the desktop's palette, "light" or "dark"; applies at start
         ConfirmRunAbove,    // a run from the command bar on more hosts than this is confirmed first; 0: never
+        TerminalScrollback, // lines a terminal keeps above its screen; 0: none
+        TerminalFontPoints, // the terminals' text size; 0: the window's
         SettingCount
     };
 

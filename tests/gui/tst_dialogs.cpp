@@ -81,7 +81,18 @@ private Q_SLOTS:
         fanout->setValue(12);
         auto *policy = dialog.findChild<QComboBox *>(QStringLiteral("hostKeyPolicyCombo"));
         policy->setCurrentIndex(policy->findData(QStringLiteral("strict")));
+        auto *scrollback =
+            dialog.findChild<QSpinBox *>(AppSettings::key(AppSettings::TerminalScrollback).replace(u'/', u'_'));
+        auto *textSize =
+            dialog.findChild<QSpinBox *>(AppSettings::key(AppSettings::TerminalFontPoints).replace(u'/', u'_'));
+        QVERIFY(scrollback && textSize);
+        QCOMPARE(scrollback->value(), 5000);
+        QCOMPARE(textSize->text(), tr("as the window")); // 0
+        scrollback->setValue(20000);
+        textSize->setValue(13);
         dialog.save();
+        QCOMPARE(AppSettings::intValue(AppSettings::TerminalScrollback), 20000);
+        QCOMPARE(AppSettings::intValue(AppSettings::TerminalFontPoints), 13);
         QCOMPARE(AppSettings::intValue(AppSettings::Fanout), 12);
         QCOMPARE(AppSettings::value(AppSettings::HostKeyPolicy).toString(), QStringLiteral("strict"));
         // Defaults are not written: a later default change reaches the user.

@@ -2,6 +2,7 @@
 // connections, what the host sees of the terminal (TERM, size, keys, input methods), typing to all
 // the receiving tiles of one group and no further, pastes that ask, the session log, Reconnect.
 #include "app/guiapp.h"
+#include "model/core/appsettings.h"
 #include "model/profiles/hostmodel.h"
 #include "sshworker/fleet/localfleet.h"
 #include "sshworker/workerpool.h"
@@ -16,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDialog>
 #include <QFile>
 #include <QInputMethodEvent>
 #include <QMessageBox>
@@ -26,6 +28,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QWheelEvent>
 
 #include <memory>
 
@@ -360,6 +363,65 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(hasLine(one->tiles().at(1)->view(), QStringLiteral("GROUP-12")), Timeout);
         QTest::qWait(300);
         QVERIFY(!shown(other->tiles().at(0)->view()).contains(QStringLiteral("GROUP")));
+    }
+
+    // Scrollback and text size come from the settings, for new terminals and for open ones; Ctrl+wheel
+    // over one terminal changes the text size of its whole group, and each host learns its new size.
+    void textSizeAndScrollbackFollowTheSettings()
+    {
+        AppSettings::setValue(AppSettings::TerminalScrollback, 50);
+        AppSettings::setValue(AppSettings::TerminalFontPoints, 14);
+        GuiApp gui;
+        MainWindow &window = *gui.window();
+        window.setHosts(QStringLiteral("Fleet"), {target(4), target(5)});
+        window.resize(1100, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.hostModel()->setAllChecked(true);
+        window.findChild<QAction *>(QStringLiteral("openTerminalAction"))->trigger();
+        auto *group = qobject_cast<TerminalGroup *>(window.sessionTabs()->currentWidget());
+        QVERIFY(group);
+        const QList<TerminalTile *> tiles = group->tiles();
+        for (TerminalTile *tile : tiles) {
+            QTRY_VERIFY_WITH_TIMEOUT(tile->state() == TerminalTile::State::Open && atPrompt(tile->view()), Timeout);
+            QCOMPARE(tile->view()->scrollbackLimit(), 50);
+            QCOMPARE(tile->view()->terminalFont().pointSizeF(), 14.0);
+        }
+        TerminalView *first = tiles.at(0)->view();
+        TerminalView *second = tiles.at(1)->view();
+        type(first, QStringLiteral("seq 1 300; echo SEQ-$((1+1))"));
+        QTRY_VERIFY_WITH_TIMEOUT(hasLine(first, QStringLiteral("SEQ-2")), Timeout);
+        QCOMPARE(first->scrollbackCount(), 50);
+
+        // Two notches of Ctrl+wheel over the first terminal: both grow, and the second's host
+        // sees fewer columns.
+        const int columns = second->columns();
+        const QPoint at(20, 20);
+        QWheelEvent wheel(at, first->viewport()->mapToGlobal(at), QPoint(), QPoint(0, 240), Qt::NoButton,
+                          Qt::ControlModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(first->viewport(), &wheel);
+        QCOMPARE(first->terminalFont().pointSizeF(), 16.0);
+        QCOMPARE(second->terminalFont().pointSizeF(), 16.0);
+        QVERIFY2(second->columns() < columns, qPrintable(QStringLiteral("%1 -> %2").arg(columns).arg(second->columns())));
+        type(second, QStringLiteral("echo COLS-$(stty size | cut -d' ' -f2)-"));
+        QTRY_VERIFY2_WITH_TIMEOUT(hasLine(second, QStringLiteral("COLS-%1-").arg(second->columns())),
+                                  qPrintable(shown(second).right(300)), Timeout);
+
+        // Settings saved in the dialog reach the open terminals.
+        AppSettings::setValue(AppSettings::TerminalFontPoints, 0);
+        AppSettings::setValue(AppSettings::TerminalScrollback, 10);
+        QTimer::singleShot(0, [] {
+            for (QWidget *w : QApplication::topLevelWidgets()) {
+                if (auto *dialog = qobject_cast<QDialog *>(w); dialog && dialog->objectName() == u"settingsDialog")
+                    dialog->accept();
+            }
+        });
+        window.findChild<QAction *>(QStringLiteral("settingsAction"))->trigger();
+        QCOMPARE(first->scrollbackLimit(), 10);
+        QVERIFY(first->scrollbackCount() <= 10); // smaller text: more rows take lines back from it
+        QCOMPARE(second->terminalFont().pointSizeF(), window.font().pointSizeF());
+        AppSettings::setValue(AppSettings::TerminalScrollback, 5000);
+        group->closeAll();
     }
 
     // A program on the host that asks for the mouse gets the click on its own tile, at the cell

@@ -599,6 +599,11 @@ private Q_SLOTS:
         QCOMPARE(wheel(at(2, 0), -120), QByteArray("\x1b[<65;3;1M"));
         QVERIFY(wheel(at(2, 0), 60).isEmpty()); // half a notch on a touchpad: kept
         QCOMPARE(wheel(at(2, 0), 60), QByteArray("\x1b[<64;3;1M"));
+        // Ctrl+wheel is the text size, ours even then: asked of the owner, nothing sent.
+        QSignalSpy zooms(&t.view, &TerminalView::zoomRequested);
+        QVERIFY(wheel(at(2, 0), -2 * 120, Qt::ControlModifier).isEmpty());
+        QCOMPARE(zooms.count(), 1);
+        QCOMPARE(zooms.at(0).at(0).toInt(), -2);
 
         // Drags (1002): the motion too, as button + 32.
         t.print("\x1b[?1002h\x1b[?1006h");

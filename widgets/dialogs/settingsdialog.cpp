@@ -1,5 +1,7 @@
 #include "widgets/dialogs/settingsdialog.h"
 
+#include "widgets/terminal/terminalgroup.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -30,6 +32,10 @@ SettingsDialog::SettingsDialog(QWidget *parent)
 
     m_form->addRow(tr("Keep run &history for:"), addSpin(AppSettings::HistoryDays, 0, 3650, tr(" days"), tr("ever")));
     m_form->addRow(tr("Keep at &most:"), addSpin(AppSettings::HistoryRuns, 0, 1000000, tr(" runs"), tr("no limit")));
+    m_form->addRow(tr("Terminal scroll&back:"),
+                   addSpin(AppSettings::TerminalScrollback, 0, TerminalGroup::MaxScrollback, tr(" lines"), tr("none")));
+    m_form->addRow(tr("Terminal text si&ze:"), addSpin(AppSettings::TerminalFontPoints, 0, TerminalGroup::MaxFontPoints,
+                                                      tr(" pt"), tr("as the window")));
 
     m_policy = new QComboBox(this);
     m_policy->setObjectName(QStringLiteral("hostKeyPolicyCombo"));

@@ -12,8 +12,8 @@ class QSpinBox;
 
 namespace Chorus {
 
-// Preferences: run defaults, engine limits, host key policy, keepalive, language and colours
-// (these two apply at the next start).
+// Preferences: run defaults, engine limits, host key policy, keepalive, history, terminals,
+// language and colours (these two apply at the next start).
 // Reads and writes through AppSettings only.
 class SettingsDialog : public QDialog
 {

@@ -203,6 +203,7 @@ void MainWindow::createActions()
     forget->setObjectName(QStringLiteral("forgetHostKeyAction"));
     QAction *settings = tools->addAction(Theme::icon(QStringLiteral("preferences-system")), tr("&Settings..."), this,
                                          &MainWindow::showSettings);
+    settings->setObjectName(QStringLiteral("settingsAction"));
     settings->setMenuRole(QAction::PreferencesRole);
     settings->setShortcut(QKeySequence::Preferences);
 
@@ -454,6 +455,7 @@ TerminalGroup *MainWindow::openTerminals(const QList<HostTarget> &targets)
     for (const HostTarget &target : targets)
         hosts.append({target.name, target});
     auto *group = new TerminalGroup(m_services.pool, hosts);
+    applyTerminalSettings(group);
     const int tab = m_sessionTabs->addTab(group, Theme::icon(QStringLiteral("utilities-terminal")),
                                           group->title().replace(u'&', QStringLiteral("&&")));
     QStringList names;
@@ -1187,8 +1189,20 @@ void MainWindow::forgetHostKey()
 void MainWindow::showSettings()
 {
     SettingsDialog dialog(this);
-    if (dialog.exec() == QDialog::Accepted)
-        statusBar()->showMessage(tr("Settings saved. Engine settings apply to new connections."), 5000);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // The terminals already open follow at once; a text size zoomed in one group is set again.
+    for (int i = 0; i < m_sessionTabs->count(); ++i) {
+        if (auto *group = qobject_cast<TerminalGroup *>(m_sessionTabs->widget(i)))
+            applyTerminalSettings(group);
+    }
+    statusBar()->showMessage(tr("Settings saved. Engine settings apply to new connections."), 5000);
+}
+
+void MainWindow::applyTerminalSettings(TerminalGroup *group)
+{
+    group->setScrollbackLimit(AppSettings::intValue(AppSettings::TerminalScrollback));
+    group->setFontPointSize(AppSettings::intValue(AppSettings::TerminalFontPoints));
 }
 
 void MainWindow::updateFilters()

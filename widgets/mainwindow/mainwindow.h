@@ -162,6 +162,7 @@ private:
     void exportHosts();
     void forgetHostKey();
     void showSettings();
+    void applyTerminalSettings(TerminalGroup *group);
     void testConnection(const Profile &profile, ProfileDialog *dialog);
     void storeSecrets(const QUuid &id, const QHash<SecretStore::Kind, QString> &secrets);
     QList<Profile> profilesForRun() const;

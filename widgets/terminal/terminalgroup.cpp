@@ -120,6 +120,7 @@ TerminalGroup::TerminalGroup(WorkerPool *pool, const QList<Host> &hosts, QWidget
         connect(tile, &TerminalTile::maximizeRequested, this,
                 [this, tile] { maximize(m_maximized == tile ? nullptr : tile); });
         connect(tile, &TerminalTile::receivesChanged, this, &TerminalGroup::updateTargets);
+        connect(view, &TerminalView::zoomRequested, this, &TerminalGroup::zoom);
     }
     connect(pool, &WorkerPool::outputReceived, this, &TerminalGroup::onOutput);
     connect(pool, &WorkerPool::hostStateChanged, this, &TerminalGroup::onHostState);
@@ -129,6 +130,8 @@ TerminalGroup::TerminalGroup(WorkerPool *pool, const QList<Host> &hosts, QWidget
             tile->update();
         updateTargets();
     });
+    if (!m_tiles.isEmpty() && m_tiles.constFirst()->view()->terminalFont().pointSizeF() > 0)
+        m_defaultFontPoints = m_tiles.constFirst()->view()->terminalFont().pointSizeF();
     relayout();
     for (TerminalTile *tile : std::as_const(m_tiles))
         start(tile);
@@ -259,6 +262,33 @@ bool TerminalGroup::confirmPaste(const QString &text, int terminals)
     box.setDefaultButton(QMessageBox::Cancel);
     box.button(QMessageBox::Ok)->setText(tr("Paste"));
     return box.exec() == QMessageBox::Ok;
+}
+
+void TerminalGroup::setScrollbackLimit(int lines)
+{
+    for (TerminalTile *tile : std::as_const(m_tiles))
+        tile->view()->setScrollbackLimit(qBound(0, lines, MaxScrollback));
+}
+
+void TerminalGroup::setFontPointSize(qreal points)
+{
+    for (TerminalTile *tile : std::as_const(m_tiles)) {
+        QFont font = tile->view()->terminalFont();
+        font.setPointSizeF(points > 0 ? qBound<qreal>(MinFontPoints, points, MaxFontPoints) : m_defaultFontPoints);
+        tile->view()->setTerminalFont(font);
+    }
+}
+
+qreal TerminalGroup::fontPointSize() const
+{
+    return m_tiles.isEmpty() ? m_defaultFontPoints : m_tiles.constFirst()->view()->terminalFont().pointSizeF();
+}
+
+void TerminalGroup::zoom(int steps)
+{
+    const qreal points = qBound<qreal>(MinFontPoints, std::round(fontPointSize()) + steps, MaxFontPoints);
+    if (points != fontPointSize())
+        setFontPointSize(points);
 }
 
 int TerminalGroup::gridColumns(int tiles, const QSize &room)

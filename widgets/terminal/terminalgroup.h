@@ -55,6 +55,17 @@ public:
     void reconnect(TerminalTile *tile);
     void closeAll();
 
+    static constexpr int MaxScrollback = 100000;
+    static constexpr int MinFontPoints = 5;
+    static constexpr int MaxFontPoints = 40;
+    // Lines each terminal keeps above its screen (TerminalView::DefaultScrollbackLimit until set).
+    void setScrollbackLimit(int lines);
+    // The text size of every terminal, in points; 0 (or less) goes back to the window's. Ctrl+wheel
+    // over any terminal changes it for the whole group by a point per notch.
+    void setFontPointSize(qreal points);
+    qreal fontPointSize() const;
+    void zoom(int steps);
+
     // Columns of the grid for this many tiles in this much room: tiles as near 2:1 as the room allows.
     static int gridColumns(int tiles, const QSize &room);
 
@@ -81,6 +92,7 @@ private:
     QHash<RunId, TerminalTile *> m_byRun;
     TerminalTile *m_maximized = nullptr;
     int m_columns = 0;
+    qreal m_defaultFontPoints = 10; // the window's text size, which the terminals start with
     QToolButton *m_broadcastButton = nullptr;
     QToolButton *m_soloButton = nullptr;
     QLabel *m_targetsLabel = nullptr;

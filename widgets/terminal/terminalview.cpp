@@ -1356,6 +1356,20 @@ void TerminalView::mouseDoubleClickEvent(QMouseEvent *event)
 
 void TerminalView::wheelEvent(QWheelEvent *event)
 {
+    // Touchpads send small steps: one notch at a time, the rest kept for the next event.
+    const auto notchesOf = [this](QWheelEvent *e) {
+        m_wheelDelta += e->angleDelta().y();
+        const int notches = m_wheelDelta / QWheelEvent::DefaultDeltasPerStep;
+        m_wheelDelta -= notches * QWheelEvent::DefaultDeltasPerStep;
+        return notches;
+    };
+    if ((event->modifiers() & Qt::ControlModifier) && !(event->modifiers() & Qt::ShiftModifier)) {
+        // As in most terminals, and before the host's mouse reporting: text size is ours.
+        event->accept();
+        if (const int notches = notchesOf(event))
+            Q_EMIT zoomRequested(notches);
+        return;
+    }
     const bool report = reportsMouse(event->modifiers());
     // xterm's alternateScroll, on as in VTE and Konsole: less, man and a vim without the mouse
     // scroll by the wheel, though the alternate screen has no scrollback of its own.
@@ -1366,10 +1380,7 @@ void TerminalView::wheelEvent(QWheelEvent *event)
         return;
     }
     event->accept();
-    // Touchpads send small steps: one report per whole notch, the rest kept for the next event.
-    m_wheelDelta += event->angleDelta().y();
-    const int notches = m_wheelDelta / QWheelEvent::DefaultDeltasPerStep;
-    m_wheelDelta -= notches * QWheelEvent::DefaultDeltasPerStep;
+    const int notches = notchesOf(event);
     if (report) {
         moveMouse(event->position().toPoint(), event->modifiers());
         for (int i = 0; i < qAbs(notches); ++i)

@@ -110,6 +110,9 @@ Q_SIGNALS:
     // Bytes for this terminal's host: encoded input and libvterm's own answers (DA, DSR).
     void dataToSend(const QByteArray &bytes);
     void sizeChanged(int columns, int rows);
+    // Ctrl+wheel: larger text for steps > 0, smaller for steps < 0. The owner sets the font, so
+    // every terminal of a group keeps the same size.
+    void zoomRequested(int steps);
     void titleChanged(const QString &title);
     void bell();
     // Output bytes parsed since the last signal.
