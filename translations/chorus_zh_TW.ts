@@ -601,14 +601,6 @@ connecting %3 ms, command %4 ms, total %5 ms</source>
         <translation>尋找</translation>
     </message>
     <message>
-        <source>Previous match (Shift+Enter, Shift+F3)</source>
-        <translation>上一個符合項目（Shift+Enter、Shift+F3）</translation>
-    </message>
-    <message>
-        <source>Next match (Enter, F3)</source>
-        <translation>下一個符合項目（Enter、F3）</translation>
-    </message>
-    <message>
         <source>Match case</source>
         <translation>區分大小寫</translation>
     </message>
@@ -635,6 +627,14 @@ connecting %3 ms, command %4 ms, total %5 ms</source>
     <message>
         <source>%1 matches</source>
         <translation>%1 個符合項目</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一個符合項目（Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>下一個符合項目（Enter）</translation>
     </message>
 </context>
 <context>

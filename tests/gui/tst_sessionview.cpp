@@ -223,7 +223,7 @@ private Q_SLOTS:
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("OOPS"));
         QCOMPARE(output->textEdit()->textCursor().selectedText(), QStringLiteral("oops"));
         QCOMPARE(output->findBar()->matchCount(), 1);
-        QCOMPARE(output->findBar()->highlightedPositions().size(), 1);
+        QCOMPARE(output->textEdit()->extraSelections().size(), 1);
         QVERIFY(output->findBar()->findNext()); // wraps around to the one match
         output->findBar()->setText(QStringLiteral("no such text"));
         QVERIFY(!output->findBar()->findNext());

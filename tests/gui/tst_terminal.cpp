@@ -7,6 +7,7 @@
 #include "sshworker/fleet/localfleet.h"
 #include "sshworker/workerpool.h"
 #include "widgets/mainwindow/mainwindow.h"
+#include "widgets/session/findbar.h"
 #include "widgets/session/sessionview.h"
 #include "widgets/terminal/terminalgroup.h"
 #include "widgets/terminal/terminalinput.h"
@@ -18,11 +19,13 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDialog>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QInputMethodEvent>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -407,19 +410,31 @@ private Q_SLOTS:
         QTRY_VERIFY2_WITH_TIMEOUT(hasLine(second, QStringLiteral("COLS-%1-").arg(second->columns())),
                                   qPrintable(shown(second).right(300)), Timeout);
 
-        // Settings saved in the dialog reach the open terminals.
-        AppSettings::setValue(AppSettings::TerminalFontPoints, 0);
-        AppSettings::setValue(AppSettings::TerminalScrollback, 10);
-        QTimer::singleShot(0, [] {
-            for (QWidget *w : QApplication::topLevelWidgets()) {
-                if (auto *dialog = qobject_cast<QDialog *>(w); dialog && dialog->objectName() == u"settingsDialog")
-                    dialog->accept();
-            }
-        });
-        window.findChild<QAction *>(QStringLiteral("settingsAction"))->trigger();
+        // Settings saved in the dialog reach the open terminals, but only those that changed: OK
+        // with the text size as it was keeps what Ctrl+wheel chose.
+        const auto saveSettings = [&window](int scrollback, int textSize) {
+            QTimer::singleShot(0, [scrollback, textSize] {
+                for (QWidget *w : QApplication::topLevelWidgets()) {
+                    auto *dialog = qobject_cast<QDialog *>(w);
+                    if (!dialog || dialog->objectName() != u"settingsDialog")
+                        continue;
+                    const auto spin = [dialog](AppSettings::Setting setting) {
+                        return dialog->findChild<QSpinBox *>(AppSettings::key(setting).replace(u'/', u'_'));
+                    };
+                    spin(AppSettings::TerminalScrollback)->setValue(scrollback);
+                    spin(AppSettings::TerminalFontPoints)->setValue(textSize);
+                    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+                }
+            });
+            window.findChild<QAction *>(QStringLiteral("settingsAction"))->trigger();
+        };
+        saveSettings(10, 14);
         QCOMPARE(first->scrollbackLimit(), 10);
-        QVERIFY(first->scrollbackCount() <= 10); // smaller text: more rows take lines back from it
+        QVERIFY(first->scrollbackCount() <= 10);
+        QCOMPARE(second->terminalFont().pointSizeF(), 16.0);
+        saveSettings(10, 0);
         QCOMPARE(second->terminalFont().pointSizeF(), window.font().pointSizeF());
+        QVERIFY(first->scrollbackCount() <= 10); // smaller text: more rows take lines back from it
         AppSettings::setValue(AppSettings::TerminalScrollback, 5000);
         group->closeAll();
     }
@@ -450,6 +465,38 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(hasLine(clicked, QStringLiteral("=1b5b3c303b363b334d1b5b3c303b363b336d=")),
                                  Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(hasLine(other, QStringLiteral("==")), Timeout);
+    }
+
+    // Ctrl+Shift+F opens the find bar of the focused terminal: what is typed there finds text in the
+    // scrollback and goes to no host; Escape closes it and gives the terminal back its keys.
+    void findInTheScrollback()
+    {
+        auto group = open(10, 2);
+        QVERIFY(group);
+        TerminalTile *tile = group->tiles().at(1);
+        TerminalView *view = tile->view();
+        view->setFocus();
+        QTRY_VERIFY(view->hasFocus());
+        type(view, QStringLiteral("i=1; while [ $i -le 300 ]; do echo ITEM-$i.; i=$((i+1)); done"));
+        QTRY_VERIFY_WITH_TIMEOUT(hasLine(view, QStringLiteral("ITEM-300.")) && atPrompt(view), Timeout);
+        const QString screen = view->screenText();
+        QVERIFY(tile->findBar()->isHidden());
+        QTest::keyClick(view, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(tile->findBar()->isVisible());
+        QVERIFY(group->tiles().at(0)->findBar()->isHidden());
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("item-42."));
+        QCOMPARE(view->selectedText(), QStringLiteral("ITEM-42."));
+        QCOMPARE(tile->findBar()->matchCount(), 1);
+        QVERIFY(!view->isAtBottom());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QVERIFY(tile->findBar()->isHidden());
+        QTRY_VERIFY(view->hasFocus());
+        // Nothing of it reached the shell: the screen is as it was, and typing still goes there.
+        view->scrollToBottom();
+        QTest::qWait(200);
+        QCOMPARE(view->screenText(), screen);
+        type(view, QStringLiteral("echo FOUND-$((40+2))"));
+        QTRY_VERIFY_WITH_TIMEOUT(hasLine(view, QStringLiteral("FOUND-42")), Timeout);
     }
 
     // Nothing typed at a hidden password prompt reaches the session log; what the host printed does.

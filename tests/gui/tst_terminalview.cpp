@@ -650,6 +650,63 @@ private Q_SLOTS:
         QCOMPARE(t.typed.count(), 0);
     }
 
+    // Finding text (FindTarget, what the find bar drives): the match becomes the selection and is
+    // scrolled into view, the search goes around the end, and wide characters keep their columns.
+    void find()
+    {
+        Wired t;
+        QVERIFY(t.shown());
+        QByteArray text;
+        for (int i = 1; i <= 200; ++i)
+            text += i == 11 ? "dup A\r\n" : i == 151 ? "dup B\r\n" : "line " + QByteArray::number(i) + "\r\n";
+        t.print(text + "\xe4\xb8\xad\xe6\x96\x87 Error here\r\n$ ");
+        QScrollBar *bar = t.view.verticalScrollBar();
+        const int rows = t.view.rows();
+        const auto centredOn = [&](int scrollbackIndex) {
+            return bar->value() == qBound(0, scrollbackIndex - rows / 2, bar->maximum());
+        };
+        QCOMPARE(t.view.scrollbackLine(41), QStringLiteral("line 42"));
+        QVERIFY(t.view.isAtBottom());
+
+        // Forward from the top of the view, around the end into the scrollback; centred there.
+        QVERIFY(t.view.findMatch(QStringLiteral("line 42"), Qt::CaseSensitive, false));
+        QCOMPARE(t.view.selectedText(), QStringLiteral("line 42"));
+        QVERIFY(!t.view.isAtBottom());
+        QVERIFY(centredOn(41));
+        // The only match, found again.
+        QVERIFY(t.view.findMatch(QStringLiteral("line 42"), Qt::CaseSensitive, false));
+        QVERIFY(centredOn(41));
+
+        // Two matches far apart: forward and backward step between them, around the ends.
+        QVERIFY(t.view.findMatch(QStringLiteral("dup"), Qt::CaseSensitive, false));
+        QVERIFY2(centredOn(150), qPrintable(QString::number(bar->value())));
+        QVERIFY(t.view.findMatch(QStringLiteral("dup"), Qt::CaseSensitive, false));
+        QVERIFY(centredOn(10));
+        QVERIFY(t.view.findMatch(QStringLiteral("dup"), Qt::CaseSensitive, true));
+        QVERIFY(centredOn(150));
+        QVERIFY(t.view.findMatch(QStringLiteral("dup"), Qt::CaseSensitive, true));
+        QVERIFY(centredOn(10));
+        // Search as you type keeps the match it has while the text grows.
+        t.view.findFromSelectionStart();
+        QVERIFY(t.view.findMatch(QStringLiteral("dup"), Qt::CaseSensitive, false));
+        QVERIFY(centredOn(10));
+        QCOMPARE(t.view.selectedLine(), QStringLiteral("dup"));
+
+        // On the screen, after two wide characters: the selection is exactly the text.
+        QVERIFY(t.view.findMatch(QStringLiteral("error"), Qt::CaseInsensitive, true));
+        QCOMPARE(t.view.selectedText(), QStringLiteral("Error"));
+        QVERIFY(!t.view.findMatch(QStringLiteral("error"), Qt::CaseSensitive, true));
+        QVERIFY(t.view.findMatch(QStringLiteral("\u4e2d\u6587 E"), Qt::CaseSensitive, false));
+        QCOMPARE(t.view.selectedText(), QStringLiteral("\u4e2d\u6587 E"));
+
+        // Counting: "line 1" is in lines 1, 10-19 and 100-199, less 11 and 151.
+        QCOMPARE(t.view.markMatches(QStringLiteral("line 1"), Qt::CaseSensitive, 10, 100000), 109);
+        QCOMPARE(t.view.markMatches(QStringLiteral("line 1"), Qt::CaseSensitive, 10, 50), 50);
+        QCOMPARE(t.view.markMatches(QStringLiteral("nowhere"), Qt::CaseSensitive, 10, 100000), 0);
+        QVERIFY(!t.view.findMatch(QStringLiteral("nowhere"), Qt::CaseSensitive, false));
+        QVERIFY(t.allSent().isEmpty());
+    }
+
     void floodDoesNotBlock()
     {
         TerminalView view;

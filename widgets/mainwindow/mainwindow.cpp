@@ -1188,21 +1188,27 @@ void MainWindow::forgetHostKey()
 
 void MainWindow::showSettings()
 {
+    const int scrollback = AppSettings::intValue(AppSettings::TerminalScrollback);
+    const int textSize = AppSettings::intValue(AppSettings::TerminalFontPoints);
     SettingsDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    // The terminals already open follow at once; a text size zoomed in one group is set again.
+    // The terminals already open follow what changed, and keep a text size zoomed with Ctrl+wheel
+    // when the setting did not change.
     for (int i = 0; i < m_sessionTabs->count(); ++i) {
         if (auto *group = qobject_cast<TerminalGroup *>(m_sessionTabs->widget(i)))
-            applyTerminalSettings(group);
+            applyTerminalSettings(group, scrollback != AppSettings::intValue(AppSettings::TerminalScrollback),
+                                  textSize != AppSettings::intValue(AppSettings::TerminalFontPoints));
     }
     statusBar()->showMessage(tr("Settings saved. Engine settings apply to new connections."), 5000);
 }
 
-void MainWindow::applyTerminalSettings(TerminalGroup *group)
+void MainWindow::applyTerminalSettings(TerminalGroup *group, bool scrollback, bool textSize)
 {
-    group->setScrollbackLimit(AppSettings::intValue(AppSettings::TerminalScrollback));
-    group->setFontPointSize(AppSettings::intValue(AppSettings::TerminalFontPoints));
+    if (scrollback)
+        group->setScrollbackLimit(AppSettings::intValue(AppSettings::TerminalScrollback));
+    if (textSize)
+        group->setFontPointSize(AppSettings::intValue(AppSettings::TerminalFontPoints));
 }
 
 void MainWindow::updateFilters()

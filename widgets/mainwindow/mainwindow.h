@@ -162,7 +162,7 @@ private:
     void exportHosts();
     void forgetHostKey();
     void showSettings();
-    void applyTerminalSettings(TerminalGroup *group);
+    void applyTerminalSettings(TerminalGroup *group, bool scrollback = true, bool textSize = true);
     void testConnection(const Profile &profile, ProfileDialog *dialog);
     void storeSecrets(const QUuid &id, const QHash<SecretStore::Kind, QString> &secrets);
     QList<Profile> profilesForRun() const;

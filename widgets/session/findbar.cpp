@@ -1,19 +1,19 @@
 #include "widgets/session/findbar.h"
 
+#include "widgets/session/findtarget.h"
+
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QShortcut>
 #include <QStyle>
-#include <QTextBlock>
 #include <QToolButton>
 
 namespace Chorus {
 
-FindBar::FindBar(QPlainTextEdit *editor, QWidget *parent) : QWidget(parent), m_editor(editor)
+FindBar::FindBar(FindTarget *target, QWidget *parent) : QWidget(parent), m_target(target)
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
@@ -29,14 +29,14 @@ FindBar::FindBar(QPlainTextEdit *editor, QWidget *parent) : QWidget(parent), m_e
     m_previous = new QToolButton;
     m_previous->setObjectName(QStringLiteral("findPrevious"));
     m_previous->setIcon(style()->standardIcon(QStyle::SP_ArrowUp));
-    m_previous->setToolTip(tr("Previous match (Shift+Enter, Shift+F3)"));
+    m_previous->setToolTip(tr("Previous match (Shift+Enter)"));
     connect(m_previous, &QToolButton::clicked, this, &FindBar::findPrevious);
     layout->addWidget(m_previous);
 
     m_next = new QToolButton;
     m_next->setObjectName(QStringLiteral("findNext"));
     m_next->setIcon(style()->standardIcon(QStyle::SP_ArrowDown));
-    m_next->setToolTip(tr("Next match (Enter, F3)"));
+    m_next->setToolTip(tr("Next match (Enter)"));
     connect(m_next, &QToolButton::clicked, this, &FindBar::findNext);
     layout->addWidget(m_next);
 
@@ -60,9 +60,7 @@ FindBar::FindBar(QPlainTextEdit *editor, QWidget *parent) : QWidget(parent), m_e
 
     // Search as you type, from where the last match began, so the selection grows with the text.
     connect(m_field, &QLineEdit::textEdited, this, [this] {
-        QTextCursor cursor = m_editor->textCursor();
-        cursor.setPosition(cursor.selectionStart());
-        m_editor->setTextCursor(cursor);
+        m_target->findFromSelectionStart();
         refresh();
         if (!m_field->text().isEmpty())
             find(false);
@@ -98,9 +96,9 @@ bool FindBar::findPrevious()
     return find(true);
 }
 
-QTextDocument::FindFlags FindBar::flags() const
+Qt::CaseSensitivity FindBar::caseSensitivity() const
 {
-    return m_caseSensitive->isChecked() ? QTextDocument::FindCaseSensitively : QTextDocument::FindFlags();
+    return m_caseSensitive->isChecked() ? Qt::CaseSensitive : Qt::CaseInsensitive;
 }
 
 bool FindBar::find(bool backward)
@@ -108,56 +106,23 @@ bool FindBar::find(bool backward)
     const QString needle = m_field->text();
     if (needle.isEmpty())
         return false;
-    QTextDocument *document = m_editor->document();
-    const QTextDocument::FindFlags findFlags =
-        flags() | (backward ? QTextDocument::FindBackward : QTextDocument::FindFlags());
-    QTextCursor found = document->find(needle, m_editor->textCursor(), findFlags);
-    if (found.isNull()) {
-        // Around the end, as editors do.
-        QTextCursor from(document);
-        if (backward)
-            from.movePosition(QTextCursor::End);
-        found = document->find(needle, from, findFlags);
-    }
-    if (found.isNull()) {
-        m_status->setText(tr("No matches"));
-        return false;
-    }
-    m_editor->setTextCursor(found);
-    m_editor->centerCursor();
-    return true;
+    if (m_target->findMatch(needle, caseSensitivity(), backward))
+        return true;
+    m_status->setText(tr("No matches"));
+    return false;
 }
 
 void FindBar::refresh()
 {
     const QString needle = m_field->text();
-    QList<QTextEdit::ExtraSelection> selections;
     if (needle.isEmpty() || isHidden()) {
         m_matches = needle.isEmpty() ? -1 : 0;
         m_status->clear();
-        m_editor->setExtraSelections(selections);
+        m_target->markMatches(QString(), caseSensitivity(), 0, 0);
         return;
     }
-    // Positions in toPlainText() are the document's: a block separator is one character too.
-    const QString text = m_editor->document()->toPlainText();
-    const Qt::CaseSensitivity cs = m_caseSensitive->isChecked() ? Qt::CaseSensitive : Qt::CaseInsensitive;
-    QTextCharFormat highlight;
-    highlight.setBackground(QColor(255, 215, 0, 160));
-    int matches = 0;
-    for (qsizetype at = text.indexOf(needle, 0, cs); at >= 0 && matches < MaxCounted;
-         at = text.indexOf(needle, at + needle.size(), cs)) {
-        if (matches < MaxHighlights) {
-            QTextEdit::ExtraSelection selection;
-            selection.cursor = QTextCursor(m_editor->document());
-            selection.cursor.setPosition(int(at));
-            selection.cursor.setPosition(int(at + needle.size()), QTextCursor::KeepAnchor);
-            selection.format = highlight;
-            selections.append(selection);
-        }
-        ++matches;
-    }
+    const int matches = m_target->markMatches(needle, caseSensitivity(), MaxHighlights, MaxCounted);
     m_matches = matches;
-    m_editor->setExtraSelections(selections);
     if (matches == 0)
         m_status->setText(tr("No matches"));
     else if (matches >= MaxCounted)
@@ -166,20 +131,10 @@ void FindBar::refresh()
         m_status->setText(matches == 1 ? tr("1 match") : tr("%1 matches").arg(matches));
 }
 
-QList<int> FindBar::highlightedPositions() const
-{
-    QList<int> positions;
-    for (const QTextEdit::ExtraSelection &selection : m_editor->extraSelections())
-        positions.append(selection.cursor.selectionStart());
-    return positions;
-}
-
 void FindBar::activate()
 {
     show();
-    const QString selected = m_editor->textCursor().selectedText();
-    // A selection on one line is what people mean to look for.
-    if (!selected.isEmpty() && !selected.contains(QChar::ParagraphSeparator))
+    if (const QString selected = m_target->selectedLine(); !selected.isEmpty())
         m_field->setText(selected);
     m_field->setFocus(Qt::ShortcutFocusReason);
     m_field->selectAll();
@@ -189,8 +144,8 @@ void FindBar::activate()
 void FindBar::close()
 {
     hide();
-    m_editor->setExtraSelections({});
-    m_editor->setFocus(Qt::OtherFocusReason);
+    m_target->markMatches(QString(), caseSensitivity(), 0, 0);
+    m_target->findWidget()->setFocus(Qt::OtherFocusReason);
     Q_EMIT closed();
 }
 

@@ -1,19 +1,20 @@
 #pragma once
 
-#include <QTextDocument>
 #include <QWidget>
 
 class QCheckBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QToolButton;
 
 namespace Chorus {
 
-// The search bar of an output view: finds text in a QPlainTextEdit as it is typed, moves to the
-// next or previous match (Enter, Shift+Enter, F3, Shift+F3; wrapping around), highlights the
-// matches and says how many there are. Escape closes it and clears the highlights.
+class FindTarget;
+
+// The search bar of an output view or a terminal: finds text in its FindTarget as it is typed,
+// moves to the next or previous match (Enter, Shift+Enter; the output view adds F3, Shift+F3;
+// wrapping around), marks the matches and says how many there are. Escape closes it and clears
+// the marks.
 class FindBar : public QWidget
 {
     Q_OBJECT
@@ -22,7 +23,8 @@ public:
     static constexpr int MaxHighlights = 2000;
     static constexpr int MaxCounted = 100000;
 
-    explicit FindBar(QPlainTextEdit *editor, QWidget *parent = nullptr);
+    // The target outlives the bar.
+    explicit FindBar(FindTarget *target, QWidget *parent = nullptr);
 
     QString text() const;
     void setText(const QString &text);
@@ -30,10 +32,8 @@ public:
     // Selects the next (previous) match after (before) the editor's cursor; false if none.
     bool findNext();
     bool findPrevious();
-    // Matches in the document, at most MaxCounted; -1 when there is no search text.
+    // Matches in the target, at most MaxCounted; -1 when there is no search text.
     int matchCount() const { return m_matches; }
-    // Text positions highlighted as matches (beginning of each), for callers and tests.
-    QList<int> highlightedPositions() const;
 
 public Q_SLOTS:
     // Shows the bar with the focus in the search field, its text selected.
@@ -50,9 +50,9 @@ protected:
 
 private:
     bool find(bool backward);
-    QTextDocument::FindFlags flags() const;
+    Qt::CaseSensitivity caseSensitivity() const;
 
-    QPlainTextEdit *m_editor;
+    FindTarget *m_target;
     QLineEdit *m_field;
     QCheckBox *m_caseSensitive;
     QLabel *m_status;

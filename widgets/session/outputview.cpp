@@ -126,7 +126,8 @@ OutputView::OutputView(RunSession *session, int host, QWidget *parent)
     m_text->setFrameShape(QFrame::NoFrame);
     layout->addWidget(m_text, 1);
 
-    m_findBar = new FindBar(m_text);
+    m_findTarget = std::make_unique<PlainTextFindTarget>(m_text);
+    m_findBar = new FindBar(m_findTarget.get());
     m_findBar->setObjectName(QStringLiteral("findBar"));
     layout->addWidget(m_findBar);
 

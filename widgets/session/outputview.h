@@ -2,6 +2,7 @@
 
 #include "model/session/runsession.h"
 #include "widgets/session/ansitext.h"
+#include "widgets/session/plaintextfindtarget.h"
 
 #include <QGuiApplication>
 #include <QHash>
@@ -10,6 +11,7 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QLabel;
@@ -87,6 +89,7 @@ private:
     QPointer<RunSession> m_session;
     int m_host;
     QPlainTextEdit *m_text;
+    std::unique_ptr<PlainTextFindTarget> m_findTarget; // before the bar, which uses it
     FindBar *m_findBar;
     QLabel *m_notShown;
     QToolButton *m_wrap;

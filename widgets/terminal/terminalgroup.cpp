@@ -1,6 +1,7 @@
 #include "widgets/terminal/terminalgroup.h"
 
 #include "sshworker/workerpool.h"
+#include "widgets/session/findbar.h"
 #include "widgets/terminal/terminalinput.h"
 #include "widgets/terminal/terminaltile.h"
 #include "widgets/terminal/terminalview.h"
@@ -84,10 +85,13 @@ TerminalGroup::TerminalGroup(WorkerPool *pool, const QList<Host> &hosts, QWidget
     m_gridLayout->setSpacing(2);
     layout->addWidget(m_grid, 1);
 
-    const QList<QKeySequence> keys = {
-        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
-        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter),
-        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_PageDown), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_PageUp)};
+    const QList<QKeySequence> keys = {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
+                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter),
+                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_PageDown),
+                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_PageUp),
+                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)};
     const std::function<void()> actions[] = {
         [this] { setBroadcasting(!isBroadcasting()); },
         [this] { setSolo(!isSolo()); },
@@ -95,6 +99,10 @@ TerminalGroup::TerminalGroup(WorkerPool *pool, const QList<Host> &hosts, QWidget
         [this] { maximize(m_maximized ? nullptr : focusedTile()); },
         [this] { focusNeighbour(1); },
         [this] { focusNeighbour(-1); },
+        [this] {
+            if (TerminalTile *tile = focusedTile())
+                tile->findBar()->activate();
+        },
     };
     for (qsizetype i = 0; i < keys.size(); ++i) {
         auto *shortcut = new QShortcut(keys.at(i), this);

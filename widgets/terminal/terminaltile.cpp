@@ -1,6 +1,7 @@
 #include "widgets/terminal/terminaltile.h"
 
 #include "model/core/printable.h"
+#include "widgets/session/findbar.h"
 #include "widgets/style/theme.h"
 #include "widgets/terminal/terminalview.h"
 
@@ -99,6 +100,9 @@ TerminalTile::TerminalTile(const QString &hostName, const HostTarget &target, QW
     m_view->setAccessibleName(tr("Terminal: %1").arg(hostName));
     m_view->setFrameShape(QFrame::NoFrame);
     layout->addWidget(m_view, 1);
+    m_findBar = new FindBar(m_view, this);
+    m_findBar->setObjectName(QStringLiteral("terminalFindBar"));
+    layout->addWidget(m_findBar);
     connect(m_view, &TerminalView::titleChanged, this, &TerminalTile::updateHeader);
     setFocusProxy(m_view);
     setMaximized(false);

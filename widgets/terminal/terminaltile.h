@@ -14,6 +14,7 @@ class QToolButton;
 
 namespace Chorus {
 
+class FindBar;
 class TerminalView;
 
 // One host's terminal in a terminal group: a header naming the host and the shell's state, the
@@ -34,6 +35,8 @@ public:
     TerminalTile(const QString &hostName, const HostTarget &target, QWidget *parent = nullptr);
 
     TerminalView *view() const { return m_view; }
+    // Under the terminal, hidden until Ctrl+Shift+F (TerminalGroup): finds in its scrollback.
+    FindBar *findBar() const { return m_findBar; }
     QString hostName() const { return m_hostName; }
     const HostTarget &target() const { return m_target; }
     RunId runId() const { return m_run; }
@@ -88,6 +91,7 @@ private:
     QLabel *m_bannerText = nullptr;
     QPushButton *m_reconnect = nullptr;
     TerminalView *m_view = nullptr;
+    FindBar *m_findBar = nullptr;
     SessionLog m_log;
 };
 

@@ -27,6 +27,7 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <limits>
 #include <vterm.h>
 
 namespace Chorus {
@@ -808,6 +809,110 @@ QString TerminalView::selectedText() const
         lines.append(textOf(cells, from, to));
     }
     return lines.join(QLatin1Char('\n'));
+}
+
+QString TerminalView::selectedLine() const
+{
+    const QString text = selectedText();
+    return text.contains(QLatin1Char('\n')) ? QString() : text;
+}
+
+QString TerminalView::searchText(qint64 line, std::vector<int> &columns) const
+{
+    std::vector<LineCell> cells;
+    readLine(line, cells);
+    QString text;
+    columns.clear();
+    for (int column = 0; column < int(cells.size()); ++column) {
+        const LineCell &lc = cells[size_t(column)];
+        if (lc.cell.width == 0)
+            continue;
+        const qsizetype before = text.size();
+        if (lc.count == 0)
+            text.append(QLatin1Char(' '));
+        else
+            text.append(QString::fromUcs4(lc.chars, lc.count));
+        columns.insert(columns.end(), size_t(text.size() - before), column);
+    }
+    columns.push_back(int(cells.size()));
+    return text;
+}
+
+bool TerminalView::findMatch(const QString &needle, Qt::CaseSensitivity cs, bool backward)
+{
+    const bool inclusive = std::exchange(m_findInclusive, false);
+    if (needle.isEmpty())
+        return false;
+    const qint64 first = m_altScreen ? firstScreenLine() : m_dropped;
+    const qint64 last = firstScreenLine() + m_rows - 1;
+    const qint64 count = last - first + 1;
+    // The match must start after (backward: before) this place on its line.
+    Position origin{topLine(), 0};
+    bool originIncluded = true;
+    if (hasSelection()) {
+        origin = selectionRange().first;
+        originIncluded = inclusive;
+    } else if (backward) {
+        origin = {last, std::numeric_limits<int>::max()};
+    }
+    origin.line = qBound(first, origin.line, last);
+    std::vector<int> columns;
+    // Every line once from the origin on, around the end, and the origin's line again last for
+    // what lies on its other side (a single match is found again, as editors do).
+    for (qint64 k = 0; k <= count; ++k) {
+        const qint64 offset = backward ? (origin.line - first - k) : (origin.line - first + k);
+        const qint64 line = first + ((offset % count) + count) % count;
+        const QString text = searchText(line, columns);
+        const auto allowed = [&](int column) {
+            if (k != 0)
+                return true;
+            return backward ? column < origin.column
+                            : (originIncluded ? column >= origin.column : column > origin.column);
+        };
+        qsizetype found = -1;
+        for (qsizetype at = text.indexOf(needle, 0, cs); at >= 0; at = text.indexOf(needle, at + 1, cs)) {
+            if (!allowed(columns[size_t(at)]))
+                continue;
+            found = at;
+            if (!backward)
+                break; // the first after the origin; backward keeps the last before it
+        }
+        if (found < 0)
+            continue;
+        m_selecting = false;
+        m_anchor = {line, columns[size_t(found)]};
+        m_caret = {line, columns[size_t(found + needle.size())]};
+        scrollToShow(line);
+        viewport()->update();
+        return true;
+    }
+    return false;
+}
+
+int TerminalView::markMatches(const QString &needle, Qt::CaseSensitivity cs, int, int limit)
+{
+    // Counted only: the match found is shown as the selection, and output keeps moving the rest.
+    if (needle.isEmpty())
+        return 0;
+    const qint64 first = m_altScreen ? firstScreenLine() : m_dropped;
+    const qint64 last = firstScreenLine() + m_rows - 1;
+    std::vector<int> columns;
+    int matches = 0;
+    for (qint64 line = first; line <= last && matches < limit; ++line) {
+        const QString text = searchText(line, columns);
+        for (qsizetype at = text.indexOf(needle, 0, cs); at >= 0 && matches < limit;
+             at = text.indexOf(needle, at + needle.size(), cs))
+            ++matches;
+    }
+    return matches;
+}
+
+void TerminalView::scrollToShow(qint64 line)
+{
+    if (line >= topLine() && line < topLine() + m_rows)
+        return;
+    QScrollBar *bar = verticalScrollBar();
+    bar->setValue(qBound(bar->minimum(), int(line - m_dropped) - m_rows / 2, bar->maximum()));
 }
 
 void TerminalView::copySelection()

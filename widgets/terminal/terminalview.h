@@ -1,17 +1,18 @@
 #pragma once
 
+#include "widgets/session/findtarget.h"
 #include "widgets/terminal/terminalinput.h"
 
 #include <QAbstractScrollArea>
 #include <QByteArray>
 #include <QClipboard>
 #include <QColor>
+#include <QElapsedTimer>
 #include <QFont>
 #include <QHash>
 #include <QKeySequence>
 #include <QList>
 #include <QPoint>
-#include <QElapsedTimer>
 #include <QTimer>
 
 #include <compare>
@@ -30,7 +31,10 @@ namespace Chorus {
 // slices so a flood never stalls the GUI, and consumed() says how much was parsed so the owner
 // can apply back-pressure. Typing is routed through the owner (inputTyped, then applyInput on each
 // terminal it picks) so one keystroke can go to many hosts, each encoded with its own modes.
-class TerminalView : public QAbstractScrollArea
+//
+// It is also what a FindBar searches (FindTarget): the scrollback and the screen, line by line;
+// the match found becomes the selection and is scrolled into view.
+class TerminalView : public QAbstractScrollArea, public FindTarget
 {
     Q_OBJECT
 public:
@@ -102,6 +106,14 @@ public:
     void resetTerminal();
 
     QVariant inputMethodQuery(Qt::InputMethodQuery query) const override;
+
+    // FindTarget. A match is within one line; without a selection, finding forward starts at the
+    // top of the view, backward at the bottom of the screen.
+    bool findMatch(const QString &needle, Qt::CaseSensitivity cs, bool backward) override;
+    int markMatches(const QString &needle, Qt::CaseSensitivity cs, int marks, int limit) override;
+    void findFromSelectionStart() override { m_findInclusive = true; }
+    QString selectedLine() const override;
+    QWidget *findWidget() override { return this; }
 
 Q_SIGNALS:
     // Every key press, input-method commit and paste request: the owner routes it (to applyInput of
@@ -211,6 +223,10 @@ private:
     std::pair<Position, Position> selectionRange() const;
     bool isSelected(qint64 line, int column) const;
     void selectWordAt(const QPoint &viewportPos);
+    // A line's text as searched, and the column each UTF-16 unit of it starts in, plus one entry
+    // for the end; a wide character's units map to its left cell.
+    QString searchText(qint64 line, std::vector<int> &columns) const;
+    void scrollToShow(qint64 line);
     QColor foregroundColor(QRgb rgb, bool onDefaultBackground) const;
     QRect cursorRect() const; // in viewport coordinates, wherever the view is scrolled
     void paintPreedit(QPainter &painter, const QRect &cursor);
@@ -262,6 +278,7 @@ private:
     bool m_selecting = false;
     Position m_anchor; // where the mouse went down
     Position m_caret;  // where it is now
+    bool m_findInclusive = false; // the next findMatch may find the selection's own match
 
     mutable QHash<QRgb, QRgb> m_readable; // host colours made readable on the default background
 };
