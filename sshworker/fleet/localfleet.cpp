@@ -995,16 +995,11 @@ bool LocalFleet::restartServer(int hostIndex)
     Server &server = *m_servers[index];
     if (server.running())
         return true;
-    // Twice: once in a full test run a restarted sshd died at once without a word in its log (as
-    // if killed); the error of each try says how it ended.
     QString error;
-    for (int attempt = 1; attempt <= 2; ++attempt) {
-        if (launch(server, &error) && waitForBanners({&server}, &error))
-            return true;
-        qCWarning(lcFleet).noquote() << "local fleet: cannot restart server" << server.number << "(try"
-                                     << attempt << "of 2):" << error;
-        stopProcesses({&server});
-    }
+    if (launch(server, &error) && waitForBanners({&server}, &error))
+        return true;
+    qCWarning(lcFleet).noquote() << "local fleet: cannot restart server" << server.number << error;
+    stopProcesses({&server});
     return false;
 }
 

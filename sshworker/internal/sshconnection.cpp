@@ -369,6 +369,13 @@ void SshConnection::closeSession()
         m_tcpFd = -1;
     }
     if (m_session) {
+        // libssh closes the socket it was given itself when the connection fails (end of file,
+        // a failed write, the server's DISCONNECT), though never on ssh_disconnect. Closing it
+        // again here would close whatever another thread has opened under the same number
+        // meanwhile (a QProcess's pipe, a database file): only a socket libssh still holds is ours
+        // to close.
+        if (m_sessionFd >= 0 && ssh_get_fd(m_session) != m_sessionFd)
+            m_sessionFd = -1;
         if (m_event) {
             ssh_event_remove_session(m_event, m_session);
             ssh_event_free(m_event);
@@ -669,7 +676,8 @@ void SshConnection::startSsh(int fd)
             return;
         }
     }
-    // libssh does not close a socket it was given (ssh_disconnect leaves it open): closeSession() does.
+    // ssh_disconnect leaves a socket it was given open, so closeSession() closes it, unless libssh
+    // has closed it already after a failure.
     m_sessionFd = fd;
     ssh_options_set(m_session, SSH_OPTIONS_FD, &fd);
     ssh_set_blocking(m_session, 0);

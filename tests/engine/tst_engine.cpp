@@ -7,16 +7,38 @@
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QScopeGuard>
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+#include <fcntl.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace Chorus;
+
+namespace {
+
+// The numbers of this process's open sockets.
+QSet<int> openSockets()
+{
+    QSet<int> sockets;
+    for (const QString &name :
+         QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::System | QDir::NoDotAndDotDot)) {
+        char target[64] = {};
+        const QByteArray path = "/proc/self/fd/" + name.toLatin1();
+        if (::readlink(path.constData(), target, sizeof target - 1) > 0 &&
+            qstrncmp(target, "socket:", 7) == 0)
+            sockets.insert(name.toInt());
+    }
+    return sockets;
+}
+
+} // namespace
 
 class TestEngine : public QObject
 {
@@ -487,6 +509,67 @@ private Q_SLOTS:
         QCOMPARE(second.results[0].stdoutData, QByteArray("after\n"));
         QVERIFY(!second.results[0].reusedConnection);
         QCOMPARE(m_fleet.connectionCount(host) - before, 1);
+    }
+
+    // When a server dies under pooled connections, libssh closes their sockets itself, and the
+    // engine must not close those numbers again: by then they may be another file's (in the GUI,
+    // the history database or a child process's pipe; here, ours). Another thread takes each
+    // number the moment it is free, as QProcess did when this failed in a full run.
+    void deadConnectionsCloseNothingElse()
+    {
+        const int first = 16 * 5; // the sixth sshd: stopped and started again here, as above
+        QList<HostTarget> hosts;
+        for (int i = first; i < first + 16; ++i)
+            hosts.append(target(i));
+        const QSet<int> before = openSockets();
+        EngineRun run(m_pool.get(), request(QStringLiteral("echo pooled"), hosts));
+        QVERIFY(run.run());
+        const QList<int> theirs = (openSockets() - before).values();
+        QVERIFY2(theirs.size() >= 8, qPrintable(QString::number(theirs.size())));
+
+        // Holds every one of those numbers as soon as it is free: F_DUPFD gives the lowest free
+        // number at or above the one asked for, so it is that number exactly once it is free.
+        const int holder = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+        QVERIFY(holder >= 0);
+        std::atomic<bool> stop{false};
+        QList<int> held;
+        std::thread taker([&] {
+            QSet<int> wanted(theirs.cbegin(), theirs.cend());
+            QElapsedTimer clock;
+            clock.start();
+            while (!stop.load() && !wanted.isEmpty() && clock.elapsed() < 10000) {
+                for (auto it = wanted.begin(); it != wanted.end();) {
+                    const int fd = ::fcntl(holder, F_DUPFD_CLOEXEC, *it);
+                    if (fd == *it) {
+                        held.append(fd);
+                        it = wanted.erase(it);
+                        continue;
+                    }
+                    if (fd >= 0)
+                        ::close(fd);
+                    ++it;
+                }
+            }
+        });
+        auto cleanup = qScopeGuard([&] {
+            stop.store(true);
+            if (taker.joinable())
+                taker.join();
+            for (int fd : std::as_const(held))
+                ::close(fd);
+            ::close(holder);
+            m_fleet.restartServer(first);
+        });
+        QVERIFY(m_fleet.stopServer(first));
+        QTest::qWait(1000); // the engine sees the connections end and lets go of them
+        stop.store(true);
+        taker.join();
+        QVERIFY2(!held.isEmpty(), "no socket number came free within 10 s");
+        for (int fd : std::as_const(held))
+            QVERIFY2(::fcntl(fd, F_GETFD) != -1,
+                     qPrintable(QStringLiteral("the engine closed fd %1, not its own").arg(fd)));
+        qInfo("took %lld of %lld socket numbers as they came free; none was closed again",
+              qlonglong(held.size()), qlonglong(theirs.size()));
     }
 
     void cancelRun()
