@@ -23,7 +23,8 @@ public:
     ProxyProcess(const ProxyProcess &) = delete;
     ProxyProcess &operator=(const ProxyProcess &) = delete;
 
-    // Returns the descriptor for the session (libssh closes it with the session), or -1 with *error.
+    // Returns the descriptor for the session (SshConnection::closeSession closes it, or libssh after
+    // a failure), or -1 with *error.
     int start(const QString &command, QString *error);
     // SIGTERM to the process group; returns the pid for the worker to reap (0 when none).
     pid_t terminate();
