@@ -703,6 +703,27 @@ private Q_SLOTS:
         QCOMPARE(t.view.markMatches(QStringLiteral("line 1"), Qt::CaseSensitive, 10, 100000), 109);
         QCOMPARE(t.view.markMatches(QStringLiteral("line 1"), Qt::CaseSensitive, 10, 50), 50);
         QCOMPARE(t.view.markMatches(QStringLiteral("nowhere"), Qt::CaseSensitive, 10, 100000), 0);
+
+        // The matches are marked on screen, and the marks go with an empty search.
+        t.view.clearSelection();
+        t.view.scrollToBottom();
+        int row = 0;
+        while (row < t.view.rows() && !t.view.lineText(row).contains(QStringLiteral("Error")))
+            ++row;
+        QVERIFY(row < t.view.rows());
+        const QSize cell = t.view.cellSize();
+        const auto backgroundAt = [&](int column) {
+            return t.view.viewport()->grab().toImage().pixelColor(column * cell.width() + 1,
+                                                                  row * cell.height() + 1);
+        };
+        const QColor base = t.view.palette().color(QPalette::Base);
+        QCOMPARE(backgroundAt(5), base);
+        QCOMPARE(t.view.markMatches(QStringLiteral("error"), Qt::CaseInsensitive, 10, 100), 1);
+        QCOMPARE(backgroundAt(5), QColor(FindTarget::MatchColor)); // "中文 " is 5 cells
+        QCOMPARE(backgroundAt(9), QColor(FindTarget::MatchColor));
+        QCOMPARE(backgroundAt(10), base);
+        QCOMPARE(t.view.markMatches(QString(), Qt::CaseInsensitive, 10, 100), 0);
+        QCOMPARE(backgroundAt(5), base);
         QVERIFY(!t.view.findMatch(QStringLiteral("nowhere"), Qt::CaseSensitive, false));
         QVERIFY(t.allSent().isEmpty());
     }

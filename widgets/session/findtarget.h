@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QString>
 #include <Qt>
 
@@ -12,6 +13,9 @@ namespace Chorus {
 class FindTarget
 {
 public:
+    // Behind the matches a target marks (gold, readable under black text on any palette).
+    static constexpr QRgb MatchColor = 0xffffd700;
+
     virtual ~FindTarget() = default;
     // Selects the first match after the start of the selection (backward: the last one before
     // it), going around the end once, and shows it; false if there is none.

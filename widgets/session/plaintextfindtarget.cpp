@@ -37,7 +37,9 @@ int PlainTextFindTarget::markMatches(const QString &needle, Qt::CaseSensitivity 
         // Positions in toPlainText() are the document's: a block separator is one character too.
         const QString text = m_editor->document()->toPlainText();
         QTextCharFormat highlight;
-        highlight.setBackground(QColor(255, 215, 0, 160));
+        QColor match(MatchColor);
+        match.setAlpha(160); // over the text's own colours
+        highlight.setBackground(match);
         for (qsizetype at = text.indexOf(needle, 0, cs); at >= 0 && matches < limit;
              at = text.indexOf(needle, at + needle.size(), cs)) {
             if (matches < marks) {

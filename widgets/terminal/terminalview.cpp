@@ -889,9 +889,12 @@ bool TerminalView::findMatch(const QString &needle, Qt::CaseSensitivity cs, bool
     return false;
 }
 
-int TerminalView::markMatches(const QString &needle, Qt::CaseSensitivity cs, int, int limit)
+int TerminalView::markMatches(const QString &needle, Qt::CaseSensitivity cs, int marks, int limit)
 {
-    // Counted only: the match found is shown as the selection, and output keeps moving the rest.
+    // Marked by absolute line, so a mark stays on its text as output scrolls it; output that
+    // arrives later is marked when the bar searches again.
+    m_marks.clear();
+    viewport()->update();
     if (needle.isEmpty())
         return 0;
     const qint64 first = m_altScreen ? firstScreenLine() : m_dropped;
@@ -901,8 +904,11 @@ int TerminalView::markMatches(const QString &needle, Qt::CaseSensitivity cs, int
     for (qint64 line = first; line <= last && matches < limit; ++line) {
         const QString text = searchText(line, columns);
         for (qsizetype at = text.indexOf(needle, 0, cs); at >= 0 && matches < limit;
-             at = text.indexOf(needle, at + needle.size(), cs))
+             at = text.indexOf(needle, at + needle.size(), cs)) {
+            if (matches < marks)
+                m_marks[line].append({columns[size_t(at)], columns[size_t(at + needle.size())]});
             ++matches;
+        }
     }
     return matches;
 }
@@ -1210,6 +1216,14 @@ void TerminalView::paintEvent(QPaintEvent *event)
         readLine(line, cells);
         cells.resize(size_t(m_columns));
         const int y = viewRow * m_cellHeight;
+        const auto marks = m_marks.constFind(line);
+        const auto marked = [&](int column) {
+            if (marks == m_marks.constEnd())
+                return false;
+            return std::any_of(marks->cbegin(), marks->cend(), [column](const std::pair<int, int> &m) {
+                return column >= m.first && column < m.second;
+            });
+        };
 
         for (int column = 0; column < m_columns; ++column) {
             const StoredCell &s = cells[size_t(column)].cell;
@@ -1221,6 +1235,9 @@ void TerminalView::paintEvent(QPaintEvent *event)
             if (selection && isSelected(line, column)) {
                 fg = highlightedText;
                 bg = highlight;
+            } else if (marked(column)) {
+                fg = Qt::black;
+                bg = QColor(FindTarget::MatchColor);
             }
             const bool onCursor =
                 line == cursorLine && (column == cursor.col || (column == cursor.col + 1 && s.width == 0));

@@ -108,7 +108,8 @@ public:
     QVariant inputMethodQuery(Qt::InputMethodQuery query) const override;
 
     // FindTarget. A match is within one line; without a selection, finding forward starts at the
-    // top of the view, backward at the bottom of the screen.
+    // top of the view, backward at the bottom of the screen. Matches are marked by line, so a mark
+    // stays on its text while output scrolls it.
     bool findMatch(const QString &needle, Qt::CaseSensitivity cs, bool backward) override;
     int markMatches(const QString &needle, Qt::CaseSensitivity cs, int marks, int limit) override;
     void findFromSelectionStart() override { m_findInclusive = true; }
@@ -279,6 +280,7 @@ private:
     Position m_anchor; // where the mouse went down
     Position m_caret;  // where it is now
     bool m_findInclusive = false; // the next findMatch may find the selection's own match
+    QHash<qint64, QList<std::pair<int, int>>> m_marks; // absolute line: [from, to) columns of matches
 
     mutable QHash<QRgb, QRgb> m_readable; // host colours made readable on the default background
 };
