@@ -77,6 +77,21 @@
             <numerusform>%n hosts: %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n more value(s) — %1 (%2)</source>
+        <extracomment>The values of a key past the last column, folded into one cell: how many, the hosts that have them (a folded host set) and how many hosts, e.g. "187 more values — web[010-196] (187)".</extracomment>
+        <translation>
+            <numerusform>%n more value — %1 (%2)</numerusform>
+            <numerusform>%n more values — %1 (%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Chorus::KeyValueView</name>

@@ -919,6 +919,28 @@ connecting %3 ms, command %4 ms, total %5 ms</source>
         <source>Deviation %1</source>
         <translation>偏差 %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more value(s) — %1 (%2)</source>
+        <extracomment>The values of a key past the last column, folded into one cell: how many, the hosts that have them (a folded host set) and how many hosts, e.g. "187 more values — web[010-196] (187)".</extracomment>
+        <translation>
+            <numerusform>另外 %n 个值 — %1（%2）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>还有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deviation %1 and more</source>
+        <extracomment>The last deviation column when some key has more values than columns.</extracomment>
+        <translation>偏差 %1 及更多</translation>
+    </message>
 </context>
 <context>
     <name>Chorus::KeyValueView</name>

@@ -120,7 +120,8 @@ void KeyValueModel::refilter()
     }
     // As many deviation columns as the rows shown need, so a filter down to a few keys drops the
     // columns only a hidden key filled.
-    m_columns = MajorityColumn + int(widest);
+    m_anyRest = widest > 1 + MaxDeviationColumns;
+    m_columns = MajorityColumn + int(std::min<qsizetype>(widest, 1 + MaxDeviationColumns));
 }
 
 void KeyValueModel::setKindBackground(Kind kind, const QVariant &background)
@@ -156,6 +157,51 @@ int KeyValueModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : m_columns;
 }
 
+bool KeyValueModel::isRest(const QModelIndex &index) const
+{
+    const KeyValueTable::Row &row = m_table.rows().at(m_visible.at(index.row()));
+    return index.column() == MajorityColumn + MaxDeviationColumns &&
+           row.values.size() > 1 + MaxDeviationColumns;
+}
+
+QVariant KeyValueModel::restData(const QModelIndex &index, int role) const
+{
+    const int tableRow = m_visible.at(index.row());
+    const KeyValueTable::Row &row = m_table.rows().at(tableRow);
+    const qsizetype from = MaxDeviationColumns;
+    QList<int> hosts;
+    for (qsizetype i = from; i < row.values.size(); ++i)
+        hosts += row.values.at(i).hosts;
+    std::sort(hosts.begin(), hosts.end());
+    const int count = int(row.values.size() - from);
+    switch (role) {
+    case Qt::DisplayRole:
+        //: The values of a key past the last column, folded into one cell: how many, the hosts that
+        //: have them (a folded host set) and how many hosts, e.g. "187 more values — web[010-196] (187)".
+        return tr("%n more value(s) — %1 (%2)", nullptr, count)
+            .arg(HostSet::fold(namesOf(hosts)), QString::number(hosts.size()));
+    case Qt::ToolTipRole: {
+        // Each value with its hosts, as many as a tooltip can hold.
+        constexpr qsizetype MaxLines = 20;
+        QStringList lines;
+        for (qsizetype i = from; i < row.values.size() && lines.size() < MaxLines; ++i)
+            lines.append(tr("%1 — %2").arg(m_texts.at(tableRow).at(i + 1),
+                                           HostSet::fold(namesOf(row.values.at(i).hosts))));
+        if (row.values.size() - from > MaxLines)
+            lines.append(tr("and %n more", nullptr, int(row.values.size() - from - MaxLines)));
+        return lines.join(u'\n');
+    }
+    case HostsRole:
+        return QVariant::fromValue(hosts);
+    case KindRole:
+        return kindName(Kind::Deviation);
+    case Qt::BackgroundRole:
+        return m_backgrounds[size_t(Kind::Deviation)];
+    default:
+        return {};
+    }
+}
+
 const KeyValueTable::Value *KeyValueModel::value(const QModelIndex &index) const
 {
     if (index.column() < MajorityColumn)
@@ -188,6 +234,8 @@ QVariant KeyValueModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
+    if (isRest(index))
+        return restData(index, role);
     const KeyValueTable::Value *cell = value(index);
     if (!cell)
         return {};
@@ -221,6 +269,9 @@ QVariant KeyValueModel::headerData(int section, Qt::Orientation orientation, int
     case MajorityColumn:
         return tr("Majority");
     default:
+        //: The last deviation column when some key has more values than columns.
+        if (m_anyRest && section == MajorityColumn + MaxDeviationColumns)
+            return tr("Deviation %1 and more").arg(section - MajorityColumn);
         return tr("Deviation %1").arg(section - MajorityColumn);
     }
 }

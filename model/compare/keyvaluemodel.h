@@ -30,6 +30,10 @@ public:
         MajorityColumn,
         FirstDeviationColumn,
     };
+    // A row shows at most this many deviation columns. A key with more values (a boot id: one per
+    // host) has the rest in its last one, "187 more values", with their hosts, so that one key does
+    // not make the whole table 200 columns wide.
+    static constexpr int MaxDeviationColumns = 8;
     enum Role
     {
         HostsRole = Qt::UserRole + 1, // QList<int>: the hosts of a value; on a key, every host of the table
@@ -75,6 +79,9 @@ public:
 private:
     void refilter();
     const KeyValueTable::Value *value(const QModelIndex &index) const;
+    // Whether the cell stands for the values past MaxDeviationColumns - 1 of its row.
+    bool isRest(const QModelIndex &index) const;
+    QVariant restData(const QModelIndex &index, int role) const;
     Kind kind(const QModelIndex &index) const;
     QString hostNamesText(const QList<int> &hosts) const;
     QStringList namesOf(const QList<int> &hosts) const;
@@ -87,6 +94,7 @@ private:
     QList<QStringList> m_texts;
     QList<int> m_visible;
     int m_columns = FirstDeviationColumn;
+    bool m_anyRest = false; // a visible row folds values into its last column
     QString m_filter;
     bool m_differingOnly = true;
     std::array<QVariant, size_t(Kind::Count)> m_backgrounds;

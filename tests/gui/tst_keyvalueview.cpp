@@ -154,6 +154,47 @@ private Q_SLOTS:
         QCOMPARE(hostsAt(model, row, KeyValueModel::KeyColumn), QList<int>({0, 1, 2, 3, 4, 5}));
     }
 
+    // A key with a value per host (a boot id) folds the values past the last column into one
+    // cell, with their hosts, so the table stays as wide as the other keys need.
+    void valuesPastTheLastColumnShareOneCell()
+    {
+        QList<Column> columns;
+        for (int host = 0; host < 20; ++host) {
+            const QByteArray id = host < 2 ? QByteArray("same") : "id-" + QByteArray::number(host);
+            columns.append(
+                {{host},
+                 "kernel.random.boot_id = " + id + "\nvm.swappiness = " + (host == 5 ? "10" : "60") + "\n"});
+        }
+        auto view = builtView(columns, 20);
+        const KeyValueModel *model = view->model();
+        QCOMPARE(model->columnCount(),
+                 KeyValueModel::MajorityColumn + 1 + KeyValueModel::MaxDeviationColumns);
+        const int last = KeyValueModel::MajorityColumn + KeyValueModel::MaxDeviationColumns;
+        QCOMPARE(model->headerData(last, Qt::Horizontal).toString(), QStringLiteral("Deviation 8 and more"));
+        const int boot = rowOf(model, QStringLiteral("kernel.random.boot_id"));
+        QVERIFY(boot >= 0);
+        QCOMPARE(model->index(boot, KeyValueModel::MajorityColumn).data().toString(),
+                 QStringLiteral("same — web[01-02] (2)"));
+        QCOMPARE(model->index(boot, last - 1).data().toString(), QStringLiteral("id-8 — web09 (1)"));
+        const QModelIndex rest = model->index(boot, last);
+        QCOMPARE(rest.data().toString(), QStringLiteral("11 more value(s) — web[10-20] (11)"));
+        QCOMPARE(hostsAt(model, boot, last), QList<int>({9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}));
+        QCOMPARE(rest.data(KeyValueModel::KindRole).toString(), QStringLiteral("deviation"));
+        const QStringList tip = rest.data(Qt::ToolTipRole).toString().split(u'\n');
+        QCOMPARE(tip.size(), 11);
+        QCOMPARE(tip.constFirst(), QStringLiteral("id-9 — web10"));
+        // A key with few values keeps its own cells, and the empty ones stay empty.
+        const int swap = rowOf(model, QStringLiteral("vm.swappiness"));
+        QCOMPARE(model->index(swap, KeyValueModel::FirstDeviationColumn).data().toString(),
+                 QStringLiteral("10 — web06 (1)"));
+        QVERIFY(model->index(swap, last).data().isNull());
+        // Narrowed to that key, the table is as wide as it needs.
+        view->findChild<QLineEdit *>(QStringLiteral("keyFilterEdit"))->setText(QStringLiteral("swappiness"));
+        QTRY_COMPARE(model->columnCount(), KeyValueModel::FirstDeviationColumn + 1);
+        QCOMPARE(model->headerData(KeyValueModel::FirstDeviationColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Deviation 1"));
+    }
+
     void missingKeyIsAbsentOnItsHost()
     {
         auto view = builtView();
@@ -353,8 +394,12 @@ private Q_SLOTS:
         QTRY_COMPARE(built.count(), 2);
         QCOMPARE(view.model()->table().rows().size(), 2000);
         QCOMPARE(view.model()->rowCount(), 1);
-        QCOMPARE(view.model()->columnCount(), 1 + 200);
-        QCOMPARE(hostsAt(view.model(), 0, 1 + 199), QList<int>({199}));
+        // One value per host: the last column holds the 192 values past the first eight.
+        const int last = KeyValueModel::MajorityColumn + KeyValueModel::MaxDeviationColumns;
+        QCOMPARE(view.model()->columnCount(), last + 1);
+        const QList<int> rest = hostsAt(view.model(), 0, last);
+        QCOMPARE(rest.size(), 192);
+        QCOMPARE(rest.constLast(), 199);
         view.differingOnlyBox()->setChecked(false);
         view.filterEdit()->setText(QStringLiteral("key19"));
         // key19, key190-199, key1900-1999.
