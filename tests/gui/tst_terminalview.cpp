@@ -249,6 +249,12 @@ private Q_SLOTS:
         QCOMPARE(titles.count(), 2);
         QCOMPARE(t.view.title(), QStringLiteral("中文"));
         QVERIFY(t.view.screenText().trimmed().isEmpty());
+        // A title is the host's text in Chorus's own header: a right-to-left override or a C1
+        // control in it is shown escaped, never obeyed (libvterm itself drops the tab).
+        t.print("\x1b]0;invoice\xe2\x80\xae"
+                "fdp.exe\tx\xc2\x9b"
+                "2J\x07");
+        QCOMPARE(t.view.title(), QStringLiteral("invoice\\u{202e}fdp.exex\\u{009b}2J"));
     }
 
     void bell()

@@ -1,5 +1,6 @@
 #include "widgets/terminal/terminalview.h"
 
+#include "model/core/printable.h"
 #include "widgets/session/ansitext.h"
 #include "widgets/style/theme.h"
 #include "widgets/terminal/parsescheduler.h"
@@ -217,7 +218,8 @@ struct TerminalView::Callbacks
             v->setMouseMode(value->number);
             break;
         case VTERM_PROP_TITLE: {
-            const QString title = value->string ? QString::fromUtf8(value->string) : QString();
+            // The host's text in Chorus's own tile header and tab: escaped, as in its messages.
+            const QString title = value->string ? printable(QByteArrayView(value->string)) : QString();
             if (title != v->m_title) {
                 v->m_title = title;
                 v->m_titlePending = true;
