@@ -54,8 +54,7 @@ void ScreenshotTour::start()
                            "printf '\\033[31mdisk /var at 91%%\\033[0m\\n' >&2; df -h / | tail -1"));
         SessionView *session = m_window->runCommand();
         if (!session) {
-            m_ok = false;
-            finish();
+            fail();
             return;
         }
         connect(session, &SessionView::finished, this, [this, session] {
@@ -88,8 +87,7 @@ void ScreenshotTour::showHistory()
 {
     SessionView *session = m_window->runCommand();
     if (!session) {
-        m_ok = false;
-        finish();
+        fail();
         return;
     }
     connect(session, &SessionView::finished, this, [this, session] {
@@ -115,8 +113,7 @@ void ScreenshotTour::showTransfer()
     const QString remote = m_files.filePath(QStringLiteral("etc"));
     QFile file(local);
     if (!file.open(QIODevice::WriteOnly) || !QDir().mkpath(remote)) {
-        m_ok = false;
-        finish();
+        fail();
         return;
     }
     file.write(QByteArray("# demo configuration\n").repeated(100000));
@@ -127,8 +124,7 @@ void ScreenshotTour::showTransfer()
     spec.verifyChecksum = true;
     SessionView *session = m_window->transferOn(m_window->hostModel()->checkedProfiles(), spec);
     if (!session) {
-        m_ok = false;
-        finish();
+        fail();
         return;
     }
     connect(session, &SessionView::finished, this, [this] {
@@ -147,8 +143,7 @@ void ScreenshotTour::showCompareTable(const QString &command, int viewTab, const
     m_window->commandBar()->setCommand(command);
     SessionView *session = m_window->runCommand();
     if (!session) {
-        m_ok = false;
-        finish();
+        fail();
         return;
     }
     connect(session, &SessionView::finished, this, [this, session, viewTab, name, next] {
@@ -190,8 +185,7 @@ void ScreenshotTour::showTerminals()
 {
     TerminalGroup *group = m_window->openTerminalsOn(m_window->hostModel()->checkedProfiles());
     if (!group) {
-        m_ok = false;
-        finish();
+        fail();
         return;
     }
     group->setBroadcasting(true);
@@ -233,6 +227,12 @@ void ScreenshotTour::shoot(const QString &name)
         return;
     }
     QTextStream(stdout) << path << Qt::endl;
+}
+
+void ScreenshotTour::fail()
+{
+    m_ok = false;
+    finish();
 }
 
 void ScreenshotTour::finish()

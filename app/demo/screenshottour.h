@@ -34,6 +34,7 @@ private:
                           std::function<void()> next);
     void showCompareTables();
     void showTerminals();
+    void fail(); // a step could not run: the tour ends, reporting failure
     void finish();
 
     MainWindow *m_window;
