@@ -845,8 +845,8 @@ bool TerminalView::findMatch(const QString &needle, Qt::CaseSensitivity cs, bool
     const bool inclusive = std::exchange(m_findInclusive, false);
     if (needle.isEmpty())
         return false;
-    const qint64 first = m_altScreen ? firstScreenLine() : m_dropped;
-    const qint64 last = firstScreenLine() + m_rows - 1;
+    const qint64 first = oldestLine();
+    const qint64 last = newestLine();
     const qint64 count = last - first + 1;
     // The match must start after (backward: before) this place on its line.
     Position origin{topLine(), 0};
@@ -899,8 +899,8 @@ int TerminalView::markMatches(const QString &needle, Qt::CaseSensitivity cs, int
     viewport()->update();
     if (needle.isEmpty())
         return 0;
-    const qint64 first = m_altScreen ? firstScreenLine() : m_dropped;
-    const qint64 last = firstScreenLine() + m_rows - 1;
+    const qint64 first = oldestLine();
+    const qint64 last = newestLine();
     std::vector<int> columns;
     int matches = 0;
     for (qint64 line = first; line <= last && matches < limit; ++line) {
@@ -932,10 +932,8 @@ void TerminalView::copySelection()
 TerminalView::Position TerminalView::positionAt(const QPoint &viewportPos) const
 {
     const int row = viewportPos.y() < 0 ? -1 : viewportPos.y() / m_cellHeight;
-    const qint64 last = firstScreenLine() + m_rows - 1;
-    const qint64 first = m_altScreen ? firstScreenLine() : m_dropped;
     Position pos;
-    pos.line = qBound(first, topLine() + row, last);
+    pos.line = qBound(oldestLine(), topLine() + row, newestLine());
     pos.column = qBound(0, (viewportPos.x() + m_cellWidth / 2) / m_cellWidth, m_columns);
     return pos;
 }

@@ -216,6 +216,10 @@ private:
     // Lines are numbered absolutely (counting the ones dropped from the scrollback) so a selection
     // and a scrolled-back view stay on their text while output scrolls.
     qint64 firstScreenLine() const { return m_dropped + qint64(m_scrollback.size()); }
+    // The lines one can select or find: the scrollback and the screen, the screen alone on the
+    // alternate screen (which has no scrollback).
+    qint64 oldestLine() const { return m_altScreen ? firstScreenLine() : m_dropped; }
+    qint64 newestLine() const { return firstScreenLine() + m_rows - 1; }
     qint64 topLine() const;
     void readLine(qint64 line, std::vector<LineCell> &out) const;
     void readScreenRow(int row, std::vector<LineCell> &out) const;
